@@ -1,0 +1,27 @@
+/* cli.h — the subcommands (gloss import, list, show, ...). */
+#ifndef GLOSS_CLI_H
+#define GLOSS_CLI_H
+
+#include <stdio.h>
+
+#include "gloss/store.h"
+
+enum { CLI_OK = 0, CLI_ERROR = 1, CLI_USAGE = 2 };
+
+struct cli {
+	const char *db_path;     /* the database file */
+	const char *config_path; /* --config, or NULL for the default */
+	const char *command;
+	struct store *store;     /* opened on demand by cli_open_store */
+	int no_bundled;          /* do not import the bundled articles into a new library */
+};
+
+/* Run the subcommand argv[0]; returns the exit status. */
+int cli_run(struct cli *c, int argc, char **argv);
+/* Open c->store (creating the library, with the bundled articles, on
+ * first use); 0, or -1 after printing why. */
+int cli_open_store(struct cli *c);
+/* One line per command, for --help. */
+void cli_print_commands(FILE *f);
+
+#endif

@@ -1,0 +1,38 @@
+/* ingest.h — the import pipeline, shared by the command line and the UI:
+ * read → decode → clean → recognise entities → store. */
+#ifndef GLOSS_INGEST_H
+#define GLOSS_INGEST_H
+
+#include <stdint.h>
+
+#include "gloss/store.h"
+
+struct ingest_opts {
+	const char *url;      /* where the text came from, or NULL */
+	const char *encoding; /* NULL for UTF-8 */
+	int64_t replace_id;   /* > 0: new text for this article */
+};
+
+struct ingest_result {
+	int status;   /* enum store_import_status */
+	int64_t id;
+	int orphaned; /* highlights that could not be re-anchored */
+};
+
+/* Import one file ("-" for standard input).  Returns 0, or -1 with *err
+ * set to "cannot import 'PATH': REASON" (free it); the store is then as
+ * it was. */
+int ingest_file(struct store *st, const char *path, const struct ingest_opts *o,
+                struct ingest_result *res, char **err);
+
+/* Import bytes already read; source is the path to record (NULL for
+ * stdin) and name the one to show in messages. */
+int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
+                 size_t len, const struct ingest_opts *o, struct ingest_result *res,
+                 char **err);
+
+/* Import the articles bundled with gloss (embedded in the binary).
+ * Returns how many were imported, or -1 with *err set. */
+int ingest_bundled(struct store *st, char **err);
+
+#endif

@@ -1,0 +1,162 @@
+/* ui.h — the curses user interface: actions, key bindings, styles, the
+ * view stack, prompts.  Views (view_*.c) fill a struct view_ops and are
+ * driven by ui.c; they never talk SQL (store.h) beyond its functions. */
+#ifndef GLOSS_UI_H
+#define GLOSS_UI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gloss/cli.h"
+#include "gloss/ner.h"
+#include "gloss/theme.h"
+#include "gloss/util.h"
+
+/* Every action: X(ENUM, name used by `bind`, help text).  This one list
+ * makes the enum, the names the config file accepts and the ? screen. */
+#define REQ_INFO(X)                                                              \
+	X(NONE, "none", "Do nothing")                                                \
+	X(QUIT, "quit", "Go back; quit from the library")                            \
+	X(QUIT_ALL, "quit-all", "Quit gloss")                                        \
+	X(HELP, "help", "Show the keys of this screen")                              \
+	X(REDRAW, "redraw", "Redraw the screen")                                     \
+	X(MOVE_DOWN, "move-down", "Down one line or row")                            \
+	X(MOVE_UP, "move-up", "Up one line or row")                                  \
+	X(PAGE_DOWN, "page-down", "Down one page")                                   \
+	X(PAGE_UP, "page-up", "Up one page")                                         \
+	X(HALF_DOWN, "half-page-down", "Down half a page")                           \
+	X(HALF_UP, "half-page-up", "Up half a page")                                 \
+	X(TOP, "top", "Go to the top")                                               \
+	X(BOTTOM, "bottom", "Go to the bottom")                                      \
+	X(ENTER, "enter", "Open the selected item")                                  \
+	X(SEARCH, "search", "Search (the library: filter by full text)")             \
+	X(SEARCH_NEXT, "search-next", "Next search hit")                             \
+	X(SEARCH_PREV, "search-prev", "Previous search hit")                         \
+	X(SENTENCE_NEXT, "sentence-next", "Focus the next sentence")                 \
+	X(SENTENCE_PREV, "sentence-prev", "Focus the previous sentence")             \
+	X(PARA_NEXT, "paragraph-next", "Focus the next paragraph")                   \
+	X(PARA_PREV, "paragraph-prev", "Focus the previous paragraph")               \
+	X(ENTITY_NEXT, "entity-next", "Go to the next entity")                       \
+	X(ENTITY_PREV, "entity-prev", "Go to the previous entity")                   \
+	X(SORT, "sort", "Change the sort order")                                     \
+	X(MARK, "mark", "Mark or unmark the article")                                \
+	X(DELETE, "delete", "Delete (asks first)")                                   \
+	X(EDIT, "edit", "Edit title, outlet and date")                               \
+	X(CLEAR, "clear", "Clear the filter or search")
+
+enum request {
+#define REQ_ENUM(e, name, help) REQ_##e,
+	REQ_INFO(REQ_ENUM)
+#undef REQ_ENUM
+	REQ_COUNT
+};
+
+/* Style areas; X(ENUM, theme area name). */
+#define AREA_INFO(X)                                                        \
+	X(DEFAULT, "default") X(TITLE, "title") X(STATUS, "status")             \
+	X(STATUS_MESSAGE, "status.message") X(FOCUS, "focus")                   \
+	X(SELECTION, "selection") X(SEARCH, "search") X(HIGHLIGHT, "highlight") \
+	X(NOTE_MARKER, "note-marker") X(LINK_MARKER, "link-marker")             \
+	X(MINIMAP, "minimap") X(MINIMAP_MARK, "minimap.mark")                   \
+	X(CURSOR, "cursor") X(LIST_HEADER, "list.header") X(LIST_DIM, "list.dim") \
+	X(HELP_KEY, "help.key") X(PROMPT, "prompt") X(ERROR, "error")
+
+enum area {
+#define AREA_ENUM(e, name) AREA_##e,
+	AREA_INFO(AREA_ENUM)
+#undef AREA_ENUM
+	AREA_ENTITY, /* AREA_ENTITY + label: entity.PERSON ... */
+	AREA_COUNT = AREA_ENTITY + NER_NLABELS
+};
+
+/* A style as layered: fg/bg < 0 means "inherit from the layer below". */
+struct ui_style {
+	short fg, bg;
+	int attrs; /* curses A_* bits */
+};
+
+struct view;
+
+struct view_ops {
+	const char *name; /* the screen name used by `bind` */
+	void (*draw)(struct view *v);
+	/* Handle an action; returns 1 if it was handled. */
+	int (*request)(struct view *v, enum request req);
+	/* The window changed size (called before draw). */
+	void (*resize)(struct view *v);
+	/* Leaving for good: free everything. */
+	void (*done)(struct view *v);
+	/* Mouse click at a row of the view's area (optional). */
+	void (*click)(struct view *v, int row, int col);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *data;
+	struct view *parent;
+};
+
+struct ui {
+	struct cli *cli;
+	struct store *store;
+	struct view *top;
+	int rows, cols;
+	int quit;
+	int ncolors;
+	int mouse;
+	char message[256];
+	int message_is_error;
+	struct ui_style styles[AREA_COUNT];
+};
+
+extern struct ui ui;
+
+/* Run the interactive reader on c->store; returns the exit status. */
+int ui_main(struct cli *c);
+
+/* Views push and pop themselves on the stack. */
+void ui_push(const struct view_ops *ops, void *data);
+void ui_pop(void);
+
+/* Status-line message ("what the last key did"). */
+void ui_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+void ui_error(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+
+/* Set the curses attributes for a style (layered over the default). */
+void ui_set_style(const struct ui_style *s);
+struct ui_style ui_area(enum area a);
+/* b over a: b's colours where set, attributes or'ed. */
+struct ui_style ui_style_over(struct ui_style a, struct ui_style b);
+
+/* Draw text at (row, col) within max columns, never sending control
+ * characters or escape sequences: they are shown as visible symbols.
+ * Returns the columns used. */
+int ui_draw_text(int row, int col, const char *s, size_t len, int max);
+/* Fill the rest of a row from col with blanks in the current style. */
+void ui_clear_to_eol(int row, int col);
+
+/* The status line at the bottom: left text and the message. */
+void ui_draw_status(const char *left, const char *right);
+
+/* A one-line prompt with UTF-8 editing.  initial may be NULL.  on_change,
+ * when given, is called after each edit (for results as you type).
+ * Returns a new string, or NULL when cancelled with Esc. */
+char *ui_prompt(const char *label, const char *initial,
+                void (*on_change)(void *ctx, const char *text), void *ctx);
+/* A yes/no question on the status line; 1 for yes. */
+int ui_confirm(const char *question);
+
+/* The key table, for the ? screen: calls fn for each binding of screen
+ * (and the generic ones not overridden). */
+void ui_each_binding(const char *screen,
+                     void (*fn)(void *ctx, const char *key, enum request req), void *ctx);
+const char *ui_request_help(enum request req);
+const char *ui_request_name(enum request req);
+
+/* Views. */
+void view_library_open(void);
+void view_reader_open(int64_t article_id, int64_t at_offset);
+void view_help_open(const char *screen);
+void view_mentions_open(int64_t entity_id);
+
+#endif

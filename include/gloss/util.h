@@ -1,0 +1,72 @@
+/* util.h — allocation that never returns NULL, growable buffers and
+ * vectors, the fatal path, and small string helpers shared by every module. */
+#ifndef GLOSS_UTIL_H
+#define GLOSS_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define GLOSS_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define GLOSS_NORETURN __attribute__((noreturn))
+#else
+#define GLOSS_PRINTF(a, b)
+#define GLOSS_NORETURN
+#endif
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* realloc for arrays: checks n * size for overflow. */
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) GLOSS_PRINTF(1, 0);
+
+/* Called before the process dies on a fatal error, so the UI can restore
+ * the terminal (endwin) first. */
+void util_set_fatal_hook(void (*hook)(void));
+/* Print "gloss: MESSAGE" to stderr and exit(1); for the impossible only. */
+GLOSS_NORETURN void fatal(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+/* Print "gloss: MESSAGE" to stderr (no exit). */
+void warnx_(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+
+/* Grow a vector of ELEM (ptr, len, cap fields named v, n, cap). */
+#define VEC_PUSH(vec, elem)                                                   \
+	do {                                                                      \
+		if ((vec)->n == (vec)->cap) {                                         \
+			(vec)->cap = (vec)->cap ? (vec)->cap * 2 : 16;                    \
+			(vec)->v = xreallocarray((vec)->v, (vec)->cap, sizeof *(vec)->v); \
+		}                                                                     \
+		(vec)->v[(vec)->n++] = (elem);                                        \
+	} while (0)
+
+/* A growable byte buffer, always NUL-terminated when s != NULL. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+void buf_reserve(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) GLOSS_PRINTF(2, 3);
+void buf_free(struct buf *b);
+/* Hand over the string (never NULL) and reset the buffer. */
+char *buf_steal(struct buf *b);
+
+/* Read a whole file (at most max bytes; larger → -1 with errno EFBIG). */
+int util_read_file(const char *path, size_t max, char **out, size_t *len);
+
+/* SHA-256 of a byte string as 64 lowercase hex digits + NUL. */
+void util_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Append s as a JSON string literal (quotes included); invalid UTF-8
+ * bytes become U+FFFD so the output is always valid JSON. */
+void buf_json_str(struct buf *b, const char *s, size_t len);
+
+#endif

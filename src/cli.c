@@ -1,0 +1,787 @@
+/* cli.c — the subcommands of gloss (import, list, show, search, ...), one
+ * function each, registered in one table that also makes the help text.
+ * They call the same model functions as the UI; none builds SQL. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gloss/cli.h"
+#include "gloss/ingest.h"
+#include "gloss/ner.h"
+#include "gloss/store.h"
+#include "gloss/util.h"
+
+static int cmd_import(struct cli *c, int argc, char **argv);
+static int cmd_list(struct cli *c, int argc, char **argv);
+static int cmd_show(struct cli *c, int argc, char **argv);
+static int cmd_search(struct cli *c, int argc, char **argv);
+static int cmd_edit(struct cli *c, int argc, char **argv);
+static int cmd_delete(struct cli *c, int argc, char **argv);
+static int cmd_ner(struct cli *c, int argc, char **argv);
+static int cmd_entities(struct cli *c, int argc, char **argv);
+
+/* X(name, function, needs the database, usage, summary) */
+#define CLI_COMMANDS(X)                                                                   \
+	X(import, cmd_import, 1, "[--url URL] [--encoding NAME] [--replace ID] FILE|DIR|-...", \
+	  "import articles from files, a directory or standard input")                       \
+	X(list, cmd_list, 1, "[--sort imported|title|outlet|date|words] [--json]",             \
+	  "list the articles in the library")                                                \
+	X(show, cmd_show, 1, "ID", "print an article's cleaned text")                          \
+	X(search, cmd_search, 1, "[--limit N] [--json] QUERY...",                              \
+	  "full-text search over titles and bodies")                                         \
+	X(edit, cmd_edit, 1,                                                                   \
+	  "ID [--title T] [--outlet O] [--date D] [--url U] [--byline B]",                     \
+	  "correct an article's details (kept over re-import)")                              \
+	X(delete, cmd_delete, 1, "[--yes] ID...", "delete articles and their annotations")     \
+	X(entities, cmd_entities, 1, "[--article ID] [--label LABEL] [--json]",                \
+	  "list the entities found in the library")                                          \
+	X(ner, cmd_ner, 0, "[FILE]", "print the entities in raw text (standard input without FILE)")
+
+struct cli_command {
+	const char *name;
+	int (*fn)(struct cli *, int, char **);
+	int needs_store;
+	const char *usage, *summary;
+};
+
+static const struct cli_command commands[] = {
+#define CLI_ENTRY(n, f, s, u, h) {#n, f, s, u, h},
+	CLI_COMMANDS(CLI_ENTRY)
+#undef CLI_ENTRY
+};
+
+static const struct cli_command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+void cli_print_commands(FILE *f)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+}
+
+static int usage_error(const struct cli_command *cmd, const char *fmt, ...) GLOSS_PRINTF(2, 3);
+static int usage_error(const struct cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("gloss: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: gloss %s %s\n", cmd->name, cmd->usage);
+	return CLI_USAGE;
+}
+
+static void command_help(const struct cli_command *cmd)
+{
+	printf("usage: gloss [--db PATH] %s %s\n\n%s.\nSee gloss(1) for details.\n", cmd->name,
+	       cmd->usage, cmd->summary);
+}
+
+/* Parse a positive article or annotation id. */
+static int parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+/* getopt_long over a subcommand's arguments, with --help handled. */
+#define OPT_HELP 1000
+static int next_opt(const struct cli_command *cmd, int argc, char **argv, const char *shortopts,
+                    const struct option *longopts, int *bad)
+{
+	int ch = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (ch == '?' || ch == ':') {
+		*bad = 1;
+		fprintf(stderr, "usage: gloss %s %s\n", cmd->name, cmd->usage);
+	}
+	return ch;
+}
+
+int cli_run(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command(argv[0]);
+	int i;
+
+	if (!cmd) {
+		fprintf(stderr, "gloss: '%s' is not a command; 'gloss --help' lists them\n", argv[0]);
+		return CLI_USAGE;
+	}
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			command_help(cmd);
+			return CLI_OK;
+		}
+	}
+	c->command = cmd->name;
+	if (cmd->needs_store && cli_open_store(c) != 0)
+		return CLI_ERROR;
+	optind = 1;
+	opterr = 1;
+	return cmd->fn(c, argc, argv);
+}
+
+/* --- import --- */
+
+static int is_text_candidate(const char *name)
+{
+	return name[0] != '.';
+}
+
+struct import_batch {
+	struct cli *c;
+	struct ingest_opts opts;
+	int imported, updated, unchanged, failed, total, done;
+	int progress; /* stderr is a terminal */
+};
+
+static void progress(struct import_batch *b, const char *name)
+{
+	int width = 30, filled;
+
+	if (!b->progress || b->total < 2)
+		return;
+	filled = b->total ? b->done * width / b->total : width;
+	fprintf(stderr, "\r\033[K[%.*s%*s] %d/%d %.40s", filled,
+	        "##############################", width - filled, "", b->done, b->total, name);
+	if (b->done == b->total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static void import_one(struct import_batch *b, const char *path)
+{
+	struct ingest_result res = {0};
+	char *err = NULL;
+
+	if (ingest_file(b->c->store, path, &b->opts, &res, &err) != 0) {
+		if (b->progress)
+			fputs("\r\033[K", stderr);
+		fprintf(stderr, "gloss: %s\n", err);
+		free(err);
+		b->failed++;
+	} else {
+		const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+		switch (res.status) {
+		case STORE_IMPORTED:
+			b->imported++;
+			if (!b->progress || b->total < 2)
+				printf("imported %lld %s\n", (long long)res.id, name);
+			break;
+		case STORE_UPDATED:
+			b->updated++;
+			printf("updated %lld %s", (long long)res.id, name);
+			if (res.orphaned)
+				printf(" (%d highlight%s orphaned: 'gloss annotations --orphaned' "
+				       "lists them)", res.orphaned, res.orphaned == 1 ? "" : "s");
+			printf("\n");
+			break;
+		default:
+			b->unchanged++;
+			printf("unchanged %lld %s (already in the library)\n", (long long)res.id, name);
+			break;
+		}
+	}
+	b->done++;
+	progress(b, path);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The regular files of a directory, sorted, not recursing. */
+static int list_dir(const char *dir, char ***out, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		char *p;
+		struct stat sb;
+		if (!is_text_candidate(e->d_name))
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		if (stat(p, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+			free(p);
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		(*out)[(*n)++] = p;
+	}
+	closedir(d);
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_str);
+	return 0;
+}
+
+static int cmd_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"url", required_argument, NULL, 'u'},
+		{"encoding", required_argument, NULL, 'e'},
+		{"replace", required_argument, NULL, 'r'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("import");
+	struct import_batch b = {0};
+	char **files = NULL;
+	size_t nfiles = 0, cap = 0, i;
+	int ch, bad = 0;
+
+	b.c = c;
+	while ((ch = next_opt(cmd, argc, argv, "+", opts, &bad)) != -1 && !bad) {
+		if (ch == 'u')
+			b.opts.url = optarg;
+		else if (ch == 'e')
+			b.opts.encoding = optarg;
+		else if (ch == 'r' && parse_id(optarg, &b.opts.replace_id) != 0)
+			return usage_error(cmd, "--replace needs an article id, not '%s'", optarg);
+	}
+	if (bad)
+		return CLI_USAGE;
+	if (optind >= argc)
+		return usage_error(cmd, "nothing to import");
+	if (b.opts.replace_id && argc - optind != 1)
+		return usage_error(cmd, "--replace takes exactly one file");
+
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		struct stat sb;
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    !b.opts.replace_id) {
+			char **sub;
+			size_t nsub, j;
+			if (list_dir(argv[i], &sub, &nsub) != 0) {
+				fprintf(stderr, "gloss: cannot import '%s': %s\n", argv[i], strerror(errno));
+				b.failed++;
+				continue;
+			}
+			if (nsub == 0) {
+				fprintf(stderr, "gloss: cannot import '%s': the directory has no files\n",
+				        argv[i]);
+				b.failed++;
+			}
+			for (j = 0; j < nsub; j++) {
+				if (nfiles == cap) {
+					cap = cap ? cap * 2 : 16;
+					files = xreallocarray(files, cap, sizeof *files);
+				}
+				files[nfiles++] = sub[j];
+			}
+			free(sub);
+			continue;
+		}
+		if (nfiles == cap) {
+			cap = cap ? cap * 2 : 16;
+			files = xreallocarray(files, cap, sizeof *files);
+		}
+		files[nfiles++] = xstrdup(argv[i]);
+	}
+	b.total = (int)nfiles;
+	b.progress = isatty(STDERR_FILENO);
+	for (i = 0; i < nfiles; i++) {
+		import_one(&b, files[i]);
+		free(files[i]);
+	}
+	free(files);
+	if (b.progress && b.total > 1)
+		fprintf(stderr, "imported %d, updated %d, unchanged %d, failed %d\n", b.imported,
+		        b.updated, b.unchanged, b.failed);
+	return b.failed ? CLI_ERROR : CLI_OK;
+}
+
+/* --- list --- */
+
+static const char *const sort_names[STORE_SORT_NSORTS] = {
+	[STORE_SORT_IMPORTED] = "imported", [STORE_SORT_TITLE] = "title",
+	[STORE_SORT_OUTLET] = "outlet", [STORE_SORT_DATE] = "date", [STORE_SORT_WORDS] = "words",
+};
+
+static void json_field(struct buf *b, const char *key, const char *val, int comma)
+{
+	if (comma)
+		buf_addc(b, ',');
+	buf_json_str(b, key, strlen(key));
+	buf_addc(b, ':');
+	if (val)
+		buf_json_str(b, val, strlen(val));
+	else
+		buf_adds(b, "null");
+}
+
+/* One TSV field: tabs and newlines cannot occur in cleaned text, but a
+ * user's edit might hold them. */
+static void tsv_field(const char *s)
+{
+	for (; s && *s; s++)
+		putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
+}
+
+static int cmd_list(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"sort", required_argument, NULL, 's'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("list");
+	enum store_sort sort = STORE_SORT_IMPORTED;
+	int ch, bad = 0, json = 0, tty = isatty(STDOUT_FILENO), found;
+	int64_t offset = 0;
+	size_t i;
+
+	while ((ch = next_opt(cmd, argc, argv, "+", opts, &bad)) != -1 && !bad) {
+		if (ch == 'j') {
+			json = 1;
+		} else if (ch == 's') {
+			found = 0;
+			for (i = 0; i < STORE_SORT_NSORTS; i++)
+				if (strcmp(optarg, sort_names[i]) == 0)
+					sort = (enum store_sort)i, found = 1;
+			if (!found)
+				return usage_error(cmd, "unknown sort '%s'", optarg);
+		}
+	}
+	if (bad)
+		return CLI_USAGE;
+	if (optind < argc)
+		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if (json)
+		fputs("[", stdout);
+	else if (tty)
+		printf("%5s  %-50s  %-16s  %6s  %3s  %3s\n", "ID", "TITLE", "OUTLET", "WORDS", "HL",
+		       "NT");
+	/* In pages, so a library of any size streams in constant memory. */
+	for (;;) {
+		struct store_articles page = {0};
+		if (store_article_list(c->store, sort, offset, 500, &page) != 0) {
+			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			return CLI_ERROR;
+		}
+		for (i = 0; i < page.n; i++) {
+			struct store_article *a = &page.v[i];
+			if (json) {
+				struct buf b = {0};
+				buf_printf(&b, "%s\n {\"id\":%lld", offset + (int64_t)i ? "," : "",
+				           (long long)a->id);
+				json_field(&b, "title", a->title, 1);
+				json_field(&b, "outlet", a->outlet, 1);
+				json_field(&b, "published", a->published, 1);
+				buf_printf(&b, ",\"words\":%lld,\"highlights\":%lld,\"notes\":%lld}",
+				           (long long)a->words, (long long)a->highlights,
+				           (long long)a->notes);
+				fputs(b.s, stdout);
+				buf_free(&b);
+			} else if (tty) {
+				printf("%5lld  %-50.50s  %-16.16s  %6lld  %3lld  %3lld\n", (long long)a->id,
+				       a->title, a->outlet ? a->outlet : "-", (long long)a->words,
+				       (long long)a->highlights, (long long)a->notes);
+			} else {
+				printf("%lld\t", (long long)a->id);
+				tsv_field(a->title);
+				putchar('\t');
+				tsv_field(a->outlet);
+				printf("\t%lld\t%lld\t%lld\n", (long long)a->words, (long long)a->highlights,
+				       (long long)a->notes);
+			}
+		}
+		offset += (int64_t)page.n;
+		found = page.n == 500;
+		store_articles_free(&page);
+		if (!found)
+			break;
+	}
+	if (json)
+		fputs(offset ? "\n]\n" : "]\n", stdout);
+	return CLI_OK;
+}
+
+/* --- show --- */
+
+static int get_article(struct cli *c, const struct cli_command *cmd, const char *arg,
+                       int with_body, struct store_article *a)
+{
+	int64_t id;
+	int rc;
+
+	if (parse_id(arg, &id) != 0)
+		return usage_error(cmd, "'%s' is not an article id", arg);
+	rc = store_article_get(c->store, id, with_body, a);
+	if (rc == 1) {
+		fprintf(stderr, "gloss: no article with id %lld ('gloss list' shows them)\n",
+		        (long long)id);
+		return CLI_ERROR;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	return CLI_OK;
+}
+
+static int cmd_show(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command("show");
+	struct store_article a;
+	int rc;
+
+	if (argc != 2)
+		return usage_error(cmd, argc < 2 ? "which article?" : "too many arguments");
+	if ((rc = get_article(c, cmd, argv[1], 1, &a)) != CLI_OK)
+		return rc;
+	printf("%s\n", a.title);
+	if (a.outlet || a.byline || a.published) {
+		printf("%s%s%s%s%s\n", a.outlet ? a.outlet : "", a.outlet && a.byline ? " · " : "",
+		       a.byline ? a.byline : "", (a.outlet || a.byline) && a.published ? " · " : "",
+		       a.published ? a.published : "");
+	}
+	printf("\n");
+	fwrite(a.body, 1, a.body_len, stdout);
+	printf("\n");
+	store_article_clear(&a);
+	return CLI_OK;
+}
+
+/* --- search --- */
+
+static int cmd_search(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"limit", required_argument, NULL, 'n'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("search");
+	struct store_hits hits = {0};
+	struct buf q = {0};
+	int64_t limit = 20;
+	int ch, bad = 0, json = 0, i;
+	size_t k;
+
+	while ((ch = next_opt(cmd, argc, argv, "+", opts, &bad)) != -1 && !bad) {
+		if (ch == 'j')
+			json = 1;
+		else if (ch == 'n' && parse_id(optarg, &limit) != 0)
+			return usage_error(cmd, "--limit needs a positive number");
+	}
+	if (bad)
+		return CLI_USAGE;
+	for (i = optind; i < argc; i++) {
+		if (q.len)
+			buf_addc(&q, ' ');
+		buf_adds(&q, argv[i]);
+	}
+	if (!q.len)
+		return usage_error(cmd, "search for what?");
+	if (store_search(c->store, q.s, 0, limit, &hits) != 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		buf_free(&q);
+		return CLI_ERROR;
+	}
+	buf_free(&q);
+	if (json)
+		fputs("[", stdout);
+	for (k = 0; k < hits.n; k++) {
+		struct store_hit *h = &hits.v[k];
+		char *p;
+		if (json) {
+			struct buf b = {0};
+			buf_printf(&b, "%s\n {\"id\":%lld", k ? "," : "", (long long)h->id);
+			json_field(&b, "title", h->title, 1);
+			json_field(&b, "outlet", h->outlet, 1);
+			/* Matches are marked with [ ] in JSON and text alike. */
+			for (p = h->snippet; p && *p; p++)
+				*p = *p == 1 ? '[' : *p == 2 ? ']' : *p;
+			json_field(&b, "snippet", h->snippet, 1);
+			buf_addc(&b, '}');
+			fputs(b.s, stdout);
+			buf_free(&b);
+		} else {
+			printf("%lld\t", (long long)h->id);
+			tsv_field(h->title);
+			putchar('\t');
+			for (p = h->snippet; p && *p; p++)
+				putchar(*p == 1 ? '[' : *p == 2 ? ']' : *p == '\n' || *p == '\t' ? ' ' : *p);
+			putchar('\n');
+		}
+	}
+	if (json)
+		fputs(hits.n ? "\n]\n" : "]\n", stdout);
+	store_hits_free(&hits);
+	return CLI_OK;
+}
+
+/* --- edit --- */
+
+static int cmd_edit(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"title", required_argument, NULL, 't'},
+		{"outlet", required_argument, NULL, 'o'},
+		{"date", required_argument, NULL, 'd'},
+		{"url", required_argument, NULL, 'u'},
+		{"byline", required_argument, NULL, 'b'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("edit");
+	struct store_article_edit e = {0};
+	int64_t id;
+	int ch, bad = 0, rc;
+
+	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
+		switch (ch) {
+		case 't': e.title = optarg; break;
+		case 'o': e.outlet = optarg; break;
+		case 'd': e.published = optarg; break;
+		case 'u': e.url = optarg; break;
+		case 'b': e.byline = optarg; break;
+		}
+	}
+	if (bad)
+		return CLI_USAGE;
+	if (optind != argc - 1)
+		return usage_error(cmd, "give one article id");
+	if (parse_id(argv[optind], &id) != 0)
+		return usage_error(cmd, "'%s' is not an article id", argv[optind]);
+	if (!e.title && !e.outlet && !e.published && !e.url && !e.byline)
+		return usage_error(cmd, "nothing to change");
+	rc = store_article_edit(c->store, id, &e);
+	if (rc == 1) {
+		fprintf(stderr, "gloss: no article with id %lld\n", (long long)id);
+		return CLI_ERROR;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	printf("edited %lld\n", (long long)id);
+	return CLI_OK;
+}
+
+/* --- delete --- */
+
+static int confirm(const char *question)
+{
+	char line[16];
+
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin))
+		return 0;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+static int cmd_delete(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"yes", no_argument, NULL, 'y'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("delete");
+	int ch, bad = 0, yes = 0, failed = 0, i;
+
+	while ((ch = next_opt(cmd, argc, argv, "y", opts, &bad)) != -1 && !bad)
+		if (ch == 'y')
+			yes = 1;
+	if (bad)
+		return CLI_USAGE;
+	if (optind >= argc)
+		return usage_error(cmd, "which article?");
+	for (i = optind; i < argc; i++) {
+		struct store_article a;
+		int rc = get_article(c, cmd, argv[i], 0, &a);
+		if (rc != CLI_OK) {
+			if (rc == CLI_USAGE)
+				return rc;
+			failed = 1;
+			continue;
+		}
+		if (!yes) {
+			char *q;
+			if (!isatty(STDIN_FILENO)) {
+				fprintf(stderr, "gloss: not deleting %lld without a terminal to ask; "
+				        "use --yes\n", (long long)a.id);
+				store_article_clear(&a);
+				return CLI_ERROR;
+			}
+			q = xasprintf("Delete %lld '%s' and its %lld highlight%s?", (long long)a.id,
+			              a.title, (long long)a.highlights, a.highlights == 1 ? "" : "s");
+			rc = confirm(q);
+			free(q);
+			if (!rc) {
+				store_article_clear(&a);
+				continue;
+			}
+		}
+		if (store_article_delete(c->store, a.id) != 0) {
+			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			failed = 1;
+		} else {
+			printf("deleted %lld\n", (long long)a.id);
+		}
+		store_article_clear(&a);
+	}
+	return failed ? CLI_ERROR : CLI_OK;
+}
+
+/* --- ner --- */
+
+static int cmd_ner(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command("ner");
+	const char *path = argc > 1 ? argv[1] : "-";
+	struct ner_result r = {0};
+	struct buf out = {0};
+	char *text;
+	size_t len, i;
+
+	(void)c;
+	if (argc > 2)
+		return usage_error(cmd, "one file at most");
+	if (util_read_file(path, IMPORT_MAX_BYTES, &text, &len) != 0) {
+		fprintf(stderr, "gloss: cannot read '%s': %s\n",
+		        strcmp(path, "-") == 0 ? "standard input" : path,
+		        errno == EFBIG ? "larger than the 256 MiB limit" : strerror(errno));
+		return CLI_ERROR;
+	}
+	ner_scan(text, len, &r);
+	for (i = 0; i < r.n; i++) {
+		const struct ner_span *s = &r.v[i];
+		size_t k;
+		buf_printf(&out, "%zu\t%zu\t%s\t", s->start, s->end, ner_label_name(s->label));
+		for (k = s->start; k < s->end; k++) {
+			unsigned char ch = (unsigned char)text[k];
+			buf_addc(&out, ch < 0x20 || ch == 0x7f ? ' ' : (char)ch);
+		}
+		buf_addc(&out, '\n');
+		if (out.len > 65536) {
+			fwrite(out.s, 1, out.len, stdout);
+			out.len = 0;
+		}
+	}
+	if (out.len)
+		fwrite(out.s, 1, out.len, stdout);
+	buf_free(&out);
+	ner_result_free(&r);
+	free(text);
+	return CLI_OK;
+}
+
+/* --- entities --- */
+
+static int cmd_entities(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"article", required_argument, NULL, 'a'},
+		{"label", required_argument, NULL, 'l'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("entities");
+	struct store_entities ents = {0};
+	int64_t article = 0;
+	int ch, bad = 0, json = 0, label = -1;
+	size_t i;
+
+	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
+		if (ch == 'a' && parse_id(optarg, &article) != 0)
+			return usage_error(cmd, "'%s' is not an article id", optarg);
+		if (ch == 'l' && (label = ner_label_from_name(optarg)) < 0)
+			return usage_error(cmd, "unknown label '%s' (PERSON, ORG, GPE, DATE, ...)", optarg);
+		if (ch == 'j')
+			json = 1;
+	}
+	if (bad)
+		return CLI_USAGE;
+	if (optind < argc)
+		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if (store_entity_list(c->store, article, label, &ents) != 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	if (json)
+		fputs("[", stdout);
+	for (i = 0; i < ents.n; i++) {
+		struct store_entity *e = &ents.v[i];
+		if (json) {
+			struct buf b = {0};
+			buf_printf(&b, "%s\n {\"id\":%lld", i ? "," : "", (long long)e->id);
+			json_field(&b, "label", ner_label_name(e->label), 1);
+			json_field(&b, "name", e->name, 1);
+			buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld}", (long long)e->mentions,
+			           (long long)e->articles);
+			fputs(b.s, stdout);
+			buf_free(&b);
+		} else {
+			printf("%lld\t%s\t", (long long)e->id, ner_label_name(e->label));
+			tsv_field(e->name);
+			printf("\t%lld\t%lld\n", (long long)e->mentions, (long long)e->articles);
+		}
+	}
+	if (json)
+		fputs(ents.n ? "\n]\n" : "]\n", stdout);
+	store_entities_free(&ents);
+	return CLI_OK;
+}
+
+/* --- shared --- */
+
+int cli_open_store(struct cli *c)
+{
+	char *err = NULL;
+	int fresh;
+
+	if (c->store)
+		return 0;
+	c->store = store_open(c->db_path, STORE_CREATE, &err);
+	if (!c->store) {
+		fprintf(stderr, "gloss: %s\n", err);
+		free(err);
+		return -1;
+	}
+	if (err) {
+		fprintf(stderr, "gloss: %s\n", err);
+		free(err);
+		err = NULL;
+	}
+	fresh = store_is_new(c->store);
+	/* A new library starts with the bundled articles, so there is
+	 * something to read; a library the user emptied stays empty. */
+	if (fresh && !c->no_bundled && ingest_bundled(c->store, &err) < 0) {
+		fprintf(stderr, "gloss: %s\n", err);
+		free(err);
+	}
+	return 0;
+}

@@ -1,0 +1,105 @@
+/* ingest.c — the import pipeline: read a file, decode and validate it,
+ * clean it into an article, find its entities and save it, all or
+ * nothing.  The command line and the UI both import through here. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/embedded.h"
+#include "gloss/import.h"
+#include "gloss/ingest.h"
+#include "gloss/ner.h"
+#include "gloss/util.h"
+
+int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
+                 size_t len, const struct ingest_opts *o, struct ingest_result *res,
+                 char **err)
+{
+	char why[256], *text = NULL;
+	size_t textlen = 0;
+	struct import_doc doc = {0};
+	struct ner_result ner = {0};
+	struct store_import_req req = {0};
+	int rc;
+
+	*err = NULL;
+	if (import_decode(raw, len, o->encoding, &text, &textlen, why, sizeof why) != 0) {
+		*err = xasprintf("cannot import '%s': %s", name, why);
+		return -1;
+	}
+	if (import_clean(text, textlen, &doc, why, sizeof why) != 0) {
+		*err = xasprintf("cannot import '%s': %s", name, why);
+		free(text);
+		return -1;
+	}
+	free(text);
+	ner_scan(doc.body, doc.body_len, &ner);
+	req.source = source;
+	req.url = o->url;
+	req.raw = raw;
+	req.raw_len = len;
+	req.doc = &doc;
+	req.ner = &ner;
+	req.replace_id = o->replace_id;
+	rc = store_import(st, &req, &res->id, &res->orphaned);
+	if (rc < 0)
+		*err = xasprintf("cannot import '%s': %s", name, store_errmsg(st));
+	else
+		res->status = rc;
+	ner_result_free(&ner);
+	import_doc_free(&doc);
+	return rc < 0 ? -1 : 0;
+}
+
+int ingest_file(struct store *st, const char *path, const struct ingest_opts *o,
+                struct ingest_result *res, char **err)
+{
+	char *raw = NULL, *abs = NULL;
+	size_t len = 0;
+	int rc, is_stdin = strcmp(path, "-") == 0;
+
+	if (util_read_file(path, IMPORT_MAX_BYTES, &raw, &len) != 0) {
+		const char *why = errno == EFBIG ? "larger than the 256 MiB limit" : strerror(errno);
+		if (errno == EISDIR)
+			why = "a directory (give its files, or the directory alone)";
+		*err = xasprintf("cannot import '%s': %s", is_stdin ? "standard input" : path, why);
+		return -1;
+	}
+	if (!is_stdin)
+		abs = realpath(path, NULL);
+	rc = ingest_bytes(st, is_stdin ? NULL : (abs ? abs : path),
+	                  is_stdin ? "standard input" : path, raw, len, o, res, err);
+	free(abs);
+	free(raw);
+	return rc;
+}
+
+int ingest_bundled(struct store *st, char **err)
+{
+	static const char prefix[] = "data/articles/";
+	struct ingest_opts o = {0};
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < embedded_count; i++) {
+		const struct embedded_file *f = &embedded_files[i];
+		struct ingest_result res;
+		char *source;
+		if (strncmp(f->name, prefix, sizeof prefix - 1) != 0)
+			continue;
+		/* Recorded as bundled, so a later import of the same file from
+		 * disk finds the same bytes and changes nothing. */
+		source = xasprintf("bundled:%s", f->name + sizeof prefix - 1);
+		if (ingest_bytes(st, source, f->name, (const char *)f->data, f->len, &o, &res,
+		                 err) != 0) {
+			free(source);
+			return -1;
+		}
+		free(source);
+		n++;
+	}
+	return n;
+}

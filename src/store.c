@@ -1,0 +1,1151 @@
+/* store.c — every SQL statement of gloss, the schema and its migrations.
+ *
+ * The database is one SQLite file in WAL mode with foreign keys on.  Its
+ * schema version is PRAGMA user_version and its owner PRAGMA application_id,
+ * so a file made by something else is recognised and left alone.  Statements
+ * are prepared once, from one table (STORE_STMTS), and always bound: no user
+ * text is ever spliced into SQL.  Every public function that changes data
+ * runs in its own transaction and has committed when it returns. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gloss/anchor.h"
+#include "gloss/store.h"
+#include "gloss/util.h"
+
+/* 'glos' — marks a database as gloss's. */
+#define STORE_APPLICATION_ID 0x676c6f73
+
+/* Bits of article.manual: fields the user edited, kept over re-import. */
+enum { MANUAL_TITLE = 1, MANUAL_OUTLET = 2, MANUAL_PUBLISHED = 4, MANUAL_URL = 8, MANUAL_BYLINE = 16 };
+
+/* Schema steps: migrations[i] brings user_version i to i + 1.  Only ever
+ * append; a released step is never edited. */
+static const char *const migrations[] = {
+	/* 0 → 1 */
+	"CREATE TABLE article ("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  outlet TEXT, byline TEXT, published TEXT, dateline TEXT, url TEXT,"
+	"  source TEXT,"
+	"  words INTEGER NOT NULL DEFAULT 0,"
+	"  imported_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  manual INTEGER NOT NULL DEFAULT 0,"
+	"  read_pos INTEGER NOT NULL DEFAULT 0,"
+	"  raw_sha TEXT NOT NULL,"
+	"  body_sha TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  raw BLOB NOT NULL);"
+	"CREATE UNIQUE INDEX article_source ON article(source) WHERE source IS NOT NULL;"
+	"CREATE INDEX article_raw_sha ON article(raw_sha);"
+	/* Covering index for the library list: its rows never touch the
+	 * table, whose pages are full of article text. */
+	"CREATE INDEX article_list ON article(id, title, outlet, published, words, imported_at);"
+	"CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='article',"
+	"  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
+	"  INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+	"CREATE TRIGGER article_ad AFTER DELETE ON article BEGIN"
+	"  INSERT INTO article_fts(article_fts, rowid, title, body)"
+	"  VALUES ('delete', old.id, old.title, old.body); END;"
+	"CREATE TRIGGER article_au AFTER UPDATE OF title, body ON article BEGIN"
+	"  INSERT INTO article_fts(article_fts, rowid, title, body)"
+	"  VALUES ('delete', old.id, old.title, old.body);"
+	"  INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+	"CREATE TABLE entity ("
+	"  id INTEGER PRIMARY KEY,"
+	"  label TEXT NOT NULL,"
+	"  canonical TEXT NOT NULL,"
+	"  UNIQUE (label, canonical));"
+	"CREATE TABLE mention ("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (article_id, start)) WITHOUT ROWID;"
+	"CREATE INDEX mention_entity ON mention(entity_id, article_id);"
+	"CREATE TABLE highlight ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL,"
+	"  quote TEXT NOT NULL,"
+	"  prefix TEXT NOT NULL,"
+	"  suffix TEXT NOT NULL,"
+	"  original_quote TEXT,"
+	"  body_sha TEXT NOT NULL,"
+	"  orphaned INTEGER NOT NULL DEFAULT 0,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE INDEX highlight_article ON highlight(article_id, start);"
+	"CREATE TABLE tag ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  key INTEGER UNIQUE CHECK (key BETWEEN 1 AND 9),"
+	"  colour TEXT);"
+	"CREATE TABLE highlight_tag ("
+	"  highlight_id INTEGER NOT NULL REFERENCES highlight(id) ON DELETE CASCADE,"
+	"  tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (highlight_id, tag_id)) WITHOUT ROWID;"
+	"CREATE INDEX highlight_tag_tag ON highlight_tag(tag_id);"
+	"CREATE TABLE note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  highlight_id INTEGER NOT NULL UNIQUE REFERENCES highlight(id) ON DELETE CASCADE,"
+	"  body TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE VIRTUAL TABLE note_fts USING fts5(body, content='note', content_rowid='id');"
+	"CREATE TRIGGER note_ai AFTER INSERT ON note BEGIN"
+	"  INSERT INTO note_fts(rowid, body) VALUES (new.id, new.body); END;"
+	"CREATE TRIGGER note_ad AFTER DELETE ON note BEGIN"
+	"  INSERT INTO note_fts(note_fts, rowid, body) VALUES ('delete', old.id, old.body); END;"
+	"CREATE TRIGGER note_au AFTER UPDATE OF body ON note BEGIN"
+	"  INSERT INTO note_fts(note_fts, rowid, body) VALUES ('delete', old.id, old.body);"
+	"  INSERT INTO note_fts(rowid, body) VALUES (new.id, new.body); END;"
+	/* A link joins two highlights; the article of each end is the
+	 * highlight's, so it is not stored twice. */
+	"CREATE TABLE link ("
+	"  id INTEGER PRIMARY KEY,"
+	"  from_highlight INTEGER NOT NULL REFERENCES highlight(id) ON DELETE CASCADE,"
+	"  to_highlight INTEGER NOT NULL REFERENCES highlight(id) ON DELETE CASCADE,"
+	"  relation TEXT NOT NULL DEFAULT 'see-also',"
+	"  created TEXT NOT NULL);"
+	"CREATE INDEX link_from ON link(from_highlight);"
+	"CREATE INDEX link_to ON link(to_highlight);"
+	"INSERT INTO tag(name, key) VALUES ('key-fact', 1), ('claim', 2), ('quote', 3),"
+	"  ('question', 4), ('disputed', 5);",
+};
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+#define LIST_COLS \
+	"a.id, a.title, a.outlet, a.published, a.words, a.imported_at," \
+	" (SELECT count(*) FROM highlight h WHERE h.article_id = a.id)," \
+	" (SELECT count(*) FROM highlight h JOIN note n ON n.highlight_id = h.id" \
+	"   WHERE h.article_id = a.id)"
+
+/* X(name, sql): every statement gloss runs. */
+#define STORE_STMTS(X)                                                                         \
+	X(BEGIN, "BEGIN IMMEDIATE")                                                                \
+	X(COMMIT, "COMMIT")                                                                        \
+	X(ROLLBACK, "ROLLBACK")                                                                    \
+	X(ARTICLE_COUNT, "SELECT count(*) FROM article")                                           \
+	X(ARTICLE_BY_SOURCE, "SELECT id, body_sha, raw_sha FROM article WHERE source = ?1")        \
+	X(ARTICLE_BY_RAW, "SELECT id FROM article WHERE raw_sha = ?1 LIMIT 1")                     \
+	X(ARTICLE_BY_ID, "SELECT id, body_sha, raw_sha FROM article WHERE id = ?1")                \
+	X(ARTICLE_INSERT,                                                                          \
+	  "INSERT INTO article(title, outlet, byline, published, dateline, url, source, words,"     \
+	  " imported_at, updated_at, raw_sha, body_sha, body, raw)"                                \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ", " NOW ", ?9, ?10, ?11, ?12)")         \
+	X(ARTICLE_UPDATE_TEXT,                                                                     \
+	  "UPDATE article SET"                                                                     \
+	  " title = CASE WHEN manual & 1 THEN title ELSE ?2 END,"                                  \
+	  " outlet = CASE WHEN manual & 2 THEN outlet ELSE ?3 END,"                                \
+	  " byline = CASE WHEN manual & 16 THEN byline ELSE ?4 END,"                               \
+	  " published = CASE WHEN manual & 4 THEN published ELSE ?5 END,"                          \
+	  " dateline = ?6,"                                                                        \
+	  " url = CASE WHEN manual & 8 OR ?7 IS NULL THEN url ELSE ?7 END,"                        \
+	  " words = ?8, updated_at = " NOW ", raw_sha = ?9, body_sha = ?10, body = ?11, raw = ?12" \
+	  " WHERE id = ?1")                                                                        \
+	X(ARTICLE_GET,                                                                             \
+	  "SELECT id, title, byline, outlet, published, dateline, url, source, words,"             \
+	  " imported_at, read_pos, body_sha,"                                                      \
+	  " (SELECT count(*) FROM highlight h WHERE h.article_id = a.id),"                         \
+	  " (SELECT count(*) FROM highlight h JOIN note n ON n.highlight_id = h.id"                \
+	  "   WHERE h.article_id = a.id),"                                                         \
+	  " CASE WHEN ?2 THEN body END FROM article a WHERE id = ?1")                              \
+	X(ARTICLE_EDIT,                                                                            \
+	  "UPDATE article SET title = coalesce(?2, title), outlet = coalesce(?3, outlet),"         \
+	  " published = coalesce(?4, published), url = coalesce(?5, url),"                         \
+	  " byline = coalesce(?6, byline), manual = manual | ?7, updated_at = " NOW                \
+	  " WHERE id = ?1")                                                                        \
+	X(ARTICLE_DELETE, "DELETE FROM article WHERE id = ?1")                                     \
+	X(ARTICLE_READ_POS, "UPDATE article SET read_pos = ?2 WHERE id = ?1")                      \
+	X(LIST_IMPORTED, "SELECT " LIST_COLS " FROM article a ORDER BY a.id LIMIT ?2 OFFSET ?1")   \
+	X(LIST_TITLE,                                                                              \
+	  "SELECT " LIST_COLS " FROM article a ORDER BY a.title COLLATE NOCASE, a.id"              \
+	  " LIMIT ?2 OFFSET ?1")                                                                   \
+	X(LIST_OUTLET,                                                                             \
+	  "SELECT " LIST_COLS " FROM article a ORDER BY a.outlet IS NULL, a.outlet COLLATE NOCASE," \
+	  " a.id LIMIT ?2 OFFSET ?1")                                                              \
+	X(LIST_DATE,                                                                               \
+	  "SELECT " LIST_COLS " FROM article a ORDER BY a.published IS NULL, a.published DESC,"    \
+	  " a.id LIMIT ?2 OFFSET ?1")                                                              \
+	X(LIST_WORDS, "SELECT " LIST_COLS " FROM article a ORDER BY a.words DESC, a.id"           \
+	              " LIMIT ?2 OFFSET ?1")                                                       \
+	X(SEARCH,                                                                                  \
+	  "SELECT a.id, a.title, a.outlet,"                                                        \
+	  " snippet(article_fts, 1, char(1), char(2), '…', 12)"                                    \
+	  " FROM article_fts JOIN article a ON a.id = article_fts.rowid"                           \
+	  " WHERE article_fts MATCH ?1 ORDER BY bm25(article_fts, 5.0, 1.0) LIMIT ?2")             \
+	X(MENTION_DELETE, "DELETE FROM mention WHERE article_id = ?1")                             \
+	X(MENTION_INSERT,                                                                          \
+	  "INSERT OR IGNORE INTO mention(article_id, start, end, entity_id) VALUES (?1, ?2, ?3, ?4)") \
+	X(ENTITY_FIND, "SELECT id FROM entity WHERE label = ?1 AND canonical = ?2")                \
+	X(ENTITY_INSERT, "INSERT INTO entity(label, canonical) VALUES (?1, ?2)")                   \
+	X(ENTITY_BY_SURNAME,                                                                       \
+	  "SELECT id FROM entity WHERE label = 'PERSON' AND canonical LIKE '% ' || ?1"             \
+	  " ESCAPE '\\' LIMIT 2")                                                                  \
+	X(ENTITY_ORPHANS,                                                                          \
+	  "DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = entity.id)") \
+	X(ARTICLE_MENTIONS,                                                                        \
+	  "SELECT m.article_id, m.entity_id, m.start, m.end, e.label FROM mention m"               \
+	  " JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ?1 ORDER BY m.start")         \
+	X(ENTITY_MENTIONS,                                                                         \
+	  "SELECT m.article_id, m.entity_id, m.start, m.end, e.label FROM mention m"               \
+	  " JOIN entity e ON e.id = m.entity_id WHERE m.entity_id = ?1"                            \
+	  " ORDER BY m.article_id, m.start")                                                       \
+	X(ENTITY_LIST,                                                                             \
+	  "SELECT e.id, e.label, e.canonical, count(*), count(DISTINCT m.article_id)"              \
+	  " FROM mention m JOIN entity e ON e.id = m.entity_id"                                    \
+	  " WHERE (?1 <= 0 OR m.article_id = ?1) AND (?2 IS NULL OR e.label = ?2)"                 \
+	  " GROUP BY e.id ORDER BY count(DISTINCT m.article_id) DESC, count(*) DESC,"              \
+	  " e.canonical")                                                                          \
+	X(ENTITY_GET,                                                                              \
+	  "SELECT e.id, e.label, e.canonical, count(m.start), count(DISTINCT m.article_id)"        \
+	  " FROM entity e LEFT JOIN mention m ON m.entity_id = e.id WHERE e.id = ?1"               \
+	  " GROUP BY e.id")                                                                        \
+	X(HIGHLIGHTS_OF, "SELECT id, start, quote, prefix, suffix, original_quote FROM highlight"  \
+	                 " WHERE article_id = ?1")                                                 \
+	X(HIGHLIGHT_REANCHOR,                                                                      \
+	  "UPDATE highlight SET start = ?2, end = ?3, quote = ?4, prefix = ?5, suffix = ?6,"       \
+	  " original_quote = coalesce(original_quote, CASE WHEN quote <> ?4 THEN quote END),"      \
+	  " body_sha = ?7, orphaned = 0, updated = " NOW " WHERE id = ?1")                         \
+	X(HIGHLIGHT_ORPHAN,                                                                        \
+	  "UPDATE highlight SET orphaned = 1, body_sha = ?2, updated = " NOW " WHERE id = ?1")
+
+enum store_stmt {
+#define STMT_ENUM(name, sql) S_##name,
+	STORE_STMTS(STMT_ENUM)
+#undef STMT_ENUM
+	S_COUNT
+};
+
+static const char *const stmt_sql[S_COUNT] = {
+#define STMT_SQL(name, sql) sql,
+	STORE_STMTS(STMT_SQL)
+#undef STMT_SQL
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	int created; /* the schema was made by this open */
+	sqlite3_stmt *stmt[S_COUNT];
+	char errbuf[512];
+};
+
+const char *store_errmsg(const struct store *st)
+{
+	return st->errbuf[0] ? st->errbuf : sqlite3_errmsg(st->db);
+}
+
+static void set_err(struct store *st, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	const char *reason = sqlite3_errmsg(st->db);
+
+	if ((code & 0xff) == SQLITE_FULL)
+		reason = "the disk or the database is full";
+	else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		reason = "the database is locked by another program (try again when it is done)";
+	else if ((code & 0xff) == SQLITE_READONLY)
+		reason = "the database is read-only";
+	else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		reason = "the database file is damaged";
+	snprintf(st->errbuf, sizeof st->errbuf, "%s: %s", what, reason);
+}
+
+/* The prepared statement, reset and with its bindings cleared. */
+static sqlite3_stmt *stmt(struct store *st, enum store_stmt s)
+{
+	if (!st->stmt[s]) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[s], -1, SQLITE_PREPARE_PERSISTENT,
+		                       &st->stmt[s], NULL) != SQLITE_OK)
+			fatal("internal SQL error in statement %d: %s", (int)s, sqlite3_errmsg(st->db));
+	} else {
+		sqlite3_reset(st->stmt[s]);
+		sqlite3_clear_bindings(st->stmt[s]);
+	}
+	return st->stmt[s];
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t)
+		sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static char *col_strdup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+/* Run a statement that returns no rows; 0 or -1. */
+static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_err(st, what);
+		return -1;
+	}
+	return 0;
+}
+
+static int begin(struct store *st, const char *what)
+{
+	st->errbuf[0] = '\0';
+	if (st->readonly) {
+		snprintf(st->errbuf, sizeof st->errbuf, "%s: the database '%s' is open read-only",
+		         what, st->path);
+		return -1;
+	}
+	return step_done(st, stmt(st, S_BEGIN), what);
+}
+
+static int commit(struct store *st, const char *what)
+{
+	return step_done(st, stmt(st, S_COMMIT), what);
+}
+
+static void rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db)) {
+		sqlite3_stmt *s = stmt(st, S_ROLLBACK);
+		sqlite3_step(s);
+		sqlite3_reset(s);
+	}
+}
+
+char *store_default_path(void)
+{
+	const char *env = getenv("GLOSS_DB"), *xdg, *home;
+
+	if (env && *env)
+		return xstrdup(env);
+	xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/gloss/gloss.db", xdg);
+	home = getenv("HOME");
+	return xasprintf("%s/.local/share/gloss/gloss.db", home && *home ? home : ".");
+}
+
+/* mkdir -p for the directory part of path. */
+static int make_parent_dirs(const char *path)
+{
+	char *dir = xstrdup(path), *p;
+	int rc = 0;
+
+	p = strrchr(dir, '/');
+	if (!p || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		rc = -1;
+	free(dir);
+	return rc;
+}
+
+/* Is the file empty, an SQLite database, or something else?  0 missing or
+ * empty, 1 SQLite, -1 not SQLite, -2 unreadable (errno set). */
+static int sniff_file(const char *path)
+{
+	unsigned char head[16];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -2;
+	n = read(fd, head, sizeof head);
+	close(fd);
+	if (n == 0)
+		return 0;
+	if (n < 16 || memcmp(head, "SQLite format 3", 16) != 0)
+		return -1;
+	return 1;
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Copy the database beside itself before a migration changes it. */
+static int backup_before_migration(struct store *st, int version, char **err)
+{
+	char *dest = xasprintf("%s.v%d.bak", st->path, version);
+	sqlite3 *bdb;
+	sqlite3_backup *b;
+	int rc = -1;
+
+	if (sqlite3_open(dest, &bdb) == SQLITE_OK) {
+		b = sqlite3_backup_init(bdb, "main", st->db, "main");
+		if (b) {
+			sqlite3_backup_step(b, -1);
+			rc = sqlite3_backup_finish(b) == SQLITE_OK ? 0 : -1;
+		}
+	}
+	if (rc != 0)
+		*err = xasprintf("cannot open database '%s': cannot keep a copy at '%s' before "
+		                 "upgrading it: %s", st->path, dest, sqlite3_errmsg(bdb));
+	sqlite3_close(bdb);
+	free(dest);
+	return rc;
+}
+
+static int migrate(struct store *st, int version, char **err)
+{
+	int v;
+
+	if (version > 0 && version < (int)ARRAY_SIZE(migrations) &&
+	    backup_before_migration(st, version, err) != 0)
+		return -1;
+	for (v = version; v < (int)ARRAY_SIZE(migrations); v++) {
+		char *msg = NULL, *sql;
+
+		sql = xasprintf("BEGIN IMMEDIATE; %s; PRAGMA user_version = %d;"
+		                " PRAGMA application_id = %d; COMMIT;",
+		                migrations[v], v + 1, STORE_APPLICATION_ID);
+		if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+			*err = xasprintf("cannot set up database '%s' (schema step %d): %s",
+			                 st->path, v + 1, msg ? msg : sqlite3_errmsg(st->db));
+			sqlite3_free(msg);
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			free(sql);
+			return -1;
+		}
+		free(sql);
+	}
+	return 0;
+}
+
+struct store *store_open(const char *path, int flags, char **err)
+{
+	struct store *st;
+	int kind, version = 0, appid = 0, objects = 0, oflags;
+
+	*err = NULL;
+	kind = sniff_file(path);
+	if (kind == -1) {
+		*err = xasprintf("cannot open database '%s': not an SQLite database "
+		                 "(the file was left as it is)", path);
+		return NULL;
+	}
+	if (kind == -2) {
+		*err = xasprintf("cannot open database '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (kind == 0 && !(flags & STORE_CREATE) && access(path, F_OK) != 0) {
+		*err = xasprintf("cannot open database '%s': no such file", path);
+		return NULL;
+	}
+	if (kind == 0 && (flags & STORE_CREATE) && make_parent_dirs(path) != 0) {
+		*err = xasprintf("cannot create the directory for database '%s': %s", path,
+		                 strerror(errno));
+		return NULL;
+	}
+
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->readonly = (flags & STORE_READONLY) != 0;
+	if (!st->readonly && kind == 1 && access(path, W_OK) != 0)
+		st->readonly = 1;
+	oflags = st->readonly ? SQLITE_OPEN_READONLY
+	                      : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+		*err = xasprintf("cannot open database '%s': %s", path,
+		                 st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	if (pragma_int(st->db, "PRAGMA user_version", &version) != 0 ||
+	    pragma_int(st->db, "PRAGMA application_id", &appid) != 0 ||
+	    pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &objects) != 0) {
+		int code = sqlite3_errcode(st->db);
+		*err = xasprintf("cannot open database '%s': %s", path,
+		                 code == SQLITE_NOTADB || code == SQLITE_CORRUPT
+		                     ? "the file is damaged or not a database (it was left as it is)"
+		                     : sqlite3_errmsg(st->db));
+		store_close(st);
+		return NULL;
+	}
+	if (objects > 0 && appid != STORE_APPLICATION_ID) {
+		*err = xasprintf("cannot open database '%s': an SQLite database, but not gloss's "
+		                 "(it was left as it is)", path);
+		store_close(st);
+		return NULL;
+	}
+	if (version > STORE_SCHEMA_VERSION) {
+		*err = xasprintf("cannot open database '%s': it was written by a newer gloss "
+		                 "(schema %d; this gloss knows %d) and is left untouched",
+		                 path, version, STORE_SCHEMA_VERSION);
+		store_close(st);
+		return NULL;
+	}
+	if (!st->readonly) {
+		int wal_ok;
+		sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		wal_ok = sqlite3_exec(st->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+		(void)wal_ok;
+	}
+	sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (version < STORE_SCHEMA_VERSION) {
+		if (st->readonly) {
+			*err = xasprintf("cannot open database '%s': it needs an upgrade (schema %d to "
+			                 "%d) but is read-only", path, version, STORE_SCHEMA_VERSION);
+			store_close(st);
+			return NULL;
+		}
+		st->created = version == 0;
+		if (migrate(st, version, err) != 0) {
+			store_close(st);
+			return NULL;
+		}
+	}
+	if (st->readonly && !(flags & STORE_READONLY))
+		*err = xasprintf("database '%s' is not writable: opened read-only, so nothing "
+		                 "can be changed", path);
+	return st;
+}
+
+void store_close(struct store *st)
+{
+	size_t i;
+
+	if (!st)
+		return;
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int store_is_new(const struct store *st)
+{
+	return st->created;
+}
+
+int store_is_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int64_t store_article_count(struct store *st)
+{
+	sqlite3_stmt *s = stmt(st, S_ARTICLE_COUNT);
+	int64_t n = -1;
+
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		set_err(st, "cannot count articles");
+	sqlite3_reset(s);
+	return n;
+}
+
+void store_article_clear(struct store_article *a)
+{
+	free(a->title);
+	free(a->byline);
+	free(a->outlet);
+	free(a->published);
+	free(a->dateline);
+	free(a->url);
+	free(a->source);
+	free(a->body);
+	free(a->imported_at);
+	memset(a, 0, sizeof *a);
+}
+
+void store_articles_free(struct store_articles *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		store_article_clear(&v->v[i]);
+	free(v->v);
+	memset(v, 0, sizeof *v);
+}
+
+int store_article_list(struct store *st, enum store_sort sort, int64_t offset,
+                       int64_t limit, struct store_articles *out)
+{
+	static const enum store_stmt by_sort[STORE_SORT_NSORTS] = {
+		[STORE_SORT_IMPORTED] = S_LIST_IMPORTED, [STORE_SORT_TITLE] = S_LIST_TITLE,
+		[STORE_SORT_OUTLET] = S_LIST_OUTLET, [STORE_SORT_DATE] = S_LIST_DATE,
+		[STORE_SORT_WORDS] = S_LIST_WORDS,
+	};
+	sqlite3_stmt *s = stmt(st, by_sort[sort < STORE_SORT_NSORTS ? sort : 0]);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, offset);
+	sqlite3_bind_int64(s, 2, limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_article a = {0};
+		a.id = sqlite3_column_int64(s, 0);
+		a.title = col_strdup(s, 1);
+		a.outlet = col_strdup(s, 2);
+		a.published = col_strdup(s, 3);
+		a.words = sqlite3_column_int64(s, 4);
+		a.imported_at = col_strdup(s, 5);
+		a.highlights = sqlite3_column_int64(s, 6);
+		a.notes = sqlite3_column_int64(s, 7);
+		VEC_PUSH(out, a);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_err(st, "cannot list articles");
+		return -1;
+	}
+	return 0;
+}
+
+int store_article_get(struct store *st, int64_t id, int with_body, struct store_article *a)
+{
+	sqlite3_stmt *s = stmt(st, S_ARTICLE_GET);
+	const char *sha;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, with_body);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return 1;
+		set_err(st, "cannot read article");
+		return -1;
+	}
+	a->id = sqlite3_column_int64(s, 0);
+	a->title = col_strdup(s, 1);
+	a->byline = col_strdup(s, 2);
+	a->outlet = col_strdup(s, 3);
+	a->published = col_strdup(s, 4);
+	a->dateline = col_strdup(s, 5);
+	a->url = col_strdup(s, 6);
+	a->source = col_strdup(s, 7);
+	a->words = sqlite3_column_int64(s, 8);
+	a->imported_at = col_strdup(s, 9);
+	a->read_pos = sqlite3_column_int64(s, 10);
+	sha = (const char *)sqlite3_column_text(s, 11);
+	snprintf(a->body_sha, sizeof a->body_sha, "%s", sha ? sha : "");
+	a->highlights = sqlite3_column_int64(s, 12);
+	a->notes = sqlite3_column_int64(s, 13);
+	if (with_body) {
+		a->body_len = (size_t)sqlite3_column_bytes(s, 14);
+		a->body = xstrndup((const char *)sqlite3_column_text(s, 14), a->body_len);
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* Find or make the corpus-wide entity for one mention. */
+static int64_t entity_for(struct store *st, const char *label, const char *canon)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_FIND);
+	int64_t id = 0;
+
+	bind_text(s, 1, label);
+	bind_text(s, 2, canon);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (id)
+		return id;
+	/* A bare surname joins the one person of the library whose name
+	 * ends with it; with two candidates it stays on its own. */
+	if (strcmp(label, "PERSON") == 0 && !strchr(canon, ' ')) {
+		struct buf pat = {0};
+		const char *p;
+		int n = 0;
+		for (p = canon; *p; p++) {
+			if (*p == '%' || *p == '_' || *p == '\\')
+				buf_addc(&pat, '\\');
+			buf_addc(&pat, *p);
+		}
+		s = stmt(st, S_ENTITY_BY_SURNAME);
+		bind_text(s, 1, pat.s);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			id = sqlite3_column_int64(s, 0);
+			n++;
+		}
+		sqlite3_reset(s);
+		buf_free(&pat);
+		if (n == 1)
+			return id;
+	}
+	s = stmt(st, S_ENTITY_INSERT);
+	bind_text(s, 1, label);
+	bind_text(s, 2, canon);
+	if (step_done(st, s, "cannot save entity") != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+static int save_mentions(struct store *st, int64_t article_id, const char *body,
+                         const struct ner_result *ner)
+{
+	sqlite3_stmt *s;
+	size_t i;
+
+	s = stmt(st, S_MENTION_DELETE);
+	sqlite3_bind_int64(s, 1, article_id);
+	if (step_done(st, s, "cannot save mentions") != 0)
+		return -1;
+	if (!ner)
+		return 0;
+	for (i = 0; i < ner->n; i++) {
+		const struct ner_span *sp = &ner->v[i];
+		char *canon = sp->canon ? NULL : xstrndup(body + sp->start, sp->end - sp->start);
+		int64_t eid = entity_for(st, ner_label_name(sp->label), sp->canon ? sp->canon : canon);
+		free(canon);
+		if (eid < 0)
+			return -1;
+		s = stmt(st, S_MENTION_INSERT);
+		sqlite3_bind_int64(s, 1, article_id);
+		sqlite3_bind_int64(s, 2, (int64_t)sp->start);
+		sqlite3_bind_int64(s, 3, (int64_t)sp->end);
+		sqlite3_bind_int64(s, 4, eid);
+		if (step_done(st, s, "cannot save mentions") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Move every highlight of an article onto its new text; those that cannot
+ * be found are kept and marked orphaned, never dropped. */
+static int reanchor(struct store *st, int64_t article_id, const char *body, size_t len,
+                    const char *body_sha, int *orphaned)
+{
+	sqlite3_stmt *s = stmt(st, S_HIGHLIGHTS_OF);
+	struct moved { int64_t id; size_t start; struct anchor_selector sel; } *v = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = 0;
+
+	sqlite3_bind_int64(s, 1, article_id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct moved m;
+		m.id = sqlite3_column_int64(s, 0);
+		m.start = (size_t)sqlite3_column_int64(s, 1);
+		m.sel.quote = col_strdup(s, 2);
+		m.sel.prefix = col_strdup(s, 3);
+		m.sel.suffix = col_strdup(s, 4);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n++] = m;
+	}
+	sqlite3_reset(s);
+	for (i = 0; i < n && rc == 0; i++) {
+		size_t a, b;
+		if (anchor_resolve(body, len, &v[i].sel, v[i].start, &a, &b) != ANCHOR_ORPHANED) {
+			struct anchor_selector ns;
+			anchor_selector_make(body, len, a, b, &ns);
+			s = stmt(st, S_HIGHLIGHT_REANCHOR);
+			sqlite3_bind_int64(s, 1, v[i].id);
+			sqlite3_bind_int64(s, 2, (int64_t)a);
+			sqlite3_bind_int64(s, 3, (int64_t)b);
+			bind_text(s, 4, ns.quote);
+			bind_text(s, 5, ns.prefix);
+			bind_text(s, 6, ns.suffix);
+			bind_text(s, 7, body_sha);
+			rc = step_done(st, s, "cannot re-anchor highlights");
+			anchor_selector_free(&ns);
+		} else {
+			s = stmt(st, S_HIGHLIGHT_ORPHAN);
+			sqlite3_bind_int64(s, 1, v[i].id);
+			bind_text(s, 2, body_sha);
+			rc = step_done(st, s, "cannot re-anchor highlights");
+			if (orphaned)
+				++*orphaned;
+		}
+	}
+	for (i = 0; i < n; i++)
+		anchor_selector_free(&v[i].sel);
+	free(v);
+	return rc;
+}
+
+static void bind_article_fields(sqlite3_stmt *s, int first, const struct store_import_req *r)
+{
+	const struct import_doc *d = r->doc;
+	/* title outlet byline published dateline url */
+	bind_text(s, first, d->title ? d->title : "");
+	bind_text(s, first + 1, d->outlet);
+	bind_text(s, first + 2, d->byline);
+	bind_text(s, first + 3, d->published);
+	bind_text(s, first + 4, d->dateline);
+	bind_text(s, first + 5, r->url);
+}
+
+int store_import(struct store *st, const struct store_import_req *r, int64_t *id, int *orphaned)
+{
+	char raw_sha[65], body_sha[65];
+	int64_t existing = 0;
+	int status = STORE_IMPORTED, same_body = 0;
+	sqlite3_stmt *s;
+
+	if (orphaned)
+		*orphaned = 0;
+	util_sha256_hex(r->raw, r->raw_len, raw_sha);
+	util_sha256_hex(r->doc->body, r->doc->body_len, body_sha);
+	if (begin(st, "cannot import") != 0)
+		return -1;
+
+	if (r->replace_id > 0) {
+		s = stmt(st, S_ARTICLE_BY_ID);
+		sqlite3_bind_int64(s, 1, r->replace_id);
+	} else if (r->source) {
+		s = stmt(st, S_ARTICLE_BY_SOURCE);
+		bind_text(s, 1, r->source);
+	} else {
+		s = NULL;
+	}
+	if (s && sqlite3_step(s) == SQLITE_ROW) {
+		existing = sqlite3_column_int64(s, 0);
+		same_body = strcmp((const char *)sqlite3_column_text(s, 1), body_sha) == 0 &&
+		            strcmp((const char *)sqlite3_column_text(s, 2), raw_sha) == 0;
+	}
+	if (s)
+		sqlite3_reset(s);
+	if (r->replace_id > 0 && !existing) {
+		rollback(st);
+		snprintf(st->errbuf, sizeof st->errbuf, "no article with id %lld",
+		         (long long)r->replace_id);
+		return -1;
+	}
+	if (!existing) {
+		/* The same bytes from another place: already in the library. */
+		s = stmt(st, S_ARTICLE_BY_RAW);
+		bind_text(s, 1, raw_sha);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			existing = sqlite3_column_int64(s, 0);
+			same_body = 1;
+		}
+		sqlite3_reset(s);
+	}
+	if (existing && same_body) {
+		rollback(st);
+		*id = existing;
+		return STORE_UNCHANGED;
+	}
+
+	if (existing) {
+		s = stmt(st, S_ARTICLE_UPDATE_TEXT);
+		sqlite3_bind_int64(s, 1, existing);
+		bind_article_fields(s, 2, r);
+		sqlite3_bind_int64(s, 8, (int64_t)r->doc->words);
+		bind_text(s, 9, raw_sha);
+		bind_text(s, 10, body_sha);
+		sqlite3_bind_text(s, 11, r->doc->body, (int)r->doc->body_len, SQLITE_STATIC);
+		sqlite3_bind_blob(s, 12, r->raw, (int)r->raw_len, SQLITE_STATIC);
+		status = STORE_UPDATED;
+		*id = existing;
+	} else {
+		s = stmt(st, S_ARTICLE_INSERT);
+		bind_article_fields(s, 1, r);
+		bind_text(s, 7, r->source);
+		sqlite3_bind_int64(s, 8, (int64_t)r->doc->words);
+		bind_text(s, 9, raw_sha);
+		bind_text(s, 10, body_sha);
+		sqlite3_bind_text(s, 11, r->doc->body, (int)r->doc->body_len, SQLITE_STATIC);
+		sqlite3_bind_blob(s, 12, r->raw, (int)r->raw_len, SQLITE_STATIC);
+	}
+	if (r->raw_len > INT_MAX || r->doc->body_len > INT_MAX) {
+		rollback(st);
+		snprintf(st->errbuf, sizeof st->errbuf, "cannot import: text too large");
+		return -1;
+	}
+	if (step_done(st, s, "cannot import") != 0)
+		goto fail;
+	if (!existing)
+		*id = sqlite3_last_insert_rowid(st->db);
+	if (save_mentions(st, *id, r->doc->body, r->ner) != 0)
+		goto fail;
+	if (existing) {
+		if (reanchor(st, *id, r->doc->body, r->doc->body_len, body_sha, orphaned) != 0)
+			goto fail;
+		if (step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot import") != 0)
+			goto fail;
+	}
+	if (commit(st, "cannot import") != 0)
+		goto fail;
+	return status;
+fail:
+	rollback(st);
+	return -1;
+}
+
+int store_article_edit(struct store *st, int64_t id, const struct store_article_edit *e)
+{
+	sqlite3_stmt *s;
+	int manual = (e->title ? MANUAL_TITLE : 0) | (e->outlet ? MANUAL_OUTLET : 0) |
+	             (e->published ? MANUAL_PUBLISHED : 0) | (e->url ? MANUAL_URL : 0) |
+	             (e->byline ? MANUAL_BYLINE : 0);
+
+	if (begin(st, "cannot edit article") != 0)
+		return -1;
+	s = stmt(st, S_ARTICLE_EDIT);
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, e->title);
+	bind_text(s, 3, e->outlet);
+	bind_text(s, 4, e->published);
+	bind_text(s, 5, e->url);
+	bind_text(s, 6, e->byline);
+	sqlite3_bind_int(s, 7, manual);
+	if (step_done(st, s, "cannot edit article") != 0) {
+		rollback(st);
+		return -1;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		rollback(st);
+		return 1;
+	}
+	return commit(st, "cannot edit article") == 0 ? 0 : (rollback(st), -1);
+}
+
+int store_article_delete(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s;
+
+	if (begin(st, "cannot delete article") != 0)
+		return -1;
+	s = stmt(st, S_ARTICLE_DELETE);
+	sqlite3_bind_int64(s, 1, id);
+	if (step_done(st, s, "cannot delete article") != 0)
+		goto fail;
+	if (sqlite3_changes(st->db) == 0) {
+		rollback(st);
+		return 1;
+	}
+	if (step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot delete article") != 0 ||
+	    commit(st, "cannot delete article") != 0)
+		goto fail;
+	return 0;
+fail:
+	rollback(st);
+	return -1;
+}
+
+int store_article_set_read_pos(struct store *st, int64_t id, int64_t pos)
+{
+	sqlite3_stmt *s;
+
+	if (st->readonly)
+		return 0; /* a reading position is a convenience, not data */
+	s = stmt(st, S_ARTICLE_READ_POS);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, pos);
+	return step_done(st, s, "cannot save the reading position");
+}
+
+/* Each word of the user's query as a quoted FTS5 string: user text is
+ * never FTS5 syntax. */
+static char *fts_query(const char *q, int prefix_last)
+{
+	struct buf b = {0};
+	const char *p = q;
+
+	while (*p) {
+		const char *w;
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (!*p)
+			break;
+		w = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		if (b.len)
+			buf_addc(&b, ' ');
+		buf_addc(&b, '"');
+		for (; w < p; w++) {
+			if (*w == '"')
+				buf_addc(&b, '"');
+			buf_addc(&b, *w);
+		}
+		buf_addc(&b, '"');
+		if (prefix_last && !*p)
+			buf_addc(&b, '*');
+	}
+	return b.s;
+}
+
+int store_search(struct store *st, const char *query, int prefix_last, int64_t limit,
+                 struct store_hits *out)
+{
+	char *q = fts_query(query, prefix_last);
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!q)
+		return 0;
+	s = stmt(st, S_SEARCH);
+	bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_hit h;
+		h.id = sqlite3_column_int64(s, 0);
+		h.title = col_strdup(s, 1);
+		h.outlet = col_strdup(s, 2);
+		h.snippet = col_strdup(s, 3);
+		VEC_PUSH(out, h);
+	}
+	sqlite3_reset(s);
+	free(q);
+	if (rc != SQLITE_DONE) {
+		set_err(st, "cannot search");
+		return -1;
+	}
+	return 0;
+}
+
+void store_hits_free(struct store_hits *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].title);
+		free(h->v[i].outlet);
+		free(h->v[i].snippet);
+	}
+	free(h->v);
+	memset(h, 0, sizeof *h);
+}
+
+static int read_mentions(struct store *st, sqlite3_stmt *s, struct store_mentions *out)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_mention m;
+		int l = ner_label_from_name((const char *)sqlite3_column_text(s, 4));
+		m.article_id = sqlite3_column_int64(s, 0);
+		m.entity_id = sqlite3_column_int64(s, 1);
+		m.start = (size_t)sqlite3_column_int64(s, 2);
+		m.end = (size_t)sqlite3_column_int64(s, 3);
+		m.label = l < 0 ? NER_CARDINAL : (enum ner_label)l;
+		VEC_PUSH(out, m);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_err(st, "cannot read mentions");
+		return -1;
+	}
+	return 0;
+}
+
+int store_article_mentions(struct store *st, int64_t article_id, struct store_mentions *out)
+{
+	sqlite3_stmt *s = stmt(st, S_ARTICLE_MENTIONS);
+	sqlite3_bind_int64(s, 1, article_id);
+	return read_mentions(st, s, out);
+}
+
+int store_entity_mentions(struct store *st, int64_t entity_id, struct store_mentions *out)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_MENTIONS);
+	sqlite3_bind_int64(s, 1, entity_id);
+	return read_mentions(st, s, out);
+}
+
+static void read_entity(sqlite3_stmt *s, struct store_entity *e)
+{
+	int l = ner_label_from_name((const char *)sqlite3_column_text(s, 1));
+	e->id = sqlite3_column_int64(s, 0);
+	e->label = l < 0 ? NER_CARDINAL : (enum ner_label)l;
+	e->name = col_strdup(s, 2);
+	e->mentions = sqlite3_column_int64(s, 3);
+	e->articles = sqlite3_column_int64(s, 4);
+}
+
+int store_entity_list(struct store *st, int64_t article_id, int label, struct store_entities *out)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_LIST);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, article_id);
+	bind_text(s, 2, label >= 0 ? ner_label_name((enum ner_label)label) : NULL);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_entity e;
+		read_entity(s, &e);
+		VEC_PUSH(out, e);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_err(st, "cannot list entities");
+		return -1;
+	}
+	return 0;
+}
+
+int store_entity_get(struct store *st, int64_t id, struct store_entity *out)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_GET);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_entity(s, out);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW) {
+		set_err(st, "cannot read entity");
+		return -1;
+	}
+	return 0;
+}
+
+void store_entities_free(struct store_entities *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		free(v->v[i].name);
+	free(v->v);
+	memset(v, 0, sizeof *v);
+}

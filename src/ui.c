@@ -1,0 +1,898 @@
+/* ui.c — curses set-up and tear-down, the configuration (bindings,
+ * settings, theme), colour pairs, the view stack and its event loop,
+ * the status line and prompts.  Views decide what to draw; this file
+ * decides when, and is the only place that reads keys. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "gloss/embedded.h"
+#include "gloss/layout.h"
+#include "gloss/theme.h"
+#include "gloss/ui.h"
+#include "gloss/util.h"
+
+struct ui ui;
+
+/* Keys: a code point, or a curses key code offset past Unicode. */
+#define KEYCODE(k) (0x200000 + (k))
+
+struct binding {
+	char screen[16];
+	int key;
+	enum request req;
+};
+
+static struct {
+	struct binding *v;
+	size_t n, cap;
+} bindings;
+
+static char *theme_name;
+static struct buf config_errors; /* the first few "FILE:LINE: message"s */
+static int config_error_count;
+
+static const char *const req_names[REQ_COUNT] = {
+#define REQ_NAME(e, name, help) name,
+	REQ_INFO(REQ_NAME)
+#undef REQ_NAME
+};
+static const char *const req_help[REQ_COUNT] = {
+#define REQ_HELP(e, name, help) help,
+	REQ_INFO(REQ_HELP)
+#undef REQ_HELP
+};
+static const char *const area_names[AREA_ENTITY] = {
+#define AREA_NAME(e, name) name,
+	AREA_INFO(AREA_NAME)
+#undef AREA_NAME
+};
+static const char *const screens[] = {"generic", "library", "reader", "help", "mentions"};
+
+const char *ui_request_name(enum request req)
+{
+	return req < REQ_COUNT ? req_names[req] : "?";
+}
+
+const char *ui_request_help(enum request req)
+{
+	return req < REQ_COUNT ? req_help[req] : "";
+}
+
+/* --- key names --- */
+
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{"Enter", '\n'}, {"Space", ' '}, {"Tab", '\t'}, {"S-Tab", KEYCODE(KEY_BTAB)},
+	{"Esc", 27}, {"Backspace", KEYCODE(KEY_BACKSPACE)}, {"Up", KEYCODE(KEY_UP)},
+	{"Down", KEYCODE(KEY_DOWN)}, {"Left", KEYCODE(KEY_LEFT)}, {"Right", KEYCODE(KEY_RIGHT)},
+	{"PgUp", KEYCODE(KEY_PPAGE)}, {"PgDn", KEYCODE(KEY_NPAGE)}, {"Home", KEYCODE(KEY_HOME)},
+	{"End", KEYCODE(KEY_END)}, {"Delete", KEYCODE(KEY_DC)}, {"Insert", KEYCODE(KEY_IC)},
+};
+
+/* The key for a name ("j", "Enter", "C-f", "F1", "ü"), or -1. */
+static int key_parse(const char *s)
+{
+	size_t i, len = strlen(s);
+	int n;
+
+	for (i = 0; i < ARRAY_SIZE(key_names); i++)
+		if (strcasecmp(s, key_names[i].name) == 0)
+			return key_names[i].key;
+	if ((s[0] == 'F' || s[0] == 'f') && len >= 2 && len <= 3 && sscanf(s + 1, "%d", &n) == 1 &&
+	    n >= 1 && n <= 12)
+		return KEYCODE(KEY_F(n));
+	if ((s[0] == 'C' || s[0] == 'c') && s[1] == '-' && len == 3 &&
+	    ((s[2] >= 'a' && s[2] <= 'z') || (s[2] >= 'A' && s[2] <= 'Z')))
+		return s[2] & 0x1f;
+	/* One character, in UTF-8. */
+	{
+		wchar_t wc;
+		mbstate_t ms;
+		size_t k;
+		memset(&ms, 0, sizeof ms);
+		k = mbrtowc(&wc, s, len, &ms);
+		if (k == len && wc >= 0x20)
+			return (int)wc;
+		if (len == 1 && (unsigned char)s[0] >= 0x21 && (unsigned char)s[0] < 0x7f)
+			return s[0];
+	}
+	return -1;
+}
+
+/* A key's name for the ? screen. */
+static void key_label(int key, char *out, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(key_names); i++) {
+		if (key_names[i].key == key) {
+			snprintf(out, n, "%s", key_names[i].name);
+			return;
+		}
+	}
+	if (key >= KEYCODE(KEY_F(1)) && key <= KEYCODE(KEY_F(12)))
+		snprintf(out, n, "F%d", key - KEYCODE(KEY_F(0)));
+	else if (key > 0 && key < 0x20)
+		snprintf(out, n, "C-%c", key + 'a' - 1);
+	else if (key < 0x200000) {
+		char mb[8];
+		int k = wctomb(mb, (wchar_t)key);
+		snprintf(out, n, "%.*s", k > 0 ? k : 1, k > 0 ? mb : "?");
+	} else
+		snprintf(out, n, "key%d", key - KEYCODE(0));
+}
+
+/* --- configuration --- */
+
+static void config_error(void *ctx, const char *file, int line, const char *msg)
+{
+	(void)ctx;
+	config_error_count++;
+	if (config_error_count <= 3) {
+		if (config_errors.len)
+			buf_adds(&config_errors, "; ");
+		buf_printf(&config_errors, "%s:%d: %s", file, line, msg);
+	}
+}
+
+static void bind_key(const char *screen, int key, enum request req)
+{
+	size_t i;
+	struct binding b;
+
+	for (i = 0; i < bindings.n; i++) {
+		if (bindings.v[i].key == key && strcmp(bindings.v[i].screen, screen) == 0) {
+			bindings.v[i].req = req;
+			return;
+		}
+	}
+	memset(&b, 0, sizeof b);
+	snprintf(b.screen, sizeof b.screen, "%s", screen);
+	b.key = key;
+	b.req = req;
+	VEC_PUSH(&bindings, b);
+}
+
+static void apply_style(const struct theme_style *ts);
+
+/* Apply parsed lines: bindings and settings now; colours when the theme
+ * is known (user `color` lines override the theme's). */
+static void apply_config(const struct config *cfg, const char *file, int colors_pass)
+{
+	size_t i, j;
+
+	for (i = 0; i < cfg->n; i++) {
+		const struct config_line *l = &cfg->v[i];
+		char msg[160];
+		if (colors_pass) {
+			if (l->kind == CONFIG_COLOR)
+				apply_style(&l->style);
+			continue;
+		}
+		switch (l->kind) {
+		case CONFIG_SET:
+			if (l->argc != 2) {
+				config_error(NULL, file, l->lineno, "set takes a name and a value");
+			} else if (strcmp(l->argv[0], "theme") == 0) {
+				free(theme_name);
+				theme_name = xstrdup(l->argv[1]);
+			} else if (strcmp(l->argv[0], "mouse") == 0) {
+				ui.mouse = strcmp(l->argv[1], "on") == 0 || strcmp(l->argv[1], "yes") == 0 ||
+				           strcmp(l->argv[1], "true") == 0;
+			} else {
+				snprintf(msg, sizeof msg, "unknown setting '%.40s' (theme, mouse)", l->argv[0]);
+				config_error(NULL, file, l->lineno, msg);
+			}
+			break;
+		case CONFIG_THEME:
+			if (l->argc == 1) {
+				free(theme_name);
+				theme_name = xstrdup(l->argv[0]);
+			} else {
+				config_error(NULL, file, l->lineno, "theme takes one name");
+			}
+			break;
+		case CONFIG_BIND: {
+			int key, found = 0;
+			enum request req = REQ_NONE;
+			if (l->argc != 3) {
+				config_error(NULL, file, l->lineno, "bind takes a screen, a key and an action");
+				break;
+			}
+			for (j = 0; j < ARRAY_SIZE(screens); j++)
+				found |= strcmp(screens[j], l->argv[0]) == 0;
+			if (!found) {
+				snprintf(msg, sizeof msg, "unknown screen '%.40s'", l->argv[0]);
+				config_error(NULL, file, l->lineno, msg);
+				break;
+			}
+			if ((key = key_parse(l->argv[1])) < 0) {
+				snprintf(msg, sizeof msg, "unknown key '%.40s'", l->argv[1]);
+				config_error(NULL, file, l->lineno, msg);
+				break;
+			}
+			for (found = 0, j = 0; j < REQ_COUNT; j++)
+				if (strcmp(req_names[j], l->argv[2]) == 0)
+					req = (enum request)j, found = 1;
+			if (!found) {
+				snprintf(msg, sizeof msg, "unknown action '%.40s' (the ? screen lists them)",
+				         l->argv[2]);
+				config_error(NULL, file, l->lineno, msg);
+				break;
+			}
+			bind_key(l->argv[0], key, req);
+			break;
+		}
+		case CONFIG_COLOR:
+			break;
+		}
+	}
+}
+
+static char *user_config_dir(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/gloss", xdg);
+	return xasprintf("%s/.config/gloss", home && *home ? home : ".");
+}
+
+/* Parse a file's text; a missing default file is not an error. */
+static int load_config_file(const char *path, int required, struct config *cfg)
+{
+	char *text;
+	size_t len;
+
+	if (util_read_file(path, 1 << 20, &text, &len) != 0) {
+		if (required || errno != ENOENT) {
+			char msg[200];
+			snprintf(msg, sizeof msg, "cannot read: %s",
+			         errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
+			config_error(NULL, path, 0, msg);
+		}
+		return -1;
+	}
+	config_parse(text, len, path, cfg, config_error, NULL);
+	free(text);
+	return 0;
+}
+
+static void load_theme(const char *name)
+{
+	struct config cfg = {0};
+	char *dir = user_config_dir(), *path = xasprintf("%s/themes/%s.theme", dir, name);
+	char *ename = xasprintf("themes/%s.theme", name);
+	const struct embedded_file *ef = embedded_get(ename);
+
+	if (load_config_file(path, 0, &cfg) != 0) {
+		if (ef) {
+			config_parse((const char *)ef->data, ef->len, ename, &cfg, config_error, NULL);
+		} else {
+			char msg[160];
+			snprintf(msg, sizeof msg, "no theme '%.40s' (dark, light, mono, displacy)", name);
+			config_error(NULL, "theme", 0, msg);
+			ef = embedded_get("themes/dark.theme");
+			if (ef)
+				config_parse((const char *)ef->data, ef->len, "themes/dark.theme", &cfg,
+				             config_error, NULL);
+		}
+	}
+	apply_config(&cfg, path, 1);
+	config_free(&cfg);
+	free(ename);
+	free(path);
+	free(dir);
+}
+
+static int curses_attrs(int bits)
+{
+	int a = 0;
+
+	if (bits & THEME_BOLD)
+		a |= A_BOLD;
+	if (bits & THEME_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (bits & THEME_REVERSE)
+		a |= A_REVERSE;
+	if (bits & THEME_DIM)
+		a |= A_DIM;
+	if (bits & THEME_ITALIC)
+		a |= A_ITALIC;
+	if (bits & THEME_BLINK)
+		a |= A_BLINK;
+	if (bits & THEME_STANDOUT)
+		a |= A_STANDOUT;
+	return a;
+}
+
+static short color_for(const struct theme_color *c)
+{
+	if (c->kind == 0 || ui.ncolors <= 0)
+		return -1;
+	return (short)theme_color_index(c, ui.ncolors);
+}
+
+static void apply_style(const struct theme_style *ts)
+{
+	size_t i;
+	struct ui_style s;
+
+	s.fg = color_for(&ts->fg);
+	s.bg = color_for(&ts->bg);
+	s.attrs = curses_attrs(ts->attrs);
+	for (i = 0; i < AREA_ENTITY; i++) {
+		if (strcmp(area_names[i], ts->area) == 0) {
+			ui.styles[i] = s;
+			return;
+		}
+	}
+	if (strncmp(ts->area, "entity.", 7) == 0) {
+		int l = ner_label_from_name(ts->area + 7);
+		if (l >= 0)
+			ui.styles[AREA_ENTITY + l] = s;
+	}
+	/* tag.* and unknown areas are for later screens; ignored here. */
+}
+
+static void load_config(void)
+{
+	const struct embedded_file *rc = embedded_get("data/gloss.rc");
+	struct config cfg = {0};
+	char *dir, *path;
+	size_t i;
+
+	for (i = 0; i < AREA_COUNT; i++)
+		ui.styles[i] = (struct ui_style){-1, -1, 0};
+	if (rc)
+		config_parse((const char *)rc->data, rc->len, "gloss.rc", &cfg, config_error, NULL);
+	if (ui.cli->config_path) {
+		path = xstrdup(ui.cli->config_path);
+		load_config_file(path, 1, &cfg);
+	} else {
+		dir = user_config_dir();
+		path = xasprintf("%s/config", dir);
+		free(dir);
+		load_config_file(path, 0, &cfg);
+	}
+	apply_config(&cfg, path, 0);
+	/* NO_COLOR: attributes only, which the mono theme is made of. */
+	if (ui.ncolors <= 0) {
+		free(theme_name);
+		theme_name = xstrdup("mono");
+	}
+	load_theme(theme_name ? theme_name : "dark");
+	if (ui.ncolors > 0)
+		apply_config(&cfg, path, 1);
+	config_free(&cfg);
+	free(path);
+}
+
+/* --- styles and colour pairs --- */
+
+static struct {
+	short fg, bg;
+} pairs[4096];
+static int npairs = 1;
+
+static int pair_for(short fg, short bg)
+{
+	int i;
+
+	if (ui.ncolors <= 0 || (fg < 0 && bg < 0))
+		return 0;
+	for (i = 1; i < npairs; i++)
+		if (pairs[i].fg == fg && pairs[i].bg == bg)
+			return i;
+	if (npairs >= COLOR_PAIRS || npairs >= (int)ARRAY_SIZE(pairs))
+		return 0;
+	init_pair((short)npairs, fg, bg);
+	pairs[npairs].fg = fg;
+	pairs[npairs].bg = bg;
+	return npairs++;
+}
+
+struct ui_style ui_area(enum area a)
+{
+	return ui.styles[a < AREA_COUNT ? a : AREA_DEFAULT];
+}
+
+struct ui_style ui_style_over(struct ui_style a, struct ui_style b)
+{
+	struct ui_style r = a;
+
+	if (b.fg >= 0)
+		r.fg = b.fg;
+	if (b.bg >= 0)
+		r.bg = b.bg;
+	r.attrs |= b.attrs;
+	return r;
+}
+
+void ui_set_style(const struct ui_style *s)
+{
+	struct ui_style r = ui_style_over(ui.styles[AREA_DEFAULT], *s);
+	attr_set((attr_t)r.attrs, (short)pair_for(r.fg, r.bg), NULL);
+}
+
+/* --- drawing helpers --- */
+
+int ui_draw_text(int row, int col, const char *s, size_t len, int max)
+{
+	size_t pos = 0;
+	int used = 0;
+	char scratch[16];
+
+	if (max <= 0 || row < 0 || row >= ui.rows)
+		return 0;
+	move(row, col);
+	while (pos < len) {
+		struct layout_cell c;
+		layout_cell_next(s, len, pos, &c, scratch);
+		if (c.end <= pos)
+			break;
+		if (used + c.width > max)
+			break;
+		if (c.outlen)
+			addnstr(c.out, (int)c.outlen);
+		used += c.width;
+		pos = c.end;
+	}
+	return used;
+}
+
+void ui_clear_to_eol(int row, int col)
+{
+	int x;
+
+	if (row < 0 || row >= ui.rows)
+		return;
+	move(row, col);
+	for (x = col; x < ui.cols; x++)
+		addch(' ');
+}
+
+void ui_draw_status(const char *left, const char *right)
+{
+	struct ui_style st = ui_area(AREA_STATUS), msg;
+	int row = ui.rows - 1, used;
+	const char *m = ui.message[0] ? ui.message : right;
+
+	ui_set_style(&st);
+	ui_clear_to_eol(row, 0);
+	used = ui_draw_text(row, 0, left, strlen(left), ui.cols);
+	if (m && *m && used + 3 < ui.cols) {
+		msg = ui_style_over(st, ui_area(ui.message_is_error ? AREA_ERROR : AREA_STATUS_MESSAGE));
+		ui_set_style(&msg);
+		ui_draw_text(row, used + 2, m, strlen(m), ui.cols - used - 2);
+	}
+}
+
+void ui_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui.message, sizeof ui.message, fmt, ap);
+	va_end(ap);
+	ui.message_is_error = 0;
+}
+
+void ui_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui.message, sizeof ui.message, fmt, ap);
+	va_end(ap);
+	ui.message_is_error = 1;
+	beep();
+}
+
+/* --- the view stack --- */
+
+void ui_push(const struct view_ops *ops, void *data)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+
+	v->ops = ops;
+	v->data = data;
+	v->parent = ui.top;
+	ui.top = v;
+	if (ops->resize)
+		ops->resize(v);
+}
+
+void ui_pop(void)
+{
+	struct view *v = ui.top;
+
+	if (!v)
+		return;
+	ui.top = v->parent;
+	if (v->ops->done)
+		v->ops->done(v);
+	free(v);
+	if (ui.top && ui.top->ops->resize)
+		ui.top->ops->resize(ui.top);
+}
+
+void ui_each_binding(const char *screen,
+                     void (*fn)(void *ctx, const char *key, enum request req), void *ctx)
+{
+	size_t i, j;
+	char name[32];
+
+	for (i = 0; i < bindings.n; i++) {
+		if (strcmp(bindings.v[i].screen, screen) != 0 || bindings.v[i].req == REQ_NONE)
+			continue;
+		key_label(bindings.v[i].key, name, sizeof name);
+		fn(ctx, name, bindings.v[i].req);
+	}
+	for (i = 0; i < bindings.n; i++) {
+		int shadowed = 0;
+		if (strcmp(bindings.v[i].screen, "generic") != 0 || bindings.v[i].req == REQ_NONE)
+			continue;
+		for (j = 0; j < bindings.n; j++)
+			shadowed |= bindings.v[j].key == bindings.v[i].key &&
+			            strcmp(bindings.v[j].screen, screen) == 0;
+		if (shadowed)
+			continue;
+		key_label(bindings.v[i].key, name, sizeof name);
+		fn(ctx, name, bindings.v[i].req);
+	}
+}
+
+static enum request request_for(const char *screen, int key)
+{
+	size_t i;
+	enum request generic = REQ_NONE;
+
+	for (i = 0; i < bindings.n; i++) {
+		if (bindings.v[i].key != key)
+			continue;
+		if (strcmp(bindings.v[i].screen, screen) == 0)
+			return bindings.v[i].req;
+		if (strcmp(bindings.v[i].screen, "generic") == 0)
+			generic = bindings.v[i].req;
+	}
+	return generic;
+}
+
+/* Read one key as our key code; KEY_RESIZE is reported as is. */
+static int read_key(void)
+{
+	wint_t wc;
+	int rc = get_wch(&wc);
+
+	if (rc == ERR)
+		return -1;
+	if (rc == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			return '\n';
+		return KEYCODE((int)wc);
+	}
+	if (wc == '\r')
+		return '\n';
+	if (wc == 127 || wc == 8)
+		return KEYCODE(KEY_BACKSPACE);
+	return (int)wc;
+}
+
+static int too_small(void)
+{
+	return ui.rows < 5 || ui.cols < 20;
+}
+
+static void draw_all(void)
+{
+	erase();
+	if (too_small()) {
+		static const char msg[] = "gloss: window too small (need 20x5)";
+		struct ui_style st = ui_area(AREA_DEFAULT);
+		ui_set_style(&st);
+		if (ui.rows > 0)
+			ui_draw_text(0, 0, msg, sizeof msg - 1, ui.cols);
+	} else if (ui.top) {
+		ui.top->ops->draw(ui.top);
+	}
+	refresh();
+}
+
+static void update_size(void)
+{
+	getmaxyx(stdscr, ui.rows, ui.cols);
+	if (ui.rows < 0)
+		ui.rows = 0;
+	if (ui.cols < 0)
+		ui.cols = 0;
+}
+
+static void handle_resize(void)
+{
+	struct view *v;
+
+	update_size();
+	for (v = ui.top; v; v = v->parent)
+		if (v->ops->resize)
+			v->ops->resize(v);
+}
+
+/* --- prompts --- */
+
+static size_t utf8_prev(const char *s, size_t pos)
+{
+	if (pos == 0)
+		return 0;
+	pos--;
+	while (pos > 0 && ((unsigned char)s[pos] & 0xc0) == 0x80)
+		pos--;
+	return pos;
+}
+
+static size_t utf8_next(const char *s, size_t len, size_t pos)
+{
+	if (pos >= len)
+		return len;
+	pos++;
+	while (pos < len && ((unsigned char)s[pos] & 0xc0) == 0x80)
+		pos++;
+	return pos;
+}
+
+static void draw_prompt(const char *label, const struct buf *b, size_t cursor)
+{
+	struct ui_style st = ui_area(AREA_PROMPT);
+	int row = ui.rows - 1, lw, avail, cw, start_w;
+	size_t start = 0;
+
+	draw_all();
+	if (too_small())
+		return;
+	ui_set_style(&st);
+	ui_clear_to_eol(row, 0);
+	lw = ui_draw_text(row, 0, label, strlen(label), ui.cols / 2);
+	avail = ui.cols - lw - 1;
+	/* Scroll so the cursor stays visible. */
+	cw = layout_width(b->s ? b->s : "", cursor);
+	while (cw - (start_w = layout_width(b->s, start)) >= avail && start < cursor)
+		start = utf8_next(b->s, b->len, start);
+	ui_draw_text(row, lw, b->s ? b->s + start : "", b->len - start, avail);
+	move(row, lw + cw - layout_width(b->s ? b->s : "", start));
+	curs_set(1);
+	refresh();
+}
+
+char *ui_prompt(const char *label, const char *initial,
+                void (*on_change)(void *ctx, const char *text), void *ctx)
+{
+	struct buf b = {0};
+	size_t cursor;
+	char *result = NULL;
+
+	buf_adds(&b, initial ? initial : "");
+	cursor = b.len;
+	for (;;) {
+		int key, changed = 0;
+		draw_prompt(label, &b, cursor);
+		key = read_key();
+		if (key == KEYCODE(KEY_RESIZE)) {
+			handle_resize();
+			continue;
+		}
+		if (key == 27) {
+			break;
+		} else if (key == '\n') {
+			result = buf_steal(&b);
+			break;
+		} else if (key == KEYCODE(KEY_LEFT)) {
+			cursor = utf8_prev(b.s, cursor);
+		} else if (key == KEYCODE(KEY_RIGHT)) {
+			cursor = utf8_next(b.s, b.len, cursor);
+		} else if (key == KEYCODE(KEY_HOME) || key == 1) {
+			cursor = 0;
+		} else if (key == KEYCODE(KEY_END) || key == 5) {
+			cursor = b.len;
+		} else if (key == KEYCODE(KEY_BACKSPACE)) {
+			size_t p = utf8_prev(b.s, cursor);
+			memmove(b.s + p, b.s + cursor, b.len - cursor + 1);
+			b.len -= cursor - p;
+			cursor = p;
+			changed = 1;
+		} else if (key == KEYCODE(KEY_DC)) {
+			size_t p = utf8_next(b.s, b.len, cursor);
+			memmove(b.s + cursor, b.s + p, b.len - p + 1);
+			b.len -= p - cursor;
+			changed = 1;
+		} else if (key == 21) { /* C-u */
+			memmove(b.s, b.s + cursor, b.len - cursor + 1);
+			b.len -= cursor;
+			cursor = 0;
+			changed = 1;
+		} else if (key >= 0x20 && key < 0x200000 && b.len < 4096) {
+			char mb[8];
+			int n = wctomb(mb, (wchar_t)key);
+			if (n > 0) {
+				buf_reserve(&b, (size_t)n);
+				memmove(b.s + cursor + n, b.s + cursor, b.len - cursor + 1);
+				memcpy(b.s + cursor, mb, (size_t)n);
+				b.len += (size_t)n;
+				cursor += (size_t)n;
+				changed = 1;
+			}
+		}
+		if (changed && on_change)
+			on_change(ctx, b.s);
+	}
+	curs_set(0);
+	buf_free(&b);
+	return result;
+}
+
+int ui_confirm(const char *question)
+{
+	struct ui_style st = ui_area(AREA_PROMPT);
+	int key;
+
+	for (;;) {
+		draw_all();
+		if (!too_small()) {
+			ui_set_style(&st);
+			ui_clear_to_eol(ui.rows - 1, 0);
+			ui_draw_text(ui.rows - 1, 0, question, strlen(question), ui.cols - 6);
+			addstr(" [y/N]");
+			refresh();
+		}
+		key = read_key();
+		if (key == KEYCODE(KEY_RESIZE)) {
+			handle_resize();
+			continue;
+		}
+		return key == 'y' || key == 'Y';
+	}
+}
+
+/* --- set-up, tear-down, the loop --- */
+
+static int curses_up;
+
+static void ui_teardown(void)
+{
+	if (curses_up) {
+		endwin();
+		curses_up = 0;
+	}
+}
+
+static void handle_mouse(void)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK || !ui.top)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		ui.top->ops->request(ui.top, REQ_MOVE_UP);
+		ui.top->ops->request(ui.top, REQ_MOVE_UP);
+		ui.top->ops->request(ui.top, REQ_MOVE_UP);
+	}
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED) {
+		ui.top->ops->request(ui.top, REQ_MOVE_DOWN);
+		ui.top->ops->request(ui.top, REQ_MOVE_DOWN);
+		ui.top->ops->request(ui.top, REQ_MOVE_DOWN);
+	}
+#endif
+	else if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && ui.top->ops->click)
+		ui.top->ops->click(ui.top, ev.y, ev.x);
+}
+
+int ui_main(struct cli *c)
+{
+	memset(&ui, 0, sizeof ui);
+	ui.cli = c;
+	ui.store = c->store;
+
+	/* Esc must answer at once; no terminal sends a sequence that slowly. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	if (!initscr())
+		fatal("cannot start the terminal interface (is TERM set?)");
+	curses_up = 1;
+	util_set_fatal_hook(ui_teardown);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	if (has_colors() && !(getenv("NO_COLOR") && *getenv("NO_COLOR"))) {
+		start_color();
+		use_default_colors();
+		ui.ncolors = COLORS;
+	}
+	load_config();
+	if (ui.mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		              | BUTTON5_PRESSED
+#endif
+		          , NULL);
+	update_size();
+	if (config_error_count)
+		ui_error("%s%s", config_errors.s,
+		         config_error_count > 3 ? " (and more)" : "");
+	if (store_is_readonly(c->store) && !config_error_count)
+		ui_message("the library is read-only: reading works, changes are refused");
+	view_library_open();
+
+	while (!ui.quit && ui.top) {
+		int key;
+		enum request req;
+
+		draw_all();
+		key = read_key();
+		if (key < 0)
+			continue;
+		if (key == KEYCODE(KEY_RESIZE)) {
+			handle_resize();
+			continue;
+		}
+		if (key == KEYCODE(KEY_MOUSE)) {
+			handle_mouse();
+			continue;
+		}
+		ui.message[0] = '\0';
+		ui.message_is_error = 0;
+		if (too_small()) {
+			if (key == 'q' || key == 'Q')
+				ui.quit = 1;
+			continue;
+		}
+		req = request_for(ui.top->ops->name, key);
+		if (req == REQ_NONE) {
+			char name[32];
+			key_label(key, name, sizeof name);
+			ui_error("%s is not bound here (? shows the keys)", name);
+			continue;
+		}
+		if (ui.top->ops->request(ui.top, req))
+			continue;
+		switch (req) {
+		case REQ_QUIT:
+			ui_pop();
+			break;
+		case REQ_QUIT_ALL:
+			ui.quit = 1;
+			break;
+		case REQ_HELP:
+			view_help_open(ui.top->ops->name);
+			break;
+		case REQ_REDRAW:
+			clearok(curscr, TRUE);
+			break;
+		default:
+			ui_error("%s: not available here", req_names[req]);
+			break;
+		}
+	}
+	while (ui.top)
+		ui_pop();
+	ui_teardown();
+	util_set_fatal_hook(NULL);
+	free(bindings.v);
+	memset(&bindings, 0, sizeof bindings);
+	free(theme_name);
+	theme_name = NULL;
+	buf_free(&config_errors);
+	return 0;
+}

@@ -1,0 +1,245 @@
+/* view_help.c — two list screens: the live key table of a screen (made
+ * from the bindings, so it is never out of date), and the mentions of one
+ * entity across the library, each with its context. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "gloss/layout.h"
+#include "gloss/store.h"
+#include "gloss/ui.h"
+#include "gloss/util.h"
+
+/* A scrolling list of rows, shared by both screens. */
+struct rows {
+	char **key;   /* left column (key name / article title) */
+	char **text;  /* right column (action help / context) */
+	int64_t *article;
+	size_t *offset;
+	size_t n, cap;
+	long cursor, top;
+	char *title;
+	int keycol;   /* width of the left column */
+};
+
+static void rows_add(struct rows *r, const char *k, const char *t, int64_t article, size_t off)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->key = xreallocarray(r->key, r->cap, sizeof *r->key);
+		r->text = xreallocarray(r->text, r->cap, sizeof *r->text);
+		r->article = xreallocarray(r->article, r->cap, sizeof *r->article);
+		r->offset = xreallocarray(r->offset, r->cap, sizeof *r->offset);
+	}
+	r->key[r->n] = xstrdup(k);
+	r->text[r->n] = xstrdup(t);
+	r->article[r->n] = article;
+	r->offset[r->n] = off;
+	r->n++;
+}
+
+static void rows_draw(struct view *v)
+{
+	struct rows *r = v->data;
+	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
+	struct ui_style key = ui_style_over(def, ui_area(AREA_HELP_KEY));
+	struct ui_style cur = ui_style_over(def, ui_area(AREA_CURSOR));
+	int rows = ui.rows - 2, i, kw = r->keycol < ui.cols / 2 ? r->keycol : ui.cols / 2;
+	char status[64];
+
+	if (r->cursor < r->top)
+		r->top = r->cursor;
+	if (r->cursor >= r->top + rows)
+		r->top = r->cursor - rows + 1;
+	ui_set_style(&title);
+	ui_clear_to_eol(0, 0);
+	ui_draw_text(0, 1, r->title, strlen(r->title), ui.cols - 2);
+	for (i = 0; i < rows; i++) {
+		long k = r->top + i;
+		int is_cur = k == r->cursor && r->article;
+		ui_set_style(is_cur ? &cur : &def);
+		ui_clear_to_eol(1 + i, 0);
+		if (k >= (long)r->n)
+			continue;
+		ui_set_style(is_cur ? &cur : &key);
+		ui_draw_text(1 + i, 1, r->key[k], strlen(r->key[k]), kw);
+		ui_set_style(is_cur ? &cur : &def);
+		ui_draw_text(1 + i, kw + 2, r->text[k], strlen(r->text[k]), ui.cols - kw - 3);
+	}
+	snprintf(status, sizeof status, " %ld/%zu", r->n ? r->cursor + 1 : 0, r->n);
+	ui_draw_status(status, r->article ? "Enter opens · q back" : "q back");
+}
+
+static int rows_request(struct view *v, enum request req)
+{
+	struct rows *r = v->data;
+	long page = ui.rows > 4 ? ui.rows - 3 : 1;
+
+	switch (req) {
+	case REQ_MOVE_DOWN: r->cursor++; break;
+	case REQ_MOVE_UP: r->cursor--; break;
+	case REQ_PAGE_DOWN: r->cursor += page; break;
+	case REQ_PAGE_UP: r->cursor -= page; break;
+	case REQ_HALF_DOWN: r->cursor += page / 2 + 1; break;
+	case REQ_HALF_UP: r->cursor -= page / 2 + 1; break;
+	case REQ_TOP: r->cursor = 0; break;
+	case REQ_BOTTOM: r->cursor = (long)r->n - 1; break;
+	case REQ_HELP:
+		if (!r->article) { /* ? on the help screen closes it */
+			ui_pop();
+			return 1;
+		}
+		return 0;
+	case REQ_ENTER:
+		if (r->article && r->cursor >= 0 && (size_t)r->cursor < r->n) {
+			view_reader_open(r->article[r->cursor], (int64_t)r->offset[r->cursor]);
+			return 1;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+	if (r->cursor >= (long)r->n)
+		r->cursor = (long)r->n - 1;
+	if (r->cursor < 0)
+		r->cursor = 0;
+	return 1;
+}
+
+static void rows_done(struct view *v)
+{
+	struct rows *r = v->data;
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->key[i]);
+		free(r->text[i]);
+	}
+	free(r->key);
+	free(r->text);
+	free(r->article);
+	free(r->offset);
+	free(r->title);
+	free(r);
+}
+
+static void rows_click(struct view *v, int row, int col)
+{
+	struct rows *r = v->data;
+
+	(void)col;
+	if (row >= 1 && r->top + row - 1 < (long)r->n)
+		r->cursor = r->top + row - 1;
+}
+
+/* --- help --- */
+
+static const struct view_ops help_ops = {
+	"help", rows_draw, rows_request, NULL, rows_done, rows_click,
+};
+
+static void add_binding(void *ctx, const char *key, enum request req)
+{
+	struct rows *r = ctx;
+	char line[160];
+	int w = layout_width(key, strlen(key));
+
+	snprintf(line, sizeof line, "%-16s %s", ui_request_name(req), ui_request_help(req));
+	rows_add(r, key, line, 0, 0);
+	if (w > r->keycol)
+		r->keycol = w;
+}
+
+void view_help_open(const char *screen)
+{
+	struct rows *r = xcalloc(1, sizeof *r);
+	int l;
+
+	r->title = xasprintf("Keys of the %s screen (from the bindings; see gloss(1) to change them)",
+	                     screen);
+	ui_each_binding(screen, add_binding, r);
+	if (strcmp(screen, "reader") == 0) {
+		/* The legend: what each entity colour means, in its colour. */
+		for (l = 0; l < NER_NLABELS; l++)
+			rows_add(r, ner_label_name((enum ner_label)l), "entity colour", 0, 0);
+	}
+	free(r->article);
+	r->article = NULL;
+	ui_push(&help_ops, r);
+}
+
+/* --- mentions of one entity --- */
+
+static const struct view_ops mentions_ops = {
+	"mentions", rows_draw, rows_request, NULL, rows_done, rows_click,
+};
+
+/* "…words before [mention] words after…" on one line. */
+static char *context(const char *body, size_t len, size_t s, size_t e)
+{
+	size_t a = s > 60 ? s - 60 : 0, b = e + 60 < len ? e + 60 : len;
+	struct buf out = {0};
+
+	while (a > 0 && a < s && ((unsigned char)body[a] & 0xc0) == 0x80)
+		a++;
+	while (b < len && ((unsigned char)body[b] & 0xc0) == 0x80)
+		b++;
+	if (a > 0)
+		buf_adds(&out, "…");
+	buf_add(&out, body + a, s - a);
+	buf_adds(&out, "[");
+	buf_add(&out, body + s, e - s);
+	buf_adds(&out, "]");
+	buf_add(&out, body + e, b - e);
+	if (b < len)
+		buf_adds(&out, "…");
+	for (a = 0; a < out.len; a++)
+		if (out.s[a] == '\n')
+			out.s[a] = ' ';
+	return buf_steal(&out);
+}
+
+void view_mentions_open(int64_t entity_id)
+{
+	struct store_mentions ms = {0};
+	struct store_entity ent = {0};
+	struct store_article art = {0};
+	struct rows *r;
+	size_t i;
+	int64_t loaded = 0;
+
+	if (store_entity_get(ui.store, entity_id, &ent) != 0 ||
+	    store_entity_mentions(ui.store, entity_id, &ms) != 0) {
+		ui_error("cannot list mentions: %s", store_errmsg(ui.store));
+		free(ent.name);
+		return;
+	}
+	r = xcalloc(1, sizeof *r);
+	r->title = xasprintf("%s (%s): %lld mention%s in %lld article%s", ent.name,
+	                     ner_label_name(ent.label), (long long)ent.mentions,
+	                     ent.mentions == 1 ? "" : "s", (long long)ent.articles,
+	                     ent.articles == 1 ? "" : "s");
+	r->keycol = 24;
+	/* Mentions come by article, so each body is read once. */
+	for (i = 0; i < ms.n; i++) {
+		char *ctx;
+		if (ms.v[i].article_id != loaded) {
+			store_article_clear(&art);
+			if (store_article_get(ui.store, ms.v[i].article_id, 1, &art) != 0)
+				continue;
+			loaded = ms.v[i].article_id;
+		}
+		if (ms.v[i].end > art.body_len)
+			continue;
+		ctx = context(art.body, art.body_len, ms.v[i].start, ms.v[i].end);
+		rows_add(r, art.title, ctx, art.id, ms.v[i].start);
+		free(ctx);
+	}
+	store_article_clear(&art);
+	free(ms.v);
+	free(ent.name);
+	ui_push(&mentions_ops, r);
+}

@@ -1,0 +1,405 @@
+/* view_library.c — the list of articles: title, outlet, date, words,
+ * highlight and note counts; sorted, filtered by full text as you type,
+ * marked for bulk actions, edited and deleted.
+ *
+ * Rows are fetched a window at a time (never all titles at once), so a
+ * library of any size opens as fast as its first screen. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "gloss/layout.h"
+#include "gloss/store.h"
+#include "gloss/ui.h"
+#include "gloss/util.h"
+
+#define WINDOW_ROWS 200
+
+struct library {
+	enum store_sort sort;
+	int64_t total;       /* rows in the unfiltered list */
+	struct store_articles win; /* rows [win_off, win_off + win.n) */
+	int64_t win_off;
+	int64_t cursor, top;
+	/* Filter: the ids of the matching articles, best first. */
+	char *filter;
+	struct store_hits hits;
+	int64_t *marks;
+	size_t nmarks, capmarks;
+	int stale;           /* reload counts on the next draw */
+};
+
+static const char *const sort_label[STORE_SORT_NSORTS] = {
+	"imported", "title", "outlet", "date", "words",
+};
+
+static int list_rows(void)
+{
+	return ui.rows - 3;
+}
+
+static int64_t row_count(struct library *l)
+{
+	return l->filter ? (int64_t)l->hits.n : l->total;
+}
+
+static void reload(struct library *l)
+{
+	store_articles_free(&l->win);
+	l->win_off = -1;
+	l->total = store_article_count(ui.store);
+	if (l->total < 0) {
+		ui_error("%s", store_errmsg(ui.store));
+		l->total = 0;
+	}
+	if (l->filter) {
+		store_hits_free(&l->hits);
+		if (store_search(ui.store, l->filter, 1, 1000, &l->hits) != 0)
+			ui_error("%s", store_errmsg(ui.store));
+	}
+	if (l->cursor >= row_count(l))
+		l->cursor = row_count(l) > 0 ? row_count(l) - 1 : 0;
+	l->stale = 0;
+}
+
+/* The article of row i (no body), or NULL.  In filter mode the counts
+ * come from one small query per visible row. */
+static const struct store_article *row_article(struct library *l, int64_t i,
+                                               struct store_article *tmp)
+{
+	if (i < 0 || i >= row_count(l))
+		return NULL;
+	if (l->filter) {
+		if (store_article_get(ui.store, l->hits.v[i].id, 0, tmp) != 0)
+			return NULL;
+		return tmp;
+	}
+	if (l->win_off < 0 || i < l->win_off || i >= l->win_off + (int64_t)l->win.n) {
+		int64_t off = i - WINDOW_ROWS / 4;
+		if (off < 0)
+			off = 0;
+		store_articles_free(&l->win);
+		if (store_article_list(ui.store, l->sort, off, WINDOW_ROWS, &l->win) != 0) {
+			ui_error("%s", store_errmsg(ui.store));
+			l->win_off = -1;
+			return NULL;
+		}
+		l->win_off = off;
+		if (i >= l->win_off + (int64_t)l->win.n)
+			return NULL;
+	}
+	return &l->win.v[i - l->win_off];
+}
+
+static int is_marked(struct library *l, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < l->nmarks; i++)
+		if (l->marks[i] == id)
+			return 1;
+	return 0;
+}
+
+static void toggle_mark(struct library *l, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < l->nmarks; i++) {
+		if (l->marks[i] == id) {
+			l->marks[i] = l->marks[--l->nmarks];
+			return;
+		}
+	}
+	if (l->nmarks == l->capmarks) {
+		l->capmarks = l->capmarks ? l->capmarks * 2 : 16;
+		l->marks = xreallocarray(l->marks, l->capmarks, sizeof *l->marks);
+	}
+	l->marks[l->nmarks++] = id;
+}
+
+static void draw_cell(int row, int col, int width, const char *s, int right)
+{
+	int w;
+
+	if (width <= 0)
+		return;
+	if (!s)
+		s = "";
+	if (right) {
+		w = layout_width(s, strlen(s));
+		if (w < width)
+			col += width - w;
+	}
+	ui_draw_text(row, col, s, strlen(s), width);
+}
+
+static void library_draw(struct view *v)
+{
+	struct library *l = v->data;
+	struct ui_style title = ui_area(AREA_TITLE), head = ui_area(AREA_LIST_HEADER);
+	struct ui_style def = ui_area(AREA_DEFAULT), cur = ui_area(AREA_CURSOR);
+	int rows = list_rows(), r, wtitle, wout = 16, wdate = 10, x;
+	int narrow = ui.cols < 60;
+	char buf[256];
+
+	if (l->stale)
+		reload(l);
+	if (l->cursor < l->top)
+		l->top = l->cursor;
+	if (l->cursor >= l->top + rows)
+		l->top = l->cursor - rows + 1;
+	if (narrow)
+		wout = wdate = 0;
+	wtitle = ui.cols - 2 - (narrow ? 0 : wout + wdate + 6 + 4 + 4 + 5) - 1;
+	if (wtitle < 4)
+		wtitle = 4;
+
+	ui_set_style(&title);
+	ui_clear_to_eol(0, 0);
+	if (l->filter)
+		snprintf(buf, sizeof buf, " gloss — %lld of %lld articles match '%.60s'",
+		         (long long)row_count(l), (long long)l->total, l->filter);
+	else
+		snprintf(buf, sizeof buf, " gloss — %lld article%s · sorted by %s", (long long)l->total,
+		         l->total == 1 ? "" : "s", sort_label[l->sort]);
+	ui_draw_text(0, 0, buf, strlen(buf), ui.cols);
+
+	ui_set_style(&head);
+	ui_clear_to_eol(1, 0);
+	draw_cell(1, 2, wtitle, "Title", 0);
+	if (!narrow) {
+		x = 2 + wtitle + 1;
+		draw_cell(1, x, wout, "Outlet", 0);
+		draw_cell(1, x + wout + 1, wdate, "Date", 0);
+		draw_cell(1, x + wout + wdate + 2, 6, "Words", 1);
+		draw_cell(1, x + wout + wdate + 9, 4, "Hl", 1);
+		draw_cell(1, x + wout + wdate + 14, 4, "Nt", 1);
+	}
+	for (r = 0; r < rows; r++) {
+		struct store_article tmp = {0};
+		const struct store_article *a = row_article(l, l->top + r, &tmp);
+		int row = 2 + r;
+		struct ui_style s = l->top + r == l->cursor ? ui_style_over(def, cur) : def;
+		ui_set_style(&s);
+		ui_clear_to_eol(row, 0);
+		if (!a)
+			continue;
+		if (is_marked(l, a->id))
+			mvaddstr(row, 0, "*");
+		draw_cell(row, 2, wtitle, a->title && *a->title ? a->title : "(untitled)", 0);
+		if (!narrow) {
+			x = 2 + wtitle + 1;
+			draw_cell(row, x, wout, a->outlet ? a->outlet : "—", 0);
+			draw_cell(row, x + wout + 1, wdate, a->published ? a->published : "", 0);
+			snprintf(buf, sizeof buf, "%lld", (long long)a->words);
+			draw_cell(row, x + wout + wdate + 2, 6, buf, 1);
+			snprintf(buf, sizeof buf, "%lld", (long long)a->highlights);
+			draw_cell(row, x + wout + wdate + 9, 4, buf, 1);
+			snprintf(buf, sizeof buf, "%lld", (long long)a->notes);
+			draw_cell(row, x + wout + wdate + 14, 4, buf, 1);
+		}
+		store_article_clear(&tmp);
+	}
+	if (l->nmarks)
+		snprintf(buf, sizeof buf, " %lld/%lld  %zu marked", (long long)(row_count(l) ? l->cursor + 1 : 0),
+		         (long long)row_count(l), l->nmarks);
+	else
+		snprintf(buf, sizeof buf, " %lld/%lld", (long long)(row_count(l) ? l->cursor + 1 : 0),
+		         (long long)row_count(l));
+	ui_draw_status(buf, row_count(l) ? "Enter reads · / filters · ? keys"
+	                                 : "no articles: gloss import FILE adds some");
+}
+
+static void filter_changed(void *ctx, const char *text)
+{
+	struct library *l = ctx;
+
+	free(l->filter);
+	l->filter = *text ? xstrdup(text) : NULL;
+	l->cursor = l->top = 0;
+	reload(l);
+}
+
+static void edit_article(struct library *l, const struct store_article *a)
+{
+	struct store_article_edit e = {0};
+	char *t, *o = NULL, *d = NULL;
+	int64_t id = a->id;
+	char *old_o = a->outlet ? xstrdup(a->outlet) : NULL;
+	char *old_d = a->published ? xstrdup(a->published) : NULL;
+
+	t = ui_prompt("Title: ", a->title, NULL, NULL);
+	if (t)
+		o = ui_prompt("Outlet: ", old_o, NULL, NULL);
+	if (o)
+		d = ui_prompt("Date: ", old_d, NULL, NULL);
+	if (!t || !o || !d) {
+		ui_message("edit cancelled");
+	} else {
+		e.title = t;
+		e.outlet = o;
+		e.published = d;
+		if (store_article_edit(ui.store, id, &e) != 0)
+			ui_error("%s", store_errmsg(ui.store));
+		else
+			ui_message("saved");
+		l->stale = 1;
+	}
+	free(t);
+	free(o);
+	free(d);
+	free(old_o);
+	free(old_d);
+}
+
+static void delete_articles(struct library *l, const struct store_article *a)
+{
+	char q[200];
+	size_t i;
+	int failed = 0;
+
+	if (l->nmarks) {
+		snprintf(q, sizeof q, "Delete %zu marked article%s and their annotations?", l->nmarks,
+		         l->nmarks == 1 ? "" : "s");
+		if (!ui_confirm(q))
+			return;
+		for (i = 0; i < l->nmarks; i++)
+			failed |= store_article_delete(ui.store, l->marks[i]) < 0;
+		if (!failed)
+			ui_message("deleted %zu article%s", l->nmarks, l->nmarks == 1 ? "" : "s");
+		l->nmarks = 0;
+	} else {
+		snprintf(q, sizeof q, "Delete '%.60s' and its %lld highlight%s?", a->title,
+		         (long long)a->highlights, a->highlights == 1 ? "" : "s");
+		if (!ui_confirm(q))
+			return;
+		failed = store_article_delete(ui.store, a->id) < 0;
+		if (!failed)
+			ui_message("deleted");
+	}
+	if (failed)
+		ui_error("%s", store_errmsg(ui.store));
+	l->stale = 1;
+}
+
+static int library_request(struct view *v, enum request req)
+{
+	struct library *l = v->data;
+	int64_t n = row_count(l), page = list_rows() > 1 ? list_rows() - 1 : 1;
+	struct store_article tmp = {0};
+	const struct store_article *a;
+
+	switch (req) {
+	case REQ_MOVE_DOWN: l->cursor++; break;
+	case REQ_MOVE_UP: l->cursor--; break;
+	case REQ_PAGE_DOWN: l->cursor += page; break;
+	case REQ_PAGE_UP: l->cursor -= page; break;
+	case REQ_HALF_DOWN: l->cursor += page / 2 + 1; break;
+	case REQ_HALF_UP: l->cursor -= page / 2 + 1; break;
+	case REQ_TOP: l->cursor = 0; break;
+	case REQ_BOTTOM: l->cursor = n - 1; break;
+	case REQ_SORT:
+		l->sort = (enum store_sort)((l->sort + 1) % STORE_SORT_NSORTS);
+		l->cursor = l->top = 0;
+		l->stale = 1;
+		ui_message("sorted by %s", sort_label[l->sort]);
+		return 1;
+	case REQ_SEARCH: {
+		char *q = ui_prompt("filter: ", l->filter, filter_changed, l);
+		if (!q) {
+			filter_changed(l, "");
+			ui_message("filter cleared");
+		} else {
+			filter_changed(l, q);
+			free(q);
+			/* Enter opens the best match; the filter stays for later. */
+			if (row_count(l) > 0)
+				return library_request(v, REQ_ENTER);
+		}
+		return 1;
+	}
+	case REQ_CLEAR:
+		if (l->filter) {
+			filter_changed(l, "");
+			ui_message("filter cleared");
+		}
+		return 1;
+	case REQ_ENTER:
+	case REQ_MARK:
+	case REQ_DELETE:
+	case REQ_EDIT:
+		a = row_article(l, l->cursor, &tmp);
+		if (!a) {
+			ui_error("no article here");
+			return 1;
+		}
+		if (req == REQ_ENTER) {
+			int64_t id = a->id;
+			store_article_clear(&tmp);
+			l->stale = 1; /* counts may change while reading */
+			view_reader_open(id, -1);
+			return 1;
+		}
+		if (store_is_readonly(ui.store) && req != REQ_MARK) {
+			ui_error("the library is read-only");
+		} else if (req == REQ_MARK) {
+			toggle_mark(l, a->id);
+			l->cursor++;
+		} else if (req == REQ_DELETE) {
+			delete_articles(l, a);
+		} else {
+			edit_article(l, a);
+		}
+		store_article_clear(&tmp);
+		break;
+	default:
+		return 0;
+	}
+	if (l->cursor >= n)
+		l->cursor = n - 1;
+	if (l->cursor < 0)
+		l->cursor = 0;
+	return 1;
+}
+
+static void library_resize(struct view *v)
+{
+	(void)v;
+}
+
+static void library_click(struct view *v, int row, int col)
+{
+	struct library *l = v->data;
+
+	(void)col;
+	if (row >= 2 && l->top + row - 2 < row_count(l))
+		l->cursor = l->top + row - 2;
+}
+
+static void library_done(struct view *v)
+{
+	struct library *l = v->data;
+
+	store_articles_free(&l->win);
+	store_hits_free(&l->hits);
+	free(l->filter);
+	free(l->marks);
+	free(l);
+}
+
+static const struct view_ops library_ops = {
+	"library", library_draw, library_request, library_resize, library_done, library_click,
+};
+
+void view_library_open(void)
+{
+	struct library *l = xcalloc(1, sizeof *l);
+
+	l->win_off = -1;
+	reload(l);
+	ui_push(&library_ops, l);
+}

@@ -1,0 +1,850 @@
+/* view_reader.c — the reading screen: one article wrapped to the window,
+ * entities coloured by label, a focus sentence that the keys move, search
+ * hits, and a minimap in the right margin.
+ *
+ * Layout is lazy: the body is split into paragraphs once (a memchr pass),
+ * and a paragraph is wrapped, and split into sentences, only when a line of
+ * it is about to be drawn or scrolled over.  So the first screen of a
+ * 100 MB article costs one screen of wrapping, and G wraps only the last
+ * paragraphs.  The reading position is a byte offset (the first byte of
+ * the top line), which survives a resize and is saved on leaving. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "gloss/layout.h"
+#include "gloss/sentence.h"
+#include "gloss/store.h"
+#include "gloss/ui.h"
+#include "gloss/util.h"
+
+struct para {
+	size_t start, end;          /* bytes of the body */
+	struct layout_lines lines;  /* offsets relative to start; at width */
+	struct sentence_vec sents;  /* absolute offsets */
+	int wrapped_at;             /* the width lines were made for, 0 = none */
+	int split;
+};
+
+struct hit {
+	size_t start, end;
+};
+
+struct reader {
+	struct store_article art;
+	struct para *paras;
+	size_t npara;
+	struct store_mentions ments;
+	int width;           /* columns of text */
+	size_t top_para, top_line; /* top_line == nlines: the blank after a paragraph */
+	size_t focus_para, focus_sent;
+	long ent;            /* index into ments of the entity Tab reached, or -1 */
+	char *query;
+	struct {
+		struct hit *v;
+		size_t n, cap;
+	} hits;
+	long cur_hit;
+};
+
+static const struct view_ops reader_ops;
+
+static int text_rows(void)
+{
+	return ui.rows - 2;
+}
+
+static struct para *para_wrapped(struct reader *r, size_t p)
+{
+	struct para *pa = &r->paras[p];
+
+	if (pa->wrapped_at != r->width) {
+		pa->lines.n = 0;
+		layout_wrap(r->art.body + pa->start, pa->end - pa->start, r->width, &pa->lines);
+		if (pa->lines.n == 0) {
+			struct layout_line empty = {0, 0, 0};
+			VEC_PUSH(&pa->lines, empty);
+		}
+		pa->wrapped_at = r->width;
+	}
+	return pa;
+}
+
+static struct para *para_split(struct reader *r, size_t p)
+{
+	struct para *pa = &r->paras[p];
+
+	if (!pa->split) {
+		size_t i;
+		sentence_split(r->art.body + pa->start, pa->end - pa->start, &pa->sents);
+		for (i = 0; i < pa->sents.n; i++) {
+			pa->sents.v[i].start += pa->start;
+			pa->sents.v[i].end += pa->start;
+		}
+		if (pa->sents.n == 0) {
+			struct sentence_span whole = {pa->start, pa->end};
+			VEC_PUSH(&pa->sents, whole);
+		}
+		pa->split = 1;
+	}
+	return pa;
+}
+
+/* Display lines of a paragraph: its lines and a blank after it. */
+static size_t para_rows(struct reader *r, size_t p)
+{
+	return para_wrapped(r, p)->lines.n + (p + 1 < r->npara ? 1 : 0);
+}
+
+/* Byte offset at the start of a display line. */
+static size_t line_offset(struct reader *r, size_t p, size_t l)
+{
+	struct para *pa = para_wrapped(r, p);
+
+	if (l >= pa->lines.n)
+		return pa->end;
+	return pa->start + pa->lines.v[l].start;
+}
+
+static size_t top_offset(struct reader *r)
+{
+	return r->npara ? line_offset(r, r->top_para, r->top_line) : 0;
+}
+
+static size_t para_at(struct reader *r, size_t off)
+{
+	size_t lo = 0, hi = r->npara;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->paras[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Move the top by delta display lines (clamped to the text). */
+static void scroll_by(struct reader *r, long delta)
+{
+	while (delta > 0) {
+		if (r->top_line + 1 < para_rows(r, r->top_para)) {
+			r->top_line++;
+		} else if (r->top_para + 1 < r->npara) {
+			r->top_para++;
+			r->top_line = 0;
+		} else {
+			break;
+		}
+		delta--;
+	}
+	while (delta < 0) {
+		if (r->top_line > 0) {
+			r->top_line--;
+		} else if (r->top_para > 0) {
+			r->top_para--;
+			r->top_line = para_rows(r, r->top_para) - 1;
+		} else {
+			break;
+		}
+		delta++;
+	}
+}
+
+/* The last top that still fills the screen: count rows back from the end. */
+static void bottom_top(struct reader *r, size_t *p, size_t *l)
+{
+	long need = text_rows();
+	size_t q = r->npara;
+
+	*p = 0;
+	*l = 0;
+	while (q > 0) {
+		size_t rows;
+		q--;
+		rows = para_rows(r, q);
+		if ((long)rows >= need) {
+			*p = q;
+			*l = rows - (size_t)need;
+			return;
+		}
+		need -= (long)rows;
+	}
+}
+
+static void clamp_top(struct reader *r)
+{
+	size_t bp, bl;
+
+	bottom_top(r, &bp, &bl);
+	if (r->top_para > bp || (r->top_para == bp && r->top_line > bl)) {
+		r->top_para = bp;
+		r->top_line = bl;
+	}
+}
+
+static void set_top_offset(struct reader *r, size_t off)
+{
+	struct para *pa;
+	size_t l;
+
+	if (!r->npara)
+		return;
+	r->top_para = para_at(r, off);
+	pa = para_wrapped(r, r->top_para);
+	for (l = 0; l + 1 < pa->lines.n && pa->start + pa->lines.v[l + 1].start <= off; l++)
+		;
+	r->top_line = l;
+	clamp_top(r);
+}
+
+/* Display row (from the top of the text) of a byte offset, or -1 when it
+ * is not on screen. */
+static long row_of(struct reader *r, size_t off)
+{
+	size_t p = r->top_para, l = r->top_line;
+	long row;
+
+	for (row = 0; row < text_rows() && p < r->npara; row++) {
+		struct para *pa = para_wrapped(r, p);
+		if (l < pa->lines.n) {
+			size_t s = pa->start + pa->lines.v[l].start;
+			size_t e = l + 1 < pa->lines.n ? pa->start + pa->lines.v[l + 1].start : pa->end + 1;
+			if (off >= s && off < e)
+				return row;
+		}
+		if (++l >= para_rows(r, p)) {
+			p++;
+			l = 0;
+		}
+	}
+	return -1;
+}
+
+static struct sentence_span focus_span(struct reader *r)
+{
+	struct sentence_span none = {0, 0};
+
+	if (!r->npara)
+		return none;
+	return para_split(r, r->focus_para)->sents.v[r->focus_sent];
+}
+
+static void focus_at(struct reader *r, size_t off)
+{
+	struct para *pa;
+	size_t i;
+
+	if (!r->npara)
+		return;
+	r->focus_para = para_at(r, off);
+	pa = para_split(r, r->focus_para);
+	r->focus_sent = 0;
+	for (i = 0; i < pa->sents.n; i++)
+		if (pa->sents.v[i].start <= off)
+			r->focus_sent = i;
+}
+
+/* Scroll so that an offset is on screen, a few lines from the top when it
+ * was off screen. */
+static void show_offset(struct reader *r, size_t off)
+{
+	long row = row_of(r, off);
+
+	if (row >= 0)
+		return;
+	set_top_offset(r, off);
+	scroll_by(r, -(long)(text_rows() / 4));
+	clamp_top(r);
+}
+
+/* After scrolling, keep the focus on screen. */
+static void focus_follow(struct reader *r, int from_bottom)
+{
+	struct sentence_span f = focus_span(r);
+	long row = row_of(r, f.start);
+
+	if (row >= 0 || row_of(r, f.end ? f.end - 1 : 0) >= 0)
+		return;
+	if (!from_bottom) {
+		size_t off = top_offset(r);
+		focus_at(r, off);
+		if (focus_span(r).start < off && row_of(r, focus_span(r).end - 1) < 0)
+			r->focus_sent++; /* the sentence ends above: take the next */
+		if (r->focus_sent >= para_split(r, r->focus_para)->sents.n)
+			focus_at(r, off);
+	} else {
+		size_t p = r->top_para, l = r->top_line, last = top_offset(r);
+		long row2;
+		for (row2 = 0; row2 < text_rows() && p < r->npara; row2++) {
+			struct para *pa = para_wrapped(r, p);
+			if (l < pa->lines.n)
+				last = pa->start + pa->lines.v[l].start;
+			if (++l >= para_rows(r, p)) {
+				p++;
+				l = 0;
+			}
+		}
+		focus_at(r, last);
+	}
+}
+
+static void move_sentence(struct reader *r, int dir)
+{
+	struct para *pa;
+
+	if (!r->npara)
+		return;
+	pa = para_split(r, r->focus_para);
+	if (dir > 0) {
+		if (r->focus_sent + 1 < pa->sents.n) {
+			r->focus_sent++;
+		} else if (r->focus_para + 1 < r->npara) {
+			r->focus_para++;
+			r->focus_sent = 0;
+			para_split(r, r->focus_para);
+		} else {
+			ui_message("last sentence");
+		}
+	} else {
+		if (r->focus_sent > 0) {
+			r->focus_sent--;
+		} else if (r->focus_para > 0) {
+			r->focus_para--;
+			r->focus_sent = para_split(r, r->focus_para)->sents.n - 1;
+		} else {
+			ui_message("first sentence");
+		}
+	}
+	{
+		struct sentence_span f = focus_span(r);
+		long row = row_of(r, f.start), erow = row_of(r, f.end ? f.end - 1 : f.end);
+		if (row < 0 || erow < 0)
+			show_offset(r, dir > 0 && row >= 0 ? f.end - 1 : f.start);
+	}
+}
+
+static void move_paragraph(struct reader *r, int dir)
+{
+	if (!r->npara)
+		return;
+	if (dir > 0 && r->focus_para + 1 < r->npara)
+		r->focus_para++;
+	else if (dir < 0 && r->focus_sent == 0 && r->focus_para > 0)
+		r->focus_para--;
+	r->focus_sent = 0;
+	para_split(r, r->focus_para);
+	show_offset(r, focus_span(r).start);
+}
+
+/* --- entities --- */
+
+static long mention_at_or_after(struct reader *r, size_t off)
+{
+	size_t lo = 0, hi = r->ments.n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->ments.v[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo;
+}
+
+static void move_entity(struct reader *r, int dir)
+{
+	long i;
+
+	if (r->ments.n == 0) {
+		ui_message("no entities in this article");
+		return;
+	}
+	if (r->ent < 0) {
+		size_t from = focus_span(r).start;
+		i = mention_at_or_after(r, from);
+		if (dir < 0)
+			i--;
+	} else {
+		i = r->ent + dir;
+	}
+	if (i < 0 || i >= (long)r->ments.n) {
+		ui_message(dir > 0 ? "no more entities below" : "no more entities above");
+		return;
+	}
+	r->ent = i;
+	focus_at(r, r->ments.v[i].start);
+	show_offset(r, r->ments.v[i].start);
+	{
+		const struct store_mention *m = &r->ments.v[i];
+		int len = (int)(m->end - m->start);
+		ui_message("%s %.*s — Enter lists its mentions", ner_label_name(m->label),
+		           len > 60 ? 60 : len, r->art.body + m->start);
+	}
+}
+
+/* --- search --- */
+
+static int lower_ascii(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* All occurrences; case-insensitive (ASCII) unless the query has a
+ * capital, as less -i and vim's smartcase do. */
+static void find_hits(struct reader *r)
+{
+	const char *q = r->query, *body = r->art.body;
+	size_t qn = strlen(q), i, n = r->art.body_len;
+	int fold = 1;
+
+	r->hits.n = 0;
+	for (i = 0; i < qn; i++)
+		if (q[i] >= 'A' && q[i] <= 'Z')
+			fold = 0;
+	if (!qn || qn > n)
+		return;
+	for (i = 0; i + qn <= n;) {
+		size_t k;
+		if (fold) {
+			if (lower_ascii((unsigned char)body[i]) != (unsigned char)q[0]) {
+				i++;
+				continue;
+			}
+			for (k = 1; k < qn && lower_ascii((unsigned char)body[i + k]) == (unsigned char)q[k]; k++)
+				;
+		} else {
+			const char *p = memchr(body + i, q[0], n - qn + 1 - i);
+			if (!p)
+				break;
+			i = (size_t)(p - body);
+			for (k = 1; k < qn && body[i + k] == q[k]; k++)
+				;
+		}
+		if (k == qn) {
+			struct hit h = {i, i + qn};
+			VEC_PUSH(&r->hits, h);
+			i += qn;
+		} else {
+			i++;
+		}
+	}
+}
+
+static void goto_hit(struct reader *r, long i)
+{
+	r->cur_hit = i;
+	focus_at(r, r->hits.v[i].start);
+	show_offset(r, r->hits.v[i].start);
+	ui_message("/%s: %ld of %zu", r->query, i + 1, r->hits.n);
+}
+
+static void search_step(struct reader *r, int dir)
+{
+	size_t from;
+	long i;
+
+	if (!r->query || !r->hits.n) {
+		ui_error(r->query ? "'%s' is not in this article" : "no search yet (/ searches)",
+		         r->query);
+		return;
+	}
+	if (r->cur_hit >= 0 && row_of(r, r->hits.v[r->cur_hit].start) >= 0) {
+		i = r->cur_hit + dir;
+	} else {
+		from = focus_span(r).start;
+		for (i = 0; i < (long)r->hits.n && r->hits.v[i].start < from; i++)
+			;
+		if (dir < 0)
+			i--;
+	}
+	if (i >= (long)r->hits.n) {
+		i = 0;
+		ui_message("search wrapped to the top");
+	} else if (i < 0) {
+		i = (long)r->hits.n - 1;
+	}
+	goto_hit(r, i);
+	if (i == 0 && dir > 0 && r->hits.n > 1)
+		ui_message("/%s: 1 of %zu (wrapped to the top)", r->query, r->hits.n);
+}
+
+static void search(struct reader *r)
+{
+	char *q = ui_prompt("/", NULL, NULL, NULL);
+
+	if (!q)
+		return;
+	if (!*q) {
+		free(q);
+		if (!r->query) /* an empty search repeats the last, as in less */
+			return;
+	} else {
+		free(r->query);
+		r->query = q;
+		find_hits(r);
+	}
+	r->cur_hit = -1;
+	if (!r->hits.n) {
+		ui_error("'%s' is not in this article", r->query);
+		return;
+	}
+	search_step(r, 1);
+}
+
+/* --- drawing --- */
+
+/* The style of the byte at off, layered: entity < focus < search < the
+ * entity Tab reached. */
+struct cursors {
+	size_t m, h;
+};
+
+static struct ui_style style_at(struct reader *r, size_t off, struct cursors *c,
+                                const struct sentence_span *f)
+{
+	struct ui_style s = ui_area(AREA_DEFAULT);
+
+	while (c->m < r->ments.n && r->ments.v[c->m].end <= off)
+		c->m++;
+	while (c->h < r->hits.n && r->hits.v[c->h].end <= off)
+		c->h++;
+	if (off >= f->start && off < f->end)
+		s = ui_style_over(s, ui_area(AREA_FOCUS));
+	if (c->m < r->ments.n && r->ments.v[c->m].start <= off)
+		s = ui_style_over(s, ui_area((enum area)(AREA_ENTITY + r->ments.v[c->m].label)));
+	if (c->h < r->hits.n && r->hits.v[c->h].start <= off)
+		s = ui_style_over(s, ui_area(AREA_SEARCH));
+	if (r->ent >= 0 && off >= r->ments.v[r->ent].start && off < r->ments.v[r->ent].end) {
+		s = ui_style_over(s, ui_area(AREA_CURSOR));
+	}
+	return s;
+}
+
+static void draw_line(struct reader *r, int row, size_t p, size_t l,
+                      const struct sentence_span *f)
+{
+	struct para *pa = para_wrapped(r, p);
+	const struct layout_line *ln;
+	const char *text = r->art.body + pa->start;
+	size_t len = pa->end - pa->start, pos;
+	struct cursors c;
+	int col = 1;
+	char scratch[16];
+
+	if (l >= pa->lines.n)
+		return;
+	ln = &pa->lines.v[l];
+	c.m = (size_t)mention_at_or_after(r, pa->start + ln->start);
+	c.h = 0;
+	{
+		size_t lo = 0, hi = r->hits.n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (r->hits.v[mid].end <= pa->start + ln->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		c.h = lo;
+	}
+	move(row, col);
+	for (pos = ln->start; pos < ln->end && pos < len;) {
+		struct layout_cell cell;
+		struct ui_style s;
+		layout_cell_next(text, len, pos, &cell, scratch);
+		if (cell.end <= pos)
+			break;
+		if (col + cell.width > r->width + 1)
+			break;
+		s = style_at(r, pa->start + pos, &c, f);
+		ui_set_style(&s);
+		if (cell.outlen)
+			addnstr(cell.out, (int)cell.outlen);
+		col += cell.width;
+		pos = cell.end;
+	}
+}
+
+/* The right margin: the part of the article on screen, and marks where
+ * search hits and entities of the kind Tab reached are. */
+static void draw_minimap(struct reader *r)
+{
+	int rows = text_rows(), i, col = ui.cols - 1;
+	size_t len = r->art.body_len ? r->art.body_len : 1, k;
+	size_t top = top_offset(r), bottom;
+	unsigned char *mark = xcalloc((size_t)rows, 1);
+	struct ui_style base = ui_area(AREA_MINIMAP), thumb, mk;
+
+	{
+		size_t p = r->top_para, l = r->top_line;
+		long row;
+		bottom = top;
+		for (row = 0; row < rows && p < r->npara; row++) {
+			bottom = line_offset(r, p, l + 1 < para_wrapped(r, p)->lines.n ? l + 1 : para_wrapped(r, p)->lines.n);
+			if (++l >= para_rows(r, p)) {
+				p++;
+				l = 0;
+			}
+		}
+		if (p >= r->npara)
+			bottom = len;
+	}
+	for (k = 0; k < r->hits.n; k++)
+		mark[(size_t)((double)r->hits.v[k].start / (double)len * rows) % (size_t)rows] |= 1;
+	if (r->ent >= 0) {
+		enum ner_label lab = r->ments.v[r->ent].label;
+		for (k = 0; k < r->ments.n; k++)
+			if (r->ments.v[k].label == lab)
+				mark[(size_t)((double)r->ments.v[k].start / (double)len * rows) % (size_t)rows] |= 2;
+	}
+	thumb = base;
+	thumb.attrs |= A_REVERSE;
+	mk = ui_style_over(base, ui_area(AREA_MINIMAP_MARK));
+	for (i = 0; i < rows; i++) {
+		size_t a = (size_t)((double)i / rows * (double)len);
+		size_t b = (size_t)((double)(i + 1) / rows * (double)len);
+		int in_view = b > top && a <= bottom;
+		struct ui_style s = in_view ? thumb : base;
+		const char *ch = "│";
+		if (mark[i] & 1) {
+			s = ui_style_over(s, ui_area(AREA_SEARCH));
+			ch = "•";
+		} else if (mark[i] & 2) {
+			s = ui_style_over(s, mk);
+			ch = "•";
+		} else if (in_view) {
+			ch = " ";
+		}
+		ui_set_style(&s);
+		mvaddstr(1 + i, col, ch);
+	}
+	free(mark);
+}
+
+static void reader_draw(struct view *v)
+{
+	struct reader *r = v->data;
+	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
+	struct sentence_span f = focus_span(r);
+	size_t p = r->top_para, l = r->top_line, len = r->art.body_len ? r->art.body_len : 1;
+	int row, used;
+	char left[256], right[128];
+
+	ui_set_style(&title);
+	ui_clear_to_eol(0, 0);
+	used = ui_draw_text(0, 1, r->art.title, strlen(r->art.title), ui.cols - 2);
+	if (r->art.outlet && used + 6 < ui.cols) {
+		ui_draw_text(0, used + 1, " — ", 5, 3);
+		ui_draw_text(0, used + 4, r->art.outlet, strlen(r->art.outlet), ui.cols - used - 5);
+	}
+	ui_set_style(&def);
+	for (row = 0; row < text_rows(); row++) {
+		ui_set_style(&def);
+		ui_clear_to_eol(1 + row, 0);
+		if (p >= r->npara)
+			continue;
+		draw_line(r, 1 + row, p, l, &f);
+		if (++l >= para_rows(r, p)) {
+			p++;
+			l = 0;
+		}
+	}
+	draw_minimap(r);
+	{
+		size_t top = top_offset(r);
+		int pct = p >= r->npara ? 100 : (int)((double)top * 100.0 / (double)len);
+		snprintf(left, sizeof left, " %.60s  %d%%  %zu entities", r->art.title, pct,
+		         r->ments.n);
+		right[0] = '\0';
+		if (r->query && r->hits.n)
+			snprintf(right, sizeof right, "/%.40s: %zu hits", r->query, r->hits.n);
+		ui_draw_status(left, right);
+	}
+}
+
+static int reader_request(struct view *v, enum request req)
+{
+	struct reader *r = v->data;
+	long page = text_rows() > 2 ? text_rows() - 1 : 1;
+
+	switch (req) {
+	case REQ_MOVE_DOWN:
+		scroll_by(r, 1);
+		clamp_top(r);
+		focus_follow(r, 0);
+		return 1;
+	case REQ_MOVE_UP:
+		scroll_by(r, -1);
+		focus_follow(r, 1);
+		return 1;
+	case REQ_PAGE_DOWN:
+	case REQ_HALF_DOWN:
+		scroll_by(r, req == REQ_PAGE_DOWN ? page : page / 2 + 1);
+		clamp_top(r);
+		focus_follow(r, 0);
+		return 1;
+	case REQ_PAGE_UP:
+	case REQ_HALF_UP:
+		scroll_by(r, -(req == REQ_PAGE_UP ? page : page / 2 + 1));
+		focus_follow(r, 1);
+		return 1;
+	case REQ_TOP:
+		r->top_para = r->top_line = 0;
+		focus_at(r, 0);
+		return 1;
+	case REQ_BOTTOM:
+		bottom_top(r, &r->top_para, &r->top_line);
+		if (r->npara)
+			focus_at(r, r->paras[r->npara - 1].start);
+		return 1;
+	case REQ_SENTENCE_NEXT:
+		move_sentence(r, 1);
+		return 1;
+	case REQ_SENTENCE_PREV:
+		move_sentence(r, -1);
+		return 1;
+	case REQ_PARA_NEXT:
+		move_paragraph(r, 1);
+		return 1;
+	case REQ_PARA_PREV:
+		move_paragraph(r, -1);
+		return 1;
+	case REQ_ENTITY_NEXT:
+		move_entity(r, 1);
+		return 1;
+	case REQ_ENTITY_PREV:
+		move_entity(r, -1);
+		return 1;
+	case REQ_SEARCH:
+		search(r);
+		return 1;
+	case REQ_SEARCH_NEXT:
+		search_step(r, 1);
+		return 1;
+	case REQ_SEARCH_PREV:
+		search_step(r, -1);
+		return 1;
+	case REQ_CLEAR:
+		r->hits.n = 0;
+		r->ent = -1;
+		ui_message("cleared");
+		return 1;
+	case REQ_ENTER:
+		if (r->ent < 0) {
+			ui_message("Tab moves to an entity; Enter then lists its mentions");
+			return 1;
+		}
+		view_mentions_open(r->ments.v[r->ent].entity_id);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void reader_resize(struct view *v)
+{
+	struct reader *r = v->data;
+	int width = ui.cols - 3;
+	size_t off;
+
+	if (width < 1)
+		width = 1;
+	if (width == r->width)
+		return;
+	off = r->width ? top_offset(r) : (size_t)r->art.read_pos;
+	r->width = width;
+	set_top_offset(r, off);
+}
+
+static void reader_click(struct view *v, int row, int col)
+{
+	struct reader *r = v->data;
+	size_t p = r->top_para, l = r->top_line;
+	int i;
+
+	(void)col;
+	for (i = 1; i < row && p < r->npara; i++) {
+		if (++l >= para_rows(r, p)) {
+			p++;
+			l = 0;
+		}
+	}
+	if (row >= 1 && p < r->npara && l < para_wrapped(r, p)->lines.n)
+		focus_at(r, line_offset(r, p, l));
+}
+
+static void reader_done(struct view *v)
+{
+	struct reader *r = v->data;
+	size_t i;
+
+	/* A lost reading position is not worth a message on the way out. */
+	if (r->npara)
+		(void)store_article_set_read_pos(ui.store, r->art.id, (int64_t)top_offset(r));
+	for (i = 0; i < r->npara; i++) {
+		free(r->paras[i].lines.v);
+		free(r->paras[i].sents.v);
+	}
+	free(r->paras);
+	free(r->ments.v);
+	free(r->hits.v);
+	free(r->query);
+	store_article_clear(&r->art);
+	free(r);
+}
+
+static const struct view_ops reader_ops = {
+	"reader", reader_draw, reader_request, reader_resize, reader_done, reader_click,
+};
+
+void view_reader_open(int64_t article_id, int64_t at_offset)
+{
+	struct reader *r = xcalloc(1, sizeof *r);
+	size_t pos = 0, cap = 0;
+	int rc = store_article_get(ui.store, article_id, 1, &r->art);
+
+	if (rc != 0) {
+		ui_error(rc > 0 ? "no article %lld" : "cannot open article %lld: %s",
+		         (long long)article_id, store_errmsg(ui.store));
+		free(r);
+		return;
+	}
+	if (store_article_mentions(ui.store, article_id, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	/* Paragraphs: one per line of the cleaned body. */
+	while (pos < r->art.body_len || (pos == 0 && r->art.body_len == 0)) {
+		const char *nl = memchr(r->art.body + pos, '\n', r->art.body_len - pos);
+		size_t end = nl ? (size_t)(nl - r->art.body) : r->art.body_len;
+		if (r->npara == cap) {
+			cap = cap ? cap * 2 : 64;
+			r->paras = xreallocarray(r->paras, cap, sizeof *r->paras);
+		}
+		memset(&r->paras[r->npara], 0, sizeof r->paras[0]);
+		r->paras[r->npara].start = pos;
+		r->paras[r->npara].end = end;
+		r->npara++;
+		pos = end + 1;
+		if (!nl)
+			break;
+	}
+	r->ent = -1;
+	r->cur_hit = -1;
+	if (at_offset >= 0)
+		r->art.read_pos = at_offset;
+	if (r->art.read_pos < 0 || (size_t)r->art.read_pos > r->art.body_len)
+		r->art.read_pos = 0;
+	ui_push(&reader_ops, r);
+	focus_at(r, (size_t)r->art.read_pos);
+	if (at_offset >= 0) {
+		long i = mention_at_or_after(r, (size_t)at_offset);
+		show_offset(r, (size_t)at_offset);
+		if (i < (long)r->ments.n && r->ments.v[i].start == (size_t)at_offset)
+			r->ent = i;
+	}
+}

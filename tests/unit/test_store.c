@@ -1,0 +1,232 @@
+/* test_store.c — the database: creation, import and re-import, edits that
+ * survive re-import, search, entities, and files that are not ours. */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "gloss/store.h"
+#include "gloss/util.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/gloss-store-XXXXXX";
+
+static char *path_in(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static int import_text(struct store *st, const char *source, const char *title, const char *body,
+                       int64_t *id)
+{
+	struct import_doc doc = {0};
+	struct store_import_req req = {0};
+	int orphaned;
+
+	doc.body = (char *)body;
+	doc.body_len = strlen(body);
+	doc.title = (char *)title;
+	doc.outlet = (char *)"Test Wire";
+	doc.words = 3;
+	req.source = source;
+	req.raw = body;
+	req.raw_len = strlen(body);
+	req.doc = &doc;
+	return store_import(st, &req, id, &orphaned);
+}
+
+static void test_create_and_import(void)
+{
+	char *p = path_in("sub/dir/a.db"), *err = NULL;
+	struct store *st = store_open(p, STORE_CREATE, &err);
+	struct store_article a;
+	struct store_articles list = {0};
+	struct store_hits hits = {0};
+	struct store_article_edit e = {0};
+	int64_t id = 0, id2 = 0;
+
+	CHECK(st != NULL && err == NULL, "a new database is created with its directories");
+	if (!st) {
+		printf("# %s\n", err);
+		return;
+	}
+	CHECK(store_is_new(st), "a new database says so");
+	CHECK_INT(store_article_count(st), 0, "it starts empty");
+	CHECK_INT(import_text(st, "/x/one.txt", "Ferry strike ends", "The ferry strike ended on Monday.", &id),
+	          STORE_IMPORTED, "an article is imported");
+	CHECK_INT(import_text(st, "/x/one.txt", "Ferry strike ends", "The ferry strike ended on Monday.", &id2),
+	          STORE_UNCHANGED, "the same file again changes nothing");
+	CHECK_INT(id2, id, "and names the article it already has");
+	CHECK_INT(import_text(st, "/y/copy.txt", "Ferry strike ends", "The ferry strike ended on Monday.", &id2),
+	          STORE_UNCHANGED, "the same bytes from another path are recognised");
+	e.title = "My own title";
+	CHECK_INT(store_article_edit(st, id, &e), 0, "a title is edited");
+	CHECK_INT(import_text(st, "/x/one.txt", "Ferry strike ends", "The ferry strike ended on Tuesday.", &id2),
+	          STORE_UPDATED, "changed text updates the article");
+	CHECK_INT(id2, id, "in place, keeping its id");
+	CHECK_INT(store_article_get(st, id, 1, &a), 0, "the article is read back");
+	CHECK_STR(a.title, "My own title", "a manual title survives re-import");
+	CHECK_STR(a.body, "The ferry strike ended on Tuesday.", "the body is the new text");
+	CHECK_STR(a.outlet, "Test Wire", "the outlet is kept");
+	store_article_clear(&a);
+	CHECK_INT(store_article_get(st, 999, 0, &a), 1, "a missing article is reported as missing");
+	import_text(st, "/x/two.txt", "Rail fares rise", "Rail fares rise by four percent in January.", &id2);
+	CHECK_INT(store_article_list(st, STORE_SORT_TITLE, 0, 10, &list), 0, "the library lists");
+	CHECK(list.n == 2 && strcmp(list.v[0].title, "My own title") == 0, "sorted by title");
+	store_articles_free(&list);
+	CHECK_INT(store_search(st, "fares", 0, 10, &hits), 0, "search runs");
+	CHECK(hits.n == 1 && hits.v[0].id == id2, "search finds the one article with the word");
+	CHECK(hits.n == 1 && strstr(hits.v[0].snippet, "\001fares\002") != NULL, "the snippet marks the match");
+	store_hits_free(&hits);
+	CHECK_INT(store_search(st, "fare", 1, 10, &hits), 0, "prefix search runs");
+	CHECK_INT(hits.n, 1, "the last word is a prefix while typing");
+	store_hits_free(&hits);
+	CHECK_INT(store_search(st, "\"unbalanced OR NOT (", 0, 10, &hits), 0,
+	          "FTS5 syntax in a query is taken as words, not an error");
+	store_hits_free(&hits);
+	CHECK_INT(store_article_delete(st, id2), 0, "an article is deleted");
+	CHECK_INT(store_article_count(st), 1, "and is gone");
+	store_close(st);
+	st = store_open(p, 0, &err);
+	CHECK(st && !store_is_new(st), "reopened, the database is not new");
+	store_close(st);
+	free(p);
+}
+
+static void test_entities(void)
+{
+	char *p = path_in("ent.db"), *err = NULL;
+	struct store *st = store_open(p, STORE_CREATE, &err);
+	struct import_doc doc = {0};
+	struct store_import_req req = {0};
+	struct ner_span spans[3];
+	struct ner_result ner;
+	struct store_entities ents = {0};
+	struct store_mentions ms = {0};
+	const char *body = "Maria Lopez met Ana Ruiz. Lopez said yes.";
+	int64_t id, id2;
+	int orphaned;
+
+	spans[0] = (struct ner_span){0, 11, NER_PERSON, (char *)"Maria Lopez"};
+	spans[1] = (struct ner_span){16, 24, NER_PERSON, (char *)"Ana Ruiz"};
+	spans[2] = (struct ner_span){26, 31, NER_PERSON, (char *)"Maria Lopez"};
+	ner.v = spans;
+	ner.n = ner.cap = 3;
+	doc.body = (char *)body;
+	doc.body_len = strlen(body);
+	doc.title = (char *)"Meeting";
+	req.source = "/e/1.txt";
+	req.raw = body;
+	req.raw_len = strlen(body);
+	req.doc = &doc;
+	req.ner = &ner;
+	CHECK_INT(store_import(st, &req, &id, &orphaned), STORE_IMPORTED, "an article with mentions");
+	/* A second article that names only the surname. */
+	spans[0] = (struct ner_span){0, 5, NER_PERSON, (char *)"Lopez"};
+	ner.n = 1;
+	body = "Lopez left early.";
+	doc.body = (char *)body;
+	doc.body_len = strlen(body);
+	req.source = "/e/2.txt";
+	req.raw = body;
+	req.raw_len = strlen(body);
+	CHECK_INT(store_import(st, &req, &id2, &orphaned), STORE_IMPORTED, "a second article");
+	CHECK_INT(store_entity_list(st, 0, NER_PERSON, &ents), 0, "entities are listed");
+	CHECK_INT(ents.n, 2, "two people");
+	CHECK(ents.n && strcmp(ents.v[0].name, "Maria Lopez") == 0 && ents.v[0].mentions == 3 &&
+	          ents.v[0].articles == 2,
+	      "a bare surname joins the one person of that name: 3 mentions in 2 articles");
+	CHECK_INT(store_article_mentions(st, id, &ms), 0, "an article's mentions");
+	CHECK(ms.n == 3 && ms.v[1].start == 16 && ms.v[1].label == NER_PERSON, "in order, with labels");
+	free(ms.v);
+	store_entities_free(&ents);
+	store_close(st);
+	free(p);
+}
+
+static void test_foreign_files(void)
+{
+	char *p = path_in("junk.db"), *err = NULL, buf[64];
+	struct store *st;
+	FILE *f = fopen(p, "wb");
+	sqlite3 *db;
+	int i;
+
+	for (i = 0; i < 4096; i++)
+		fputc((i * 7919) & 0xff, f);
+	fclose(f);
+	st = store_open(p, STORE_CREATE, &err);
+	CHECK(st == NULL && err && strstr(err, "not an SQLite database"), "random bytes are refused");
+	free(err);
+	f = fopen(p, "rb");
+	CHECK(f && fread(buf, 1, 8, f) == 8 && (unsigned char)buf[1] == 7, "and left as they were");
+	fclose(f);
+	free(p);
+
+	p = path_in("other.db");
+	sqlite3_open(p, &db);
+	sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	st = store_open(p, STORE_CREATE, &err);
+	CHECK(st == NULL && err && strstr(err, "not gloss's"), "another program's database is refused");
+	free(err);
+	free(p);
+
+	p = path_in("future.db");
+	st = store_open(p, STORE_CREATE, &err);
+	store_close(st);
+	sqlite3_open(p, &db);
+	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	st = store_open(p, 0, &err);
+	CHECK(st == NULL && err && strstr(err, "newer gloss"), "a newer schema is refused: %s", err ? err : "");
+	free(err);
+	free(p);
+
+	p = path_in("missing.db");
+	st = store_open(p, 0, &err);
+	CHECK(st == NULL && err && strstr(err, "no such file"), "a missing file without create");
+	free(err);
+	free(p);
+
+	p = path_in("ro.db");
+	st = store_open(p, STORE_CREATE, &err);
+	store_close(st);
+	chmod(p, 0444);
+	if (access(p, W_OK) == 0) {
+		CHECK(1, "# SKIP read-only checks: running as root");
+	} else {
+		int64_t id;
+		st = store_open(p, 0, &err);
+		CHECK(st && store_is_readonly(st) && err && strstr(err, "read-only"),
+		      "a read-only file opens read-only with a message");
+		free(err);
+		CHECK_INT(import_text(st, "/r.txt", "t", "text", &id), -1, "and refuses changes");
+		CHECK(strstr(store_errmsg(st), "read-only") != NULL, "saying why");
+		store_close(st);
+	}
+	free(p);
+}
+
+int main(void)
+{
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_create_and_import();
+	test_entities();
+	test_foreign_files();
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			printf("# could not remove %s\n", dir);
+		free(cmd);
+	}
+	return tap_done();
+}

@@ -21,6 +21,7 @@
 #include "gloss/anchor.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
+#include "store_internal.h"
 
 /* 'glos' — marks a database as gloss's. */
 #define STORE_APPLICATION_ID 0x676c6f73
@@ -221,7 +222,84 @@ static const char *const migrations[] = {
 	  " original_quote = coalesce(original_quote, CASE WHEN quote <> ?4 THEN quote END),"      \
 	  " body_sha = ?7, orphaned = 0, updated = " NOW " WHERE id = ?1")                         \
 	X(HIGHLIGHT_ORPHAN,                                                                        \
-	  "UPDATE highlight SET orphaned = 1, body_sha = ?2, updated = " NOW " WHERE id = ?1")
+	  "UPDATE highlight SET orphaned = 1, body_sha = ?2, updated = " NOW " WHERE id = ?1")      \
+	X(TAG_LIST,                                                                                \
+	  "SELECT t.id, t.name, t.key, t.colour,"                                                  \
+	  " (SELECT count(*) FROM highlight_tag ht WHERE ht.tag_id = t.id)"                        \
+	  " FROM tag t ORDER BY t.key IS NULL, t.key, t.name")                                     \
+	X(TAG_BY_NAME, "SELECT id, name, key, colour, 0 FROM tag WHERE name = ?1")                 \
+	X(TAG_BY_KEY, "SELECT id, name, key, colour, 0 FROM tag WHERE key = ?1")                   \
+	X(TAG_INSERT, "INSERT INTO tag(name, key, colour) VALUES (?1, ?2, ?3)")                    \
+	X(TAG_RENAME, "UPDATE tag SET name = ?2 WHERE name = ?1")                                  \
+	X(TAG_UNBIND_KEY, "UPDATE tag SET key = NULL WHERE key = ?1")                              \
+	X(TAG_BIND, "UPDATE tag SET key = ?2 WHERE name = ?1")                                     \
+	X(TAG_RECOLOUR, "UPDATE tag SET colour = ?2 WHERE name = ?1")                              \
+	X(TAG_DELETE, "DELETE FROM tag WHERE name = ?1")                                           \
+	X(HL_LIST,                                                                                 \
+	  "SELECT h.id, h.article_id, h.start, h.end, h.quote, h.prefix, h.suffix,"                \
+	  " h.original_quote, h.orphaned, n.body, a.title, h.created, h.updated,"                  \
+	  " (SELECT group_concat(name, char(10)) FROM (SELECT t.name FROM highlight_tag ht"        \
+	  "   JOIN tag t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id ORDER BY t.name)),"      \
+	  " (SELECT count(*) FROM link l WHERE l.from_highlight = h.id OR l.to_highlight = h.id)"  \
+	  " FROM highlight h JOIN article a ON a.id = h.article_id"                                \
+	  " LEFT JOIN note n ON n.highlight_id = h.id"                                             \
+	  " WHERE (?1 <= 0 OR h.article_id = ?1)"                                                  \
+	  " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM highlight_tag ht JOIN tag t"                  \
+	  "   ON t.id = ht.tag_id WHERE ht.highlight_id = h.id AND t.name = ?2))"                  \
+	  " AND (?3 IS NULL OR instr(lower(h.quote), lower(?3)) > 0"                               \
+	  "   OR instr(lower(coalesce(n.body, '')), lower(?3)) > 0"                                \
+	  "   OR EXISTS (SELECT 1 FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id"            \
+	  "   WHERE ht.highlight_id = h.id AND instr(lower(t.name), lower(?3)) > 0))"              \
+	  " AND (?4 = 0 OR h.orphaned = 1)"                                                        \
+	  " AND (?5 <= 0 OR h.id = ?5)"                                                            \
+	  " ORDER BY h.article_id, h.orphaned, h.start, h.id")                                     \
+	X(HL_AT, "SELECT id FROM highlight WHERE article_id = ?1 AND start = ?2 AND end = ?3"      \
+	         " AND orphaned = 0 ORDER BY id LIMIT 1")                                          \
+	X(HL_INSERT,                                                                               \
+	  "INSERT INTO highlight(article_id, start, end, quote, prefix, suffix, body_sha,"         \
+	  " created, updated) SELECT ?1, ?2, ?3, ?4, ?5, ?6, body_sha, " NOW ", " NOW              \
+	  " FROM article WHERE id = ?1")                                                           \
+	X(HL_TAG_ON, "INSERT OR IGNORE INTO highlight_tag(highlight_id, tag_id) VALUES (?1, ?2)")  \
+	X(HL_TAG_OFF, "DELETE FROM highlight_tag WHERE highlight_id = ?1 AND tag_id = ?2")        \
+	X(HL_TAG_HAS, "SELECT 1 FROM highlight_tag WHERE highlight_id = ?1 AND tag_id = ?2")      \
+	X(HL_TOUCH, "UPDATE highlight SET updated = " NOW " WHERE id = ?1")                        \
+	X(HL_BARE,                                                                                 \
+	  "SELECT NOT EXISTS (SELECT 1 FROM highlight_tag WHERE highlight_id = ?1)"                \
+	  " AND NOT EXISTS (SELECT 1 FROM note WHERE highlight_id = ?1)"                           \
+	  " AND NOT EXISTS (SELECT 1 FROM link WHERE from_highlight = ?1 OR to_highlight = ?1)")   \
+	X(HL_DELETE, "DELETE FROM highlight WHERE id = ?1")                                        \
+	X(HL_ROW,                                                                                  \
+	  "SELECT article_id, start, end, quote, prefix, suffix, original_quote, body_sha,"        \
+	  " orphaned, created, updated FROM highlight WHERE id = ?1")                              \
+	X(HL_RESTORE,                                                                              \
+	  "INSERT INTO highlight(id, article_id, start, end, quote, prefix, suffix,"               \
+	  " original_quote, body_sha, orphaned, created, updated)"                                 \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")                           \
+	X(HL_TAG_IDS, "SELECT tag_id FROM highlight_tag WHERE highlight_id = ?1")                  \
+	X(NOTE_GET, "SELECT body, created, updated FROM note WHERE highlight_id = ?1")             \
+	X(NOTE_UPSERT,                                                                             \
+	  "INSERT INTO note(highlight_id, body, created, updated) VALUES (?1, ?2, " NOW ", " NOW ")" \
+	  " ON CONFLICT(highlight_id) DO UPDATE SET body = excluded.body, updated = " NOW)         \
+	X(NOTE_RESTORE,                                                                            \
+	  "INSERT INTO note(highlight_id, body, created, updated) VALUES (?1, ?2, ?3, ?4)")         \
+	X(NOTE_DELETE, "DELETE FROM note WHERE highlight_id = ?1")                                 \
+	X(HL_EXISTS, "SELECT 1 FROM highlight WHERE id = ?1")                                      \
+	X(LINK_INSERT,                                                                             \
+	  "INSERT INTO link(from_highlight, to_highlight, relation, created)"                      \
+	  " VALUES (?1, ?2, ?3, " NOW ")")                                                         \
+	X(LINK_RESTORE,                                                                            \
+	  "INSERT OR IGNORE INTO link(id, from_highlight, to_highlight, relation, created)"        \
+	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                                          \
+	X(LINK_DELETE, "DELETE FROM link WHERE id = ?1")                                           \
+	X(LINK_LIST,                                                                               \
+	  "SELECT l.id, l.from_highlight, l.to_highlight, f.article_id, t.article_id, l.relation," \
+	  " f.quote, t.quote, fa.title, ta.title, f.orphaned, t.orphaned, f.start, t.start,"       \
+	  " l.created FROM link l"                                                                 \
+	  " JOIN highlight f ON f.id = l.from_highlight JOIN highlight t ON t.id = l.to_highlight" \
+	  " JOIN article fa ON fa.id = f.article_id JOIN article ta ON ta.id = t.article_id"       \
+	  " WHERE (?1 <= 0 OR f.article_id = ?1 OR t.article_id = ?1)"                             \
+	  " AND (?2 <= 0 OR l.from_highlight = ?2 OR l.to_highlight = ?2)"                         \
+	  " ORDER BY f.article_id, f.start, l.id")
 
 enum store_stmt {
 #define STMT_ENUM(name, sql) S_##name,
@@ -237,23 +315,19 @@ static const char *const stmt_sql[S_COUNT] = {
 };
 
 struct store {
-	sqlite3 *db;
-	char *path;
-	int readonly;
-	int created; /* the schema was made by this open */
+	struct store_core core; /* first: store_internal.h sees only this */
 	sqlite3_stmt *stmt[S_COUNT];
-	char errbuf[512];
 };
 
 const char *store_errmsg(const struct store *st)
 {
-	return st->errbuf[0] ? st->errbuf : sqlite3_errmsg(st->db);
+	return st->core.errbuf[0] ? st->core.errbuf : sqlite3_errmsg(st->core.db);
 }
 
-static void set_err(struct store *st, const char *what)
+void store_set_err(struct store *st, const char *what)
 {
-	int code = sqlite3_extended_errcode(st->db);
-	const char *reason = sqlite3_errmsg(st->db);
+	int code = sqlite3_extended_errcode(st->core.db);
+	const char *reason = sqlite3_errmsg(st->core.db);
 
 	if ((code & 0xff) == SQLITE_FULL)
 		reason = "the disk or the database is full";
@@ -263,16 +337,16 @@ static void set_err(struct store *st, const char *what)
 		reason = "the database is read-only";
 	else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
 		reason = "the database file is damaged";
-	snprintf(st->errbuf, sizeof st->errbuf, "%s: %s", what, reason);
+	snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s: %s", what, reason);
 }
 
 /* The prepared statement, reset and with its bindings cleared. */
 static sqlite3_stmt *stmt(struct store *st, enum store_stmt s)
 {
 	if (!st->stmt[s]) {
-		if (sqlite3_prepare_v3(st->db, stmt_sql[s], -1, SQLITE_PREPARE_PERSISTENT,
+		if (sqlite3_prepare_v3(st->core.db, stmt_sql[s], -1, SQLITE_PREPARE_PERSISTENT,
 		                       &st->stmt[s], NULL) != SQLITE_OK)
-			fatal("internal SQL error in statement %d: %s", (int)s, sqlite3_errmsg(st->db));
+			fatal("internal SQL error in statement %d: %s", (int)s, sqlite3_errmsg(st->core.db));
 	} else {
 		sqlite3_reset(st->stmt[s]);
 		sqlite3_clear_bindings(st->stmt[s]);
@@ -300,31 +374,31 @@ static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_err(st, what);
+		store_set_err(st, what);
 		return -1;
 	}
 	return 0;
 }
 
-static int begin(struct store *st, const char *what)
+int store_begin(struct store *st, const char *what)
 {
-	st->errbuf[0] = '\0';
-	if (st->readonly) {
-		snprintf(st->errbuf, sizeof st->errbuf, "%s: the database '%s' is open read-only",
-		         what, st->path);
+	st->core.errbuf[0] = '\0';
+	if (st->core.readonly) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s: the database '%s' is open read-only",
+		         what, st->core.path);
 		return -1;
 	}
 	return step_done(st, stmt(st, S_BEGIN), what);
 }
 
-static int commit(struct store *st, const char *what)
+int store_commit(struct store *st, const char *what)
 {
 	return step_done(st, stmt(st, S_COMMIT), what);
 }
 
-static void rollback(struct store *st)
+void store_rollback(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->db)) {
+	if (!sqlite3_get_autocommit(st->core.db)) {
 		sqlite3_stmt *s = stmt(st, S_ROLLBACK);
 		sqlite3_step(s);
 		sqlite3_reset(s);
@@ -406,13 +480,13 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
 /* Copy the database beside itself before a migration changes it. */
 static int backup_before_migration(struct store *st, int version, char **err)
 {
-	char *dest = xasprintf("%s.v%d.bak", st->path, version);
+	char *dest = xasprintf("%s.v%d.bak", st->core.path, version);
 	sqlite3 *bdb;
 	sqlite3_backup *b;
 	int rc = -1;
 
 	if (sqlite3_open(dest, &bdb) == SQLITE_OK) {
-		b = sqlite3_backup_init(bdb, "main", st->db, "main");
+		b = sqlite3_backup_init(bdb, "main", st->core.db, "main");
 		if (b) {
 			sqlite3_backup_step(b, -1);
 			rc = sqlite3_backup_finish(b) == SQLITE_OK ? 0 : -1;
@@ -420,7 +494,7 @@ static int backup_before_migration(struct store *st, int version, char **err)
 	}
 	if (rc != 0)
 		*err = xasprintf("cannot open database '%s': cannot keep a copy at '%s' before "
-		                 "upgrading it: %s", st->path, dest, sqlite3_errmsg(bdb));
+		                 "upgrading it: %s", st->core.path, dest, sqlite3_errmsg(bdb));
 	sqlite3_close(bdb);
 	free(dest);
 	return rc;
@@ -439,11 +513,11 @@ static int migrate(struct store *st, int version, char **err)
 		sql = xasprintf("BEGIN IMMEDIATE; %s; PRAGMA user_version = %d;"
 		                " PRAGMA application_id = %d; COMMIT;",
 		                migrations[v], v + 1, STORE_APPLICATION_ID);
-		if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		if (sqlite3_exec(st->core.db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 			*err = xasprintf("cannot set up database '%s' (schema step %d): %s",
-			                 st->path, v + 1, msg ? msg : sqlite3_errmsg(st->db));
+			                 st->core.path, v + 1, msg ? msg : sqlite3_errmsg(st->core.db));
 			sqlite3_free(msg);
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			sqlite3_exec(st->core.db, "ROLLBACK", NULL, NULL, NULL);
 			free(sql);
 			return -1;
 		}
@@ -479,28 +553,28 @@ struct store *store_open(const char *path, int flags, char **err)
 	}
 
 	st = xcalloc(1, sizeof *st);
-	st->path = xstrdup(path);
-	st->readonly = (flags & STORE_READONLY) != 0;
-	if (!st->readonly && kind == 1 && access(path, W_OK) != 0)
-		st->readonly = 1;
-	oflags = st->readonly ? SQLITE_OPEN_READONLY
+	st->core.path = xstrdup(path);
+	st->core.readonly = (flags & STORE_READONLY) != 0;
+	if (!st->core.readonly && kind == 1 && access(path, W_OK) != 0)
+		st->core.readonly = 1;
+	oflags = st->core.readonly ? SQLITE_OPEN_READONLY
 	                      : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &st->core.db, oflags, NULL) != SQLITE_OK) {
 		*err = xasprintf("cannot open database '%s': %s", path,
-		                 st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		                 st->core.db ? sqlite3_errmsg(st->core.db) : "out of memory");
 		store_close(st);
 		return NULL;
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 5000);
-	if (pragma_int(st->db, "PRAGMA user_version", &version) != 0 ||
-	    pragma_int(st->db, "PRAGMA application_id", &appid) != 0 ||
-	    pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &objects) != 0) {
-		int code = sqlite3_errcode(st->db);
+	sqlite3_extended_result_codes(st->core.db, 1);
+	sqlite3_busy_timeout(st->core.db, 5000);
+	if (pragma_int(st->core.db, "PRAGMA user_version", &version) != 0 ||
+	    pragma_int(st->core.db, "PRAGMA application_id", &appid) != 0 ||
+	    pragma_int(st->core.db, "SELECT count(*) FROM sqlite_schema", &objects) != 0) {
+		int code = sqlite3_errcode(st->core.db);
 		*err = xasprintf("cannot open database '%s': %s", path,
 		                 code == SQLITE_NOTADB || code == SQLITE_CORRUPT
 		                     ? "the file is damaged or not a database (it was left as it is)"
-		                     : sqlite3_errmsg(st->db));
+		                     : sqlite3_errmsg(st->core.db));
 		store_close(st);
 		return NULL;
 	}
@@ -517,27 +591,27 @@ struct store *store_open(const char *path, int flags, char **err)
 		store_close(st);
 		return NULL;
 	}
-	if (!st->readonly) {
+	if (!st->core.readonly) {
 		int wal_ok;
-		sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-		wal_ok = sqlite3_exec(st->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+		sqlite3_exec(st->core.db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		wal_ok = sqlite3_exec(st->core.db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 		(void)wal_ok;
 	}
-	sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	sqlite3_exec(st->core.db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	if (version < STORE_SCHEMA_VERSION) {
-		if (st->readonly) {
+		if (st->core.readonly) {
 			*err = xasprintf("cannot open database '%s': it needs an upgrade (schema %d to "
 			                 "%d) but is read-only", path, version, STORE_SCHEMA_VERSION);
 			store_close(st);
 			return NULL;
 		}
-		st->created = version == 0;
+		st->core.created = version == 0;
 		if (migrate(st, version, err) != 0) {
 			store_close(st);
 			return NULL;
 		}
 	}
-	if (st->readonly && !(flags & STORE_READONLY))
+	if (st->core.readonly && !(flags & STORE_READONLY))
 		*err = xasprintf("database '%s' is not writable: opened read-only, so nothing "
 		                 "can be changed", path);
 	return st;
@@ -551,24 +625,24 @@ void store_close(struct store *st)
 		return;
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
-	sqlite3_close(st->db);
-	free(st->path);
+	sqlite3_close(st->core.db);
+	free(st->core.path);
 	free(st);
 }
 
 int store_is_new(const struct store *st)
 {
-	return st->created;
+	return st->core.created;
 }
 
 int store_is_readonly(const struct store *st)
 {
-	return st->readonly;
+	return st->core.readonly;
 }
 
 const char *store_path(const struct store *st)
 {
-	return st->path;
+	return st->core.path;
 }
 
 int64_t store_article_count(struct store *st)
@@ -579,7 +653,7 @@ int64_t store_article_count(struct store *st)
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
 	else
-		set_err(st, "cannot count articles");
+		store_set_err(st, "cannot count articles");
 	sqlite3_reset(s);
 	return n;
 }
@@ -635,7 +709,7 @@ int store_article_list(struct store *st, enum store_sort sort, int64_t offset,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_err(st, "cannot list articles");
+		store_set_err(st, "cannot list articles");
 		return -1;
 	}
 	return 0;
@@ -655,7 +729,7 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 		sqlite3_reset(s);
 		if (rc == SQLITE_DONE)
 			return 1;
-		set_err(st, "cannot read article");
+		store_set_err(st, "cannot read article");
 		return -1;
 	}
 	a->id = sqlite3_column_int64(s, 0);
@@ -721,7 +795,7 @@ static int64_t entity_for(struct store *st, const char *label, const char *canon
 	bind_text(s, 2, canon);
 	if (step_done(st, s, "cannot save entity") != 0)
 		return -1;
-	return sqlite3_last_insert_rowid(st->db);
+	return sqlite3_last_insert_rowid(st->core.db);
 }
 
 static int save_mentions(struct store *st, int64_t article_id, const char *body,
@@ -832,7 +906,7 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 		*orphaned = 0;
 	util_sha256_hex(r->raw, r->raw_len, raw_sha);
 	util_sha256_hex(r->doc->body, r->doc->body_len, body_sha);
-	if (begin(st, "cannot import") != 0)
+	if (store_begin(st, "cannot import") != 0)
 		return -1;
 
 	if (r->replace_id > 0) {
@@ -852,8 +926,8 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 	if (s)
 		sqlite3_reset(s);
 	if (r->replace_id > 0 && !existing) {
-		rollback(st);
-		snprintf(st->errbuf, sizeof st->errbuf, "no article with id %lld",
+		store_rollback(st);
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "no article with id %lld",
 		         (long long)r->replace_id);
 		return -1;
 	}
@@ -868,7 +942,7 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 		sqlite3_reset(s);
 	}
 	if (existing && same_body) {
-		rollback(st);
+		store_rollback(st);
 		*id = existing;
 		return STORE_UNCHANGED;
 	}
@@ -895,14 +969,14 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 		sqlite3_bind_blob(s, 12, r->raw, (int)r->raw_len, SQLITE_STATIC);
 	}
 	if (r->raw_len > INT_MAX || r->doc->body_len > INT_MAX) {
-		rollback(st);
-		snprintf(st->errbuf, sizeof st->errbuf, "cannot import: text too large");
+		store_rollback(st);
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot import: text too large");
 		return -1;
 	}
 	if (step_done(st, s, "cannot import") != 0)
 		goto fail;
 	if (!existing)
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = sqlite3_last_insert_rowid(st->core.db);
 	if (save_mentions(st, *id, r->doc->body, r->ner) != 0)
 		goto fail;
 	if (existing) {
@@ -911,11 +985,11 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 		if (step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot import") != 0)
 			goto fail;
 	}
-	if (commit(st, "cannot import") != 0)
+	if (store_commit(st, "cannot import") != 0)
 		goto fail;
 	return status;
 fail:
-	rollback(st);
+	store_rollback(st);
 	return -1;
 }
 
@@ -926,7 +1000,7 @@ int store_article_edit(struct store *st, int64_t id, const struct store_article_
 	             (e->published ? MANUAL_PUBLISHED : 0) | (e->url ? MANUAL_URL : 0) |
 	             (e->byline ? MANUAL_BYLINE : 0);
 
-	if (begin(st, "cannot edit article") != 0)
+	if (store_begin(st, "cannot edit article") != 0)
 		return -1;
 	s = stmt(st, S_ARTICLE_EDIT);
 	sqlite3_bind_int64(s, 1, id);
@@ -937,36 +1011,36 @@ int store_article_edit(struct store *st, int64_t id, const struct store_article_
 	bind_text(s, 6, e->byline);
 	sqlite3_bind_int(s, 7, manual);
 	if (step_done(st, s, "cannot edit article") != 0) {
-		rollback(st);
+		store_rollback(st);
 		return -1;
 	}
-	if (sqlite3_changes(st->db) == 0) {
-		rollback(st);
+	if (sqlite3_changes(st->core.db) == 0) {
+		store_rollback(st);
 		return 1;
 	}
-	return commit(st, "cannot edit article") == 0 ? 0 : (rollback(st), -1);
+	return store_commit(st, "cannot edit article") == 0 ? 0 : (store_rollback(st), -1);
 }
 
 int store_article_delete(struct store *st, int64_t id)
 {
 	sqlite3_stmt *s;
 
-	if (begin(st, "cannot delete article") != 0)
+	if (store_begin(st, "cannot delete article") != 0)
 		return -1;
 	s = stmt(st, S_ARTICLE_DELETE);
 	sqlite3_bind_int64(s, 1, id);
 	if (step_done(st, s, "cannot delete article") != 0)
 		goto fail;
-	if (sqlite3_changes(st->db) == 0) {
-		rollback(st);
+	if (sqlite3_changes(st->core.db) == 0) {
+		store_rollback(st);
 		return 1;
 	}
 	if (step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot delete article") != 0 ||
-	    commit(st, "cannot delete article") != 0)
+	    store_commit(st, "cannot delete article") != 0)
 		goto fail;
 	return 0;
 fail:
-	rollback(st);
+	store_rollback(st);
 	return -1;
 }
 
@@ -974,7 +1048,7 @@ int store_article_set_read_pos(struct store *st, int64_t id, int64_t pos)
 {
 	sqlite3_stmt *s;
 
-	if (st->readonly)
+	if (st->core.readonly)
 		return 0; /* a reading position is a convenience, not data */
 	s = stmt(st, S_ARTICLE_READ_POS);
 	sqlite3_bind_int64(s, 1, id);
@@ -1036,7 +1110,7 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 	sqlite3_reset(s);
 	free(q);
 	if (rc != SQLITE_DONE) {
-		set_err(st, "cannot search");
+		store_set_err(st, "cannot search");
 		return -1;
 	}
 	return 0;
@@ -1071,7 +1145,7 @@ static int read_mentions(struct store *st, sqlite3_stmt *s, struct store_mention
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_err(st, "cannot read mentions");
+		store_set_err(st, "cannot read mentions");
 		return -1;
 	}
 	return 0;
@@ -1115,7 +1189,7 @@ int store_entity_list(struct store *st, int64_t article_id, int label, struct st
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_err(st, "cannot list entities");
+		store_set_err(st, "cannot list entities");
 		return -1;
 	}
 	return 0;
@@ -1134,7 +1208,7 @@ int store_entity_get(struct store *st, int64_t id, struct store_entity *out)
 	if (rc == SQLITE_DONE)
 		return 1;
 	if (rc != SQLITE_ROW) {
-		set_err(st, "cannot read entity");
+		store_set_err(st, "cannot read entity");
 		return -1;
 	}
 	return 0;
@@ -1148,4 +1222,717 @@ void store_entities_free(struct store_entities *v)
 		free(v->v[i].name);
 	free(v->v);
 	memset(v, 0, sizeof *v);
+}
+
+/* --- tags --- */
+
+static void read_tag(sqlite3_stmt *s, struct store_tag *t)
+{
+	t->id = sqlite3_column_int64(s, 0);
+	t->name = col_strdup(s, 1);
+	t->key = sqlite3_column_int(s, 2);
+	t->colour = col_strdup(s, 3);
+	t->uses = sqlite3_column_int64(s, 4);
+}
+
+void store_tag_clear(struct store_tag *t)
+{
+	free(t->name);
+	free(t->colour);
+	memset(t, 0, sizeof *t);
+}
+
+void store_tags_free(struct store_tags *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		store_tag_clear(&t->v[i]);
+	free(t->v);
+	memset(t, 0, sizeof *t);
+}
+
+int store_tag_list(struct store *st, struct store_tags *out)
+{
+	sqlite3_stmt *s = stmt(st, S_TAG_LIST);
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_tag t;
+		read_tag(s, &t);
+		VEC_PUSH(out, t);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, "cannot list tags");
+		return -1;
+	}
+	return 0;
+}
+
+static int tag_lookup(struct store *st, sqlite3_stmt *s, struct store_tag *out)
+{
+	int rc = sqlite3_step(s);
+
+	memset(out, 0, sizeof *out);
+	if (rc == SQLITE_ROW)
+		read_tag(s, out);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	store_set_err(st, "cannot read tags");
+	return -1;
+}
+
+int store_tag_by_name(struct store *st, const char *name, struct store_tag *out)
+{
+	sqlite3_stmt *s = stmt(st, S_TAG_BY_NAME);
+	bind_text(s, 1, name);
+	return tag_lookup(st, s, out);
+}
+
+int store_tag_by_key(struct store *st, int key, struct store_tag *out)
+{
+	sqlite3_stmt *s = stmt(st, S_TAG_BY_KEY);
+	sqlite3_bind_int(s, 1, key);
+	return tag_lookup(st, s, out);
+}
+
+/* Run one change in its own transaction; 0 ok, 1 nothing matched, -1 error. */
+static int change1(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int n;
+
+	if (store_begin(st, what) != 0)
+		return -1;
+	if (step_done(st, s, what) != 0) {
+		int code = sqlite3_extended_errcode(st->core.db);
+		store_rollback(st);
+		if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_CHECK)
+			snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s: %s", what,
+			         code == SQLITE_CONSTRAINT_CHECK ? "keys are the digits 1 to 9"
+			                                         : "that name is taken");
+		return -1;
+	}
+	n = sqlite3_changes(st->core.db);
+	if (store_commit(st, what) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return n ? 0 : 1;
+}
+
+static int valid_tag_name(struct store *st, const char *name, const char *what)
+{
+	const unsigned char *p;
+
+	if (!name || !*name || strlen(name) > 100) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s: a tag name is 1 to 100 bytes", what);
+		return 0;
+	}
+	for (p = (const unsigned char *)name; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			snprintf(st->core.errbuf, sizeof st->core.errbuf,
+			         "%s: a tag name cannot hold control characters", what);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int64_t store_tag_add(struct store *st, const char *name, int key, const char *colour)
+{
+	sqlite3_stmt *s;
+
+	if (!valid_tag_name(st, name, "cannot add tag"))
+		return -1;
+	if (store_begin(st, "cannot add tag") != 0)
+		return -1;
+	if (key) {
+		s = stmt(st, S_TAG_UNBIND_KEY);
+		sqlite3_bind_int(s, 1, key);
+		if (step_done(st, s, "cannot add tag") != 0)
+			goto fail;
+	}
+	s = stmt(st, S_TAG_INSERT);
+	bind_text(s, 1, name);
+	if (key)
+		sqlite3_bind_int(s, 2, key);
+	bind_text(s, 3, colour);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		int code = sqlite3_extended_errcode(st->core.db);
+		sqlite3_reset(s);
+		store_set_err(st, "cannot add tag");
+		if (code == SQLITE_CONSTRAINT_UNIQUE)
+			snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot add tag '%.100s': it exists", name);
+		else if (code == SQLITE_CONSTRAINT_CHECK)
+			snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot add tag: keys are the digits 1 to 9");
+		goto fail;
+	}
+	sqlite3_reset(s);
+	if (store_commit(st, "cannot add tag") != 0)
+		goto fail;
+	return sqlite3_last_insert_rowid(st->core.db);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int store_tag_rename(struct store *st, const char *name, const char *new_name)
+{
+	sqlite3_stmt *s;
+
+	if (!valid_tag_name(st, new_name, "cannot rename tag"))
+		return -1;
+	s = stmt(st, S_TAG_RENAME);
+	bind_text(s, 1, name);
+	bind_text(s, 2, new_name);
+	return change1(st, s, "cannot rename tag");
+}
+
+int store_tag_bind(struct store *st, const char *name, int key)
+{
+	sqlite3_stmt *s;
+	int n;
+
+	if (key < 0 || key > 9) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot bind tag: keys are the digits 1 to 9");
+		return -1;
+	}
+	if (store_begin(st, "cannot bind tag") != 0)
+		return -1;
+	if (key) {
+		s = stmt(st, S_TAG_UNBIND_KEY);
+		sqlite3_bind_int(s, 1, key);
+		if (step_done(st, s, "cannot bind tag") != 0)
+			goto fail;
+	}
+	s = stmt(st, S_TAG_BIND);
+	bind_text(s, 1, name);
+	if (key)
+		sqlite3_bind_int(s, 2, key);
+	if (step_done(st, s, "cannot bind tag") != 0)
+		goto fail;
+	n = sqlite3_changes(st->core.db);
+	if (!n) {
+		store_rollback(st);
+		return 1;
+	}
+	if (store_commit(st, "cannot bind tag") != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int store_tag_recolour(struct store *st, const char *name, const char *colour)
+{
+	sqlite3_stmt *s = stmt(st, S_TAG_RECOLOUR);
+	bind_text(s, 1, name);
+	bind_text(s, 2, colour);
+	return change1(st, s, "cannot recolour tag");
+}
+
+int store_tag_delete(struct store *st, const char *name)
+{
+	sqlite3_stmt *s = stmt(st, S_TAG_DELETE);
+	bind_text(s, 1, name);
+	return change1(st, s, "cannot delete tag");
+}
+
+/* --- highlights --- */
+
+void store_highlight_clear(struct store_highlight *h)
+{
+	size_t i;
+
+	free(h->quote);
+	free(h->prefix);
+	free(h->suffix);
+	free(h->original_quote);
+	free(h->note);
+	for (i = 0; i < h->ntags; i++)
+		free(h->tags[i]);
+	free(h->tags);
+	free(h->article_title);
+	free(h->created);
+	free(h->updated);
+	memset(h, 0, sizeof *h);
+}
+
+void store_highlights_free(struct store_highlights *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		store_highlight_clear(&v->v[i]);
+	free(v->v);
+	memset(v, 0, sizeof *v);
+}
+
+static void read_highlight(sqlite3_stmt *s, struct store_highlight *h)
+{
+	const char *tags = (const char *)sqlite3_column_text(s, 13);
+
+	memset(h, 0, sizeof *h);
+	h->id = sqlite3_column_int64(s, 0);
+	h->article_id = sqlite3_column_int64(s, 1);
+	h->start = (size_t)sqlite3_column_int64(s, 2);
+	h->end = (size_t)sqlite3_column_int64(s, 3);
+	h->quote = col_strdup(s, 4);
+	h->prefix = col_strdup(s, 5);
+	h->suffix = col_strdup(s, 6);
+	h->original_quote = col_strdup(s, 7);
+	h->orphaned = sqlite3_column_int(s, 8);
+	h->note = col_strdup(s, 9);
+	h->article_title = col_strdup(s, 10);
+	h->created = col_strdup(s, 11);
+	h->updated = col_strdup(s, 12);
+	h->nlinks = sqlite3_column_int(s, 14);
+	/* Tag names come newline-joined; names cannot hold control characters. */
+	while (tags && *tags) {
+		const char *nl = strchr(tags, '\n');
+		size_t n = nl ? (size_t)(nl - tags) : strlen(tags);
+		h->tags = xreallocarray(h->tags, h->ntags + 1, sizeof *h->tags);
+		h->tags[h->ntags++] = xstrndup(tags, n);
+		tags += n + (nl ? 1 : 0);
+	}
+}
+
+static int highlight_query(struct store *st, const struct store_hl_filter *f, int64_t id,
+                           struct store_highlights *out)
+{
+	sqlite3_stmt *s = stmt(st, S_HL_LIST);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, f ? f->article_id : 0);
+	bind_text(s, 2, f && f->tag && *f->tag ? f->tag : NULL);
+	bind_text(s, 3, f && f->text && *f->text ? f->text : NULL);
+	sqlite3_bind_int(s, 4, f ? f->orphaned_only : 0);
+	sqlite3_bind_int64(s, 5, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_highlight h;
+		read_highlight(s, &h);
+		VEC_PUSH(out, h);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, "cannot list annotations");
+		return -1;
+	}
+	return 0;
+}
+
+int store_highlight_list(struct store *st, const struct store_hl_filter *f,
+                         struct store_highlights *out)
+{
+	return highlight_query(st, f, 0, out);
+}
+
+int store_highlight_get(struct store *st, int64_t id, struct store_highlight *out)
+{
+	struct store_highlights v = {0};
+
+	memset(out, 0, sizeof *out);
+	if (highlight_query(st, NULL, id, &v) != 0)
+		return -1;
+	if (v.n == 0) {
+		free(v.v);
+		return 1;
+	}
+	*out = v.v[0];
+	free(v.v);
+	return 0;
+}
+
+int store_highlight_at(struct store *st, int64_t article_id, size_t start, size_t end, int64_t *id)
+{
+	sqlite3_stmt *s = stmt(st, S_HL_AT);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, article_id);
+	sqlite3_bind_int64(s, 2, (int64_t)start);
+	sqlite3_bind_int64(s, 3, (int64_t)end);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	store_set_err(st, "cannot read highlights");
+	return -1;
+}
+
+int64_t store_highlight_add(struct store *st, int64_t article_id, const char *body,
+                            size_t body_len, size_t start, size_t end)
+{
+	struct anchor_selector sel;
+	sqlite3_stmt *s;
+	int64_t id;
+
+	if (start >= end || end > body_len) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot highlight: an empty or invalid range");
+		return -1;
+	}
+	if (store_begin(st, "cannot save highlight") != 0)
+		return -1;
+	anchor_selector_make(body, body_len, start, end, &sel);
+	s = stmt(st, S_HL_INSERT);
+	sqlite3_bind_int64(s, 1, article_id);
+	sqlite3_bind_int64(s, 2, (int64_t)start);
+	sqlite3_bind_int64(s, 3, (int64_t)end);
+	bind_text(s, 4, sel.quote);
+	bind_text(s, 5, sel.prefix);
+	bind_text(s, 6, sel.suffix);
+	if (step_done(st, s, "cannot save highlight") != 0) {
+		anchor_selector_free(&sel);
+		store_rollback(st);
+		return -1;
+	}
+	anchor_selector_free(&sel);
+	if (sqlite3_changes(st->core.db) == 0) {
+		store_rollback(st);
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot highlight: no article %lld",
+		         (long long)article_id);
+		return -1;
+	}
+	id = sqlite3_last_insert_rowid(st->core.db);
+	if (store_commit(st, "cannot save highlight") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return id;
+}
+
+/* Inside a transaction: does the highlight still carry anything? */
+static int highlight_bare(struct store *st, int64_t hl)
+{
+	sqlite3_stmt *s = stmt(st, S_HL_BARE);
+	int bare = 0;
+
+	sqlite3_bind_int64(s, 1, hl);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		bare = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return bare;
+}
+
+int store_highlight_tag(struct store *st, int64_t hl, int64_t tag, int on, int *now_on,
+                        int *removed)
+{
+	sqlite3_stmt *s;
+	int has = 0;
+
+	*removed = 0;
+	if (store_begin(st, "cannot tag") != 0)
+		return -1;
+	s = stmt(st, S_HL_TAG_HAS);
+	sqlite3_bind_int64(s, 1, hl);
+	sqlite3_bind_int64(s, 2, tag);
+	has = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (on < 0)
+		on = !has;
+	s = stmt(st, on ? S_HL_TAG_ON : S_HL_TAG_OFF);
+	sqlite3_bind_int64(s, 1, hl);
+	sqlite3_bind_int64(s, 2, tag);
+	if (step_done(st, s, "cannot tag") != 0)
+		goto fail;
+	s = stmt(st, S_HL_TOUCH);
+	sqlite3_bind_int64(s, 1, hl);
+	if (step_done(st, s, "cannot tag") != 0)
+		goto fail;
+	if (!on && highlight_bare(st, hl)) {
+		s = stmt(st, S_HL_DELETE);
+		sqlite3_bind_int64(s, 1, hl);
+		if (step_done(st, s, "cannot tag") != 0)
+			goto fail;
+		*removed = 1;
+	}
+	if (store_commit(st, "cannot tag") != 0)
+		goto fail;
+	*now_on = on;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int store_note_set(struct store *st, int64_t hl, const char *text)
+{
+	sqlite3_stmt *s;
+	int exists;
+
+	if (store_begin(st, "cannot save note") != 0)
+		return -1;
+	s = stmt(st, S_HL_EXISTS);
+	sqlite3_bind_int64(s, 1, hl);
+	exists = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (!exists) {
+		store_rollback(st);
+		return 1;
+	}
+	s = stmt(st, text && *text ? S_NOTE_UPSERT : S_NOTE_DELETE);
+	sqlite3_bind_int64(s, 1, hl);
+	if (text && *text)
+		sqlite3_bind_text(s, 2, text, -1, SQLITE_STATIC);
+	if (step_done(st, s, "cannot save note") != 0)
+		goto fail;
+	s = stmt(st, S_HL_TOUCH);
+	sqlite3_bind_int64(s, 1, hl);
+	if (step_done(st, s, "cannot save note") != 0 || store_commit(st, "cannot save note") != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+struct store_deleted {
+	int64_t id, article_id, start, end;
+	char *quote, *prefix, *suffix, *original_quote, *body_sha, *created, *updated;
+	int orphaned;
+	int64_t *tags;
+	size_t ntags;
+	char *note, *note_created, *note_updated;
+	struct store_links links;
+};
+
+void store_deleted_free(struct store_deleted *d)
+{
+	if (!d)
+		return;
+	free(d->quote);
+	free(d->prefix);
+	free(d->suffix);
+	free(d->original_quote);
+	free(d->body_sha);
+	free(d->created);
+	free(d->updated);
+	free(d->tags);
+	free(d->note);
+	free(d->note_created);
+	free(d->note_updated);
+	store_links_free(&d->links);
+	free(d);
+}
+
+static void read_link(sqlite3_stmt *s, struct store_link *l)
+{
+	l->id = sqlite3_column_int64(s, 0);
+	l->from_highlight = sqlite3_column_int64(s, 1);
+	l->to_highlight = sqlite3_column_int64(s, 2);
+	l->from_article = sqlite3_column_int64(s, 3);
+	l->to_article = sqlite3_column_int64(s, 4);
+	l->relation = col_strdup(s, 5);
+	l->from_quote = col_strdup(s, 6);
+	l->to_quote = col_strdup(s, 7);
+	l->from_title = col_strdup(s, 8);
+	l->to_title = col_strdup(s, 9);
+	l->from_orphaned = sqlite3_column_int(s, 10);
+	l->to_orphaned = sqlite3_column_int(s, 11);
+	l->from_start = (size_t)sqlite3_column_int64(s, 12);
+	l->to_start = (size_t)sqlite3_column_int64(s, 13);
+	l->created = col_strdup(s, 14);
+}
+
+int store_link_list(struct store *st, int64_t article_id, int64_t hl, struct store_links *out)
+{
+	sqlite3_stmt *s = stmt(st, S_LINK_LIST);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, article_id);
+	sqlite3_bind_int64(s, 2, hl);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_link l;
+		read_link(s, &l);
+		VEC_PUSH(out, l);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, "cannot list links");
+		return -1;
+	}
+	return 0;
+}
+
+void store_links_free(struct store_links *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		free(v->v[i].relation);
+		free(v->v[i].from_quote);
+		free(v->v[i].to_quote);
+		free(v->v[i].from_title);
+		free(v->v[i].to_title);
+		free(v->v[i].created);
+	}
+	free(v->v);
+	memset(v, 0, sizeof *v);
+}
+
+int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **undo)
+{
+	struct store_deleted *d = xcalloc(1, sizeof *d);
+	sqlite3_stmt *s;
+	int rc;
+
+	*undo = NULL;
+	if (store_begin(st, "cannot delete annotation") != 0) {
+		free(d);
+		return -1;
+	}
+	s = stmt(st, S_HL_ROW);
+	sqlite3_bind_int64(s, 1, hl);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		store_rollback(st);
+		free(d);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	d->id = hl;
+	d->article_id = sqlite3_column_int64(s, 0);
+	d->start = sqlite3_column_int64(s, 1);
+	d->end = sqlite3_column_int64(s, 2);
+	d->quote = col_strdup(s, 3);
+	d->prefix = col_strdup(s, 4);
+	d->suffix = col_strdup(s, 5);
+	d->original_quote = col_strdup(s, 6);
+	d->body_sha = col_strdup(s, 7);
+	d->orphaned = sqlite3_column_int(s, 8);
+	d->created = col_strdup(s, 9);
+	d->updated = col_strdup(s, 10);
+	sqlite3_reset(s);
+	s = stmt(st, S_HL_TAG_IDS);
+	sqlite3_bind_int64(s, 1, hl);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		d->tags = xreallocarray(d->tags, d->ntags + 1, sizeof *d->tags);
+		d->tags[d->ntags++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	s = stmt(st, S_NOTE_GET);
+	sqlite3_bind_int64(s, 1, hl);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		d->note = col_strdup(s, 0);
+		d->note_created = col_strdup(s, 1);
+		d->note_updated = col_strdup(s, 2);
+	}
+	sqlite3_reset(s);
+	if (store_link_list(st, 0, hl, &d->links) != 0)
+		goto fail;
+	s = stmt(st, S_HL_DELETE);
+	sqlite3_bind_int64(s, 1, hl);
+	if (step_done(st, s, "cannot delete annotation") != 0 ||
+	    store_commit(st, "cannot delete annotation") != 0)
+		goto fail;
+	*undo = d;
+	return 0;
+fail:
+	store_rollback(st);
+	store_deleted_free(d);
+	return -1;
+}
+
+int store_highlight_restore(struct store *st, const struct store_deleted *d)
+{
+	sqlite3_stmt *s;
+	size_t i;
+
+	if (store_begin(st, "cannot undo") != 0)
+		return -1;
+	s = stmt(st, S_HL_RESTORE);
+	sqlite3_bind_int64(s, 1, d->id);
+	sqlite3_bind_int64(s, 2, d->article_id);
+	sqlite3_bind_int64(s, 3, d->start);
+	sqlite3_bind_int64(s, 4, d->end);
+	bind_text(s, 5, d->quote);
+	bind_text(s, 6, d->prefix);
+	bind_text(s, 7, d->suffix);
+	bind_text(s, 8, d->original_quote);
+	bind_text(s, 9, d->body_sha);
+	sqlite3_bind_int(s, 10, d->orphaned);
+	bind_text(s, 11, d->created);
+	bind_text(s, 12, d->updated);
+	if (step_done(st, s, "cannot undo") != 0)
+		goto fail;
+	for (i = 0; i < d->ntags; i++) {
+		s = stmt(st, S_HL_TAG_ON);
+		sqlite3_bind_int64(s, 1, d->id);
+		sqlite3_bind_int64(s, 2, d->tags[i]);
+		if (step_done(st, s, "cannot undo") != 0)
+			goto fail;
+	}
+	if (d->note) {
+		s = stmt(st, S_NOTE_RESTORE);
+		sqlite3_bind_int64(s, 1, d->id);
+		bind_text(s, 2, d->note);
+		bind_text(s, 3, d->note_created);
+		bind_text(s, 4, d->note_updated);
+		if (step_done(st, s, "cannot undo") != 0)
+			goto fail;
+	}
+	/* A link whose other end is gone meanwhile stays gone: the foreign key
+	 * refuses it, and the rest of the undo still holds. */
+	for (i = 0; i < d->links.n; i++) {
+		const struct store_link *l = &d->links.v[i];
+		s = stmt(st, S_LINK_RESTORE);
+		sqlite3_bind_int64(s, 1, l->id);
+		sqlite3_bind_int64(s, 2, l->from_highlight);
+		sqlite3_bind_int64(s, 3, l->to_highlight);
+		bind_text(s, 4, l->relation);
+		bind_text(s, 5, l->created);
+		if (sqlite3_step(s) != SQLITE_DONE && (sqlite3_extended_errcode(st->core.db) & 0xff) != SQLITE_CONSTRAINT) {
+			sqlite3_reset(s);
+			store_set_err(st, "cannot undo");
+			goto fail;
+		}
+		sqlite3_reset(s);
+	}
+	if (store_commit(st, "cannot undo") != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation)
+{
+	sqlite3_stmt *s;
+	int64_t id;
+
+	if (store_begin(st, "cannot link") != 0)
+		return -1;
+	s = stmt(st, S_LINK_INSERT);
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, to);
+	bind_text(s, 3, relation && *relation ? relation : "see-also");
+	if (step_done(st, s, "cannot link") != 0) {
+		if ((sqlite3_extended_errcode(st->core.db) & 0xff) == SQLITE_CONSTRAINT)
+			snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot link: no annotation %lld or %lld",
+			         (long long)from, (long long)to);
+		store_rollback(st);
+		return -1;
+	}
+	id = sqlite3_last_insert_rowid(st->core.db);
+	if (store_commit(st, "cannot link") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return id;
+}
+
+int store_link_delete(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_LINK_DELETE);
+	sqlite3_bind_int64(s, 1, id);
+	return change1(st, s, "cannot unlink");
 }

@@ -148,4 +148,112 @@ int store_entity_list(struct store *st, int64_t article_id, int label, struct st
 void store_entities_free(struct store_entities *v);
 int store_entity_get(struct store *st, int64_t id, struct store_entity *out);
 
+
+/* --- annotations: highlights with their tags, note and links --- */
+
+struct store_tag {
+	int64_t id;
+	char *name;
+	int key;      /* 1..9, or 0 when unbound */
+	char *colour; /* a theme colour word, or NULL */
+	int64_t uses;
+};
+struct store_tags {
+	struct store_tag *v;
+	size_t n, cap;
+};
+int store_tag_list(struct store *st, struct store_tags *out);
+void store_tags_free(struct store_tags *t);
+/* 0 found, 1 none, -1 error. */
+int store_tag_by_name(struct store *st, const char *name, struct store_tag *out);
+int store_tag_by_key(struct store *st, int key, struct store_tag *out);
+void store_tag_clear(struct store_tag *t);
+/* Create a tag (key 0: unbound).  Returns its id, or -1 (the name or the
+ * key is taken: see store_errmsg). */
+int64_t store_tag_add(struct store *st, const char *name, int key, const char *colour);
+/* 0 ok, 1 no such tag, -1 error (name or key taken). */
+int store_tag_rename(struct store *st, const char *name, const char *new_name);
+/* Bind a digit (0 unbinds); a digit bound to another tag moves. */
+int store_tag_bind(struct store *st, const char *name, int key);
+int store_tag_recolour(struct store *st, const char *name, const char *colour);
+int store_tag_delete(struct store *st, const char *name);
+
+struct store_link {
+	int64_t id, from_highlight, to_highlight;
+	int64_t from_article, to_article;
+	char *relation;
+	char *from_quote, *to_quote;
+	char *from_title, *to_title;
+	int from_orphaned, to_orphaned;
+	size_t from_start, to_start;
+	char *created;
+};
+struct store_links {
+	struct store_link *v;
+	size_t n, cap;
+};
+
+struct store_highlight {
+	int64_t id, article_id;
+	size_t start, end;
+	char *quote, *prefix, *suffix;
+	char *original_quote; /* the quote before a re-anchor changed it, or NULL */
+	int orphaned;
+	char *note;           /* NULL when none */
+	char **tags;          /* names, sorted */
+	size_t ntags;
+	int nlinks;           /* links from and to it */
+	char *article_title;
+	char *created, *updated;
+};
+struct store_highlights {
+	struct store_highlight *v;
+	size_t n, cap;
+};
+void store_highlight_clear(struct store_highlight *h);
+void store_highlights_free(struct store_highlights *v);
+
+/* Filters for listing; zero values mean "any". */
+struct store_hl_filter {
+	int64_t article_id;
+	const char *tag;
+	const char *text;   /* in quote, note or tag names (case-insensitive) */
+	int orphaned_only;
+};
+int store_highlight_list(struct store *st, const struct store_hl_filter *f,
+                         struct store_highlights *out);
+/* 0 found, 1 none, -1 error. */
+int store_highlight_get(struct store *st, int64_t id, struct store_highlight *out);
+/* The highlight of an article with exactly this range: 0 found, 1 none. */
+int store_highlight_at(struct store *st, int64_t article_id, size_t start, size_t end,
+                       int64_t *id);
+/* Add a highlight over body[start..end) of an article (the body is the
+ * article's current text, for the quote selector).  Returns its id or -1. */
+int64_t store_highlight_add(struct store *st, int64_t article_id, const char *body,
+                            size_t body_len, size_t start, size_t end);
+/* Tag on or off (on < 0 toggles); *now_on reports the result.  A
+ * highlight left with no tag, note or link is removed with the last tag
+ * (*removed = 1).  0 ok, -1 error. */
+int store_highlight_tag(struct store *st, int64_t hl, int64_t tag, int on, int *now_on,
+                        int *removed);
+/* Set the note (an empty text removes it).  0 ok, 1 no such highlight. */
+int store_note_set(struct store *st, int64_t hl, const char *text);
+
+/* A deleted highlight with everything that went with it, for undo. */
+struct store_deleted;
+/* Delete a highlight, its tags, note and links; *undo (free with
+ * store_deleted_free) restores them.  0 ok, 1 none, -1 error. */
+int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **undo);
+int store_highlight_restore(struct store *st, const struct store_deleted *undo);
+void store_deleted_free(struct store_deleted *d);
+
+/* Links between highlights. */
+int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation);
+/* 0 ok, 1 no such link. */
+int store_link_delete(struct store *st, int64_t id);
+/* Links from or to the highlights of an article (article_id > 0), of one
+ * highlight (hl > 0), or all. */
+int store_link_list(struct store *st, int64_t article_id, int64_t hl, struct store_links *out);
+void store_links_free(struct store_links *v);
+
 #endif

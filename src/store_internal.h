@@ -1,0 +1,29 @@
+/* store_internal.h — what the files of the store module (store.c,
+ * store_io.c) share and nothing else sees: the open database and the
+ * transaction helpers.  All of gloss's SQL stays in src/store*.c. */
+#ifndef GLOSS_STORE_INTERNAL_H
+#define GLOSS_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "gloss/store.h"
+
+struct store_core {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	int created; /* the schema was made by this open */
+	char errbuf[512];
+};
+
+/* The core of a store (its first member). */
+#define STORE_CORE(st) ((struct store_core *)(void *)(st))
+
+/* Set the error message from SQLite's last error, prefixed by what. */
+void store_set_err(struct store *st, const char *what);
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 or -1 with the message set. */
+int store_begin(struct store *st, const char *what);
+int store_commit(struct store *st, const char *what);
+void store_rollback(struct store *st);
+
+#endif

@@ -26,6 +26,15 @@ static int cmd_edit(struct cli *c, int argc, char **argv);
 static int cmd_delete(struct cli *c, int argc, char **argv);
 static int cmd_ner(struct cli *c, int argc, char **argv);
 static int cmd_entities(struct cli *c, int argc, char **argv);
+static int cmd_highlight(struct cli *c, int argc, char **argv);
+static int cmd_annotations(struct cli *c, int argc, char **argv);
+static int cmd_note(struct cli *c, int argc, char **argv);
+static int cmd_unannotate(struct cli *c, int argc, char **argv);
+static int cmd_tags(struct cli *c, int argc, char **argv);
+static int cmd_tag(struct cli *c, int argc, char **argv);
+static int cmd_link(struct cli *c, int argc, char **argv);
+static int cmd_links(struct cli *c, int argc, char **argv);
+static int cmd_unlink(struct cli *c, int argc, char **argv);
 
 /* X(name, function, needs the database, usage, summary) */
 #define CLI_COMMANDS(X)                                                                   \
@@ -42,7 +51,24 @@ static int cmd_entities(struct cli *c, int argc, char **argv);
 	X(delete, cmd_delete, 1, "[--yes] ID...", "delete articles and their annotations")     \
 	X(entities, cmd_entities, 1, "[--article ID] [--label LABEL] [--json]",                \
 	  "list the entities found in the library")                                          \
-	X(ner, cmd_ner, 0, "[FILE]", "print the entities in raw text (standard input without FILE)")
+	X(ner, cmd_ner, 0, "[FILE]", "print the entities in raw text (standard input without FILE)") \
+	X(highlight, cmd_highlight, 1,                                                         \
+	  "ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT]",                    \
+	  "highlight a passage of an article, with tags and a note")                         \
+	X(annotations, cmd_annotations, 1, "[--article ID] [--tag NAME] [--orphaned] [--json]", \
+	  "list highlights with their tags and notes")                                       \
+	X(note, cmd_note, 1, "ANNOTATION_ID TEXT", "set (or with empty TEXT remove) a note")   \
+	X(unannotate, cmd_unannotate, 1, "ANNOTATION_ID...",                                   \
+	  "delete highlights with their tags, notes and links")                              \
+	X(tags, cmd_tags, 1, "[--json]", "list the tags with their keys and uses")             \
+	X(tag, cmd_tag, 1,                                                                     \
+	  "add NAME [--key N] [--colour C] | rename OLD NEW | delete NAME | bind NAME N | "    \
+	  "colour NAME C", "create, rename, delete, bind or recolour a tag")                 \
+	X(link, cmd_link, 1, "FROM_ANNOTATION TO_ANNOTATION [--relation R]",                   \
+	  "link two highlights (same-fact, contradicts, supports, see-also, ...)")          \
+	X(links, cmd_links, 1, "[--article ID] [--json]",                                      \
+	  "list links (from and to an article: backlinks too)")                              \
+	X(unlink, cmd_unlink, 1, "LINK_ID", "delete a link")
 
 struct cli_command {
 	const char *name;
@@ -784,4 +810,451 @@ int cli_open_store(struct cli *c)
 		free(err);
 	}
 	return 0;
+}
+
+/* --- annotations --- */
+
+/* Find the tag, creating it when unknown: the command line names tags
+ * freely. */
+static int64_t tag_id_for(struct cli *c, const char *name)
+{
+	struct store_tag t;
+	int rc = store_tag_by_name(c->store, name, &t);
+	int64_t id;
+
+	if (rc == 0) {
+		id = t.id;
+		store_tag_clear(&t);
+		return id;
+	}
+	if (rc < 0)
+		return -1;
+	id = store_tag_add(c->store, name, 0, NULL);
+	if (id > 0)
+		fprintf(stderr, "gloss: created tag '%s'\n", name);
+	return id;
+}
+
+static int cmd_highlight(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"quote", required_argument, NULL, 'q'},
+		{"occurrence", required_argument, NULL, 'o'},
+		{"tag", required_argument, NULL, 't'},
+		{"note", required_argument, NULL, 'n'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("highlight");
+	const char *quote = NULL, *note = NULL, *tags[64];
+	int64_t occurrence = 0, hl, n = 0;
+	size_t ntags = 0, i, qlen, at = 0, found_at = 0;
+	struct store_article a;
+	int ch, bad = 0, rc;
+	const char *p;
+
+	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
+		if (ch == 'q')
+			quote = optarg;
+		else if (ch == 'n')
+			note = optarg;
+		else if (ch == 'o' && parse_id(optarg, &occurrence) != 0)
+			return usage_error(cmd, "--occurrence needs a number from 1");
+		else if (ch == 't') {
+			if (ntags == ARRAY_SIZE(tags))
+				return usage_error(cmd, "too many tags");
+			tags[ntags++] = optarg;
+		}
+	}
+	if (bad)
+		return CLI_USAGE;
+	if (optind != argc - 1)
+		return usage_error(cmd, "give one article id");
+	if (!quote || !*quote)
+		return usage_error(cmd, "--quote TEXT is needed");
+	if ((rc = get_article(c, cmd, argv[optind], 1, &a)) != CLI_OK)
+		return rc;
+	qlen = strlen(quote);
+	/* Count every occurrence, keeping the one asked for (or the first). */
+	for (p = a.body; (size_t)(p - a.body) + qlen <= a.body_len &&
+	                 (p = memmem(p, a.body_len - (size_t)(p - a.body), quote, qlen)); p++) {
+		n++;
+		if (n == 1 || n == occurrence)
+			found_at = (size_t)(p - a.body);
+	}
+	if (n == 0 || occurrence > n) {
+		fprintf(stderr, "gloss: the quote is not in article %lld%s\n", (long long)a.id,
+		        n ? " that many times" : " ('gloss show' prints its text)");
+		store_article_clear(&a);
+		return CLI_ERROR;
+	}
+	if (n > 1 && !occurrence) {
+		fprintf(stderr, "gloss: the quote occurs %lld times in article %lld; choose one "
+		        "with --occurrence 1..%lld\n", (long long)n, (long long)a.id, (long long)n);
+		store_article_clear(&a);
+		return CLI_ERROR;
+	}
+	at = found_at;
+	if (store_highlight_at(c->store, a.id, at, at + qlen, &hl) != 0) {
+		hl = store_highlight_add(c->store, a.id, a.body, a.body_len, at, at + qlen);
+		if (hl < 0)
+			goto fail;
+	}
+	for (i = 0; i < ntags; i++) {
+		int on, removed;
+		int64_t tid = tag_id_for(c, tags[i]);
+		if (tid < 0 || store_highlight_tag(c->store, hl, tid, 1, &on, &removed) != 0)
+			goto fail;
+	}
+	if (note && store_note_set(c->store, hl, note) < 0)
+		goto fail;
+	printf("highlighted %lld in article %lld at %zu-%zu\n", (long long)hl, (long long)a.id, at,
+	       at + qlen);
+	store_article_clear(&a);
+	return CLI_OK;
+fail:
+	fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+	store_article_clear(&a);
+	return CLI_ERROR;
+}
+
+static void json_highlight(struct buf *b, const struct store_highlight *h)
+{
+	size_t i;
+
+	buf_printf(b, "{\"id\":%lld,\"article\":%lld,\"start\":%zu,\"end\":%zu", (long long)h->id,
+	           (long long)h->article_id, h->start, h->end);
+	json_field(b, "article_title", h->article_title, 1);
+	json_field(b, "quote", h->quote, 1);
+	json_field(b, "original_quote", h->original_quote, 1);
+	buf_adds(b, ",\"tags\":[");
+	for (i = 0; i < h->ntags; i++) {
+		if (i)
+			buf_addc(b, ',');
+		buf_json_str(b, h->tags[i], strlen(h->tags[i]));
+	}
+	buf_addc(b, ']');
+	json_field(b, "note", h->note, 1);
+	buf_printf(b, ",\"orphaned\":%s,\"links\":%d", h->orphaned ? "true" : "false", h->nlinks);
+	json_field(b, "created", h->created, 1);
+	json_field(b, "updated", h->updated, 1);
+	buf_addc(b, '}');
+}
+
+static int cmd_annotations(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"article", required_argument, NULL, 'a'},
+		{"tag", required_argument, NULL, 't'},
+		{"orphaned", no_argument, NULL, 'o'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("annotations");
+	struct store_hl_filter f = {0};
+	struct store_highlights hs = {0};
+	int ch, bad = 0, json = 0;
+	size_t i, k;
+
+	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
+		if (ch == 'a' && parse_id(optarg, &f.article_id) != 0)
+			return usage_error(cmd, "'%s' is not an article id", optarg);
+		if (ch == 't')
+			f.tag = optarg;
+		if (ch == 'o')
+			f.orphaned_only = 1;
+		if (ch == 'j')
+			json = 1;
+	}
+	if (bad)
+		return CLI_USAGE;
+	if (optind < argc)
+		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if (store_highlight_list(c->store, &f, &hs) != 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	if (json)
+		fputs("[", stdout);
+	for (i = 0; i < hs.n; i++) {
+		const struct store_highlight *h = &hs.v[i];
+		if (json) {
+			struct buf b = {0};
+			buf_adds(&b, i ? ",\n " : "\n ");
+			json_highlight(&b, h);
+			fputs(b.s, stdout);
+			buf_free(&b);
+			continue;
+		}
+		printf("%lld\t%lld\t%s\t", (long long)h->id, (long long)h->article_id,
+		       h->orphaned ? "orphaned" : "ok");
+		for (k = 0; k < h->ntags; k++)
+			printf("%s%s", k ? "," : "", h->tags[k]);
+		putchar('\t');
+		tsv_field(h->quote);
+		putchar('\t');
+		tsv_field(h->note);
+		putchar('\n');
+	}
+	if (json)
+		fputs(hs.n ? "\n]\n" : "]\n", stdout);
+	store_highlights_free(&hs);
+	return CLI_OK;
+}
+
+static int cmd_note(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command("note");
+	int64_t id;
+	int rc;
+
+	if (argc != 3)
+		return usage_error(cmd, "give an annotation id and the text");
+	if (parse_id(argv[1], &id) != 0)
+		return usage_error(cmd, "'%s' is not an annotation id", argv[1]);
+	rc = store_note_set(c->store, id, argv[2]);
+	if (rc == 1) {
+		fprintf(stderr, "gloss: no annotation %lld\n", (long long)id);
+		return CLI_ERROR;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	printf(*argv[2] ? "noted %lld\n" : "removed the note of %lld\n", (long long)id);
+	return CLI_OK;
+}
+
+static int cmd_unannotate(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command("unannotate");
+	int i, failed = 0;
+
+	if (argc < 2)
+		return usage_error(cmd, "which annotation?");
+	for (i = 1; i < argc; i++) {
+		struct store_deleted *undo;
+		int64_t id;
+		int rc;
+		if (parse_id(argv[i], &id) != 0)
+			return usage_error(cmd, "'%s' is not an annotation id", argv[i]);
+		rc = store_highlight_delete(c->store, id, &undo);
+		if (rc == 0) {
+			printf("deleted %lld\n", (long long)id);
+			store_deleted_free(undo);
+		} else {
+			fprintf(stderr, "gloss: %s\n",
+			        rc == 1 ? "no such annotation" : store_errmsg(c->store));
+			failed = 1;
+		}
+	}
+	return failed ? CLI_ERROR : CLI_OK;
+}
+
+static int cmd_tags(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command("tags");
+	struct store_tags ts = {0};
+	int json = argc == 2 && strcmp(argv[1], "--json") == 0;
+	size_t i;
+
+	if (argc > 1 && !json)
+		return usage_error(cmd, "unexpected argument '%s'", argv[1]);
+	if (store_tag_list(c->store, &ts) != 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	if (json)
+		fputs("[", stdout);
+	for (i = 0; i < ts.n; i++) {
+		const struct store_tag *t = &ts.v[i];
+		if (json) {
+			struct buf b = {0};
+			buf_printf(&b, "%s\n {\"id\":%lld", i ? "," : "", (long long)t->id);
+			json_field(&b, "name", t->name, 1);
+			if (t->key)
+				buf_printf(&b, ",\"key\":%d", t->key);
+			else
+				buf_adds(&b, ",\"key\":null");
+			json_field(&b, "colour", t->colour, 1);
+			buf_printf(&b, ",\"uses\":%lld}", (long long)t->uses);
+			fputs(b.s, stdout);
+			buf_free(&b);
+		} else {
+			printf("%s\t", t->key ? (char[]){(char)('0' + t->key), 0} : "-");
+			tsv_field(t->name);
+			printf("\t%lld\t%s\n", (long long)t->uses, t->colour ? t->colour : "-");
+		}
+	}
+	if (json)
+		fputs(ts.n ? "\n]\n" : "]\n", stdout);
+	store_tags_free(&ts);
+	return CLI_OK;
+}
+
+static int parse_key_digit(const char *s)
+{
+	if (s[0] >= '0' && s[0] <= '9' && !s[1])
+		return s[0] - '0';
+	return -1;
+}
+
+static int cmd_tag(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command("tag");
+	const char *sub = argc > 1 ? argv[1] : "";
+	int rc = -2;
+
+	if (strcmp(sub, "add") == 0 && argc >= 3) {
+		int key = 0, i;
+		const char *colour = NULL;
+		for (i = 3; i < argc; i++) {
+			if (strcmp(argv[i], "--key") == 0 && i + 1 < argc) {
+				if ((key = parse_key_digit(argv[++i])) < 0)
+					return usage_error(cmd, "--key takes a digit 1 to 9");
+			} else if ((strcmp(argv[i], "--colour") == 0 || strcmp(argv[i], "--color") == 0) &&
+			           i + 1 < argc) {
+				colour = argv[++i];
+			} else {
+				return usage_error(cmd, "unexpected argument '%s'", argv[i]);
+			}
+		}
+		rc = store_tag_add(c->store, argv[2], key, colour) > 0 ? 0 : -1;
+	} else if (strcmp(sub, "rename") == 0 && argc == 4) {
+		rc = store_tag_rename(c->store, argv[2], argv[3]);
+	} else if (strcmp(sub, "delete") == 0 && argc == 3) {
+		rc = store_tag_delete(c->store, argv[2]);
+	} else if (strcmp(sub, "bind") == 0 && argc == 4) {
+		int key = parse_key_digit(argv[3]);
+		if (key < 0)
+			return usage_error(cmd, "bind takes a digit 1 to 9 (0 unbinds)");
+		rc = store_tag_bind(c->store, argv[2], key);
+	} else if ((strcmp(sub, "colour") == 0 || strcmp(sub, "color") == 0) && argc == 4) {
+		rc = store_tag_recolour(c->store, argv[2], argv[3]);
+	} else {
+		return usage_error(cmd, "what should be done with the tag?");
+	}
+	if (rc == 1) {
+		fprintf(stderr, "gloss: no tag '%s' ('gloss tags' lists them)\n", argv[2]);
+		return CLI_ERROR;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	printf("%s %s\n", sub, argv[2]);
+	return CLI_OK;
+}
+
+/* --- links --- */
+
+static int cmd_link(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"relation", required_argument, NULL, 'r'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("link");
+	const char *relation = "see-also";
+	int64_t from, to, id;
+	int ch, bad = 0;
+
+	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad)
+		if (ch == 'r')
+			relation = optarg;
+	if (bad)
+		return CLI_USAGE;
+	if (optind != argc - 2)
+		return usage_error(cmd, "give two annotation ids");
+	if (parse_id(argv[optind], &from) != 0 || parse_id(argv[optind + 1], &to) != 0)
+		return usage_error(cmd, "annotation ids are positive numbers");
+	if (!*relation || strlen(relation) > 64 || strpbrk(relation, "\t\n\r"))
+		return usage_error(cmd, "a relation is 1 to 64 characters on one line");
+	id = store_link_add(c->store, from, to, relation);
+	if (id < 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	printf("linked %lld: %lld %s %lld\n", (long long)id, (long long)from, relation, (long long)to);
+	return CLI_OK;
+}
+
+static int cmd_links(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"article", required_argument, NULL, 'a'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_command *cmd = find_command("links");
+	struct store_links ls = {0};
+	int64_t article = 0;
+	int ch, bad = 0, json = 0;
+	size_t i;
+
+	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
+		if (ch == 'a' && parse_id(optarg, &article) != 0)
+			return usage_error(cmd, "'%s' is not an article id", optarg);
+		if (ch == 'j')
+			json = 1;
+	}
+	if (bad)
+		return CLI_USAGE;
+	if (optind < argc)
+		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if (store_link_list(c->store, article, 0, &ls) != 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	if (json)
+		fputs("[", stdout);
+	for (i = 0; i < ls.n; i++) {
+		const struct store_link *l = &ls.v[i];
+		if (json) {
+			struct buf b = {0};
+			buf_printf(&b, "%s\n {\"id\":%lld,\"from\":%lld,\"to\":%lld,\"from_article\":%lld,"
+			           "\"to_article\":%lld", i ? "," : "", (long long)l->id,
+			           (long long)l->from_highlight, (long long)l->to_highlight,
+			           (long long)l->from_article, (long long)l->to_article);
+			json_field(&b, "relation", l->relation, 1);
+			json_field(&b, "from_quote", l->from_quote, 1);
+			json_field(&b, "to_quote", l->to_quote, 1);
+			buf_printf(&b, ",\"from_orphaned\":%s,\"to_orphaned\":%s",
+			           l->from_orphaned ? "true" : "false", l->to_orphaned ? "true" : "false");
+			if (article)
+				buf_printf(&b, ",\"direction\":\"%s\"",
+				           l->from_article == article ? "out" : "in");
+			buf_addc(&b, '}');
+			fputs(b.s, stdout);
+			buf_free(&b);
+		} else {
+			printf("%lld\t%lld\t%lld\t%s\t%lld\t%lld\t", (long long)l->id,
+			       (long long)l->from_highlight, (long long)l->from_article, l->relation,
+			       (long long)l->to_highlight, (long long)l->to_article);
+			tsv_field(l->from_quote);
+			printf("%s\t", l->from_orphaned ? " (orphaned)" : "");
+			tsv_field(l->to_quote);
+			printf("%s\n", l->to_orphaned ? " (orphaned)" : "");
+		}
+	}
+	if (json)
+		fputs(ls.n ? "\n]\n" : "]\n", stdout);
+	store_links_free(&ls);
+	return CLI_OK;
+}
+
+static int cmd_unlink(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command("unlink");
+	int64_t id;
+	int rc;
+
+	if (argc != 2 || parse_id(argv[1], &id) != 0)
+		return usage_error(cmd, "give one link id");
+	rc = store_link_delete(c->store, id);
+	if (rc != 0) {
+		fprintf(stderr, "gloss: %s\n", rc == 1 ? "no such link" : store_errmsg(c->store));
+		return CLI_ERROR;
+	}
+	printf("unlinked %lld\n", (long long)id);
+	return CLI_OK;
 }

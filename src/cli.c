@@ -57,7 +57,7 @@ static int cmd_unlink(struct cli *c, int argc, char **argv);
 	  "highlight a passage of an article, with tags and a note")                         \
 	X(annotations, cmd_annotations, 1, "[--article ID] [--tag NAME] [--orphaned] [--json]", \
 	  "list highlights with their tags and notes")                                       \
-	X(note, cmd_note, 1, "ANNOTATION_ID TEXT", "set (or with empty TEXT remove) a note")   \
+	X(note, cmd_note, 1, "ANNOTATION_ID TEXT|-", "set (or with empty TEXT remove) a note; - reads it from standard input")   \
 	X(unannotate, cmd_unannotate, 1, "ANNOTATION_ID...",                                   \
 	  "delete highlights with their tags, notes and links")                              \
 	X(tags, cmd_tags, 1, "[--json]", "list the tags with their keys and uses")             \
@@ -165,7 +165,7 @@ int cli_run(struct cli *c, int argc, char **argv)
 	c->command = cmd->name;
 	if (cmd->needs_store && cli_open_store(c) != 0)
 		return CLI_ERROR;
-	optind = 1;
+	optind = 0; /* 0, not 1: glibc then forgets main's permutation state */
 	opterr = 1;
 	return cmd->fn(c, argc, argv);
 }
@@ -1007,20 +1007,39 @@ static int cmd_note(struct cli *c, int argc, char **argv)
 	int64_t id;
 	int rc;
 
+	char *text = NULL;
+	size_t len;
+
 	if (argc != 3)
-		return usage_error(cmd, "give an annotation id and the text");
+		return usage_error(cmd, "give an annotation id and the text (- reads standard input)");
 	if (parse_id(argv[1], &id) != 0)
 		return usage_error(cmd, "'%s' is not an annotation id", argv[1]);
-	rc = store_note_set(c->store, id, argv[2]);
-	if (rc == 1) {
-		fprintf(stderr, "gloss: no annotation %lld\n", (long long)id);
+	if (strcmp(argv[2], "-") == 0) {
+		/* One byte past the limit is enough to tell it is too long. */
+		if (util_read_file("-", STORE_NOTE_MAX + 1, &text, &len) != 0) {
+			fprintf(stderr, "gloss: cannot read the note: %s\n",
+			        errno == EFBIG ? "longer than the 1 MiB limit" : strerror(errno));
+			return CLI_ERROR;
+		}
+		while (len && text[len - 1] == '\n')
+			text[--len] = '\0';
+		if (strlen(text) != len) {
+			fprintf(stderr, "gloss: cannot save note: it holds a NUL byte\n");
+			free(text);
+			return CLI_ERROR;
+		}
+	}
+	rc = store_note_set(c->store, id, text ? text : argv[2]);
+	if (rc != 0) {
+		if (rc == 1)
+			fprintf(stderr, "gloss: no annotation %lld\n", (long long)id);
+		else
+			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		free(text);
 		return CLI_ERROR;
 	}
-	if (rc < 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
-		return CLI_ERROR;
-	}
-	printf(*argv[2] ? "noted %lld\n" : "removed the note of %lld\n", (long long)id);
+	printf(*(text ? text : argv[2]) ? "noted %lld\n" : "removed the note of %lld\n", (long long)id);
+	free(text);
 	return CLI_OK;
 }
 

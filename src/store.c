@@ -1668,6 +1668,11 @@ int store_note_set(struct store *st, int64_t hl, const char *text)
 	sqlite3_stmt *s;
 	int exists;
 
+	if (text && strlen(text) > STORE_NOTE_MAX) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf,
+		         "cannot save note: longer than the 1 MiB limit");
+		return -1;
+	}
 	if (store_begin(st, "cannot save note") != 0)
 		return -1;
 	s = stmt(st, S_HL_EXISTS);

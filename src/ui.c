@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
@@ -37,6 +39,14 @@ static struct {
 } bindings;
 
 static char *theme_name;
+/* Theme styles for tag.NAME areas, looked up by tag name. */
+static struct {
+	struct tag_style {
+		char *name;
+		struct ui_style style;
+	} *v;
+	size_t n, cap;
+} tag_styles;
 static struct buf config_errors; /* the first few "FILE:LINE: message"s */
 static int config_error_count;
 
@@ -55,7 +65,8 @@ static const char *const area_names[AREA_ENTITY] = {
 	AREA_INFO(AREA_NAME)
 #undef AREA_NAME
 };
-static const char *const screens[] = {"generic", "library", "reader", "help", "mentions"};
+static const char *const screens[] = {"generic", "library", "reader", "selection",
+                                      "annotations", "tags", "help", "mentions"};
 
 const char *ui_request_name(enum request req)
 {
@@ -343,7 +354,34 @@ static void apply_style(const struct theme_style *ts)
 		if (l >= 0)
 			ui.styles[AREA_ENTITY + l] = s;
 	}
-	/* tag.* and unknown areas are for later screens; ignored here. */
+	if (strncmp(ts->area, "tag.", 4) == 0 && ts->area[4]) {
+		struct tag_style t;
+		for (i = 0; i < tag_styles.n; i++) {
+			if (strcmp(tag_styles.v[i].name, ts->area + 4) == 0) {
+				tag_styles.v[i].style = s;
+				return;
+			}
+		}
+		t.name = xstrdup(ts->area + 4);
+		t.style = s;
+		VEC_PUSH(&tag_styles, t);
+	}
+}
+
+struct ui_style ui_tag_style(const char *name, const char *colour)
+{
+	struct ui_style s = ui.styles[AREA_HIGHLIGHT];
+	struct theme_color c;
+	size_t i;
+
+	for (i = 0; name && i < tag_styles.n; i++)
+		if (strcmp(tag_styles.v[i].name, name) == 0)
+			return ui_style_over(s, tag_styles.v[i].style);
+	if (colour && ui.ncolors > 0 && theme_parse_color(colour, &c) == 0 && c.kind != 0) {
+		s.bg = (short)theme_color_index(&c, ui.ncolors);
+		s.fg = 0; /* black on the tag's colour */
+	}
+	return s;
 }
 
 static void load_config(void)
@@ -463,16 +501,23 @@ void ui_clear_to_eol(int row, int col)
 		addch(' ');
 }
 
+/* The message ("what the last key did") wins over the left part when the
+ * line is short: the left part is cut to leave it room. */
 void ui_draw_status(const char *left, const char *right)
 {
 	struct ui_style st = ui_area(AREA_STATUS), msg;
-	int row = ui.rows - 1, used;
+	int row = ui.rows - 1, used, mw = 0;
 	const char *m = ui.message[0] ? ui.message : right;
 
 	ui_set_style(&st);
 	ui_clear_to_eol(row, 0);
-	used = ui_draw_text(row, 0, left, strlen(left), ui.cols);
-	if (m && *m && used + 3 < ui.cols) {
+	if (m && *m) {
+		mw = layout_width(m, strlen(m));
+		if (mw > ui.cols - 2)
+			mw = ui.cols - 2;
+	}
+	used = ui_draw_text(row, 0, left, strlen(left), ui.cols - mw - 2);
+	if (mw > 0) {
 		msg = ui_style_over(st, ui_area(ui.message_is_error ? AREA_ERROR : AREA_STATUS_MESSAGE));
 		ui_set_style(&msg);
 		ui_draw_text(row, used + 2, m, strlen(m), ui.cols - used - 2);
@@ -554,20 +599,31 @@ void ui_each_binding(const char *screen,
 	}
 }
 
-static enum request request_for(const char *screen, int key)
+static int find_binding(const char *screen, int key, enum request *req)
 {
 	size_t i;
-	enum request generic = REQ_NONE;
 
 	for (i = 0; i < bindings.n; i++) {
-		if (bindings.v[i].key != key)
-			continue;
-		if (strcmp(bindings.v[i].screen, screen) == 0)
-			return bindings.v[i].req;
-		if (strcmp(bindings.v[i].screen, "generic") == 0)
-			generic = bindings.v[i].req;
+		if (bindings.v[i].key == key && strcmp(bindings.v[i].screen, screen) == 0) {
+			*req = bindings.v[i].req;
+			return 1;
+		}
 	}
-	return generic;
+	return 0;
+}
+
+/* A key means what the view's current mode binds it to, else what its
+ * screen binds, else the generic binding. */
+static enum request request_for(struct view *v, int key)
+{
+	enum request req = REQ_NONE;
+
+	if (v->ops->screen && find_binding(v->ops->screen(v), key, &req))
+		return req;
+	if (find_binding(v->ops->name, key, &req))
+		return req;
+	find_binding("generic", key, &req);
+	return req;
 }
 
 /* Read one key as our key code; KEY_RESIZE is reported as is. */
@@ -677,6 +733,13 @@ static void draw_prompt(const char *label, const struct buf *b, size_t cursor)
 char *ui_prompt(const char *label, const char *initial,
                 void (*on_change)(void *ctx, const char *text), void *ctx)
 {
+	return ui_prompt_ex(label, initial, on_change, ctx, NULL, NULL);
+}
+
+char *ui_prompt_ex(const char *label, const char *initial,
+                   void (*on_change)(void *ctx, const char *text), void *ctx,
+                   char *(*complete)(void *cctx, const char *text), void *cctx)
+{
 	struct buf b = {0};
 	size_t cursor;
 	char *result = NULL;
@@ -715,6 +778,15 @@ char *ui_prompt(const char *label, const char *initial,
 			memmove(b.s + cursor, b.s + p, b.len - p + 1);
 			b.len -= p - cursor;
 			changed = 1;
+		} else if (key == '\t' && complete) {
+			char *c = complete(cctx, b.s ? b.s : "");
+			if (c) {
+				b.len = 0;
+				buf_adds(&b, c);
+				cursor = b.len;
+				free(c);
+				changed = 1;
+			}
 		} else if (key == 21) { /* C-u */
 			memmove(b.s, b.s + cursor, b.len - cursor + 1);
 			b.len -= cursor;
@@ -766,6 +838,66 @@ int ui_confirm(const char *question)
 /* --- set-up, tear-down, the loop --- */
 
 static int curses_up;
+
+int ui_run_program(const char *cmd, const char *arg)
+{
+	pid_t pid;
+	int status = -1;
+
+	def_prog_mode();
+	endwin();
+	pid = fork();
+	if (pid == 0) {
+		/* Through the shell, so EDITOR="code --wait" works as it does
+		 * for git; the file name is passed as $1, never spliced. */
+		execl("/bin/sh", "sh", "-c", xasprintf("%s \"$1\"", cmd), "sh", arg, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	}
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	if (pid < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+void ui_clipboard(const char *text, size_t len)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct buf out = {0};
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i;
+	FILE *tty;
+
+	buf_adds(&out, getenv("TMUX") ? "\033Ptmux;\033\033]52;c;" : "\033]52;c;");
+	for (i = 0; i + 2 < len; i += 3) {
+		buf_addc(&out, b64[p[i] >> 2]);
+		buf_addc(&out, b64[(p[i] & 3) << 4 | p[i + 1] >> 4]);
+		buf_addc(&out, b64[(p[i + 1] & 15) << 2 | p[i + 2] >> 6]);
+		buf_addc(&out, b64[p[i + 2] & 63]);
+	}
+	if (len - i == 1) {
+		buf_addc(&out, b64[p[i] >> 2]);
+		buf_addc(&out, b64[(p[i] & 3) << 4]);
+		buf_adds(&out, "==");
+	} else if (len - i == 2) {
+		buf_addc(&out, b64[p[i] >> 2]);
+		buf_addc(&out, b64[(p[i] & 3) << 4 | p[i + 1] >> 4]);
+		buf_addc(&out, b64[(p[i + 1] & 15) << 2]);
+		buf_addc(&out, '=');
+	}
+	buf_adds(&out, getenv("TMUX") ? "\a\033\\" : "\a");
+	tty = fopen("/dev/tty", "w");
+	if (tty) {
+		fwrite(out.s, 1, out.len, tty);
+		fclose(tty);
+	}
+	buf_free(&out);
+}
 
 static void ui_teardown(void)
 {
@@ -858,7 +990,7 @@ int ui_main(struct cli *c)
 				ui.quit = 1;
 			continue;
 		}
-		req = request_for(ui.top->ops->name, key);
+		req = request_for(ui.top, key);
 		if (req == REQ_NONE) {
 			char name[32];
 			key_label(key, name, sizeof name);
@@ -894,5 +1026,9 @@ int ui_main(struct cli *c)
 	free(theme_name);
 	theme_name = NULL;
 	buf_free(&config_errors);
+	for (size_t i = 0; i < tag_styles.n; i++)
+		free(tag_styles.v[i].name);
+	free(tag_styles.v);
+	memset(&tag_styles, 0, sizeof tag_styles);
 	return 0;
 }

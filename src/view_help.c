@@ -138,7 +138,7 @@ static void rows_click(struct view *v, int row, int col)
 /* --- help --- */
 
 static const struct view_ops help_ops = {
-	"help", rows_draw, rows_request, NULL, rows_done, rows_click,
+	"help", rows_draw, rows_request, NULL, rows_done, rows_click, NULL,
 };
 
 static void add_binding(void *ctx, const char *key, enum request req)
@@ -174,7 +174,7 @@ void view_help_open(const char *screen)
 /* --- mentions of one entity --- */
 
 static const struct view_ops mentions_ops = {
-	"mentions", rows_draw, rows_request, NULL, rows_done, rows_click,
+	"mentions", rows_draw, rows_request, NULL, rows_done, rows_click, NULL,
 };
 
 /* "…words before [mention] words after…" on one line. */

@@ -322,6 +322,12 @@ static int library_request(struct view *v, enum request req)
 		}
 		return 1;
 	}
+	case REQ_ANNOTATIONS:
+		view_annotations_open(0);
+		return 1;
+	case REQ_TAGS:
+		view_tags_open();
+		return 1;
 	case REQ_CLEAR:
 		if (l->filter) {
 			filter_changed(l, "");
@@ -366,9 +372,12 @@ static int library_request(struct view *v, enum request req)
 	return 1;
 }
 
+/* Also called when a screen above closes: counts may have changed. */
 static void library_resize(struct view *v)
 {
-	(void)v;
+	struct library *l = v->data;
+
+	l->stale = 1;
 }
 
 static void library_click(struct view *v, int row, int col)
@@ -392,7 +401,7 @@ static void library_done(struct view *v)
 }
 
 static const struct view_ops library_ops = {
-	"library", library_draw, library_request, library_resize, library_done, library_click,
+	"library", library_draw, library_request, library_resize, library_done, library_click, NULL,
 };
 
 void view_library_open(void)

@@ -10,8 +10,10 @@
  * the top line), which survives a resize and is saved on leaving. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
@@ -48,6 +50,18 @@ struct reader {
 		size_t n, cap;
 	} hits;
 	long cur_hit;
+	/* Annotations of this article (not orphaned), by start. */
+	struct store_highlights hls;
+	struct store_tags tags;
+	/* A selection: from sel_a (fixed) to sel_b (moved by w b ( ) { }). */
+	int selecting;
+	size_t sel_a, sel_b;
+	/* After ] or [: the keys act on that annotation's range, until the
+	 * focus moves. */
+	long on_hl;
+	/* Deleted annotations, newest last, for U. */
+	struct store_deleted **undo;
+	size_t nundo;
 };
 
 static const struct view_ops reader_ops;
@@ -497,12 +511,416 @@ static void search(struct reader *r)
 	search_step(r, 1);
 }
 
+/* --- annotations --- */
+
+static void load_annotations(struct reader *r)
+{
+	struct store_hl_filter f = {0};
+	struct store_highlights all = {0};
+	size_t i;
+	int64_t on_id = r->on_hl >= 0 && r->on_hl < (long)r->hls.n ? r->hls.v[r->on_hl].id : 0;
+
+	store_highlights_free(&r->hls);
+	store_tags_free(&r->tags);
+	f.article_id = r->art.id;
+	if (store_highlight_list(ui.store, &f, &all) != 0) {
+		ui_error("annotations not shown: %s", store_errmsg(ui.store));
+		return;
+	}
+	/* Orphaned ones have no place in the text; the M list shows them. */
+	for (i = 0; i < all.n; i++) {
+		if (all.v[i].orphaned || all.v[i].end > r->art.body_len)
+			store_highlight_clear(&all.v[i]);
+		else
+			VEC_PUSH(&r->hls, all.v[i]);
+	}
+	free(all.v);
+	r->on_hl = -1;
+	for (i = 0; on_id && i < r->hls.n; i++)
+		if (r->hls.v[i].id == on_id)
+			r->on_hl = (long)i;
+	store_tag_list(ui.store, &r->tags);
+}
+
+/* What the keys act on: the selection, else the focus sentence. */
+static struct sentence_span target(struct reader *r)
+{
+	struct sentence_span t;
+
+	if (r->selecting) {
+		t.start = r->sel_a < r->sel_b ? r->sel_a : r->sel_b;
+		t.end = r->sel_a < r->sel_b ? r->sel_b : r->sel_a;
+		return t;
+	}
+	if (r->on_hl >= 0 && r->on_hl < (long)r->hls.n) {
+		t.start = r->hls.v[r->on_hl].start;
+		t.end = r->hls.v[r->on_hl].end;
+		return t;
+	}
+	return focus_span(r);
+}
+
+/* The annotation under the target: the one with its exact range, else
+ * the first that overlaps it; -1 when none. */
+static long annotation_at(struct reader *r, struct sentence_span t)
+{
+	size_t i;
+	long overlap = -1;
+
+	for (i = 0; i < r->hls.n; i++) {
+		const struct store_highlight *h = &r->hls.v[i];
+		if (h->start == t.start && h->end == t.end)
+			return (long)i;
+		if (overlap < 0 && h->start < t.end && h->end > t.start)
+			overlap = (long)i;
+	}
+	return overlap;
+}
+
+/* The id of the highlight over exactly the target, made if needed. */
+static int64_t highlight_for_target(struct reader *r)
+{
+	struct sentence_span t = target(r);
+	int64_t id;
+
+	if (t.end <= t.start) {
+		ui_error("nothing to annotate here");
+		return -1;
+	}
+	if (store_highlight_at(ui.store, r->art.id, t.start, t.end, &id) == 0)
+		return id;
+	id = store_highlight_add(ui.store, r->art.id, r->art.body, r->art.body_len, t.start, t.end);
+	if (id < 0)
+		ui_error("%s", store_errmsg(ui.store));
+	return id;
+}
+
+static const struct store_tag *tag_with_key(struct reader *r, int key)
+{
+	size_t i;
+
+	for (i = 0; i < r->tags.n; i++)
+		if (r->tags.v[i].key == key)
+			return &r->tags.v[i];
+	return NULL;
+}
+
+/* name may point into r->tags, which the reload frees: say it first. */
+static void tag_target(struct reader *r, int64_t tag_id, const char *name)
+{
+	int64_t hl = highlight_for_target(r);
+	int on, removed;
+
+	if (hl < 0)
+		return;
+	if (store_highlight_tag(ui.store, hl, tag_id, -1, &on, &removed) != 0) {
+		ui_error("%s", store_errmsg(ui.store));
+		return;
+	}
+	ui_message(on ? "tagged %s (saved)" : removed ? "removed %s and the empty highlight"
+	                                                 : "removed %s", name);
+	r->selecting = 0;
+	load_annotations(r);
+}
+
+static void tag_by_key(struct reader *r, int key)
+{
+	const struct store_tag *t = tag_with_key(r, key);
+
+	if (!t) {
+		ui_error("no tag is bound to %d (T in the library manages tags)", key);
+		return;
+	}
+	tag_target(r, t->id, t->name);
+}
+
+/* Tab in the tag prompt: the longest common prefix of the tag names
+ * that start with what was typed. */
+static char *complete_tag(void *ctx, const char *text)
+{
+	struct reader *r = ctx;
+	size_t i, n = strlen(text), common = 0;
+	const char *first = NULL;
+
+	for (i = 0; i < r->tags.n; i++) {
+		const char *name = r->tags.v[i].name;
+		size_t k;
+		if (strncmp(name, text, n) != 0)
+			continue;
+		if (!first) {
+			first = name;
+			common = strlen(name);
+			continue;
+		}
+		for (k = 0; k < common && first[k] == name[k]; k++)
+			;
+		common = k;
+	}
+	return first ? xstrndup(first, common) : NULL;
+}
+
+static void tag_prompt(struct reader *r)
+{
+	char *name = ui_prompt_ex("tag: ", NULL, NULL, NULL, complete_tag, r);
+	struct store_tag t;
+	int64_t id;
+	int rc;
+
+	if (!name)
+		return;
+	if (!*name) {
+		free(name);
+		return;
+	}
+	rc = store_tag_by_name(ui.store, name, &t);
+	if (rc == 0) {
+		id = t.id;
+		store_tag_clear(&t);
+	} else if (rc == 1) {
+		id = store_tag_add(ui.store, name, 0, NULL);
+		if (id < 0) {
+			ui_error("%s", store_errmsg(ui.store));
+			free(name);
+			return;
+		}
+	} else {
+		ui_error("%s", store_errmsg(ui.store));
+		free(name);
+		return;
+	}
+	tag_target(r, id, name);
+	free(name);
+}
+
+static void note_prompt(struct reader *r)
+{
+	long i = annotation_at(r, target(r));
+	int64_t hl;
+	char *text;
+
+	text = ui_prompt("note: ", i >= 0 ? r->hls.v[i].note : NULL, NULL, NULL);
+	if (!text) {
+		ui_message("note cancelled");
+		return;
+	}
+	hl = i >= 0 ? r->hls.v[i].id : highlight_for_target(r);
+	if (hl >= 0) {
+		if (store_note_set(ui.store, hl, text) != 0)
+			ui_error("%s", store_errmsg(ui.store));
+		else
+			ui_message(*text ? "note saved" : "note removed");
+	}
+	free(text);
+	r->selecting = 0;
+	load_annotations(r);
+}
+
+static void note_editor(struct reader *r)
+{
+	long i = annotation_at(r, target(r));
+	const char *ed = getenv("VISUAL");
+	char path[] = "/tmp/gloss-note-XXXXXX";
+	char *text = NULL;
+	size_t len = 0;
+	int fd, status;
+	int64_t hl;
+	FILE *f;
+
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	fd = mkstemp(path);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		ui_error("cannot make a temporary file for the note: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	if (i >= 0 && r->hls.v[i].note)
+		fputs(r->hls.v[i].note, f);
+	fclose(f);
+	status = ui_run_program(ed, path);
+	if (status != 0) {
+		ui_error("%s exited with %d: the note was not saved", ed, status);
+	} else if (util_read_file(path, STORE_NOTE_MAX + 1, &text, &len) != 0) {
+		ui_error("cannot read the note back: %s", strerror(errno));
+	} else {
+		while (len && text[len - 1] == '\n')
+			text[--len] = '\0';
+		hl = i >= 0 ? r->hls.v[i].id : highlight_for_target(r);
+		if (hl >= 0 && store_note_set(ui.store, hl, text) != 0)
+			ui_error("%s", store_errmsg(ui.store));
+		else if (hl >= 0)
+			ui_message("note saved (%zu bytes)", len);
+	}
+	free(text);
+	unlink(path);
+	r->selecting = 0;
+	load_annotations(r);
+}
+
+static void delete_annotation(struct reader *r)
+{
+	long i = annotation_at(r, target(r));
+	struct store_deleted *d;
+	int rc;
+
+	if (i < 0) {
+		ui_error("no annotation here");
+		return;
+	}
+	rc = store_highlight_delete(ui.store, r->hls.v[i].id, &d);
+	if (rc != 0) {
+		ui_error("%s", rc > 0 ? "that annotation is gone already" : store_errmsg(ui.store));
+		return;
+	}
+	r->undo = xreallocarray(r->undo, r->nundo + 1, sizeof *r->undo);
+	r->undo[r->nundo++] = d;
+	load_annotations(r);
+	ui_message("annotation deleted (U undoes)");
+}
+
+static void undo_delete(struct reader *r)
+{
+	if (!r->nundo) {
+		ui_error("nothing to undo");
+		return;
+	}
+	if (store_highlight_restore(ui.store, r->undo[r->nundo - 1]) != 0) {
+		ui_error("%s", store_errmsg(ui.store));
+		return;
+	}
+	store_deleted_free(r->undo[--r->nundo]);
+	load_annotations(r);
+	ui_message("restored the annotation, its note and links");
+}
+
+static void yank(struct reader *r)
+{
+	struct sentence_span t = target(r);
+	struct buf b = {0};
+	size_t i;
+
+	if (t.end <= t.start)
+		return;
+	buf_adds(&b, "> ");
+	for (i = t.start; i < t.end; i++) {
+		buf_addc(&b, r->art.body[i]);
+		if (r->art.body[i] == '\n')
+			buf_adds(&b, "> ");
+	}
+	buf_printf(&b, "\n>\n> — *%s*", r->art.title);
+	if (r->art.outlet)
+		buf_printf(&b, ", %s", r->art.outlet);
+	if (r->art.url)
+		buf_printf(&b, ", <%s>", r->art.url);
+	buf_addc(&b, '\n');
+	ui_clipboard(b.s, b.len);
+	ui_message("copied %zu bytes as a Markdown quote to the clipboard (OSC 52)", b.len);
+	buf_free(&b);
+}
+
+static void move_annotation(struct reader *r, int dir)
+{
+	size_t from = target(r).start;
+	long i, pick = -1;
+
+	for (i = 0; i < (long)r->hls.n; i++) {
+		if (dir > 0 && r->hls.v[i].start > from) {
+			pick = i;
+			break;
+		}
+		if (dir < 0 && r->hls.v[i].start < from)
+			pick = i;
+	}
+	if (pick < 0) {
+		ui_message(r->hls.n ? (dir > 0 ? "no more annotations below" : "no more annotations above")
+		                    : "no annotations in this article");
+		return;
+	}
+	focus_at(r, r->hls.v[pick].start);
+	show_offset(r, r->hls.v[pick].start);
+	r->on_hl = pick;
+	{
+		const struct store_highlight *h = &r->hls.v[pick];
+		ui_message("annotation %ld of %zu%s%s%s", pick + 1, r->hls.n, h->ntags ? " #" : "",
+		           h->ntags ? h->tags[0] : "", h->note ? " (note)" : "");
+	}
+}
+
+/* --- selection --- */
+
+static void select_start(struct reader *r)
+{
+	struct sentence_span f = focus_span(r);
+
+	r->selecting = 1;
+	r->sel_a = f.start;
+	r->sel_b = f.end;
+	ui_message("selecting: w b ( ) { } extend, 1-9 a t act, Esc cancels");
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+static void select_word(struct reader *r, int dir)
+{
+	const char *b = r->art.body;
+	size_t n = r->art.body_len, p = r->sel_b;
+
+	if (dir > 0) {
+		while (p < n && is_space(b[p]))
+			p++;
+		while (p < n && !is_space(b[p]))
+			p++;
+	} else {
+		while (p > r->sel_a && is_space(b[p - 1]))
+			p--;
+		while (p > r->sel_a && !is_space(b[p - 1]))
+			p--;
+		while (p > r->sel_a && is_space(b[p - 1]))
+			p--;
+		if (p <= r->sel_a)
+			return;
+	}
+	r->sel_b = p;
+	show_offset(r, p ? p - 1 : 0);
+}
+
+/* ( ) { } in a selection move its end by sentence or paragraph. */
+static void select_move(struct reader *r, enum request req)
+{
+	struct sentence_span f;
+
+	focus_at(r, r->sel_b ? r->sel_b - 1 : 0);
+	if (req == REQ_SENTENCE_NEXT)
+		move_sentence(r, 1);
+	else if (req == REQ_SENTENCE_PREV)
+		move_sentence(r, -1);
+	else if (req == REQ_PARA_NEXT)
+		move_paragraph(r, 1);
+	else
+		move_paragraph(r, -1);
+	if (req == REQ_PARA_NEXT || req == REQ_PARA_PREV) {
+		struct para *pa = &r->paras[r->focus_para];
+		para_split(r, r->focus_para);
+		r->focus_sent = pa->sents.n - 1;
+	}
+	f = focus_span(r);
+	if (f.end > r->sel_a)
+		r->sel_b = f.end;
+	show_offset(r, r->sel_b ? r->sel_b - 1 : 0);
+}
+
 /* --- drawing --- */
 
 /* The style of the byte at off, layered: entity < focus < search < the
  * entity Tab reached. */
 struct cursors {
-	size_t m, h;
+	size_t m, h, a;
 };
 
 static struct ui_style style_at(struct reader *r, size_t off, struct cursors *c,
@@ -518,6 +936,22 @@ static struct ui_style style_at(struct reader *r, size_t off, struct cursors *c,
 		s = ui_style_over(s, ui_area(AREA_FOCUS));
 	if (c->m < r->ments.n && r->ments.v[c->m].start <= off)
 		s = ui_style_over(s, ui_area((enum area)(AREA_ENTITY + r->ments.v[c->m].label)));
+	while (c->a < r->hls.n && r->hls.v[c->a].end <= off)
+		c->a++;
+	if (c->a < r->hls.n && r->hls.v[c->a].start <= off) {
+		const struct store_highlight *h = &r->hls.v[c->a];
+		const char *colour = NULL;
+		size_t k;
+		for (k = 0; h->ntags && k < r->tags.n; k++)
+			if (strcmp(r->tags.v[k].name, h->tags[0]) == 0)
+				colour = r->tags.v[k].colour;
+		s = ui_style_over(s, ui_tag_style(h->ntags ? h->tags[0] : NULL, colour));
+	}
+	if (r->selecting) {
+		struct sentence_span t = target(r);
+		if (off >= t.start && off < t.end)
+			s = ui_style_over(s, ui_area(AREA_SELECTION));
+	}
 	if (c->h < r->hits.n && r->hits.v[c->h].start <= off)
 		s = ui_style_over(s, ui_area(AREA_SEARCH));
 	if (r->ent >= 0 && off >= r->ments.v[r->ent].start && off < r->ments.v[r->ent].end) {
@@ -541,7 +975,37 @@ static void draw_line(struct reader *r, int row, size_t p, size_t l,
 		return;
 	ln = &pa->lines.v[l];
 	c.m = (size_t)mention_at_or_after(r, pa->start + ln->start);
+	c.a = 0;
 	c.h = 0;
+	{
+		/* The margin: a note or link marker on lines of annotations. */
+		size_t ls = pa->start + ln->start, le = pa->start + ln->end, k;
+		const char *mark = NULL;
+		struct ui_style ms = ui_area(AREA_DEFAULT);
+		for (k = 0; k < r->hls.n; k++) {
+			const struct store_highlight *h = &r->hls.v[k];
+			if (h->end <= ls) {
+				c.a = k + 1;
+				continue;
+			}
+			if (h->start > le)
+				break;
+			if (h->note && !mark) {
+				mark = "✎";
+				ms = ui_style_over(ms, ui_area(AREA_NOTE_MARKER));
+			} else if (h->nlinks && !mark) {
+				mark = "↔";
+				ms = ui_style_over(ms, ui_area(AREA_LINK_MARKER));
+			}
+		}
+		/* c.a must point at the first highlight not ending before ls. */
+		for (c.a = 0; c.a < r->hls.n && r->hls.v[c.a].end <= ls; c.a++)
+			;
+		if (mark) {
+			ui_set_style(&ms);
+			mvaddstr(row, 0, mark);
+		}
+	}
 	{
 		size_t lo = 0, hi = r->hits.n;
 		while (lo < hi) {
@@ -603,6 +1067,8 @@ static void draw_minimap(struct reader *r)
 			if (r->ments.v[k].label == lab)
 				mark[(size_t)((double)r->ments.v[k].start / (double)len * rows) % (size_t)rows] |= 2;
 	}
+	for (k = 0; k < r->hls.n; k++)
+		mark[(size_t)((double)r->hls.v[k].start / (double)len * rows) % (size_t)rows] |= 4;
 	thumb = base;
 	thumb.attrs |= A_REVERSE;
 	mk = ui_style_over(base, ui_area(AREA_MINIMAP_MARK));
@@ -615,6 +1081,9 @@ static void draw_minimap(struct reader *r)
 		if (mark[i] & 1) {
 			s = ui_style_over(s, ui_area(AREA_SEARCH));
 			ch = "•";
+		} else if (mark[i] & 4) {
+			s = ui_style_over(s, ui_area(AREA_HIGHLIGHT));
+			ch = "▪";
 		} else if (mark[i] & 2) {
 			s = ui_style_over(s, mk);
 			ch = "•";
@@ -631,7 +1100,7 @@ static void reader_draw(struct view *v)
 {
 	struct reader *r = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
-	struct sentence_span f = focus_span(r);
+	struct sentence_span f = r->selecting ? focus_span(r) : target(r);
 	size_t p = r->top_para, l = r->top_line, len = r->art.body_len ? r->art.body_len : 1;
 	int row, used;
 	char left[256], right[128];
@@ -659,8 +1128,8 @@ static void reader_draw(struct view *v)
 	{
 		size_t top = top_offset(r);
 		int pct = p >= r->npara ? 100 : (int)((double)top * 100.0 / (double)len);
-		snprintf(left, sizeof left, " %.60s  %d%%  %zu entities", r->art.title, pct,
-		         r->ments.n);
+		snprintf(left, sizeof left, " %3d%%  %zu entities  %zu annotation%s%s", pct, r->ments.n,
+		         r->hls.n, r->hls.n == 1 ? "" : "s", r->selecting ? "  [selection]" : "");
 		right[0] = '\0';
 		if (r->query && r->hits.n)
 			snprintf(right, sizeof right, "/%.40s: %zu hits", r->query, r->hits.n);
@@ -673,7 +1142,69 @@ static int reader_request(struct view *v, enum request req)
 	struct reader *r = v->data;
 	long page = text_rows() > 2 ? text_rows() - 1 : 1;
 
+	if (r->selecting) {
+		switch (req) {
+		case REQ_WORD_NEXT:
+			select_word(r, 1);
+			return 1;
+		case REQ_WORD_PREV:
+			select_word(r, -1);
+			return 1;
+		case REQ_SENTENCE_NEXT:
+		case REQ_SENTENCE_PREV:
+		case REQ_PARA_NEXT:
+		case REQ_PARA_PREV:
+			select_move(r, req);
+			return 1;
+		case REQ_CLEAR:
+		case REQ_SELECT:
+			r->selecting = 0;
+			ui_message("selection cancelled");
+			return 1;
+		default:
+			break;
+		}
+	}
+	/* Only the keys that act on an annotation keep the one ] reached. */
+	if (!(req >= REQ_TAG_1 && req <= REQ_TAG_9) && req != REQ_TAG_PROMPT && req != REQ_NOTE &&
+	    req != REQ_NOTE_EDITOR && req != REQ_DELETE && req != REQ_YANK &&
+	    req != REQ_ANNOT_NEXT && req != REQ_ANNOT_PREV && req != REQ_HELP)
+		r->on_hl = -1;
+	if (req >= REQ_TAG_1 && req <= REQ_TAG_9) {
+		tag_by_key(r, (int)(req - REQ_TAG_1) + 1);
+		return 1;
+	}
 	switch (req) {
+	case REQ_SELECT:
+		select_start(r);
+		return 1;
+	case REQ_TAG_PROMPT:
+		tag_prompt(r);
+		return 1;
+	case REQ_NOTE:
+		note_prompt(r);
+		return 1;
+	case REQ_NOTE_EDITOR:
+		note_editor(r);
+		return 1;
+	case REQ_DELETE:
+		delete_annotation(r);
+		return 1;
+	case REQ_UNDO:
+		undo_delete(r);
+		return 1;
+	case REQ_YANK:
+		yank(r);
+		return 1;
+	case REQ_ANNOT_NEXT:
+		move_annotation(r, 1);
+		return 1;
+	case REQ_ANNOT_PREV:
+		move_annotation(r, -1);
+		return 1;
+	case REQ_ANNOTATIONS:
+		view_annotations_open(r->art.id);
+		return 1;
 	case REQ_MOVE_DOWN:
 		scroll_by(r, 1);
 		clamp_top(r);
@@ -755,6 +1286,7 @@ static void reader_resize(struct view *v)
 
 	if (width < 1)
 		width = 1;
+	load_annotations(r);
 	if (width == r->width)
 		return;
 	off = r->width ? top_offset(r) : (size_t)r->art.read_pos;
@@ -795,12 +1327,25 @@ static void reader_done(struct view *v)
 	free(r->ments.v);
 	free(r->hits.v);
 	free(r->query);
+	store_highlights_free(&r->hls);
+	store_tags_free(&r->tags);
+	for (i = 0; i < r->nundo; i++)
+		store_deleted_free(r->undo[i]);
+	free(r->undo);
 	store_article_clear(&r->art);
 	free(r);
 }
 
+static const char *reader_screen(struct view *v)
+{
+	struct reader *r = v->data;
+
+	return r->selecting ? "selection" : "reader";
+}
+
 static const struct view_ops reader_ops = {
 	"reader", reader_draw, reader_request, reader_resize, reader_done, reader_click,
+	reader_screen,
 };
 
 void view_reader_open(int64_t article_id, int64_t at_offset)
@@ -835,6 +1380,7 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 	}
 	r->ent = -1;
 	r->cur_hit = -1;
+	r->on_hl = -1;
 	if (at_offset >= 0)
 		r->art.read_pos = at_offset;
 	if (r->art.read_pos < 0 || (size_t)r->art.read_pos > r->art.body_len)

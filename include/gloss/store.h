@@ -236,7 +236,9 @@ int64_t store_highlight_add(struct store *st, int64_t article_id, const char *bo
  * (*removed = 1).  0 ok, -1 error. */
 int store_highlight_tag(struct store *st, int64_t hl, int64_t tag, int on, int *now_on,
                         int *removed);
-/* Set the note (an empty text removes it).  0 ok, 1 no such highlight. */
+/* Set the note (an empty text removes it).  0 ok, 1 no such highlight,
+ * -1 error (a note over STORE_NOTE_MAX bytes is refused). */
+#define STORE_NOTE_MAX ((size_t)1 << 20)
 int store_note_set(struct store *st, int64_t hl, const char *text);
 
 /* A deleted highlight with everything that went with it, for undo. */

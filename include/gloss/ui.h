@@ -42,7 +42,32 @@
 	X(MARK, "mark", "Mark or unmark the article")                                \
 	X(DELETE, "delete", "Delete (asks first)")                                   \
 	X(EDIT, "edit", "Edit title, outlet and date")                               \
-	X(CLEAR, "clear", "Clear the filter or search")
+	X(CLEAR, "clear", "Clear the filter, search or selection")                  \
+	X(SELECT, "select", "Start a selection (extend it with w b ( ) { })")        \
+	X(WORD_NEXT, "word-next", "Extend the selection by a word")                  \
+	X(WORD_PREV, "word-prev", "Shrink the selection by a word")                  \
+	X(TAG_1, "tag-1", "Toggle the tag bound to 1")                               \
+	X(TAG_2, "tag-2", "Toggle the tag bound to 2")                               \
+	X(TAG_3, "tag-3", "Toggle the tag bound to 3")                               \
+	X(TAG_4, "tag-4", "Toggle the tag bound to 4")                               \
+	X(TAG_5, "tag-5", "Toggle the tag bound to 5")                               \
+	X(TAG_6, "tag-6", "Toggle the tag bound to 6")                               \
+	X(TAG_7, "tag-7", "Toggle the tag bound to 7")                               \
+	X(TAG_8, "tag-8", "Toggle the tag bound to 8")                               \
+	X(TAG_9, "tag-9", "Toggle the tag bound to 9")                               \
+	X(TAG_PROMPT, "tag", "Tag by name (Tab completes; a new name makes a tag)")  \
+	X(NOTE, "note", "Write a short note")                                        \
+	X(NOTE_EDITOR, "note-editor", "Write a long note in $EDITOR")                \
+	X(UNDO, "undo", "Undo the last deletion")                                    \
+	X(YANK, "yank", "Copy as a Markdown quote with its citation (OSC 52)")       \
+	X(ANNOT_NEXT, "annotation-next", "Go to the next annotation")                \
+	X(ANNOT_PREV, "annotation-prev", "Go to the previous annotation")            \
+	X(ANNOTATIONS, "annotations", "List annotations")                            \
+	X(TAGS, "tags", "Manage tags")                                               \
+	X(NEW, "new", "Make a new one")                                              \
+	X(RENAME, "rename", "Rename")                                                \
+	X(REBIND, "rebind", "Bind to another digit")                                 \
+	X(RECOLOUR, "recolour", "Change the colour")
 
 enum request {
 #define REQ_ENUM(e, name, help) REQ_##e,
@@ -88,6 +113,9 @@ struct view_ops {
 	void (*done)(struct view *v);
 	/* Mouse click at a row of the view's area (optional). */
 	void (*click)(struct view *v, int row, int col);
+	/* The screen whose bindings apply now, when it is not name (e.g.
+	 * "selection" while the reader has one); optional. */
+	const char *(*screen)(struct view *v);
 };
 
 struct view {
@@ -128,6 +156,16 @@ struct ui_style ui_area(enum area a);
 /* b over a: b's colours where set, attributes or'ed. */
 struct ui_style ui_style_over(struct ui_style a, struct ui_style b);
 
+/* The style of a highlight carrying a tag: the theme's tag.NAME, else
+ * the tag's own colour word (as a background), else the highlight area. */
+struct ui_style ui_tag_style(const char *name, const char *colour);
+
+/* Run a program on the terminal (curses suspended); its exit status. */
+int ui_run_program(const char *cmd, const char *arg);
+
+/* Copy text to the terminal's clipboard with OSC 52. */
+void ui_clipboard(const char *text, size_t len);
+
 /* Draw text at (row, col) within max columns, never sending control
  * characters or escape sequences: they are shown as visible symbols.
  * Returns the columns used. */
@@ -143,6 +181,11 @@ void ui_draw_status(const char *left, const char *right);
  * Returns a new string, or NULL when cancelled with Esc. */
 char *ui_prompt(const char *label, const char *initial,
                 void (*on_change)(void *ctx, const char *text), void *ctx);
+/* The same with completion: Tab replaces the text with what complete
+ * returns (a new string, or NULL for no completion). */
+char *ui_prompt_ex(const char *label, const char *initial,
+                   void (*on_change)(void *ctx, const char *text), void *ctx,
+                   char *(*complete)(void *cctx, const char *text), void *cctx);
 /* A yes/no question on the status line; 1 for yes. */
 int ui_confirm(const char *question);
 
@@ -158,5 +201,8 @@ void view_library_open(void);
 void view_reader_open(int64_t article_id, int64_t at_offset);
 void view_help_open(const char *screen);
 void view_mentions_open(int64_t entity_id);
+/* All annotations (article_id 0) or one article's. */
+void view_annotations_open(int64_t article_id);
+void view_tags_open(void);
 
 #endif

@@ -12,6 +12,7 @@
 #include "gloss/import.h"
 #include "gloss/ingest.h"
 #include "gloss/ner.h"
+#include "gloss/sentence.h"
 #include "gloss/util.h"
 
 int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
@@ -22,6 +23,7 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 	size_t textlen = 0;
 	struct import_doc doc = {0};
 	struct ner_result ner = {0};
+	struct sentence_vec sents = {0};
 	struct store_import_req req = {0};
 	int rc;
 
@@ -37,12 +39,14 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 	}
 	free(text);
 	ner_scan(doc.body, doc.body_len, &ner);
+	sentence_split(doc.body, doc.body_len, &sents);
 	req.source = source;
 	req.url = o->url;
 	req.raw = raw;
 	req.raw_len = len;
 	req.doc = &doc;
 	req.ner = &ner;
+	req.sentences = &sents;
 	req.replace_id = o->replace_id;
 	rc = store_import(st, &req, &res->id, &res->orphaned);
 	if (rc < 0)
@@ -50,6 +54,7 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 	else
 		res->status = rc;
 	ner_result_free(&ner);
+	free(sents.v);
 	import_doc_free(&doc);
 	return rc < 0 ? -1 : 0;
 }

@@ -67,14 +67,32 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  label TEXT NOT NULL,"
 	"  canonical TEXT NOT NULL,"
+	/* Kept up to date on import, so the entity index needs no count
+	 * over every mention of the library. */
+	"  mentions INTEGER NOT NULL DEFAULT 0,"
+	"  articles INTEGER NOT NULL DEFAULT 0,"
 	"  UNIQUE (label, canonical));"
+	"CREATE INDEX entity_rank ON entity(articles DESC, mentions DESC);"
 	"CREATE TABLE mention ("
 	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
 	"  start INTEGER NOT NULL,"
 	"  end INTEGER NOT NULL,"
 	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  surface TEXT NOT NULL,"
 	"  PRIMARY KEY (article_id, start)) WITHOUT ROWID;"
-	"CREATE INDEX mention_entity ON mention(entity_id, article_id);"
+	"CREATE INDEX mention_entity ON mention(entity_id, surface, article_id);"
+	/* The user's merges and splits: a mention whose surface (or
+	 * per-document name) is KEY goes to ENTITY, over every re-import. */
+	"CREATE TABLE entity_rule ("
+	"  label TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (label, key)) WITHOUT ROWID;"
+	/* Sentences for the link picker and related passages; rowid is
+	 * article id << 24 | sentence number, so an article's rows are one
+	 * rowid range. */
+	"CREATE VIRTUAL TABLE sentence_fts USING fts5(text, start UNINDEXED, end UNINDEXED,"
+	"  tokenize='unicode61 remove_diacritics 2');"
 	"CREATE TABLE highlight ("
 	"  id INTEGER PRIMARY KEY,"
 	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
@@ -188,16 +206,56 @@ static const char *const migrations[] = {
 	  " snippet(article_fts, 1, char(1), char(2), '…', 12)"                                    \
 	  " FROM article_fts JOIN article a ON a.id = article_fts.rowid"                           \
 	  " WHERE article_fts MATCH ?1 ORDER BY bm25(article_fts, 5.0, 1.0) LIMIT ?2")             \
+	X(MENTION_UNCOUNT,                                                                         \
+	  "UPDATE entity SET mentions = mentions - (SELECT count(*) FROM mention m"                \
+	  "   WHERE m.article_id = ?1 AND m.entity_id = entity.id), articles = articles - 1"       \
+	  " WHERE id IN (SELECT entity_id FROM mention WHERE article_id = ?1)")                    \
+	X(MENTION_COUNT,                                                                           \
+	  "UPDATE entity SET mentions = mentions + (SELECT count(*) FROM mention m"                \
+	  "   WHERE m.article_id = ?1 AND m.entity_id = entity.id), articles = articles + 1"       \
+	  " WHERE id IN (SELECT entity_id FROM mention WHERE article_id = ?1)")                    \
 	X(MENTION_DELETE, "DELETE FROM mention WHERE article_id = ?1")                             \
 	X(MENTION_INSERT,                                                                          \
-	  "INSERT OR IGNORE INTO mention(article_id, start, end, entity_id) VALUES (?1, ?2, ?3, ?4)") \
+	  "INSERT OR IGNORE INTO mention(article_id, start, end, entity_id, surface)"              \
+	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                                          \
+	X(ENTITY_RULE, "SELECT entity_id FROM entity_rule WHERE label = ?1 AND key = ?2")          \
 	X(ENTITY_FIND, "SELECT id FROM entity WHERE label = ?1 AND canonical = ?2")                \
 	X(ENTITY_INSERT, "INSERT INTO entity(label, canonical) VALUES (?1, ?2)")                   \
 	X(ENTITY_BY_SURNAME,                                                                       \
 	  "SELECT id FROM entity WHERE label = 'PERSON' AND canonical LIKE '% ' || ?1"             \
 	  " ESCAPE '\\' LIMIT 2")                                                                  \
 	X(ENTITY_ORPHANS,                                                                          \
-	  "DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = entity.id)") \
+	  "DELETE FROM entity WHERE mentions <= 0"                                                 \
+	  " AND NOT EXISTS (SELECT 1 FROM entity_rule r WHERE r.entity_id = entity.id)")          \
+	X(SENTENCE_DELETE,                                                                         \
+	  "DELETE FROM sentence_fts WHERE rowid BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215") \
+	X(SENTENCE_INSERT,                                                                         \
+	  "INSERT INTO sentence_fts(rowid, text, start, end) VALUES (?1 * 16777216 + ?2, ?3, ?4, ?5)") \
+	X(PASSAGES,                                                                                \
+	  "SELECT f.rowid >> 24, f.start, f.end, f.text, a.title, a.outlet, bm25(sentence_fts)"    \
+	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
+	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
+	  "   AND ?2 * 16777216 + 16777215) ORDER BY bm25(sentence_fts) LIMIT ?3")                 \
+	X(MENTIONS_IN,                                                                             \
+	  "SELECT entity_id FROM mention WHERE article_id = ?1 AND start >= ?2 AND start < ?3")    \
+	X(ENTITY_ALIASES,                                                                          \
+	  "SELECT surface, count(*) FROM mention WHERE entity_id = ?1 GROUP BY surface"            \
+	  " ORDER BY count(*) DESC, surface LIMIT ?2")                                             \
+	X(ENTITY_MERGE_MENTIONS, "UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")         \
+	X(ENTITY_MERGE_RULES, "UPDATE entity_rule SET entity_id = ?2 WHERE entity_id = ?1")        \
+	X(ENTITY_RULE_SET,                                                                         \
+	  "INSERT OR REPLACE INTO entity_rule(label, key, entity_id) VALUES (?1, ?2, ?3)")         \
+	X(ENTITY_RECOUNT,                                                                          \
+	  "UPDATE entity SET mentions = (SELECT count(*) FROM mention WHERE entity_id = ?1),"      \
+	  " articles = (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = ?1)"      \
+	  " WHERE id = ?1")                                                                        \
+	X(ENTITY_DELETE, "DELETE FROM entity WHERE id = ?1")                                       \
+	X(ENTITY_SPLIT_MENTIONS,                                                                   \
+	  "UPDATE mention SET entity_id = ?3 WHERE entity_id = ?1 AND surface = ?2")               \
+	X(ENTITY_LABEL_OF, "SELECT label, canonical FROM entity WHERE id = ?1")                    \
+	X(ENTITY_INDEX,                                                                            \
+	  "SELECT id, label, canonical, mentions, articles FROM entity WHERE mentions > 0"         \
+	  " AND (?1 IS NULL OR label = ?1) ORDER BY articles DESC, mentions DESC, canonical")     \
 	X(ARTICLE_MENTIONS,                                                                        \
 	  "SELECT m.article_id, m.entity_id, m.start, m.end, e.label FROM mention m"               \
 	  " JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ?1 ORDER BY m.start")         \
@@ -211,10 +269,7 @@ static const char *const migrations[] = {
 	  " WHERE (?1 <= 0 OR m.article_id = ?1) AND (?2 IS NULL OR e.label = ?2)"                 \
 	  " GROUP BY e.id ORDER BY count(DISTINCT m.article_id) DESC, count(*) DESC,"              \
 	  " e.canonical")                                                                          \
-	X(ENTITY_GET,                                                                              \
-	  "SELECT e.id, e.label, e.canonical, count(m.start), count(DISTINCT m.article_id)"        \
-	  " FROM entity e LEFT JOIN mention m ON m.entity_id = e.id WHERE e.id = ?1"               \
-	  " GROUP BY e.id")                                                                        \
+	X(ENTITY_GET, "SELECT id, label, canonical, mentions, articles FROM entity WHERE id = ?1") \
 	X(HIGHLIGHTS_OF, "SELECT id, start, quote, prefix, suffix, original_quote FROM highlight"  \
 	                 " WHERE article_id = ?1")                                                 \
 	X(HIGHLIGHT_REANCHOR,                                                                      \
@@ -755,12 +810,26 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 	return 0;
 }
 
-/* Find or make the corpus-wide entity for one mention. */
-static int64_t entity_for(struct store *st, const char *label, const char *canon)
+/* Find or make the corpus-wide entity for one mention: the user's rules
+ * first (by surface, then by the per-document name), then the name. */
+static int64_t entity_for(struct store *st, const char *label, const char *canon,
+                          const char *surface)
 {
-	sqlite3_stmt *s = stmt(st, S_ENTITY_FIND);
+	sqlite3_stmt *s;
 	int64_t id = 0;
+	int pass;
 
+	for (pass = 0; pass < 2 && !id; pass++) {
+		s = stmt(st, S_ENTITY_RULE);
+		bind_text(s, 1, label);
+		bind_text(s, 2, pass ? canon : surface);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
+	if (id)
+		return id;
+	s = stmt(st, S_ENTITY_FIND);
 	bind_text(s, 1, label);
 	bind_text(s, 2, canon);
 	if (sqlite3_step(s) == SQLITE_ROW)
@@ -798,34 +867,74 @@ static int64_t entity_for(struct store *st, const char *label, const char *canon
 	return sqlite3_last_insert_rowid(st->core.db);
 }
 
+/* Take an article's mentions out of the entity counts and delete them. */
+static int drop_mentions(struct store *st, int64_t article_id)
+{
+	sqlite3_stmt *s = stmt(st, S_MENTION_UNCOUNT);
+
+	sqlite3_bind_int64(s, 1, article_id);
+	if (step_done(st, s, "cannot update entities") != 0)
+		return -1;
+	s = stmt(st, S_MENTION_DELETE);
+	sqlite3_bind_int64(s, 1, article_id);
+	return step_done(st, s, "cannot update entities");
+}
+
+static int save_sentences(struct store *st, int64_t article_id, const char *body,
+                          const struct sentence_vec *sv)
+{
+	sqlite3_stmt *s = stmt(st, S_SENTENCE_DELETE);
+	size_t i;
+
+	sqlite3_bind_int64(s, 1, article_id);
+	if (step_done(st, s, "cannot index sentences") != 0)
+		return -1;
+	for (i = 0; sv && i < sv->n && i < 16777216; i++) {
+		const struct sentence_span *sp = &sv->v[i];
+		if (sp->end <= sp->start)
+			continue;
+		s = stmt(st, S_SENTENCE_INSERT);
+		sqlite3_bind_int64(s, 1, article_id);
+		sqlite3_bind_int64(s, 2, (int64_t)i);
+		sqlite3_bind_text(s, 3, body + sp->start, (int)(sp->end - sp->start), SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, (int64_t)sp->start);
+		sqlite3_bind_int64(s, 5, (int64_t)sp->end);
+		if (step_done(st, s, "cannot index sentences") != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int save_mentions(struct store *st, int64_t article_id, const char *body,
                          const struct ner_result *ner)
 {
 	sqlite3_stmt *s;
 	size_t i;
 
-	s = stmt(st, S_MENTION_DELETE);
-	sqlite3_bind_int64(s, 1, article_id);
-	if (step_done(st, s, "cannot save mentions") != 0)
+	if (drop_mentions(st, article_id) != 0)
 		return -1;
-	if (!ner)
-		return 0;
-	for (i = 0; i < ner->n; i++) {
+	for (i = 0; ner && i < ner->n; i++) {
 		const struct ner_span *sp = &ner->v[i];
-		char *canon = sp->canon ? NULL : xstrndup(body + sp->start, sp->end - sp->start);
-		int64_t eid = entity_for(st, ner_label_name(sp->label), sp->canon ? sp->canon : canon);
-		free(canon);
-		if (eid < 0)
+		char *surface = xstrndup(body + sp->start, sp->end - sp->start);
+		int64_t eid = entity_for(st, ner_label_name(sp->label), sp->canon ? sp->canon : surface,
+		                         surface);
+		if (eid < 0) {
+			free(surface);
 			return -1;
+		}
 		s = stmt(st, S_MENTION_INSERT);
 		sqlite3_bind_int64(s, 1, article_id);
 		sqlite3_bind_int64(s, 2, (int64_t)sp->start);
 		sqlite3_bind_int64(s, 3, (int64_t)sp->end);
 		sqlite3_bind_int64(s, 4, eid);
+		sqlite3_bind_text(s, 5, surface, -1, SQLITE_TRANSIENT);
+		free(surface);
 		if (step_done(st, s, "cannot save mentions") != 0)
 			return -1;
 	}
-	return 0;
+	s = stmt(st, S_MENTION_COUNT);
+	sqlite3_bind_int64(s, 1, article_id);
+	return step_done(st, s, "cannot save mentions");
 }
 
 /* Move every highlight of an article onto its new text; those that cannot
@@ -977,7 +1086,8 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 		goto fail;
 	if (!existing)
 		*id = sqlite3_last_insert_rowid(st->core.db);
-	if (save_mentions(st, *id, r->doc->body, r->ner) != 0)
+	if (save_mentions(st, *id, r->doc->body, r->ner) != 0 ||
+	    save_sentences(st, *id, r->doc->body, r->sentences) != 0)
 		goto fail;
 	if (existing) {
 		if (reanchor(st, *id, r->doc->body, r->doc->body_len, body_sha, orphaned) != 0)
@@ -1027,6 +1137,12 @@ int store_article_delete(struct store *st, int64_t id)
 
 	if (store_begin(st, "cannot delete article") != 0)
 		return -1;
+	if (drop_mentions(st, id) != 0)
+		goto fail;
+	s = stmt(st, S_SENTENCE_DELETE);
+	sqlite3_bind_int64(s, 1, id);
+	if (step_done(st, s, "cannot delete article") != 0)
+		goto fail;
 	s = stmt(st, S_ARTICLE_DELETE);
 	sqlite3_bind_int64(s, 1, id);
 	if (step_done(st, s, "cannot delete article") != 0)
@@ -1057,8 +1173,8 @@ int store_article_set_read_pos(struct store *st, int64_t id, int64_t pos)
 }
 
 /* Each word of the user's query as a quoted FTS5 string: user text is
- * never FTS5 syntax. */
-static char *fts_query(const char *q, int prefix_last)
+ * never FTS5 syntax.  any joins them with OR instead of AND. */
+static char *fts_query_mode(const char *q, int prefix_last, int any)
 {
 	struct buf b = {0};
 	const char *p = q;
@@ -1073,7 +1189,7 @@ static char *fts_query(const char *q, int prefix_last)
 		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
 			p++;
 		if (b.len)
-			buf_addc(&b, ' ');
+			buf_adds(&b, any ? " OR " : " ");
 		buf_addc(&b, '"');
 		for (; w < p; w++) {
 			if (*w == '"')
@@ -1085,6 +1201,11 @@ static char *fts_query(const char *q, int prefix_last)
 			buf_addc(&b, '*');
 	}
 	return b.s;
+}
+
+static char *fts_query(const char *q, int prefix_last)
+{
+	return fts_query_mode(q, prefix_last, 0);
 }
 
 int store_search(struct store *st, const char *query, int prefix_last, int64_t limit,
@@ -1177,11 +1298,18 @@ static void read_entity(sqlite3_stmt *s, struct store_entity *e)
 
 int store_entity_list(struct store *st, int64_t article_id, int label, struct store_entities *out)
 {
-	sqlite3_stmt *s = stmt(st, S_ENTITY_LIST);
+	sqlite3_stmt *s;
+	const char *lname = label >= 0 ? ner_label_name((enum ner_label)label) : NULL;
 	int rc;
 
-	sqlite3_bind_int64(s, 1, article_id);
-	bind_text(s, 2, label >= 0 ? ner_label_name((enum ner_label)label) : NULL);
+	if (article_id > 0) {
+		s = stmt(st, S_ENTITY_LIST);
+		sqlite3_bind_int64(s, 1, article_id);
+		bind_text(s, 2, lname);
+	} else {
+		s = stmt(st, S_ENTITY_INDEX);
+		bind_text(s, 1, lname);
+	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_entity e;
 		read_entity(s, &e);
@@ -1940,4 +2068,214 @@ int store_link_delete(struct store *st, int64_t id)
 	sqlite3_stmt *s = stmt(st, S_LINK_DELETE);
 	sqlite3_bind_int64(s, 1, id);
 	return change1(st, s, "cannot unlink");
+}
+
+/* --- passages and entity editing --- */
+
+int store_passage_search(struct store *st, const char *words, int any, int prefix_last,
+                         int64_t exclude_article, int64_t limit, struct store_passages *out)
+{
+	char *q = fts_query_mode(words, prefix_last, any);
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!q)
+		return 0;
+	s = stmt(st, S_PASSAGES);
+	bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, exclude_article);
+	sqlite3_bind_int64(s, 3, limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_passage p;
+		p.article_id = sqlite3_column_int64(s, 0);
+		p.start = (size_t)sqlite3_column_int64(s, 1);
+		p.end = (size_t)sqlite3_column_int64(s, 2);
+		p.text = col_strdup(s, 3);
+		p.title = col_strdup(s, 4);
+		p.outlet = col_strdup(s, 5);
+		p.rank = sqlite3_column_double(s, 6);
+		VEC_PUSH(out, p);
+	}
+	sqlite3_reset(s);
+	free(q);
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, "cannot search passages");
+		return -1;
+	}
+	return 0;
+}
+
+void store_passages_free(struct store_passages *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].text);
+		free(p->v[i].title);
+		free(p->v[i].outlet);
+	}
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+int store_entities_in(struct store *st, int64_t article_id, size_t start, size_t end,
+                      int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *s = stmt(st, S_MENTIONS_IN);
+	size_t cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	sqlite3_bind_int64(s, 1, article_id);
+	sqlite3_bind_int64(s, 2, (int64_t)start);
+	sqlite3_bind_int64(s, 3, (int64_t)end);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+char *store_entity_aliases(struct store *st, int64_t id, int max)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_ALIASES);
+	struct buf b = {0};
+
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, max);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (b.len)
+			buf_adds(&b, " · ");
+		buf_adds(&b, (const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_reset(s);
+	return buf_steal(&b);
+}
+
+static int entity_recount(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_RECOUNT);
+	sqlite3_bind_int64(s, 1, id);
+	return step_done(st, s, "cannot update entities");
+}
+
+/* label and canonical of an entity, inside a transaction. */
+static int entity_names(struct store *st, int64_t id, char **label, char **canonical)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_LABEL_OF);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*label = col_strdup(s, 0);
+		*canonical = col_strdup(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "no entity %lld", (long long)id);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int store_entity_merge(struct store *st, int64_t from, int64_t into)
+{
+	char *label = NULL, *canon = NULL, *l2 = NULL, *c2 = NULL;
+	sqlite3_stmt *s;
+
+	if (from == into) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot merge an entity with itself");
+		return -1;
+	}
+	if (store_begin(st, "cannot merge entities") != 0)
+		return -1;
+	if (entity_names(st, from, &label, &canon) != 0 || entity_names(st, into, &l2, &c2) != 0)
+		goto fail;
+	s = stmt(st, S_ENTITY_MERGE_MENTIONS);
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, into);
+	if (step_done(st, s, "cannot merge entities") != 0)
+		goto fail;
+	s = stmt(st, S_ENTITY_MERGE_RULES);
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, into);
+	if (step_done(st, s, "cannot merge entities") != 0)
+		goto fail;
+	s = stmt(st, S_ENTITY_RULE_SET);
+	bind_text(s, 1, label);
+	bind_text(s, 2, canon);
+	sqlite3_bind_int64(s, 3, into);
+	if (step_done(st, s, "cannot merge entities") != 0)
+		goto fail;
+	s = stmt(st, S_ENTITY_DELETE);
+	sqlite3_bind_int64(s, 1, from);
+	if (step_done(st, s, "cannot merge entities") != 0 || entity_recount(st, into) != 0 ||
+	    store_commit(st, "cannot merge entities") != 0)
+		goto fail;
+	free(label), free(canon), free(l2), free(c2);
+	return 0;
+fail:
+	store_rollback(st);
+	free(label), free(canon), free(l2), free(c2);
+	return -1;
+}
+
+int64_t store_entity_split(struct store *st, int64_t id, const char *surface)
+{
+	char *label = NULL, *canon = NULL;
+	sqlite3_stmt *s;
+	int64_t nid = 0;
+
+	if (store_begin(st, "cannot split entity") != 0)
+		return -1;
+	if (entity_names(st, id, &label, &canon) != 0)
+		goto fail;
+	if (strcmp(canon, surface) == 0) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf,
+		         "cannot split '%.100s' from itself: split one of its other names", surface);
+		goto fail;
+	}
+	s = stmt(st, S_ENTITY_FIND);
+	bind_text(s, 1, label);
+	bind_text(s, 2, surface);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		nid = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (!nid) {
+		s = stmt(st, S_ENTITY_INSERT);
+		bind_text(s, 1, label);
+		bind_text(s, 2, surface);
+		if (step_done(st, s, "cannot split entity") != 0)
+			goto fail;
+		nid = sqlite3_last_insert_rowid(st->core.db);
+	}
+	s = stmt(st, S_ENTITY_SPLIT_MENTIONS);
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, surface);
+	sqlite3_bind_int64(s, 3, nid);
+	if (step_done(st, s, "cannot split entity") != 0)
+		goto fail;
+	if (sqlite3_changes(st->core.db) == 0) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf,
+		         "cannot split: no mention of this entity is written '%.100s'", surface);
+		goto fail;
+	}
+	s = stmt(st, S_ENTITY_RULE_SET);
+	bind_text(s, 1, label);
+	bind_text(s, 2, surface);
+	sqlite3_bind_int64(s, 3, nid);
+	if (step_done(st, s, "cannot split entity") != 0 || entity_recount(st, id) != 0 ||
+	    entity_recount(st, nid) != 0 || store_commit(st, "cannot split entity") != 0)
+		goto fail;
+	free(label);
+	free(canon);
+	return nid;
+fail:
+	store_rollback(st);
+	free(label);
+	free(canon);
+	return -1;
 }

@@ -66,7 +66,8 @@ static const char *const area_names[AREA_ENTITY] = {
 #undef AREA_NAME
 };
 static const char *const screens[] = {"generic", "library", "reader", "selection",
-                                      "annotations", "tags", "help", "mentions"};
+                                      "annotations", "tags", "entities", "related", "links",
+                                      "picker", "help", "mentions"};
 
 const char *ui_request_name(enum request req)
 {
@@ -733,12 +734,12 @@ static void draw_prompt(const char *label, const struct buf *b, size_t cursor)
 char *ui_prompt(const char *label, const char *initial,
                 void (*on_change)(void *ctx, const char *text), void *ctx)
 {
-	return ui_prompt_ex(label, initial, on_change, ctx, NULL, NULL);
+	struct ui_prompt_opts o = {on_change, NULL, NULL, ctx};
+
+	return ui_prompt_ex(label, initial, &o);
 }
 
-char *ui_prompt_ex(const char *label, const char *initial,
-                   void (*on_change)(void *ctx, const char *text), void *ctx,
-                   char *(*complete)(void *cctx, const char *text), void *cctx)
+char *ui_prompt_ex(const char *label, const char *initial, const struct ui_prompt_opts *o)
 {
 	struct buf b = {0};
 	size_t cursor;
@@ -778,8 +779,10 @@ char *ui_prompt_ex(const char *label, const char *initial,
 			memmove(b.s + cursor, b.s + p, b.len - p + 1);
 			b.len -= p - cursor;
 			changed = 1;
-		} else if (key == '\t' && complete) {
-			char *c = complete(cctx, b.s ? b.s : "");
+		} else if ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) && o->step) {
+			o->step(o->ctx, key == KEYCODE(KEY_UP) ? -1 : 1);
+		} else if (key == '\t' && o->complete) {
+			char *c = o->complete(o->ctx, b.s ? b.s : "");
 			if (c) {
 				b.len = 0;
 				buf_adds(&b, c);
@@ -804,8 +807,8 @@ char *ui_prompt_ex(const char *label, const char *initial,
 				changed = 1;
 			}
 		}
-		if (changed && on_change)
-			on_change(ctx, b.s);
+		if (changed && o->on_change)
+			o->on_change(o->ctx, b.s);
 	}
 	curs_set(0);
 	buf_free(&b);

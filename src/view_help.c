@@ -1,6 +1,7 @@
-/* view_help.c — two list screens: the live key table of a screen (made
- * from the bindings, so it is never out of date), and the mentions of one
- * entity across the library, each with its context. */
+/* view_help.c — the generic list screen (rows of two columns, each
+ * optionally leading into an article), and two lists made with it: the
+ * live key table of a screen (made from the bindings, so it is never out
+ * of date), and the mentions of one entity across the library. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -13,19 +14,25 @@
 #include "gloss/ui.h"
 #include "gloss/util.h"
 
-/* A scrolling list of rows, shared by both screens. */
-struct rows {
+/* A scrolling list of rows. */
+struct ui_list {
 	char **key;   /* left column (key name / article title) */
 	char **text;  /* right column (action help / context) */
-	int64_t *article;
+	int64_t *article; /* 0: the row leads nowhere */
 	size_t *offset;
 	size_t n, cap;
 	long cursor, top;
 	char *title;
 	int keycol;   /* width of the left column */
+	int openable; /* some row leads to an article */
+	struct view_ops ops;
+	char screen[16];
+	int (*extra)(void *ctx, enum request req, size_t row);
+	void *ctx;
+	void (*free_ctx)(void *ctx);
 };
 
-static void rows_add(struct rows *r, const char *k, const char *t, int64_t article, size_t off)
+static void rows_add(struct ui_list *r, const char *k, const char *t, int64_t article, size_t off)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 32;
@@ -39,11 +46,13 @@ static void rows_add(struct rows *r, const char *k, const char *t, int64_t artic
 	r->article[r->n] = article;
 	r->offset[r->n] = off;
 	r->n++;
+	if (article)
+		r->openable = 1;
 }
 
 static void rows_draw(struct view *v)
 {
-	struct rows *r = v->data;
+	struct ui_list *r = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct ui_style key = ui_style_over(def, ui_area(AREA_HELP_KEY));
 	struct ui_style cur = ui_style_over(def, ui_area(AREA_CURSOR));
@@ -59,7 +68,7 @@ static void rows_draw(struct view *v)
 	ui_draw_text(0, 1, r->title, strlen(r->title), ui.cols - 2);
 	for (i = 0; i < rows; i++) {
 		long k = r->top + i;
-		int is_cur = k == r->cursor && r->article;
+		int is_cur = k == r->cursor && (r->openable || r->extra);
 		ui_set_style(is_cur ? &cur : &def);
 		ui_clear_to_eol(1 + i, 0);
 		if (k >= (long)r->n)
@@ -70,12 +79,12 @@ static void rows_draw(struct view *v)
 		ui_draw_text(1 + i, kw + 2, r->text[k], strlen(r->text[k]), ui.cols - kw - 3);
 	}
 	snprintf(status, sizeof status, " %ld/%zu", r->n ? r->cursor + 1 : 0, r->n);
-	ui_draw_status(status, r->article ? "Enter opens · q back" : "q back");
+	ui_draw_status(status, r->openable ? "Enter opens · q back" : "q back");
 }
 
 static int rows_request(struct view *v, enum request req)
 {
-	struct rows *r = v->data;
+	struct ui_list *r = v->data;
 	long page = ui.rows > 4 ? ui.rows - 3 : 1;
 
 	switch (req) {
@@ -88,18 +97,20 @@ static int rows_request(struct view *v, enum request req)
 	case REQ_TOP: r->cursor = 0; break;
 	case REQ_BOTTOM: r->cursor = (long)r->n - 1; break;
 	case REQ_HELP:
-		if (!r->article) { /* ? on the help screen closes it */
+		if (strcmp(r->screen, "help") == 0) { /* ? on the help screen closes it */
 			ui_pop();
 			return 1;
 		}
 		return 0;
-	case REQ_ENTER:
-		if (r->article && r->cursor >= 0 && (size_t)r->cursor < r->n) {
+	default:
+		if (r->extra && r->cursor >= 0 && (size_t)r->cursor < r->n &&
+		    r->extra(r->ctx, req, (size_t)r->cursor))
+			return 1;
+		if (req == REQ_ENTER && r->cursor >= 0 && (size_t)r->cursor < r->n &&
+		    r->article[r->cursor]) {
 			view_reader_open(r->article[r->cursor], (int64_t)r->offset[r->cursor]);
 			return 1;
 		}
-		return 0;
-	default:
 		return 0;
 	}
 	if (r->cursor >= (long)r->n)
@@ -111,7 +122,7 @@ static int rows_request(struct view *v, enum request req)
 
 static void rows_done(struct view *v)
 {
-	struct rows *r = v->data;
+	struct ui_list *r = v->data;
 	size_t i;
 
 	for (i = 0; i < r->n; i++) {
@@ -123,27 +134,61 @@ static void rows_done(struct view *v)
 	free(r->article);
 	free(r->offset);
 	free(r->title);
+	if (r->free_ctx)
+		r->free_ctx(r->ctx);
 	free(r);
 }
 
 static void rows_click(struct view *v, int row, int col)
 {
-	struct rows *r = v->data;
+	struct ui_list *r = v->data;
 
 	(void)col;
 	if (row >= 1 && r->top + row - 1 < (long)r->n)
 		r->cursor = r->top + row - 1;
 }
 
-/* --- help --- */
+/* --- the public list API --- */
 
-static const struct view_ops help_ops = {
-	"help", rows_draw, rows_request, NULL, rows_done, rows_click, NULL,
-};
+struct ui_list *ui_list_new(const char *screen, const char *title, int keycol)
+{
+	struct ui_list *l = xcalloc(1, sizeof *l);
+
+	snprintf(l->screen, sizeof l->screen, "%s", screen);
+	l->title = xstrdup(title);
+	l->keycol = keycol;
+	return l;
+}
+
+void ui_list_add(struct ui_list *l, const char *left, const char *right, int64_t article,
+                 size_t offset)
+{
+	rows_add(l, left, right, article, offset);
+}
+
+void ui_list_set_extra(struct ui_list *l, int (*extra)(void *ctx, enum request req, size_t row),
+                       void *ctx, void (*free_ctx)(void *ctx))
+{
+	l->extra = extra;
+	l->ctx = ctx;
+	l->free_ctx = free_ctx;
+}
+
+void ui_list_open(struct ui_list *l)
+{
+	l->ops.name = l->screen;
+	l->ops.draw = rows_draw;
+	l->ops.request = rows_request;
+	l->ops.done = rows_done;
+	l->ops.click = rows_click;
+	ui_push(&l->ops, l);
+}
+
+/* --- help --- */
 
 static void add_binding(void *ctx, const char *key, enum request req)
 {
-	struct rows *r = ctx;
+	struct ui_list *r = ctx;
 	char line[160];
 	int w = layout_width(key, strlen(key));
 
@@ -155,27 +200,23 @@ static void add_binding(void *ctx, const char *key, enum request req)
 
 void view_help_open(const char *screen)
 {
-	struct rows *r = xcalloc(1, sizeof *r);
+	char *title = xasprintf("Keys of the %s screen (from the bindings; see gloss(1) to change them)",
+	                        screen);
+	struct ui_list *r = ui_list_new("help", title, 0);
 	int l;
 
-	r->title = xasprintf("Keys of the %s screen (from the bindings; see gloss(1) to change them)",
-	                     screen);
+	free(title);
 	ui_each_binding(screen, add_binding, r);
 	if (strcmp(screen, "reader") == 0) {
-		/* The legend: what each entity colour means, in its colour. */
+		ui_each_binding("selection", add_binding, r);
+		/* The legend: what each entity colour means. */
 		for (l = 0; l < NER_NLABELS; l++)
 			rows_add(r, ner_label_name((enum ner_label)l), "entity colour", 0, 0);
 	}
-	free(r->article);
-	r->article = NULL;
-	ui_push(&help_ops, r);
+	ui_list_open(r);
 }
 
 /* --- mentions of one entity --- */
-
-static const struct view_ops mentions_ops = {
-	"mentions", rows_draw, rows_request, NULL, rows_done, rows_click, NULL,
-};
 
 /* "…words before [mention] words after…" on one line. */
 static char *context(const char *body, size_t len, size_t s, size_t e)
@@ -207,7 +248,7 @@ void view_mentions_open(int64_t entity_id)
 	struct store_mentions ms = {0};
 	struct store_entity ent = {0};
 	struct store_article art = {0};
-	struct rows *r;
+	struct ui_list *r;
 	size_t i;
 	int64_t loaded = 0;
 
@@ -217,12 +258,16 @@ void view_mentions_open(int64_t entity_id)
 		free(ent.name);
 		return;
 	}
-	r = xcalloc(1, sizeof *r);
-	r->title = xasprintf("%s (%s): %lld mention%s in %lld article%s", ent.name,
-	                     ner_label_name(ent.label), (long long)ent.mentions,
-	                     ent.mentions == 1 ? "" : "s", (long long)ent.articles,
-	                     ent.articles == 1 ? "" : "s");
-	r->keycol = 24;
+	{
+		char *aliases = store_entity_aliases(ui.store, entity_id, 6);
+		char *title = xasprintf("%s (%s): %lld mention%s in %lld article%s · %s", ent.name,
+		                        ner_label_name(ent.label), (long long)ent.mentions,
+		                        ent.mentions == 1 ? "" : "s", (long long)ent.articles,
+		                        ent.articles == 1 ? "" : "s", aliases);
+		r = ui_list_new("mentions", title, 24);
+		free(title);
+		free(aliases);
+	}
 	/* Mentions come by article, so each body is read once. */
 	for (i = 0; i < ms.n; i++) {
 		char *ctx;
@@ -241,5 +286,5 @@ void view_mentions_open(int64_t entity_id)
 	store_article_clear(&art);
 	free(ms.v);
 	free(ent.name);
-	ui_push(&mentions_ops, r);
+	ui_list_open(r);
 }

@@ -328,6 +328,9 @@ static int library_request(struct view *v, enum request req)
 	case REQ_TAGS:
 		view_tags_open();
 		return 1;
+	case REQ_ENTITIES:
+		view_entities_open();
+		return 1;
 	case REQ_CLEAR:
 		if (l->filter) {
 			filter_changed(l, "");

@@ -661,7 +661,8 @@ static char *complete_tag(void *ctx, const char *text)
 
 static void tag_prompt(struct reader *r)
 {
-	char *name = ui_prompt_ex("tag: ", NULL, NULL, NULL, complete_tag, r);
+	struct ui_prompt_opts o = {NULL, complete_tag, NULL, r};
+	char *name = ui_prompt_ex("tag: ", NULL, &o);
 	struct store_tag t;
 	int64_t id;
 	int rc;
@@ -847,6 +848,41 @@ static void move_annotation(struct reader *r, int dir)
 		ui_message("annotation %ld of %zu%s%s%s", pick + 1, r->hls.n, h->ntags ? " #" : "",
 		           h->ntags ? h->tags[0] : "", h->note ? " (note)" : "");
 	}
+}
+
+/* o: the other end of the link at the focus (a list when there are
+ * several). */
+static void follow_link(struct reader *r)
+{
+	long i = annotation_at(r, target(r));
+	struct store_links ls = {0};
+	const struct store_link *k;
+	int64_t hl;
+
+	if (i < 0 || !r->hls.v[i].nlinks) {
+		ui_message("no link here (l makes one; ] moves to annotations)");
+		return;
+	}
+	hl = r->hls.v[i].id;
+	if (store_link_list(ui.store, 0, hl, &ls) != 0 || !ls.n) {
+		ui_error("%s", ls.n ? store_errmsg(ui.store) : "the link is gone");
+		store_links_free(&ls);
+		return;
+	}
+	if (ls.n > 1) {
+		store_links_free(&ls);
+		view_links_open(r->art.id, hl);
+		return;
+	}
+	k = &ls.v[0];
+	if ((k->from_highlight == hl ? k->to_orphaned : k->from_orphaned)) {
+		ui_error("the other end is orphaned: its text was removed from its article");
+	} else if (k->from_highlight == hl) {
+		view_reader_open(k->to_article, (int64_t)k->to_start);
+	} else {
+		view_reader_open(k->from_article, (int64_t)k->from_start);
+	}
+	store_links_free(&ls);
 }
 
 /* --- selection --- */
@@ -1204,6 +1240,42 @@ static int reader_request(struct view *v, enum request req)
 		return 1;
 	case REQ_ANNOTATIONS:
 		view_annotations_open(r->art.id);
+		return 1;
+	case REQ_LINK: {
+		struct sentence_span t = target(r);
+		if (t.end <= t.start) {
+			ui_error("nothing to link here");
+			return 1;
+		}
+		r->selecting = 0;
+		view_link_picker_open(r->art.id, r->art.body, r->art.body_len, t.start, t.end);
+		return 1;
+	}
+	case REQ_FOLLOW:
+		follow_link(r);
+		return 1;
+	case REQ_LINKS: {
+		long i = annotation_at(r, target(r));
+		view_links_open(r->art.id, i >= 0 && r->hls.v[i].nlinks ? r->hls.v[i].id : 0);
+		return 1;
+	}
+	case REQ_RELATED: {
+		struct sentence_span t = target(r);
+		if (t.end > t.start)
+			view_related_open(r->art.id, r->art.body, t.start, t.end);
+		return 1;
+	}
+	case REQ_ENTITIES:
+		view_entities_open();
+		return 1;
+	case REQ_BACK:
+		/* The view stack is the jump list: back is where we came from. */
+		if (v->parent && strcmp(v->parent->ops->name, "library") != 0) {
+			ui_pop();
+			ui_message("back");
+		} else {
+			ui_message("nothing to go back to (q returns to the library)");
+		}
 		return 1;
 	case REQ_MOVE_DOWN:
 		scroll_by(r, 1);

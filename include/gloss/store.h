@@ -11,6 +11,7 @@
 
 #include "gloss/import.h"
 #include "gloss/ner.h"
+#include "gloss/sentence.h"
 
 struct store;
 
@@ -78,6 +79,7 @@ struct store_import_req {
 	size_t raw_len;
 	const struct import_doc *doc;
 	const struct ner_result *ner; /* mentions in doc->body; may be NULL */
+	const struct sentence_vec *sentences; /* of doc->body, for passages; may be NULL */
 	int64_t replace_id;  /* > 0: give this article new text */
 };
 
@@ -146,7 +148,39 @@ struct store_entities {
  * label >= 0 to one label. */
 int store_entity_list(struct store *st, int64_t article_id, int label, struct store_entities *out);
 void store_entities_free(struct store_entities *v);
+/* 0 found, 1 none, -1 error. */
 int store_entity_get(struct store *st, int64_t id, struct store_entity *out);
+/* The surface forms of an entity, most frequent first, joined by " · ". */
+char *store_entity_aliases(struct store *st, int64_t id, int max);
+/* Merge entity from into into (their mentions become into's), and
+ * remember it so a re-import keeps it.  0 ok, -1 error. */
+int store_entity_merge(struct store *st, int64_t from, int64_t into);
+/* Move the mentions written `surface` out of entity id into an entity of
+ * their own, and remember it.  Returns the new entity's id, or -1. */
+int64_t store_entity_split(struct store *st, int64_t id, const char *surface);
+/* The entities mentioned in article[start..end). */
+int store_entities_in(struct store *st, int64_t article_id, size_t start, size_t end,
+                      int64_t **ids, size_t *n);
+
+/* --- passages: sentences of the library, for links and related passages --- */
+
+struct store_passage {
+	int64_t article_id;
+	size_t start, end;
+	char *text, *title, *outlet;
+	double rank; /* bm25: lower is better */
+};
+struct store_passages {
+	struct store_passage *v;
+	size_t n, cap;
+};
+/* Sentences matching the user's words (all of them when any == 0, any of
+ * them when any == 1; the last one a prefix when prefix_last), best
+ * first, outside exclude_article (> 0).  User words are never FTS5
+ * syntax. */
+int store_passage_search(struct store *st, const char *words, int any, int prefix_last,
+                         int64_t exclude_article, int64_t limit, struct store_passages *out);
+void store_passages_free(struct store_passages *p);
 
 
 /* --- annotations: highlights with their tags, note and links --- */

@@ -67,7 +67,18 @@
 	X(NEW, "new", "Make a new one")                                              \
 	X(RENAME, "rename", "Rename")                                                \
 	X(REBIND, "rebind", "Bind to another digit")                                 \
-	X(RECOLOUR, "recolour", "Change the colour")
+	X(RECOLOUR, "recolour", "Change the colour")                                  \
+	X(LINK, "link", "Link the focus to a passage (a picker with full-text search)") \
+	X(FOLLOW, "follow", "Follow the link at the focus")                          \
+	X(BACK, "back", "Go back to where a link or list was followed from")         \
+	X(LINKS, "links", "List the links and backlinks of the focus or article")    \
+	X(RELATED, "related", "Related passages in other articles")                  \
+	X(ENTITIES, "entities", "The entity index")                                  \
+	X(LINK_SAME, "link-same-fact", "Link as same-fact")                          \
+	X(LINK_CONTRA, "link-contradicts", "Link as contradicts")                    \
+	X(MERGE, "merge", "Merge the marked entity into this one")                   \
+	X(SPLIT, "split", "Split one of this entity's names into its own entity")    \
+	X(EXPORT, "export", "Export to Markdown")
 
 enum request {
 #define REQ_ENUM(e, name, help) REQ_##e,
@@ -181,11 +192,17 @@ void ui_draw_status(const char *left, const char *right);
  * Returns a new string, or NULL when cancelled with Esc. */
 char *ui_prompt(const char *label, const char *initial,
                 void (*on_change)(void *ctx, const char *text), void *ctx);
-/* The same with completion: Tab replaces the text with what complete
- * returns (a new string, or NULL for no completion). */
-char *ui_prompt_ex(const char *label, const char *initial,
-                   void (*on_change)(void *ctx, const char *text), void *ctx,
-                   char *(*complete)(void *cctx, const char *text), void *cctx);
+/* A prompt with more: Tab replaces the text with what complete returns
+ * (a new string, or NULL); Up and Down call step (for a list of results
+ * above the prompt). */
+struct ui_prompt_opts {
+	void (*on_change)(void *ctx, const char *text);
+	char *(*complete)(void *ctx, const char *text);
+	void (*step)(void *ctx, int dir);
+	void *ctx;
+};
+char *ui_prompt_ex(const char *label, const char *initial, const struct ui_prompt_opts *o);
+
 /* A yes/no question on the status line; 1 for yes. */
 int ui_confirm(const char *question);
 
@@ -196,6 +213,17 @@ void ui_each_binding(const char *screen,
 const char *ui_request_help(enum request req);
 const char *ui_request_name(enum request req);
 
+/* A list screen of rows (left column, right column), each optionally
+ * leading to an article at an offset (Enter opens the reader there).
+ * extra, when given, handles further actions on the selected row. */
+struct ui_list;
+struct ui_list *ui_list_new(const char *screen, const char *title, int keycol);
+void ui_list_add(struct ui_list *l, const char *left, const char *right, int64_t article,
+                 size_t offset);
+void ui_list_set_extra(struct ui_list *l, int (*extra)(void *ctx, enum request req, size_t row),
+                       void *ctx, void (*free_ctx)(void *ctx));
+void ui_list_open(struct ui_list *l);
+
 /* Views. */
 void view_library_open(void);
 void view_reader_open(int64_t article_id, int64_t at_offset);
@@ -204,5 +232,12 @@ void view_mentions_open(int64_t entity_id);
 /* All annotations (article_id 0) or one article's. */
 void view_annotations_open(int64_t article_id);
 void view_tags_open(void);
+void view_entities_open(void);
+/* Links: the picker that makes one from the reader's target range, the
+ * list of links and backlinks, and related passages. */
+void view_link_picker_open(int64_t article_id, const char *body, size_t body_len, size_t start,
+                           size_t end);
+void view_links_open(int64_t article_id, int64_t highlight_id);
+void view_related_open(int64_t article_id, const char *body, size_t start, size_t end);
 
 #endif

@@ -1,0 +1,305 @@
+/* compare.c — quantities in news sentences, and their disagreements.
+ *
+ * Two outlets reporting the same journey write "1,200 kilometre" and
+ * "683 miles", or "about 20 hours" and "at least 20 hours".  This reads
+ * a number (digits with separators, or number words, with a scale such as
+ * "million") followed by a unit from a small table, converts it to one
+ * unit per kind, and calls two values the same when they are within 5%
+ * (reported figures are rounded).  Weekdays are compared too: "on Monday"
+ * against "on Tuesday" for the same event is worth a flag. */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gloss/compare.h"
+#include "gloss/util.h"
+
+struct unit {
+	const char *word;
+	enum compare_kind kind;
+	double factor; /* to metres, seconds, km/h, percent */
+};
+
+/* Longest spellings first where one is a prefix of another. */
+static const struct unit units[] = {
+	{"kilometres per hour", CMP_SPEED, 1}, {"kilometers per hour", CMP_SPEED, 1},
+	{"miles per hour", CMP_SPEED, 1.609344}, {"km/h", CMP_SPEED, 1}, {"kph", CMP_SPEED, 1},
+	{"mph", CMP_SPEED, 1.609344},
+	{"kilometres", CMP_DISTANCE, 1000}, {"kilometre", CMP_DISTANCE, 1000},
+	{"kilometers", CMP_DISTANCE, 1000}, {"kilometer", CMP_DISTANCE, 1000},
+	{"km", CMP_DISTANCE, 1000}, {"miles", CMP_DISTANCE, 1609.344}, {"mile", CMP_DISTANCE, 1609.344},
+	{"metres", CMP_DISTANCE, 1}, {"metre", CMP_DISTANCE, 1}, {"meters", CMP_DISTANCE, 1},
+	{"meter", CMP_DISTANCE, 1}, {"feet", CMP_DISTANCE, 0.3048}, {"foot", CMP_DISTANCE, 0.3048},
+	{"ft", CMP_DISTANCE, 0.3048},
+	{"seconds", CMP_DURATION, 1}, {"second", CMP_DURATION, 1}, {"minutes", CMP_DURATION, 60},
+	{"minute", CMP_DURATION, 60}, {"mins", CMP_DURATION, 60}, {"hours", CMP_DURATION, 3600},
+	{"hour", CMP_DURATION, 3600}, {"hrs", CMP_DURATION, 3600}, {"days", CMP_DURATION, 86400},
+	{"day", CMP_DURATION, 86400}, {"weeks", CMP_DURATION, 604800}, {"week", CMP_DURATION, 604800},
+	{"months", CMP_DURATION, 2629800}, {"month", CMP_DURATION, 2629800},
+	{"years", CMP_DURATION, 31557600}, {"year", CMP_DURATION, 31557600},
+	{"percent", CMP_PERCENT, 1}, {"per cent", CMP_PERCENT, 1}, {"%", CMP_PERCENT, 1},
+};
+
+static const struct {
+	const char *word;
+	double value;
+} number_words[] = {
+	{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+	{"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+	{"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+	{"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+	{"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
+	{"dozen", 12},
+};
+
+static const struct {
+	const char *word;
+	double value;
+} scales[] = {
+	{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+	{"bn", 1e9}, {"m", 1e6},
+};
+
+static const struct {
+	const char *word;
+	const char *code;
+} currencies[] = {
+	{"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"},
+	{"dollars", "USD"}, {"euros", "EUR"}, {"pounds", "GBP"}, {"roubles", "RUB"},
+	{"rubles", "RUB"}, {"yuan", "CNY"}, {"won", "KRW"}, {"yen", "JPY"},
+};
+
+static const char *const weekdays[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+};
+
+static int word_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/* Does text[pos..) start with w (case-insensitively) as a whole word? */
+static size_t match_word(const char *t, size_t len, size_t pos, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (pos + n > len || strncasecmp(t + pos, w, n) != 0)
+		return 0;
+	if (word_char((unsigned char)w[n - 1]) && pos + n < len && word_char((unsigned char)t[pos + n]))
+		return 0;
+	return n;
+}
+
+static size_t skip_spaces(const char *t, size_t len, size_t p)
+{
+	while (p < len && (t[p] == ' ' || t[p] == '-'))
+		p++;
+	return p;
+}
+
+/* A number at t[p]: digits with , separators and a decimal point, or a
+ * number word.  Returns its length (0 if none) and sets *v. */
+static size_t read_number(const char *t, size_t len, size_t p, double *v)
+{
+	size_t q = p, i;
+	char buf[64];
+	size_t bn = 0;
+
+	if (p < len && isdigit((unsigned char)t[p])) {
+		if (p > 0 && (word_char((unsigned char)t[p - 1]) || t[p - 1] == '.'))
+			return 0;
+		while (q < len && bn < sizeof buf - 1 &&
+		       (isdigit((unsigned char)t[q]) ||
+		        ((t[q] == ',' || t[q] == '.') && q + 1 < len && isdigit((unsigned char)t[q + 1])))) {
+			if (t[q] != ',')
+				buf[bn++] = t[q];
+			q++;
+		}
+		buf[bn] = '\0';
+		*v = strtod(buf, NULL);
+		return q - p;
+	}
+	if (p > 0 && word_char((unsigned char)t[p - 1]))
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(number_words); i++) {
+		size_t n = match_word(t, len, p, number_words[i].word);
+		if (n) {
+			*v = number_words[i].value;
+			return n;
+		}
+	}
+	return 0;
+}
+
+static void push(struct compare_qtys *out, enum compare_kind k, double v, const char *cur,
+                 size_t s, size_t e)
+{
+	struct compare_qty q;
+
+	memset(&q, 0, sizeof q);
+	q.kind = k;
+	q.value = v;
+	if (cur)
+		snprintf(q.currency, sizeof q.currency, "%s", cur);
+	q.start = s;
+	q.end = e;
+	VEC_PUSH(out, q);
+}
+
+void compare_scan(const char *t, size_t len, struct compare_qtys *out)
+{
+	size_t p = 0, i;
+
+	while (p < len) {
+		double v;
+		size_t n, q, start = p;
+		const char *cur = NULL;
+
+		/* A currency sign before the number. */
+		for (i = 0; i < 5; i++) {
+			size_t cn = strlen(currencies[i].word);
+			if (p + cn <= len && memcmp(t + p, currencies[i].word, cn) == 0 &&
+			    p + cn < len && isdigit((unsigned char)t[p + cn])) {
+				cur = currencies[i].code;
+				p += cn;
+				break;
+			}
+		}
+		n = read_number(t, len, p, &v);
+		if (!n) {
+			for (i = 0; i < ARRAY_SIZE(weekdays); i++) {
+				size_t wn = match_word(t, len, p, weekdays[i]);
+				if (wn && (p == 0 || !word_char((unsigned char)t[p - 1]))) {
+					push(out, CMP_WEEKDAY, (double)i, NULL, p, p + wn);
+					p += wn;
+					break;
+				}
+			}
+			if (i == ARRAY_SIZE(weekdays))
+				p = cur ? p : p + 1;
+			continue;
+		}
+		q = p + n;
+		/* A scale word: "1.5 billion", "2m". */
+		{
+			size_t r = skip_spaces(t, len, q);
+			for (i = 0; i < ARRAY_SIZE(scales); i++) {
+				size_t sn = match_word(t, len, r, scales[i].word);
+				if (sn && (strcmp(scales[i].word, "m") != 0 || cur)) {
+					v *= scales[i].value;
+					q = r + sn;
+					break;
+				}
+			}
+		}
+		if (cur) {
+			push(out, CMP_MONEY, v, cur, start, q);
+			p = q;
+			continue;
+		}
+		{
+			size_t r = q < len && t[q] == '%' ? q : skip_spaces(t, len, q);
+			int found = 0;
+			for (i = 0; i < ARRAY_SIZE(units) && !found; i++) {
+				size_t un = match_word(t, len, r, units[i].word);
+				if (un) {
+					push(out, units[i].kind, v * units[i].factor, NULL, start, r + un);
+					q = r + un;
+					found = 1;
+				}
+			}
+			for (i = 5; i < ARRAY_SIZE(currencies) && !found; i++) {
+				size_t un = match_word(t, len, r, currencies[i].word);
+				if (un) {
+					push(out, CMP_MONEY, v, currencies[i].code, start, r + un);
+					q = r + un;
+					found = 1;
+				}
+			}
+		}
+		p = q > p ? q : p + 1;
+	}
+}
+
+static const char *const kind_names[] = {
+	"", "distance", "duration", "speed", "amount", "share", "count", "day",
+};
+
+/* A value in a unit a reader knows, for the note. */
+static void show_value(const struct compare_qty *q, char *out, size_t n)
+{
+	switch (q->kind) {
+	case CMP_DISTANCE:
+		snprintf(out, n, "≈%.0f km", q->value / 1000);
+		break;
+	case CMP_DURATION:
+		if (q->value < 3600 * 72)
+			snprintf(out, n, "≈%.1f hours", q->value / 3600);
+		else
+			snprintf(out, n, "≈%.0f days", q->value / 86400);
+		break;
+	case CMP_SPEED:
+		snprintf(out, n, "≈%.0f km/h", q->value);
+		break;
+	default:
+		out[0] = '\0';
+	}
+}
+
+static int same_value(const struct compare_qty *a, const struct compare_qty *b)
+{
+	double m = fabs(a->value) > fabs(b->value) ? fabs(a->value) : fabs(b->value);
+
+	if (a->kind == CMP_MONEY && strcmp(a->currency, b->currency) != 0)
+		return 1; /* different currencies: nothing to say without rates */
+	if (a->kind == CMP_WEEKDAY)
+		return a->value == b->value;
+	return m == 0 || fabs(a->value - b->value) <= 0.05 * m;
+}
+
+char *compare_differences(const char *ta, const struct compare_qtys *a, const char *tb,
+                          const struct compare_qtys *b)
+{
+	struct buf out = {0};
+	size_t i, j;
+	int kind;
+
+	for (kind = CMP_DISTANCE; kind <= CMP_WEEKDAY; kind++) {
+		const struct compare_qty *qa = NULL, *qb = NULL;
+		int matched = 0, na = 0, nb = 0;
+		if (kind == CMP_COUNT)
+			continue;
+		for (i = 0; i < a->n; i++) {
+			if ((int)a->v[i].kind != kind)
+				continue;
+			na++;
+			if (!qa)
+				qa = &a->v[i];
+			for (j = 0; j < b->n; j++)
+				if ((int)b->v[j].kind == kind && same_value(&a->v[i], &b->v[j]))
+					matched = 1;
+		}
+		for (j = 0; j < b->n; j++)
+			if ((int)b->v[j].kind == kind && !nb++)
+				qb = &b->v[j];
+		if (!na || !nb || matched)
+			continue;
+		{
+			char va[48], vb[48];
+			show_value(qa, va, sizeof va);
+			show_value(qb, vb, sizeof vb);
+			if (out.len)
+				buf_adds(&out, "; ");
+			buf_printf(&out, "%s differs: %.*s%s%s%s vs %.*s%s%s%s", kind_names[kind],
+			           (int)(qa->end - qa->start), ta + qa->start, *va ? " (" : "", va,
+			           *va ? ")" : "", (int)(qb->end - qb->start), tb + qb->start,
+			           *vb ? " (" : "", vb, *vb ? ")" : "");
+		}
+	}
+	return out.len ? buf_steal(&out) : NULL;
+}

@@ -35,6 +35,7 @@ static int cmd_tag(struct cli *c, int argc, char **argv);
 static int cmd_link(struct cli *c, int argc, char **argv);
 static int cmd_links(struct cli *c, int argc, char **argv);
 static int cmd_unlink(struct cli *c, int argc, char **argv);
+static int cmd_entity(struct cli *c, int argc, char **argv);
 
 /* X(name, function, needs the database, usage, summary) */
 #define CLI_COMMANDS(X)                                                                   \
@@ -68,7 +69,9 @@ static int cmd_unlink(struct cli *c, int argc, char **argv);
 	  "link two highlights (same-fact, contradicts, supports, see-also, ...)")          \
 	X(links, cmd_links, 1, "[--article ID] [--json]",                                      \
 	  "list links (from and to an article: backlinks too)")                              \
-	X(unlink, cmd_unlink, 1, "LINK_ID", "delete a link")
+	X(unlink, cmd_unlink, 1, "LINK_ID", "delete a link")                                  \
+	X(entity, cmd_entity, 1, "merge FROM_ID INTO_ID | split ID NAME",                      \
+	  "merge two entities, or split one of an entity's names off (kept over re-import)")
 
 struct cli_command {
 	const char *name;
@@ -766,8 +769,14 @@ static int cmd_entities(struct cli *c, int argc, char **argv)
 			buf_printf(&b, "%s\n {\"id\":%lld", i ? "," : "", (long long)e->id);
 			json_field(&b, "label", ner_label_name(e->label), 1);
 			json_field(&b, "name", e->name, 1);
-			buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld}", (long long)e->mentions,
+			buf_printf(&b, ",\"mentions\":%lld,\"articles\":%lld", (long long)e->mentions,
 			           (long long)e->articles);
+			{
+				char *al = store_entity_aliases(c->store, e->id, 10);
+				json_field(&b, "aliases", al, 1);
+				free(al);
+			}
+			buf_addc(&b, '}');
 			fputs(b.s, stdout);
 			buf_free(&b);
 		} else {
@@ -1276,4 +1285,33 @@ static int cmd_unlink(struct cli *c, int argc, char **argv)
 	}
 	printf("unlinked %lld\n", (long long)id);
 	return CLI_OK;
+}
+
+static int cmd_entity(struct cli *c, int argc, char **argv)
+{
+	const struct cli_command *cmd = find_command("entity");
+	int64_t a, b;
+
+	if (argc == 4 && strcmp(argv[1], "merge") == 0) {
+		if (parse_id(argv[2], &a) != 0 || parse_id(argv[3], &b) != 0)
+			return usage_error(cmd, "entity ids are positive numbers ('gloss entities' lists them)");
+		if (store_entity_merge(c->store, a, b) != 0) {
+			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			return CLI_ERROR;
+		}
+		printf("merged %lld into %lld\n", (long long)a, (long long)b);
+		return CLI_OK;
+	}
+	if (argc == 4 && strcmp(argv[1], "split") == 0) {
+		if (parse_id(argv[2], &a) != 0)
+			return usage_error(cmd, "'%s' is not an entity id", argv[2]);
+		b = store_entity_split(c->store, a, argv[3]);
+		if (b < 0) {
+			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			return CLI_ERROR;
+		}
+		printf("split '%s' off %lld as %lld\n", argv[3], (long long)a, (long long)b);
+		return CLI_OK;
+	}
+	return usage_error(cmd, "merge or split?");
 }

@@ -222,8 +222,15 @@ static const char *const migrations[] = {
 	X(ENTITY_FIND, "SELECT id FROM entity WHERE label = ?1 AND canonical = ?2")                \
 	X(ENTITY_INSERT, "INSERT INTO entity(label, canonical) VALUES (?1, ?2)")                   \
 	X(ENTITY_BY_SURNAME,                                                                       \
-	  "SELECT id FROM entity WHERE label = 'PERSON' AND canonical LIKE '% ' || ?1"             \
-	  " ESCAPE '\\' LIMIT 2")                                                                  \
+	  "SELECT id, mentions FROM entity WHERE label = 'PERSON'"                                 \
+	  " AND (canonical LIKE '% ' || ?1 ESCAPE '\\' OR canonical LIKE ?1 || ' %' ESCAPE '\\')"  \
+	  " AND id <> ?2 ORDER BY mentions DESC LIMIT 2")                                          \
+	X(ARTICLE_PERSONS,                                                                         \
+	  "SELECT DISTINCT e.id, e.canonical FROM mention m JOIN entity e ON e.id = m.entity_id"   \
+	  " WHERE m.article_id = ?1 AND e.label = 'PERSON' AND e.canonical LIKE '% %'")            \
+	X(BARE_PERSON,                                                                             \
+	  "SELECT id FROM entity WHERE label = 'PERSON' AND canonical = ?1"                        \
+	  " AND NOT EXISTS (SELECT 1 FROM entity_rule r WHERE r.entity_id = entity.id)")           \
 	X(ENTITY_ORPHANS,                                                                          \
 	  "DELETE FROM entity WHERE mentions <= 0"                                                 \
 	  " AND NOT EXISTS (SELECT 1 FROM entity_rule r WHERE r.entity_id = entity.id)")          \
@@ -810,6 +817,94 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 	return 0;
 }
 
+static int entity_recount(struct store *st, int64_t id);
+
+/* The person a single-word name most likely means, or 0.  exclude is an
+ * entity not to consider (the bare name's own). */
+static int64_t person_for_bare_name(struct store *st, const char *name, int64_t exclude)
+{
+	struct buf pat = {0};
+	sqlite3_stmt *s;
+	int64_t ids[2] = {0, 0}, counts[2] = {0, 0};
+	const char *p;
+	int n = 0;
+
+	for (p = name; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			buf_addc(&pat, '\\');
+		buf_addc(&pat, *p);
+	}
+	s = stmt(st, S_ENTITY_BY_SURNAME);
+	bind_text(s, 1, pat.s);
+	sqlite3_bind_int64(s, 2, exclude);
+	while (n < 2 && sqlite3_step(s) == SQLITE_ROW) {
+		ids[n] = sqlite3_column_int64(s, 0);
+		counts[n] = sqlite3_column_int64(s, 1);
+		n++;
+	}
+	sqlite3_reset(s);
+	buf_free(&pat);
+	if (n == 1 || (n == 2 && counts[0] >= 3 * (counts[1] ? counts[1] : 1)))
+		return ids[0];
+	return 0;
+}
+
+/* After an article names a person in full, earlier articles' bare
+ * mentions of that name ("Putin" before any "Vladimir Putin" was known)
+ * join the person, unless the user made a rule about them. */
+static int absorb_bare_names(struct store *st, int64_t article_id)
+{
+	sqlite3_stmt *s = stmt(st, S_ARTICLE_PERSONS);
+	struct {
+		int64_t id;
+		char *canon;
+	} *v = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	sqlite3_bind_int64(s, 1, article_id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n].id = sqlite3_column_int64(s, 0);
+		v[n].canon = col_strdup(s, 1);
+		n++;
+	}
+	sqlite3_reset(s);
+	for (i = 0; i < n && rc == 0; i++) {
+		const char *first_end = strchr(v[i].canon, ' ');
+		const char *last = strrchr(v[i].canon, ' ') + 1;
+		char *first = xstrndup(v[i].canon, (size_t)(first_end - v[i].canon));
+		const char *names[2] = {last, first};
+		int k;
+		for (k = 0; k < 2 && rc == 0; k++) {
+			int64_t bare = 0;
+			s = stmt(st, S_BARE_PERSON);
+			bind_text(s, 1, names[k]);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				bare = sqlite3_column_int64(s, 0);
+			sqlite3_reset(s);
+			if (!bare || person_for_bare_name(st, names[k], bare) != v[i].id)
+				continue;
+			s = stmt(st, S_ENTITY_MERGE_MENTIONS);
+			sqlite3_bind_int64(s, 1, bare);
+			sqlite3_bind_int64(s, 2, v[i].id);
+			rc = step_done(st, s, "cannot update entities");
+			if (rc == 0)
+				rc = entity_recount(st, v[i].id);
+			if (rc == 0) {
+				s = stmt(st, S_ENTITY_DELETE);
+				sqlite3_bind_int64(s, 1, bare);
+				rc = step_done(st, s, "cannot update entities");
+			}
+		}
+		free(first);
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].canon);
+	free(v);
+	return rc;
+}
+
 /* Find or make the corpus-wide entity for one mention: the user's rules
  * first (by surface, then by the per-document name), then the name. */
 static int64_t entity_for(struct store *st, const char *label, const char *canon,
@@ -837,26 +932,12 @@ static int64_t entity_for(struct store *st, const char *label, const char *canon
 	sqlite3_reset(s);
 	if (id)
 		return id;
-	/* A bare surname joins the one person of the library whose name
-	 * ends with it; with two candidates it stays on its own. */
+	/* A bare name joins the person of the library whose full name
+	 * begins or ends with it ("Peskov", and "Kim" for Korean names), when
+	 * there is one, or one that is mentioned far more than the next. */
 	if (strcmp(label, "PERSON") == 0 && !strchr(canon, ' ')) {
-		struct buf pat = {0};
-		const char *p;
-		int n = 0;
-		for (p = canon; *p; p++) {
-			if (*p == '%' || *p == '_' || *p == '\\')
-				buf_addc(&pat, '\\');
-			buf_addc(&pat, *p);
-		}
-		s = stmt(st, S_ENTITY_BY_SURNAME);
-		bind_text(s, 1, pat.s);
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			id = sqlite3_column_int64(s, 0);
-			n++;
-		}
-		sqlite3_reset(s);
-		buf_free(&pat);
-		if (n == 1)
+		id = person_for_bare_name(st, canon, 0);
+		if (id > 0)
 			return id;
 	}
 	s = stmt(st, S_ENTITY_INSERT);
@@ -934,7 +1015,9 @@ static int save_mentions(struct store *st, int64_t article_id, const char *body,
 	}
 	s = stmt(st, S_MENTION_COUNT);
 	sqlite3_bind_int64(s, 1, article_id);
-	return step_done(st, s, "cannot save mentions");
+	if (step_done(st, s, "cannot save mentions") != 0)
+		return -1;
+	return absorb_bare_names(st, article_id);
 }
 
 /* Move every highlight of an article onto its new text; those that cannot

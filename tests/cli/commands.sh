@@ -5,8 +5,10 @@
 t_run "--version" 0 "$GLOSS" --version
 t_match "prints the version" "$T_OUT" "^gloss [0-9]+\.[0-9]+"
 t_run "--help" 0 "$GLOSS" --help
-for c in import list show search edit delete entities ner; do
-	t_match "--help lists $c" "$T_OUT" "^  $c "
+help=$T_OUT
+for c in import list show search edit delete entities ner highlight annotations note unannotate \
+	tags tag link links unlink entity; do
+	t_match "--help lists $c" "$help" "^  $c "
 	t_run "$c --help" 0 "$GLOSS" "$c" --help
 	t_match "$c --help shows its usage" "$T_OUT" "^usage: gloss .*$c"
 done

@@ -17,6 +17,7 @@
 #include <curses.h>
 
 #include "gloss/embedded.h"
+#include "gloss/export.h"
 #include "gloss/layout.h"
 #include "gloss/theme.h"
 #include "gloss/ui.h"
@@ -836,6 +837,36 @@ int ui_confirm(const char *question)
 		}
 		return key == 'y' || key == 'Y';
 	}
+}
+
+/* --- export from the screens --- */
+
+void ui_export(const int64_t *ids, size_t n)
+{
+	const char *home = getenv("HOME");
+	char *def = xasprintf("%s/gloss-export", home && *home ? home : ".");
+	char *dir = ui_prompt("export Markdown to directory: ", def, NULL, NULL);
+	struct export_opts o;
+	char *err = NULL;
+	int files;
+
+	free(def);
+	if (!dir || !*dir) {
+		ui_message("export cancelled");
+		free(dir);
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.articles = ids;
+	o.narticles = n;
+	o.dir = dir;
+	files = export_markdown(ui.store, &o, &err);
+	if (files < 0)
+		ui_error("%s", err);
+	else
+		ui_message("exported %d file%s to %s", files, files == 1 ? "" : "s", dir);
+	free(err);
+	free(dir);
 }
 
 /* --- set-up, tear-down, the loop --- */

@@ -331,6 +331,10 @@ static int library_request(struct view *v, enum request req)
 	case REQ_ENTITIES:
 		view_entities_open();
 		return 1;
+	case REQ_EXPORT:
+		/* The marked articles, or the whole library. */
+		ui_export(l->marks, l->nmarks);
+		return 1;
 	case REQ_CLEAR:
 		if (l->filter) {
 			filter_changed(l, "");

@@ -1268,6 +1268,9 @@ static int reader_request(struct view *v, enum request req)
 	case REQ_ENTITIES:
 		view_entities_open();
 		return 1;
+	case REQ_EXPORT:
+		ui_export(&r->art.id, 1);
+		return 1;
 	case REQ_BACK:
 		/* The view stack is the jump list: back is where we came from. */
 		if (v->parent && strcmp(v->parent->ops->name, "library") != 0) {

@@ -174,6 +174,9 @@ struct ui_style ui_tag_style(const char *name, const char *colour);
 /* Run a program on the terminal (curses suspended); its exit status. */
 int ui_run_program(const char *cmd, const char *arg);
 
+/* Ask for a directory and export these articles (n == 0: all) there. */
+void ui_export(const int64_t *ids, size_t n);
+
 /* Copy text to the terminal's clipboard with OSC 52. */
 void ui_clipboard(const char *text, size_t len);
 

@@ -10,6 +10,10 @@
  *                u8_width_linebreaks over the same paragraphs
  *   library N    the library's first screen with N articles in the store
  *
+ * After the import run, the same 10,000-article library is used for the
+ * link picker and related passages (per keystroke), the entity index, and
+ * a Markdown export of 10,000 annotations over 1,000 articles.
+ *
  * The corpus is made from the bundled articles, deterministically: the
  * paragraphs of each are shuffled, numbers varied and an edition line
  * added, so no two articles are the same and nothing large is committed.
@@ -20,12 +24,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unilbrk.h>
 #include <uniwbrk.h>
 #include <unistd.h>
 
 #include "gloss/embedded.h"
+#include "gloss/export.h"
+#include "gloss/sentence.h"
 #include "gloss/ingest.h"
 #include "gloss/layout.h"
 #include "gloss/ner.h"
@@ -124,6 +131,120 @@ static void remove_db(const char *p)
 	free(s);
 }
 
+/* Milliseconds of CPU for fn(arg), the best of a few runs (the first
+ * warms SQLite's page cache, as a user's second keystroke would find). */
+static double best_ms(void (*fn)(struct store *, const char *), struct store *st, const char *arg)
+{
+	double best = 1e30;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		double t0 = cpu_now(), t;
+		fn(st, arg);
+		t = (cpu_now() - t0) * 1000;
+		if (t < best)
+			best = t;
+	}
+	return best;
+}
+
+static void picker_keystroke(struct store *st, const char *q)
+{
+	struct store_passages p = {0};
+	store_passage_search(st, q, 0, 1, 0, 200, &p);
+	store_passages_free(&p);
+}
+
+/* What the r key does: an OR search over a sentence's words, then the
+ * entities of each candidate. */
+static void related_query(struct store *st, const char *q)
+{
+	struct store_passages p = {0};
+	size_t i;
+
+	store_passage_search(st, q, 1, 0, 1, 60, &p);
+	for (i = 0; i < p.n; i++) {
+		int64_t *ids;
+		size_t n;
+		store_entities_in(st, p.v[i].article_id, p.v[i].start, p.v[i].end, &ids, &n);
+		free(ids);
+	}
+	store_passages_free(&p);
+}
+
+static void entity_index(struct store *st, const char *unused)
+{
+	struct store_entities e = {0};
+	(void)unused;
+	store_entity_list(st, 0, -1, &e);
+	store_entities_free(&e);
+}
+
+static void bench_on_library(struct store *st, int n)
+{
+	static const char *const keystrokes[] = {"k", "ki", "kim", "kim j", "kim jong", "vladi", "train 20"};
+	double worst = 0, t;
+	size_t i;
+	int a, made = 0;
+	char *dir, *err = NULL;
+	struct export_opts o;
+
+	for (i = 0; i < ARRAY_SIZE(keystrokes); i++) {
+		t = best_ms(picker_keystroke, st, keystrokes[i]);
+		if (t > worst)
+			worst = t;
+	}
+	printf("link picker, %d articles: worst keystroke %.1f ms of %zu (goal <= 50)\n", n, worst,
+	       ARRAY_SIZE(keystrokes));
+	t = best_ms(related_query, st,
+	            "officials train expected cover miles journey Vladivostok hours timeline stopover border");
+	printf("related passages, %d articles: %.1f ms (goal <= 50)\n", n, t);
+	t = best_ms(entity_index, st, NULL);
+	printf("entity index, %d articles: %.1f ms (goal <= 100)\n", n, t);
+
+	/* 10,000 annotations over 1,000 articles, then one export. */
+	for (a = 1; a <= 1000 && a <= n; a++) {
+		struct store_article art;
+		struct sentence_vec sv = {0};
+		size_t k;
+		if (store_article_get(st, a, 1, &art) != 0)
+			continue;
+		sentence_split(art.body, art.body_len, &sv);
+		for (k = 0; k < sv.n && k < 10; k++) {
+			int64_t h = store_highlight_add(st, a, art.body, art.body_len, sv.v[k].start, sv.v[k].end);
+			if (h > 0) {
+				made++;
+				if (k % 3 == 0)
+					store_note_set(st, h, "A note: check this against the other outlets.");
+				if (k % 4 == 1 && made > 1)
+					store_link_add(st, h, h - 1, "see-also");
+			}
+		}
+		free(sv.v);
+		store_article_clear(&art);
+	}
+	dir = temp_db("export");
+	memset(&o, 0, sizeof o);
+	o.dir = dir;
+	{
+		double t0 = cpu_now();
+		int files = export_markdown(st, &o, &err);
+		t = cpu_now() - t0;
+		if (files < 0)
+			printf("export failed: %s\n", err);
+		else
+			printf("export %d annotations, %d files: %.2f s (goal <= 1)\n", made, files, t);
+	}
+	free(err);
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "bench: could not remove %s\n", dir);
+		free(cmd);
+	}
+	free(dir);
+}
+
 static int bench_import(int n)
 {
 	struct text *texts = xcalloc((size_t)n, sizeof *texts);
@@ -180,13 +301,14 @@ static int bench_import(int n)
 		}
 	}
 	tg = cpu_now() - t0;
-	store_close(st);
 	printf("import     %6d articles, %.1f MB\n", n, (double)bytes / 1e6);
 	printf("  gloss import (clean + entities + store): %8.0f articles/s %7.2f MB/s\n",
 	       n / tg, (double)bytes / 1e6 / tg);
 	printf("  baseline: bare SQLite insert + FTS5:      %8.0f articles/s %7.2f MB/s\n",
 	       n / tb, (double)bytes / 1e6 / tb);
 	printf("  ratio gloss/baseline: %.2f (goal >= 0.75)\n", tb / tg);
+	bench_on_library(st, n);
+	store_close(st);
 	for (i = 0; i < n; i++)
 		free(texts[i].s);
 	free(texts);
@@ -275,14 +397,110 @@ static int bench_layout(size_t mb)
 	return 0;
 }
 
+/* The library screen's first draw with n articles: count, then one page. */
+static int bench_library(int n)
+{
+	char *path = temp_db("library"), *err = NULL;
+	struct store *st = store_open(path, STORE_CREATE, &err);
+	struct store_articles page = {0};
+	struct rusage ru;
+	double t0, t;
+	int i;
+
+	if (!st) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	/* Small articles straight into the store: this measures the list, not
+	 * the import. */
+	for (i = 0; i < n; i++) {
+		struct import_doc doc = {0};
+		struct store_import_req req = {0};
+		char body[200], title[80], src[32];
+		int64_t id;
+		int orphaned;
+		snprintf(title, sizeof title, "Article number %d about the ferry strike", i);
+		snprintf(body, sizeof body, "The ferry strike entered day %d. Unions and owners met again.", i);
+		snprintf(src, sizeof src, "lib:%d", i);
+		doc.title = title;
+		doc.body = body;
+		doc.body_len = strlen(body);
+		doc.words = 10;
+		req.source = src;
+		req.raw = body;
+		req.raw_len = strlen(body);
+		req.doc = &doc;
+		if (i % 5000 == 0)
+			fprintf(stderr, "\rbench: filling the library %d/%d", i, n);
+		if (store_import(st, &req, &id, &orphaned) < 0) {
+			fprintf(stderr, "bench: %s\n", store_errmsg(st));
+			return 1;
+		}
+	}
+	fprintf(stderr, "\r\033[K");
+	store_close(st);
+	t0 = cpu_now();
+	st = store_open(path, 0, &err);
+	store_article_count(st);
+	store_article_list(st, STORE_SORT_IMPORTED, 0, 200, &page);
+	t = (cpu_now() - t0) * 1000;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("library, %d articles: first screen %.1f ms of CPU (goal <= 50)\n", n, t);
+	store_articles_free(&page);
+	t0 = cpu_now();
+	store_article_list(st, STORE_SORT_TITLE, 0, 200, &page);
+	printf("  sorted by title: %.1f ms\n", (cpu_now() - t0) * 1000);
+	store_articles_free(&page);
+	printf("  peak RSS of this process: %.1f MB (goal <= 30 for the screen)\n", ru.ru_maxrss / 1024.0);
+	store_close(st);
+	remove_db(path);
+	free(path);
+	return 0;
+}
+
+/* The reader's first screen of a 1 MB article: paragraphs found, then
+ * only the first screen's worth wrapped and split into sentences. */
+static int bench_reader(size_t mb)
+{
+	struct text t = make_corpus(mb);
+	struct layout_lines lines = {0};
+	struct sentence_vec sv = {0};
+	double t0 = cpu_now(), el;
+	size_t pos = 0, npara = 0, shown = 0;
+
+	while (pos < t.len) {
+		const char *nl = memchr(t.s + pos, '\n', t.len - pos);
+		size_t end = nl ? (size_t)(nl - t.s) : t.len;
+		npara++;
+		if (shown < 50) {
+			lines.n = 0;
+			layout_wrap(t.s + pos, end - pos, 77, &lines);
+			shown += lines.n + 1;
+			sentence_split(t.s + pos, end - pos, &sv);
+		}
+		pos = end + 1;
+	}
+	el = (cpu_now() - t0) * 1000;
+	printf("reader, %.1f MB article (%zu paragraphs): first screen %.2f ms of CPU (goal < 5)\n",
+	       (double)t.len / 1e6, npara, el);
+	free(lines.v);
+	free(sv.v);
+	free(t.s);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "library") == 0)
+		return bench_library(atoi(argv[2]));
+	if (argc == 3 && strcmp(argv[1], "reader") == 0)
+		return bench_reader((size_t)atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "import") == 0)
 		return bench_import(atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "ner") == 0)
 		return bench_ner((size_t)atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "layout") == 0)
 		return bench_layout((size_t)atoi(argv[2]));
-	fprintf(stderr, "usage: bench import N | ner MB | layout MB\n");
+	fprintf(stderr, "usage: bench import N | ner MB | layout MB | library N | reader MB\n");
 	return 2;
 }

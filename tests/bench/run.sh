@@ -7,3 +7,5 @@ echo "gloss benchmarks ($(uname -m), $(nproc 2>/dev/null || echo ?) cores)"
 "$B" import "${BENCH_ARTICLES:-10000}"
 "$B" ner "${BENCH_NER_MB:-10}"
 "$B" layout "${BENCH_LAYOUT_MB:-10}"
+"$B" reader 1
+"$B" library "${BENCH_LIBRARY:-100000}"

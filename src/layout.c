@@ -184,6 +184,13 @@ static size_t cluster_end(const uint8_t *s, size_t n, ucs4_t base, size_t blen, 
 			break;
 		if (uc >= 0xE0020 && uc <= 0xE007F && !tags_ok)
 			break;
+		/* An emoji ZWJ sequence is cut at the ZWJ, which is then drawn as
+		 * nothing: terminals disagree on the width of joined emoji (tmux
+		 * 3.3 draws a family in 2 columns, curses counts 6), and a
+		 * disagreement shifts the rest of the line.  Drawn apart, every
+		 * terminal agrees. */
+		if (p == GBP_ZWJ && pict)
+			break;
 		if (p == GBP_EXTEND || p == GBP_ZWJ || p == GBP_SPACINGMARK || prev == GBP_PREPEND)
 			join = 1;
 		else if (prev == GBP_L)
@@ -255,6 +262,15 @@ void layout_cell_next(const char *text, size_t len, size_t pos,
 		}
 		cell->out = scratch;
 		cell->width = 1;
+		cell->substituted = 1;
+		return;
+	}
+	if (uc == 0x200D && pos > 0) {
+		/* A ZWJ that starts a cell followed an emoji (see cluster_end). */
+		scratch[0] = '\0';
+		cell->out = scratch;
+		cell->outlen = 0;
+		cell->width = 0;
 		cell->substituted = 1;
 		return;
 	}

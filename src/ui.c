@@ -415,6 +415,13 @@ static void load_config(void)
 	load_theme(theme_name ? theme_name : "dark");
 	if (ui.ncolors > 0)
 		apply_config(&cfg, path, 1);
+	/* A subtle background band maps to black or white on 8 and 16 colour
+	 * terminals, where it vanishes: the focus is bold there instead. */
+	if (ui.ncolors > 0 && ui.ncolors < 88 && ui.styles[AREA_FOCUS].bg >= 0 &&
+	    ui.styles[AREA_FOCUS].bg < 16) {
+		ui.styles[AREA_FOCUS].bg = -1;
+		ui.styles[AREA_FOCUS].attrs |= A_BOLD;
+	}
 	config_free(&cfg);
 	free(path);
 }

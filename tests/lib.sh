@@ -16,6 +16,7 @@ unset NO_COLOR GLOSS_DATA_DIR 2>/dev/null || true
 # mask real failures in a test's exit status.
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 T_TMUX_SOCKET=""
+T_TMUX_N=0
 
 t_cleanup() {
 	[ -n "$T_TMUX_SOCKET" ] && "$TMUX_BIN" -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
@@ -109,11 +110,19 @@ ui_start() { # COLS ROWS COMMAND...
 	[ -n "${TMUX_BIN:-}" ] && [ -x "$TMUX_BIN" ] || t_skip_all "tmux is not installed"
 	cols=$1 rows=$2
 	shift 2
-	T_TMUX_SOCKET="gloss-test-$$"
+	# A new server name each time: a server just killed may still hold
+	# its socket for a moment.
+	T_TMUX_N=$((T_TMUX_N + 1))
+	T_TMUX_SOCKET="gloss-test-$$-$T_TMUX_N"
 	"$TMUX_BIN" -L "$T_TMUX_SOCKET" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $*; echo '[gloss exited' \$?']'; sleep 30"
 	"$TMUX_BIN" -L "$T_TMUX_SOCKET" set-option -g status off >/dev/null
 	"$TMUX_BIN" -L "$T_TMUX_SOCKET" set-option -g remain-on-exit on >/dev/null
+}
+
+ui_stop() {
+	"$TMUX_BIN" -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+	T_TMUX_SOCKET=""
 }
 
 ui_keys() { "$TMUX_BIN" -L "$T_TMUX_SOCKET" send-keys -t t "$@"; }

@@ -32,8 +32,7 @@ ED
 chmod +x "$T_DIR/editor.sh"
 ui_keys Q
 ui_wait "quit" "\[gloss exited 0\]"
-"$TMUX_BIN" -L "$T_TMUX_SOCKET" kill-server
-T_TMUX_SOCKET=""
+ui_stop
 
 t_run "after quitting, the highlights are there" 0 "$GLOSS" annotations --json
 printf '%s' "$T_OUT" > "$T_DIR/a.json"

@@ -252,9 +252,15 @@ static void test_cells(void)
 	layout_cell_next(s, strlen(s), 8, &c, scratch);
 	CHECK(c.end == 16 && c.width == 2, "the second flag is its own cell");
 
+	/* Emoji ZWJ sequences are drawn as their emoji side by side, the ZWJ
+	 * as nothing, so that curses and every terminal agree on widths. */
 	s = FAMILY "x";
 	layout_cell_next(s, strlen(s), 0, &c, scratch);
-	CHECK(c.end == strlen(FAMILY), "a ZWJ sequence is one cell");
+	CHECK(c.end == 4 && c.width == 2 && !c.substituted, "an emoji ZWJ sequence is cut before the ZWJ");
+	layout_cell_next(s, strlen(s), 4, &c, scratch);
+	CHECK(c.end == 7 && c.width == 0 && c.outlen == 0 && c.substituted, "the ZWJ is drawn as nothing");
+	layout_cell_next(s, strlen(s), 7, &c, scratch);
+	CHECK(c.end == 11 && c.width == 2, "the next emoji is its own cell");
 
 	s = THUMB_SKIN;
 	layout_cell_next(s, strlen(s), 0, &c, scratch);
@@ -296,7 +302,7 @@ static void test_breaks(void)
 	           "xxhttpsexa|mplecomave|rylongpath|withnoslas|hes", "unbreakable run is cut at width");
 	check_wrap(E_ACUTE E_ACUTE E_ACUTE, 2, E_ACUTE E_ACUTE "|" E_ACUTE, "never cut between e and its accent");
 	check_wrap("a \xCC\x81" "b", 1, "a| \xCC\x81|b", "a mark after a space stays with the space");
-	check_wrap(FAMILY FAMILY, 7, FAMILY "|" FAMILY, "ZWJ sequences are not cut");
+	check_wrap(FAMILY FAMILY, 7, FAMILY "|" FAMILY, "ZWJ sequences break only at their ends when they fit");
 	check_wrap(FLAG_US FLAG_GB FLAG_US, 3, FLAG_US "|" FLAG_GB "|" FLAG_US, "flags are not split");
 	check_wrap("co" SHY "op" SHY "er" SHY "ation", 6, "co" SHY "op" SHY "er" SHY "|ation",
 	           "break after a soft hyphen");

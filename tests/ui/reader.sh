@@ -53,6 +53,21 @@ ui_keys G
 ui_wait "G goes to the end" "100%"
 ui_keys q
 ui_wait "back in the library" "Title +Outlet"
+ui_keys Enter
+ui_wait "reopened, the article is where it was left" "100%"
+ui_keys q
+ui_wait "the library again" "Title +Outlet"
 ui_keys Q
 ui_wait "Q quits gloss cleanly" "\[gloss exited 0\]"
+ui_stop
+
+# A batch import on a terminal shows progress and a summary.
+mkdir -p "$T_DIR/batch"
+i=0
+while [ $i -lt 30 ]; do
+	printf 'Report number %d\n\nThe committee met for the %d time on Friday.\n' $i $i > "$T_DIR/batch/r$i.txt"
+	i=$((i + 1))
+done
+ui_start 100 10 "$GLOSS import $T_DIR/batch"
+ui_wait "the import ends with a summary on the terminal" "imported 30, updated 0, unchanged 0, failed 0"
 t_done

@@ -202,10 +202,16 @@ static const char *const migrations[] = {
 	X(LIST_WORDS, "SELECT " LIST_COLS " FROM article a ORDER BY a.words DESC, a.id"           \
 	              " LIMIT ?2 OFFSET ?1")                                                       \
 	X(SEARCH,                                                                                  \
-	  "SELECT a.id, a.title, a.outlet,"                                                        \
-	  " snippet(article_fts, 1, char(1), char(2), '…', 12)"                                    \
+	  "SELECT a.id, a.title, a.outlet"                                                         \
 	  " FROM article_fts JOIN article a ON a.id = article_fts.rowid"                           \
 	  " WHERE article_fts MATCH ?1 ORDER BY bm25(article_fts, 5.0, 1.0) LIMIT ?2")             \
+	/* The snippet is the article's best matching sentence: FTS5's      \
+	 * snippet() re-reads the whole body, which for a 100 MB article     \
+	 * takes a minute. */                                                                      \
+	X(SEARCH_SNIPPET,                                                                          \
+	  "SELECT highlight(sentence_fts, 0, char(1), char(2)) FROM sentence_fts"                  \
+	  " WHERE sentence_fts MATCH ?1 AND rowid BETWEEN ?2 * 16777216 AND ?2 * 16777216 + 16777215" \
+	  " ORDER BY rank LIMIT 1")                                                                \
 	X(MENTION_UNCOUNT,                                                                         \
 	  "UPDATE entity SET mentions = mentions - (SELECT count(*) FROM mention m"                \
 	  "   WHERE m.article_id = ?1 AND m.entity_id = entity.id), articles = articles - 1"       \
@@ -1296,6 +1302,7 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 {
 	char *q = fts_query(query, prefix_last);
 	sqlite3_stmt *s;
+	size_t i;
 	int rc;
 
 	if (!q)
@@ -1308,15 +1315,28 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 		h.id = sqlite3_column_int64(s, 0);
 		h.title = col_strdup(s, 1);
 		h.outlet = col_strdup(s, 2);
-		h.snippet = col_strdup(s, 3);
+		h.snippet = NULL;
 		VEC_PUSH(out, h);
 	}
 	sqlite3_reset(s);
-	free(q);
 	if (rc != SQLITE_DONE) {
+		free(q);
 		store_set_err(st, "cannot search");
 		return -1;
 	}
+	for (i = 0; i < out->n; i++) {
+		if (out->v[i].snippet)
+			continue;
+		s = stmt(st, S_SEARCH_SNIPPET);
+		bind_text(s, 1, q);
+		sqlite3_bind_int64(s, 2, out->v[i].id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			out->v[i].snippet = col_strdup(s, 0);
+		sqlite3_reset(s);
+		if (!out->v[i].snippet) /* the words are in the title only */
+			out->v[i].snippet = xstrdup("");
+	}
+	free(q);
 	return 0;
 }
 

@@ -1,0 +1,25 @@
+#!/bin/sh
+# eval-ner.sh — score `gloss ner` on the wikigold development set kept in
+# ../shared/ner/ (beside the source tree), with that kit's score.py.  Run by
+# `make eval-ner` with GLOSS (the built binary) and TOP_SRCDIR set.  Not part
+# of `make check`: the set lives outside the project, so without it this
+# prints a message and succeeds.
+set -u
+: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${GLOSS:=$TOP_SRCDIR/src/gloss}"
+kit=$TOP_SRCDIR/../shared/ner
+gold=$kit/wikigold/gold.tsv
+text=$kit/wikigold/wikigold.txt
+if [ ! -f "$gold" ] || [ ! -f "$text" ] || [ ! -f "$kit/tools/score.py" ]; then
+	echo "eval-ner: $kit not found; skipping the evaluation"
+	exit 0
+fi
+python=${PYTHON3:-python3}
+pred=${TMPDIR:-/tmp}/gloss-eval-ner.$$.tsv
+trap 'rm -f "$pred"' EXIT INT TERM
+"$GLOSS" ner "$text" > "$pred" || { echo "eval-ner: gloss ner failed" >&2; exit 1; }
+echo "== wikigold: PER, ORG, LOC, MISC (OntoNotes labels folded onto CoNLL)"
+"$python" "$kit/tools/score.py" "$gold" "$pred"
+echo
+echo "== wikigold: PER, ORG, LOC only (the goal: micro F1 >= 75)"
+"$python" "$kit/tools/score.py" "$gold" "$pred" --types=PER,ORG,LOC

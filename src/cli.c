@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "gloss/cli.h"
+#include "gloss/export.h"
 #include "gloss/ingest.h"
 #include "gloss/ner.h"
 #include "gloss/store.h"
@@ -71,7 +72,13 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "list links (from and to an article: backlinks too)")                              \
 	X(unlink, cmd_unlink, 1, "LINK_ID", "delete a link")                                  \
 	X(entity, cmd_entity, 1, "merge FROM_ID INTO_ID | split ID NAME",                      \
-	  "merge two entities, or split one of an entity's names off (kept over re-import)")
+	  "merge two entities, or split one of an entity's names off (kept over re-import)") \
+	X(export, cli_cmd_export, 1,                                                           \
+	  "[--article ID]... [--tag NAME]... [-o FILE | -d DIR] [--wikilinks] [--timestamps] " \
+	  "[--entities] | --json [-o FILE]",                                                   \
+	  "export annotated articles as Markdown, or the whole library as JSON")             \
+	X(restore, cli_cmd_restore, 0, "FILE.json|-",                                          \
+	  "add a JSON backup (gloss export --json) to the library")
 
 struct cli_command {
 	const char *name;

@@ -1,0 +1,107 @@
+/* export.h — what leaves gloss: Markdown (one file per article plus an
+ * index, or one file) for notes vaults, static-site generators and git;
+ * a lossless JSON backup and its restore; and the small JSON reader the
+ * restore uses.  The CLI commands (src/cli_export.c) and the UI call the
+ * same functions. */
+#ifndef GLOSS_EXPORT_H
+#define GLOSS_EXPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "gloss/store.h"
+#include "gloss/store_io.h"
+#include "gloss/util.h"
+
+struct cli;
+
+/* --- Markdown --- */
+
+struct export_opts {
+	const int64_t *articles; /* these articles only (none: every article) */
+	size_t narticles;
+	const char *const *tags; /* highlights with one of these tags only */
+	size_t ntags;
+	const char *dir;         /* one file per article + index.md, or */
+	const char *file;        /* everything in one file ("-": stdout) */
+	int wikilinks;           /* [[file#^h12]] instead of [..](file.md#h12) */
+	int timestamps;          /* dates of export and of annotations */
+	int entities;            /* a people / organisations / places summary */
+};
+
+/* Export to o->dir (created when missing) or o->file.  Returns the number
+ * of files written (>= 0), or -1 with *err set ("cannot export to 'PATH':
+ * REASON"; free it).  Files are written to a temporary name beside the
+ * destination, synced and renamed; in a directory nothing is renamed
+ * until every file is written, so a failure leaves the files already
+ * there as they were.  A file an earlier export wrote for the same
+ * article under another name (its title changed) is removed. */
+int export_markdown(struct store *st, const struct export_opts *o, char **err);
+
+/* The file name of an article's export: "007-kim-jong-un-reaches-russia.md"
+ * (ASCII, lowercase, at most EXPORT_NAME_MAX bytes).  Caller frees. */
+#define EXPORT_NAME_MAX 80
+char *export_file_name(int64_t id, const char *title);
+
+/* Escaping, exposed for the tests.  Inline text: every character that
+ * could start Markdown structure is escaped, so CommonMark renders exactly
+ * s.  With hard_breaks, a newline becomes a hard line break followed by
+ * line_prefix (e.g. "> " inside a block quote); without, a character
+ * reference.  At the start of the output the text is at a line start. */
+void export_md_text(struct buf *b, const char *s, size_t len, int hard_breaks,
+                    const char *line_prefix);
+/* A YAML double-quoted scalar that a YAML parser reads back as s. */
+void export_yaml_str(struct buf *b, const char *s);
+/* A tag name as an Obsidian / GitHub-safe #tag (without the '#').  Caller
+ * frees. */
+char *export_tag_word(const char *name);
+
+/* --- JSON backup --- */
+
+/* Write every article, tag, entity, highlight, note and link to file
+ * ("-" or NULL: stdout).  0, or -1 with *err set. */
+int export_json(struct store *st, const char *file, char **err);
+
+/* Read a backup and add it to the library in one transaction: on any
+ * error nothing changes.  0, or -1 with *err set (a syntax error names
+ * the byte offset). */
+int export_restore(struct store *st, const char *file, struct store_io_stats *stats,
+                   char **err);
+
+/* --- a strict JSON reader (RFC 8259) --- */
+
+enum json_type { JSON_NULL, JSON_FALSE, JSON_TRUE, JSON_NUMBER, JSON_STRING, JSON_ARRAY,
+                 JSON_OBJECT };
+
+struct json_value {
+	enum json_type type;
+	size_t offset;           /* where it starts in the input */
+	char *s;                 /* string (decoded, NUL-terminated) or number text */
+	size_t len;
+	struct json_value *v;    /* array items / object values */
+	char **keys;             /* object keys (NUL-terminated; no NUL inside) */
+	size_t n;
+};
+
+/* Parse text[0..len) as one JSON value.  Strings must be valid UTF-8;
+ * escapes \udc80..\udcff that stand alone decode to the single bytes
+ * 0x80..0xff (how the backup keeps bytes that are not UTF-8).  Duplicate
+ * keys and nesting deeper than 64 are errors.  0, or -1 with *err set to
+ * "... at byte N: ..." (free it). */
+int json_parse(const char *text, size_t len, struct json_value *out, char **err);
+void json_free(struct json_value *v);
+/* The member of an object, or NULL. */
+const struct json_value *json_get(const struct json_value *obj, const char *key);
+/* An integer number that fits int64: 0, else -1. */
+int json_int(const struct json_value *v, int64_t *out);
+/* Append s[0..len) as a JSON string; bytes that are not UTF-8 become
+ * \udcXX (see json_parse), so nothing is lost. */
+void json_put_str(struct buf *b, const char *s, size_t len);
+
+/* --- the commands (src/cli_export.c) --- */
+
+int cli_cmd_export(struct cli *c, int argc, char **argv);
+int cli_cmd_restore(struct cli *c, int argc, char **argv);
+
+#endif

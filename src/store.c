@@ -73,6 +73,21 @@ static const char *const migrations[] = {
 	"  articles INTEGER NOT NULL DEFAULT 0,"
 	"  UNIQUE (label, canonical));"
 	"CREATE INDEX entity_rank ON entity(articles DESC, mentions DESC);"
+	/* The first and last word of each person's full name, so that a bare
+	 * "Peskov" or "Kim" finds its person through an index, not a scan. */
+	"CREATE TABLE person_name ("
+	"  token TEXT NOT NULL,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (token, entity_id)) WITHOUT ROWID;"
+	"CREATE INDEX person_name_entity ON person_name(entity_id);"
+	/* rtrim(c, c's non-spaces) leaves c up to its last space. */
+	"CREATE TRIGGER entity_person_ai AFTER INSERT ON entity"
+	"  WHEN new.label = 'PERSON' AND instr(new.canonical, ' ') > 0 BEGIN"
+	"  INSERT OR IGNORE INTO person_name(token, entity_id) VALUES"
+	"   (substr(new.canonical, 1, instr(new.canonical, ' ') - 1), new.id);"
+	"  INSERT OR IGNORE INTO person_name(token, entity_id) VALUES"
+	"   (substr(new.canonical,"
+	"     length(rtrim(new.canonical, replace(new.canonical, ' ', ''))) + 1), new.id); END;"
 	"CREATE TABLE mention ("
 	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
 	"  start INTEGER NOT NULL,"
@@ -213,13 +228,13 @@ static const char *const migrations[] = {
 	  " WHERE sentence_fts MATCH ?1 AND rowid BETWEEN ?2 * 16777216 AND ?2 * 16777216 + 16777215" \
 	  " ORDER BY rank LIMIT 1")                                                                \
 	X(MENTION_UNCOUNT,                                                                         \
-	  "UPDATE entity SET mentions = mentions - (SELECT count(*) FROM mention m"                \
-	  "   WHERE m.article_id = ?1 AND m.entity_id = entity.id), articles = articles - 1"       \
-	  " WHERE id IN (SELECT entity_id FROM mention WHERE article_id = ?1)")                    \
+	  "UPDATE entity SET mentions = mentions - c.n, articles = articles - 1"                   \
+	  " FROM (SELECT entity_id, count(*) AS n FROM mention WHERE article_id = ?1"              \
+	  "   GROUP BY entity_id) AS c WHERE entity.id = c.entity_id")                             \
 	X(MENTION_COUNT,                                                                           \
-	  "UPDATE entity SET mentions = mentions + (SELECT count(*) FROM mention m"                \
-	  "   WHERE m.article_id = ?1 AND m.entity_id = entity.id), articles = articles + 1"       \
-	  " WHERE id IN (SELECT entity_id FROM mention WHERE article_id = ?1)")                    \
+	  "UPDATE entity SET mentions = mentions + c.n, articles = articles + 1"                   \
+	  " FROM (SELECT entity_id, count(*) AS n FROM mention WHERE article_id = ?1"              \
+	  "   GROUP BY entity_id) AS c WHERE entity.id = c.entity_id")                             \
 	X(MENTION_DELETE, "DELETE FROM mention WHERE article_id = ?1")                             \
 	X(MENTION_INSERT,                                                                          \
 	  "INSERT OR IGNORE INTO mention(article_id, start, end, entity_id, surface)"              \
@@ -228,9 +243,9 @@ static const char *const migrations[] = {
 	X(ENTITY_FIND, "SELECT id FROM entity WHERE label = ?1 AND canonical = ?2")                \
 	X(ENTITY_INSERT, "INSERT INTO entity(label, canonical) VALUES (?1, ?2)")                   \
 	X(ENTITY_BY_SURNAME,                                                                       \
-	  "SELECT id, mentions FROM entity WHERE label = 'PERSON'"                                 \
-	  " AND (canonical LIKE '% ' || ?1 ESCAPE '\\' OR canonical LIKE ?1 || ' %' ESCAPE '\\')"  \
-	  " AND id <> ?2 ORDER BY mentions DESC LIMIT 2")                                          \
+	  "SELECT e.id, e.mentions FROM person_name p JOIN entity e ON e.id = p.entity_id"         \
+	  " WHERE p.token = ?1 AND e.label = 'PERSON' AND e.id <> ?2"                              \
+	  " ORDER BY e.mentions DESC LIMIT 2")                                                     \
 	X(ARTICLE_PERSONS,                                                                         \
 	  "SELECT DISTINCT e.id, e.canonical FROM mention m JOIN entity e ON e.id = m.entity_id"   \
 	  " WHERE m.article_id = ?1 AND e.label = 'PERSON' AND e.canonical LIKE '% %'")            \
@@ -679,6 +694,18 @@ struct store *store_open(const char *path, int flags, char **err)
 			return NULL;
 		}
 	}
+	/* Test hook (tests/cli/dbfaults.sh): GLOSS_TEST_MAX_PAGES caps this
+	 * connection's database size, so that a test can meet SQLITE_FULL
+	 * without filling a disk.  max_page_count does not persist. */
+	{
+		const char *mp = getenv("GLOSS_TEST_MAX_PAGES");
+
+		if (mp && *mp) {
+			char *sql = xasprintf("PRAGMA max_page_count = %ld", strtol(mp, NULL, 10));
+			sqlite3_exec(st->core.db, sql, NULL, NULL, NULL);
+			free(sql);
+		}
+	}
 	if (st->core.readonly && !(flags & STORE_READONLY))
 		*err = xasprintf("database '%s' is not writable: opened read-only, so nothing "
 		                 "can be changed", path);
@@ -829,19 +856,12 @@ static int entity_recount(struct store *st, int64_t id);
  * entity not to consider (the bare name's own). */
 static int64_t person_for_bare_name(struct store *st, const char *name, int64_t exclude)
 {
-	struct buf pat = {0};
 	sqlite3_stmt *s;
 	int64_t ids[2] = {0, 0}, counts[2] = {0, 0};
-	const char *p;
 	int n = 0;
 
-	for (p = name; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			buf_addc(&pat, '\\');
-		buf_addc(&pat, *p);
-	}
 	s = stmt(st, S_ENTITY_BY_SURNAME);
-	bind_text(s, 1, pat.s);
+	bind_text(s, 1, name);
 	sqlite3_bind_int64(s, 2, exclude);
 	while (n < 2 && sqlite3_step(s) == SQLITE_ROW) {
 		ids[n] = sqlite3_column_int64(s, 0);
@@ -849,7 +869,6 @@ static int64_t person_for_bare_name(struct store *st, const char *name, int64_t 
 		n++;
 	}
 	sqlite3_reset(s);
-	buf_free(&pat);
 	if (n == 1 || (n == 2 && counts[0] >= 3 * (counts[1] ? counts[1] : 1)))
 		return ids[0];
 	return 0;
@@ -951,7 +970,8 @@ static int64_t entity_for(struct store *st, const char *label, const char *canon
 	bind_text(s, 2, canon);
 	if (step_done(st, s, "cannot save entity") != 0)
 		return -1;
-	return sqlite3_last_insert_rowid(st->core.db);
+	id = sqlite3_last_insert_rowid(st->core.db);
+	return id;
 }
 
 /* Take an article's mentions out of the entity counts and delete them. */
@@ -992,22 +1012,92 @@ static int save_sentences(struct store *st, int64_t article_id, const char *body
 	return 0;
 }
 
+/* Entity ids already resolved in this import, by label, name and
+ * surface: a long article names the same few hundred entities thousands
+ * of times, and each lookup is several statements. */
+struct entity_cache {
+	struct entity_slot {
+		char *key;
+		int64_t id;
+	} *slot;
+	size_t cap, n;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	return h;
+}
+
+static struct entity_slot *cache_find(struct entity_cache *c, const char *key)
+{
+	size_t i;
+
+	if (c->n * 2 >= c->cap) {
+		struct entity_cache big = {xcalloc(c->cap ? c->cap * 2 : 1024, sizeof *big.slot),
+		                           c->cap ? c->cap * 2 : 1024, c->n};
+		for (i = 0; i < c->cap; i++) {
+			if (c->slot[i].key) {
+				size_t j = hash_str(c->slot[i].key) & (big.cap - 1);
+				while (big.slot[j].key)
+					j = (j + 1) & (big.cap - 1);
+				big.slot[j] = c->slot[i];
+			}
+		}
+		free(c->slot);
+		*c = big;
+	}
+	i = hash_str(key) & (c->cap - 1);
+	while (c->slot[i].key && strcmp(c->slot[i].key, key) != 0)
+		i = (i + 1) & (c->cap - 1);
+	return &c->slot[i];
+}
+
+static void cache_free(struct entity_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cap; i++)
+		free(c->slot[i].key);
+	free(c->slot);
+}
+
 static int save_mentions(struct store *st, int64_t article_id, const char *body,
                          const struct ner_result *ner)
 {
+	struct entity_cache cache = {0};
+	struct buf key = {0};
 	sqlite3_stmt *s;
 	size_t i;
+	int rc = -1;
 
 	if (drop_mentions(st, article_id) != 0)
 		return -1;
 	for (i = 0; ner && i < ner->n; i++) {
 		const struct ner_span *sp = &ner->v[i];
+		const char *label = ner_label_name(sp->label);
 		char *surface = xstrndup(body + sp->start, sp->end - sp->start);
-		int64_t eid = entity_for(st, ner_label_name(sp->label), sp->canon ? sp->canon : surface,
-		                         surface);
-		if (eid < 0) {
-			free(surface);
-			return -1;
+		const char *canon = sp->canon ? sp->canon : surface;
+		struct entity_slot *slot;
+		int64_t eid;
+
+		key.len = 0;
+		buf_printf(&key, "%s\037%s\037%s", label, canon, surface);
+		slot = cache_find(&cache, key.s);
+		if (slot->key) {
+			eid = slot->id;
+		} else {
+			eid = entity_for(st, label, canon, surface);
+			if (eid < 0) {
+				free(surface);
+				goto out;
+			}
+			slot->key = xstrdup(key.s);
+			slot->id = eid;
+			cache.n++;
 		}
 		s = stmt(st, S_MENTION_INSERT);
 		sqlite3_bind_int64(s, 1, article_id);
@@ -1017,13 +1107,17 @@ static int save_mentions(struct store *st, int64_t article_id, const char *body,
 		sqlite3_bind_text(s, 5, surface, -1, SQLITE_TRANSIENT);
 		free(surface);
 		if (step_done(st, s, "cannot save mentions") != 0)
-			return -1;
+			goto out;
 	}
 	s = stmt(st, S_MENTION_COUNT);
 	sqlite3_bind_int64(s, 1, article_id);
 	if (step_done(st, s, "cannot save mentions") != 0)
-		return -1;
-	return absorb_bare_names(st, article_id);
+		goto out;
+	rc = absorb_bare_names(st, article_id);
+out:
+	cache_free(&cache);
+	buf_free(&key);
+	return rc;
 }
 
 /* Move every highlight of an article onto its new text; those that cannot

@@ -90,10 +90,12 @@ char *xvasprintf(const char *fmt, va_list ap)
 {
 	va_list aq;
 	int n;
-	char *p;
+	char *p, probe[1];
 
+	/* A one-byte buffer rather than NULL: gcc's -Wformat-truncation
+	 * misreads vsnprintf(NULL, 0, ...) at some optimisation levels. */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(probe, sizeof probe, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		fatal("bad format string '%s'", fmt);

@@ -19,7 +19,7 @@ i=0
 for f in "$@"; do
 	echo "$i $f"
 	i=$((i + 1))
-done | sort -k2 | while read -r n f; do
+done | LC_ALL=C sort -k2 | while read -r n f; do
 	echo "	{\"$f\", e$n, sizeof e$n - 1},"
 done
 echo '};'

@@ -107,7 +107,10 @@ static const char *const migrations[] = {
 	 * article id << 24 | sentence number, so an article's rows are one
 	 * rowid range. */
 	"CREATE VIRTUAL TABLE sentence_fts USING fts5(text, start UNINDEXED, end UNINDEXED,"
-	"  tokenize='unicode61 remove_diacritics 2');"
+	"  tokenize='unicode61 remove_diacritics 2', prefix='2');"
+	/* How many sentences hold each term: the link picker and related
+	 * passages choose their query's terms and ranking by it. */
+	"CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row');"
 	"CREATE TABLE highlight ("
 	"  id INTEGER PRIMARY KEY,"
 	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
@@ -264,6 +267,14 @@ static const char *const migrations[] = {
 	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
 	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
 	  "   AND ?2 * 16777216 + 16777215) ORDER BY bm25(sentence_fts) LIMIT ?3")                 \
+	X(PASSAGES_RECENT,                                                                         \
+	  "SELECT f.rowid >> 24, f.start, f.end, f.text, a.title, a.outlet, 0"                      \
+	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
+	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
+	  "   AND ?2 * 16777216 + 16777215) ORDER BY f.rowid DESC LIMIT ?3")                       \
+	X(TERM_DOCS, "SELECT doc FROM sentence_vocab WHERE term = ?1")                             \
+	X(PREFIX_DOCS,                                                                             \
+	  "SELECT total(doc) FROM sentence_vocab WHERE term >= ?1 AND term < ?1 || char(1114111)") \
 	X(MENTIONS_IN,                                                                             \
 	  "SELECT entity_id FROM mention WHERE article_id = ?1 AND start >= ?2 AND start < ?3")    \
 	X(ENTITY_ALIASES,                                                                          \
@@ -2269,29 +2280,106 @@ int store_link_delete(struct store *st, int64_t id)
 
 /* --- passages and entity editing --- */
 
+/* Sentences holding a term (a prefix when prefix): FTS5 folds case and
+ * diacritics, so ASCII words are folded the same way here; other words
+ * may be missed and count as rare, which only costs a ranked query. */
+static double term_docs(struct store *st, const char *w, size_t n, int prefix)
+{
+	sqlite3_stmt *s = stmt(st, prefix ? S_PREFIX_DOCS : S_TERM_DOCS);
+	char *t = xstrndup(w, n), *p;
+	double d = 0;
+
+	for (p = t; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	bind_text(s, 1, t);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		d = sqlite3_column_double(s, 0);
+	sqlite3_reset(s);
+	free(t);
+	return d;
+}
+
+/* Above this many candidate sentences, bm25 over all of them costs more
+ * than a keystroke may: the picker shows the newest matches instead. */
+#define RANK_MAX_DOCS 20000.0
+/* Related passages search for at most this many of the passage's rarest
+ * words: common words add candidates, not relevance. */
+#define RELATED_TERMS 6
+
 int store_passage_search(struct store *st, const char *words, int any, int prefix_last,
                          int64_t exclude_article, int64_t limit, struct store_passages *out)
 {
-	char *q = fts_query_mode(words, prefix_last, any);
+	struct term {
+		const char *w;
+		size_t n;
+		double docs;
+	} terms[64];
+	size_t nterms = 0, i, j;
+	double min_docs = -1;
+	struct buf kept = {0};
+	const char *p = words;
+	char *q;
 	sqlite3_stmt *s;
 	int rc;
 
-	if (!q)
+	while (*p && nterms < ARRAY_SIZE(terms)) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (!*p)
+			break;
+		terms[nterms].w = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		terms[nterms].n = (size_t)(p - terms[nterms].w);
+		/* One letter is a word, not a prefix of thousands (the index
+		 * keeps prefixes of two letters and more). */
+		if (!*p && terms[nterms].n < 2)
+			prefix_last = 0;
+		terms[nterms].docs = term_docs(st, terms[nterms].w, terms[nterms].n, prefix_last && !*p);
+		if (min_docs < 0 || terms[nterms].docs < min_docs)
+			min_docs = terms[nterms].docs;
+		nterms++;
+	}
+	if (!nterms)
 		return 0;
-	s = stmt(st, S_PASSAGES);
+	if (any) {
+		/* The rarest words that other sentences share (docs >= 2). */
+		for (i = 1; i < nterms; i++)
+			for (j = i; j > 0 && terms[j].docs < terms[j - 1].docs; j--) {
+				struct term t = terms[j];
+				terms[j] = terms[j - 1];
+				terms[j - 1] = t;
+			}
+		for (i = 0, j = 0; i < nterms && j < RELATED_TERMS; i++) {
+			if (terms[i].docs < 2)
+				continue;
+			if (kept.len)
+				buf_addc(&kept, ' ');
+			buf_add(&kept, terms[i].w, terms[i].n);
+			j++;
+		}
+		if (!kept.len)
+			return 0;
+		q = fts_query_mode(kept.s, 0, 1);
+		buf_free(&kept);
+	} else {
+		q = fts_query_mode(words, prefix_last, 0);
+	}
+	s = stmt(st, !any && min_docs > RANK_MAX_DOCS ? S_PASSAGES_RECENT : S_PASSAGES);
 	bind_text(s, 1, q);
 	sqlite3_bind_int64(s, 2, exclude_article);
 	sqlite3_bind_int64(s, 3, limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_passage p;
-		p.article_id = sqlite3_column_int64(s, 0);
-		p.start = (size_t)sqlite3_column_int64(s, 1);
-		p.end = (size_t)sqlite3_column_int64(s, 2);
-		p.text = col_strdup(s, 3);
-		p.title = col_strdup(s, 4);
-		p.outlet = col_strdup(s, 5);
-		p.rank = sqlite3_column_double(s, 6);
-		VEC_PUSH(out, p);
+		struct store_passage ps;
+		ps.article_id = sqlite3_column_int64(s, 0);
+		ps.start = (size_t)sqlite3_column_int64(s, 1);
+		ps.end = (size_t)sqlite3_column_int64(s, 2);
+		ps.text = col_strdup(s, 3);
+		ps.title = col_strdup(s, 4);
+		ps.outlet = col_strdup(s, 5);
+		ps.rank = sqlite3_column_double(s, 6);
+		VEC_PUSH(out, ps);
 	}
 	sqlite3_reset(s);
 	free(q);

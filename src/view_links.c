@@ -411,7 +411,7 @@ void view_related_open(int64_t article_id, const char *body, size_t start, size_
 		ui_message("nothing to compare in this passage");
 		return;
 	}
-	if (store_passage_search(ui.store, words, 1, 0, article_id, 60, &cand) != 0) {
+	if (store_passage_search(ui.store, words, 1, 0, article_id, 40, &cand) != 0) {
 		ui_error("%s", store_errmsg(ui.store));
 		free(words);
 		return;

@@ -192,7 +192,13 @@ struct import_batch {
 	struct ingest_opts opts;
 	int imported, updated, unchanged, failed, total, done;
 	int progress; /* stderr is a terminal */
+	/* What the files of the open store batch did, said once it commits. */
+	struct buf pending;
+	int pending_files, pending_imported, pending_updated, pending_unchanged;
 };
+
+/* Files per store batch: one commit writes each touched page once. */
+#define IMPORT_BATCH_FILES 64
 
 static void progress(struct import_batch *b, const char *name)
 {
@@ -208,11 +214,43 @@ static void progress(struct import_batch *b, const char *name)
 	fflush(stderr);
 }
 
+/* Commit the open batch, then say what its files did; if the commit
+ * fails, none of them was saved and each is reported as failed. */
+static void flush_batch(struct import_batch *b)
+{
+	if (!b->pending_files)
+		return;
+	if (store_batch_commit(b->c->store) != 0) {
+		if (b->progress)
+			fputs("\r\033[K", stderr);
+		fprintf(stderr, "gloss: %d file%s not imported: %s\n", b->pending_files,
+		        b->pending_files == 1 ? "" : "s", store_errmsg(b->c->store));
+		b->failed += b->pending_files;
+	} else {
+		if (b->pending.len)
+			fputs(b->pending.s, stdout);
+		b->imported += b->pending_imported;
+		b->updated += b->pending_updated;
+		b->unchanged += b->pending_unchanged;
+	}
+	b->pending.len = 0;
+	if (b->pending.s)
+		b->pending.s[0] = '\0';
+	b->pending_files = b->pending_imported = b->pending_updated = b->pending_unchanged = 0;
+	fflush(stdout);
+}
+
 static void import_one(struct import_batch *b, const char *path)
 {
 	struct ingest_result res = {0};
 	char *err = NULL;
 
+	if (!b->pending_files && store_batch_begin(b->c->store) != 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(b->c->store));
+		b->failed++;
+		b->done++;
+		return;
+	}
 	if (ingest_file(b->c->store, path, &b->opts, &res, &err) != 0) {
 		if (b->progress)
 			fputs("\r\033[K", stderr);
@@ -221,27 +259,31 @@ static void import_one(struct import_batch *b, const char *path)
 		b->failed++;
 	} else {
 		const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+		b->pending_files++;
 		switch (res.status) {
 		case STORE_IMPORTED:
-			b->imported++;
+			b->pending_imported++;
 			if (!b->progress || b->total < 2)
-				printf("imported %lld %s\n", (long long)res.id, name);
+				buf_printf(&b->pending, "imported %lld %s\n", (long long)res.id, name);
 			break;
 		case STORE_UPDATED:
-			b->updated++;
-			printf("updated %lld %s", (long long)res.id, name);
+			b->pending_updated++;
+			buf_printf(&b->pending, "updated %lld %s", (long long)res.id, name);
 			if (res.orphaned)
-				printf(" (%d highlight%s orphaned: 'gloss annotations --orphaned' "
-				       "lists them)", res.orphaned, res.orphaned == 1 ? "" : "s");
-			printf("\n");
+				buf_printf(&b->pending, " (%d highlight%s orphaned: 'gloss annotations "
+				           "--orphaned' lists them)", res.orphaned, res.orphaned == 1 ? "" : "s");
+			buf_addc(&b->pending, '\n');
 			break;
 		default:
-			b->unchanged++;
-			printf("unchanged %lld %s (already in the library)\n", (long long)res.id, name);
+			b->pending_unchanged++;
+			buf_printf(&b->pending, "unchanged %lld %s (already in the library)\n",
+			           (long long)res.id, name);
 			break;
 		}
 	}
 	b->done++;
+	if (b->pending_files >= IMPORT_BATCH_FILES)
+		flush_batch(b);
 	progress(b, path);
 }
 
@@ -351,6 +393,10 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 		import_one(&b, files[i]);
 		free(files[i]);
 	}
+	flush_batch(&b);
+	/* A batch begun for files that all failed has nothing to commit. */
+	store_batch_commit(c->store);
+	buf_free(&b.pending);
 	free(files);
 	if (b.progress && b.total > 1)
 		fprintf(stderr, "imported %d, updated %d, unchanged %d, failed %d\n", b.imported,

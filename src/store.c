@@ -175,7 +175,11 @@ static const char *const migrations[] = {
 	X(BEGIN, "BEGIN IMMEDIATE")                                                                \
 	X(COMMIT, "COMMIT")                                                                        \
 	X(ROLLBACK, "ROLLBACK")                                                                    \
+	X(SAVEPOINT, "SAVEPOINT one")                                                              \
+	X(RELEASE, "RELEASE one")                                                                  \
+	X(ROLLBACK_TO, "ROLLBACK TO one")                                                          \
 	X(ARTICLE_COUNT, "SELECT count(*) FROM article")                                           \
+	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	X(ARTICLE_BY_SOURCE, "SELECT id, body_sha, raw_sha FROM article WHERE source = ?1")        \
 	X(ARTICLE_BY_RAW, "SELECT id FROM article WHERE raw_sha = ?1 LIMIT 1")                     \
 	X(ARTICLE_BY_ID, "SELECT id, body_sha, raw_sha FROM article WHERE id = ?1")                \
@@ -408,10 +412,78 @@ static const char *const stmt_sql[S_COUNT] = {
 #undef STMT_SQL
 };
 
+/* Entity ids already resolved, by label, name and surface: articles name
+ * the same entities thousands of times, and each lookup is several
+ * statements.  Cleared whenever an entity may vanish (a rollback, a
+ * merge, a deletion), so it never holds an id that is not there. */
+struct entity_cache {
+	struct entity_slot {
+		char *key;
+		int64_t id;
+	} *slot;
+	size_t cap, n;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	return h;
+}
+
+static struct entity_slot *cache_find(struct entity_cache *c, const char *key)
+{
+	size_t i;
+
+	if (c->n * 2 >= c->cap) {
+		struct entity_cache big = {xcalloc(c->cap ? c->cap * 2 : 1024, sizeof *big.slot),
+		                           c->cap ? c->cap * 2 : 1024, c->n};
+		for (i = 0; i < c->cap; i++) {
+			if (c->slot[i].key) {
+				size_t j = hash_str(c->slot[i].key) & (big.cap - 1);
+				while (big.slot[j].key)
+					j = (j + 1) & (big.cap - 1);
+				big.slot[j] = c->slot[i];
+			}
+		}
+		free(c->slot);
+		*c = big;
+	}
+	i = hash_str(key) & (c->cap - 1);
+	while (c->slot[i].key && strcmp(c->slot[i].key, key) != 0)
+		i = (i + 1) & (c->cap - 1);
+	return &c->slot[i];
+}
+
+static void cache_free(struct entity_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cap; i++)
+		free(c->slot[i].key);
+	free(c->slot);
+}
+
+static void cache_free(struct entity_cache *c);
+
 struct store {
 	struct store_core core; /* first: store_internal.h sees only this */
 	sqlite3_stmt *stmt[S_COUNT];
+	struct entity_cache entities;
+	int data_version; /* PRAGMA data_version when the cache was last good */
+	int batch;        /* inside store_batch_begin: changes are savepoints */
+	int batch_lost;   /* a failure ended the batch's transaction */
 };
+
+/* Forget every cached entity id. */
+static void entity_cache_reset(struct store *st)
+{
+	cache_free(&st->entities);
+	memset(&st->entities, 0, sizeof st->entities);
+}
+
 
 const char *store_errmsg(const struct store *st)
 {
@@ -474,6 +546,8 @@ static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
 	return 0;
 }
 
+/* In a batch, each change is a savepoint of the batch's transaction:
+ * a failed one rolls back alone, and the batch commits them together. */
 int store_begin(struct store *st, const char *what)
 {
 	st->core.errbuf[0] = '\0';
@@ -482,21 +556,61 @@ int store_begin(struct store *st, const char *what)
 		         what, st->core.path);
 		return -1;
 	}
-	return step_done(st, stmt(st, S_BEGIN), what);
+	return step_done(st, stmt(st, st->batch ? S_SAVEPOINT : S_BEGIN), what);
 }
 
 int store_commit(struct store *st, const char *what)
 {
-	return step_done(st, stmt(st, S_COMMIT), what);
+	return step_done(st, stmt(st, st->batch ? S_RELEASE : S_COMMIT), what);
 }
 
 void store_rollback(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->core.db)) {
+	entity_cache_reset(st);
+	if (st->batch) {
+		sqlite3_stmt *s = stmt(st, S_ROLLBACK_TO);
+		sqlite3_step(s);
+		sqlite3_reset(s);
+		s = stmt(st, S_RELEASE);
+		sqlite3_step(s);
+		sqlite3_reset(s);
+		/* A failure that ended the whole transaction ends the batch. */
+		if (sqlite3_get_autocommit(st->core.db)) {
+			st->batch = 0;
+			st->batch_lost = 1;
+		}
+	} else if (!sqlite3_get_autocommit(st->core.db)) {
 		sqlite3_stmt *s = stmt(st, S_ROLLBACK);
 		sqlite3_step(s);
 		sqlite3_reset(s);
 	}
+}
+
+int store_batch_begin(struct store *st)
+{
+	st->batch_lost = 0;
+	if (st->batch || st->core.readonly)
+		return 0;
+	if (step_done(st, stmt(st, S_BEGIN), "cannot start an import") != 0)
+		return -1;
+	st->batch = 1;
+	return 0;
+}
+
+int store_batch_commit(struct store *st)
+{
+	if (st->batch_lost) {
+		st->batch_lost = 0;
+		return -1; /* errbuf still says why */
+	}
+	if (!st->batch)
+		return 0;
+	st->batch = 0;
+	if (step_done(st, stmt(st, S_COMMIT), "cannot save the import") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
 }
 
 char *store_default_path(void)
@@ -729,6 +843,7 @@ void store_close(struct store *st)
 
 	if (!st)
 		return;
+	entity_cache_reset(st);
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->core.db);
@@ -928,6 +1043,7 @@ static int absorb_bare_names(struct store *st, int64_t article_id)
 			if (rc == 0)
 				rc = entity_recount(st, v[i].id);
 			if (rc == 0) {
+				entity_cache_reset(st);
 				s = stmt(st, S_ENTITY_DELETE);
 				sqlite3_bind_int64(s, 1, bare);
 				rc = step_done(st, s, "cannot update entities");
@@ -1023,63 +1139,10 @@ static int save_sentences(struct store *st, int64_t article_id, const char *body
 	return 0;
 }
 
-/* Entity ids already resolved in this import, by label, name and
- * surface: a long article names the same few hundred entities thousands
- * of times, and each lookup is several statements. */
-struct entity_cache {
-	struct entity_slot {
-		char *key;
-		int64_t id;
-	} *slot;
-	size_t cap, n;
-};
-
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
-}
-
-static struct entity_slot *cache_find(struct entity_cache *c, const char *key)
-{
-	size_t i;
-
-	if (c->n * 2 >= c->cap) {
-		struct entity_cache big = {xcalloc(c->cap ? c->cap * 2 : 1024, sizeof *big.slot),
-		                           c->cap ? c->cap * 2 : 1024, c->n};
-		for (i = 0; i < c->cap; i++) {
-			if (c->slot[i].key) {
-				size_t j = hash_str(c->slot[i].key) & (big.cap - 1);
-				while (big.slot[j].key)
-					j = (j + 1) & (big.cap - 1);
-				big.slot[j] = c->slot[i];
-			}
-		}
-		free(c->slot);
-		*c = big;
-	}
-	i = hash_str(key) & (c->cap - 1);
-	while (c->slot[i].key && strcmp(c->slot[i].key, key) != 0)
-		i = (i + 1) & (c->cap - 1);
-	return &c->slot[i];
-}
-
-static void cache_free(struct entity_cache *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->cap; i++)
-		free(c->slot[i].key);
-	free(c->slot);
-}
-
 static int save_mentions(struct store *st, int64_t article_id, const char *body,
                          const struct ner_result *ner)
 {
-	struct entity_cache cache = {0};
+	struct entity_cache *cache = &st->entities;
 	struct buf key = {0};
 	sqlite3_stmt *s;
 	size_t i;
@@ -1097,7 +1160,7 @@ static int save_mentions(struct store *st, int64_t article_id, const char *body,
 
 		key.len = 0;
 		buf_printf(&key, "%s\037%s\037%s", label, canon, surface);
-		slot = cache_find(&cache, key.s);
+		slot = cache_find(cache, key.s);
 		if (slot->key) {
 			eid = slot->id;
 		} else {
@@ -1108,7 +1171,7 @@ static int save_mentions(struct store *st, int64_t article_id, const char *body,
 			}
 			slot->key = xstrdup(key.s);
 			slot->id = eid;
-			cache.n++;
+			cache->n++;
 		}
 		s = stmt(st, S_MENTION_INSERT);
 		sqlite3_bind_int64(s, 1, article_id);
@@ -1126,7 +1189,6 @@ static int save_mentions(struct store *st, int64_t article_id, const char *body,
 		goto out;
 	rc = absorb_bare_names(st, article_id);
 out:
-	cache_free(&cache);
 	buf_free(&key);
 	return rc;
 }
@@ -1211,6 +1273,17 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 	util_sha256_hex(r->doc->body, r->doc->body_len, body_sha);
 	if (store_begin(st, "cannot import") != 0)
 		return -1;
+	{
+		/* Another gloss may have merged or deleted entities since the
+		 * cache was filled. */
+		sqlite3_stmt *v = stmt(st, S_DATA_VERSION);
+		int dv = sqlite3_step(v) == SQLITE_ROW ? sqlite3_column_int(v, 0) : -1;
+		sqlite3_reset(v);
+		if (dv != st->data_version) {
+			entity_cache_reset(st);
+			st->data_version = dv;
+		}
+	}
 
 	if (r->replace_id > 0) {
 		s = stmt(st, S_ARTICLE_BY_ID);
@@ -1286,6 +1359,7 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 	if (existing) {
 		if (reanchor(st, *id, r->doc->body, r->doc->body_len, body_sha, orphaned) != 0)
 			goto fail;
+		entity_cache_reset(st);
 		if (step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot import") != 0)
 			goto fail;
 	}
@@ -1345,6 +1419,7 @@ int store_article_delete(struct store *st, int64_t id)
 		store_rollback(st);
 		return 1;
 	}
+	entity_cache_reset(st);
 	if (step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot delete article") != 0 ||
 	    store_commit(st, "cannot delete article") != 0)
 		goto fail;
@@ -2495,6 +2570,7 @@ int store_entity_merge(struct store *st, int64_t from, int64_t into)
 	sqlite3_bind_int64(s, 3, into);
 	if (step_done(st, s, "cannot merge entities") != 0)
 		goto fail;
+	entity_cache_reset(st);
 	s = stmt(st, S_ENTITY_DELETE);
 	sqlite3_bind_int64(s, 1, from);
 	if (step_done(st, s, "cannot merge entities") != 0 || entity_recount(st, into) != 0 ||
@@ -2514,6 +2590,7 @@ int64_t store_entity_split(struct store *st, int64_t id, const char *surface)
 	sqlite3_stmt *s;
 	int64_t nid = 0;
 
+	entity_cache_reset(st); /* the new rule changes where a name goes */
 	if (store_begin(st, "cannot split entity") != 0)
 		return -1;
 	if (entity_names(st, id, &label, &canon) != 0)

@@ -74,6 +74,12 @@ static void rows_draw(struct view *v)
 		if (k >= (long)r->n)
 			continue;
 		ui_set_style(is_cur ? &cur : &key);
+		if (strcmp(r->screen, "help") == 0 && ner_label_from_name(r->key[k]) >= 0) {
+			/* The legend: each label in its own colour. */
+			struct ui_style lab = ui_style_over(def, ui_area((enum area)(
+			    AREA_ENTITY + ner_label_from_name(r->key[k]))));
+			ui_set_style(&lab);
+		}
 		ui_draw_text(1 + i, 1, r->key[k], strlen(r->key[k]), kw);
 		ui_set_style(is_cur ? &cur : &def);
 		ui_draw_text(1 + i, kw + 2, r->text[k], strlen(r->text[k]), ui.cols - kw - 3);

@@ -40,7 +40,7 @@
 	X(ENTITY_PREV, "entity-prev", "Go to the previous entity")                   \
 	X(SORT, "sort", "Change the sort order")                                     \
 	X(MARK, "mark", "Mark or unmark the article")                                \
-	X(DELETE, "delete", "Delete (asks first)")                                   \
+	X(DELETE, "delete", "Delete (the library asks first; elsewhere U undoes)")   \
 	X(EDIT, "edit", "Edit title, outlet and date")                               \
 	X(CLEAR, "clear", "Clear the filter, search or selection")                  \
 	X(SELECT, "select", "Start a selection (extend it with w b ( ) { })")        \

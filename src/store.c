@@ -300,8 +300,9 @@ static const char *const migrations[] = {
 	  "SELECT id, label, canonical, mentions, articles FROM entity WHERE mentions > 0"         \
 	  " AND (?1 IS NULL OR label = ?1) ORDER BY articles DESC, mentions DESC, canonical")     \
 	X(ARTICLE_MENTIONS,                                                                        \
-	  "SELECT m.article_id, m.entity_id, m.start, m.end, e.label FROM mention m"               \
-	  " JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ?1 ORDER BY m.start")         \
+	  "SELECT article_id, entity_id, start, end FROM mention WHERE article_id = ?1"            \
+	  " ORDER BY start")                                                                       \
+	X(ENTITY_LABEL, "SELECT label FROM entity WHERE id = ?1")                                  \
 	X(ENTITY_MENTIONS,                                                                         \
 	  "SELECT m.article_id, m.entity_id, m.start, m.end, e.label FROM mention m"               \
 	  " JOIN entity e ON e.id = m.entity_id WHERE m.entity_id = ?1"                            \
@@ -1555,11 +1556,67 @@ static int read_mentions(struct store *st, sqlite3_stmt *s, struct store_mention
 	return 0;
 }
 
+/* An article's mentions without a join: a long article names a few
+ * thousand entities a million times, so each entity's label is looked up
+ * once, through a small table of the ids seen. */
+struct label_slot {
+	int64_t id;
+	int label;
+};
+
 int store_article_mentions(struct store *st, int64_t article_id, struct store_mentions *out)
 {
 	sqlite3_stmt *s = stmt(st, S_ARTICLE_MENTIONS);
+	struct label_slot *seen = NULL;
+	size_t cap = 0, n = 0, i;
+	int rc;
+
 	sqlite3_bind_int64(s, 1, article_id);
-	return read_mentions(st, s, out);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_mention m;
+		size_t h;
+		m.article_id = sqlite3_column_int64(s, 0);
+		m.entity_id = sqlite3_column_int64(s, 1);
+		m.start = (size_t)sqlite3_column_int64(s, 2);
+		m.end = (size_t)sqlite3_column_int64(s, 3);
+		if (n * 2 >= cap) {
+			size_t ncap = cap ? cap * 2 : 256;
+			struct label_slot *nv = xcalloc(ncap, sizeof *seen);
+			for (i = 0; i < cap; i++) {
+				if (!seen[i].id)
+					continue;
+				h = (size_t)((uint64_t)seen[i].id * 11400714819323198485ull) & (ncap - 1);
+				while (nv[h].id)
+					h = (h + 1) & (ncap - 1);
+				nv[h] = seen[i];
+			}
+			free(seen);
+			seen = nv;
+			cap = ncap;
+		}
+		h = (size_t)((uint64_t)m.entity_id * 11400714819323198485ull) & (cap - 1);
+		while (seen[h].id && seen[h].id != m.entity_id)
+			h = (h + 1) & (cap - 1);
+		if (!seen[h].id) {
+			sqlite3_stmt *l = stmt(st, S_ENTITY_LABEL);
+			seen[h].id = m.entity_id;
+			sqlite3_bind_int64(l, 1, m.entity_id);
+			seen[h].label = sqlite3_step(l) == SQLITE_ROW
+			                    ? ner_label_from_name((const char *)sqlite3_column_text(l, 0))
+			                    : -1;
+			sqlite3_reset(l);
+			n++;
+		}
+		m.label = seen[h].label < 0 ? NER_CARDINAL : (enum ner_label)seen[h].label;
+		VEC_PUSH(out, m);
+	}
+	sqlite3_reset(s);
+	free(seen);
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, "cannot read mentions");
+		return -1;
+	}
+	return 0;
 }
 
 int store_entity_mentions(struct store *st, int64_t entity_id, struct store_mentions *out)
@@ -2426,13 +2483,21 @@ int store_passage_search(struct store *st, const char *words, int any, int prefi
 				terms[j] = terms[j - 1];
 				terms[j - 1] = t;
 			}
-		for (i = 0, j = 0; i < nterms && j < RELATED_TERMS; i++) {
-			if (terms[i].docs < 2)
-				continue;
-			if (kept.len)
-				buf_addc(&kept, ' ');
-			buf_add(&kept, terms[i].w, terms[i].n);
-			j++;
+		{
+			/* Stop adding words once the candidates would be too many
+			 * to rank in time, keeping at least two. */
+			double total = 0;
+			for (i = 0, j = 0; i < nterms && j < RELATED_TERMS; i++) {
+				if (terms[i].docs < 2)
+					continue;
+				if (j >= 2 && total + terms[i].docs > RANK_MAX_DOCS)
+					break;
+				total += terms[i].docs;
+				if (kept.len)
+					buf_addc(&kept, ' ');
+				buf_add(&kept, terms[i].w, terms[i].n);
+				j++;
+			}
 		}
 		if (!kept.len)
 			return 0;

@@ -73,6 +73,7 @@ enum {
 	G_CURRENCY = 1u << 19,
 	G_PREFIX = 1u << 20, /* a proper prefix of a longer entry */
 	G_ACRONYM = 1u << 21, /* a capitalised abbreviation that names nothing */
+	G_PRE_ORG = 1u << 22, /* an organisation word that leads: "FC Basel" */
 };
 #define G_GPE (G_COUNTRY | G_CITY | G_SUBDIV)
 #define G_NAME (G_GPE | G_REGION | G_NORP | G_ORG)
@@ -95,7 +96,7 @@ static const struct {
 	{"data/gazetteer/news-outlets.txt", G_ORG, 0},
 	{"data/gazetteer/given-names.txt", G_GIVEN, 0},
 	{"data/gazetteer/titles.txt", G_TITLE, 0},
-	{"data/gazetteer/heads-org.txt", G_W_ORG, 0},
+	{"data/gazetteer/heads-org.txt", G_W_ORG, G_PRE_ORG},
 	{"data/gazetteer/heads-gpe.txt", G_W_GPE, 0},
 	{"data/gazetteer/heads-loc.txt", G_W_LOC, G_PRE_LOC},
 	{"data/gazetteer/heads-fac.txt", G_W_FAC, G_PRE_FAC},
@@ -140,6 +141,7 @@ enum {
 	W_GPENOUN = 1u << 28,  /* "the town (of) X": a place */
 	W_LOCNOUN = 1u << 29,  /* "the river X" */
 	W_COMPASS = 1u << 30,  /* north, western: "West Sebago" */
+	W_ORGKIND = 1u << 31,  /* "X is a bicycle manufacturer": X is an organisation */
 };
 /* Grammar classes that can begin a date, time or amount. */
 #define W_STARTS (W_NUM | W_SCALE | W_ORD | W_TUNIT_T | W_TUNIT_D | W_PARTDAY | W_REL | W_MOD | \
@@ -242,7 +244,31 @@ enum {
 	X("south", W_COMPASS) X("east", W_COMPASS) X("west", W_COMPASS)                       \
 	X("northern", W_COMPASS) X("southern", W_COMPASS) X("eastern", W_COMPASS)             \
 	X("western", W_COMPASS) X("upper", W_COMPASS) X("lower", W_COMPASS)                   \
-	X("central", W_COMPASS) X("greater", W_COMPASS)
+	X("central", W_COMPASS) X("greater", W_COMPASS)                                      \
+	X("company", W_ORGKIND) X("corporation", W_ORGKIND) X("manufacturer", W_ORGKIND) \
+	X("band", W_ORGKIND) X("label", W_ORGKIND) X("club", W_ORGKIND) \
+	X("team", W_ORGKIND) X("firm", W_ORGKIND) X("brand", W_ORGKIND) \
+	X("retailer", W_ORGKIND) X("airline", W_ORGKIND) X("broadcaster", W_ORGKIND) \
+	X("newspaper", W_ORGKIND) X("magazine", W_ORGKIND) X("publisher", W_ORGKIND) \
+	X("organisation", W_ORGKIND) X("organization", W_ORGKIND) X("charity", W_ORGKIND) \
+	X("party", W_ORGKIND) X("agency", W_ORGKIND) X("carmaker", W_ORGKIND) \
+	X("automaker", W_ORGKIND) X("startup", W_ORGKIND) X("insurer", W_ORGKIND) \
+	X("conglomerate", W_ORGKIND) X("subsidiary", W_ORGKIND) X("duo", W_ORGKIND) \
+	X("trio", W_ORGKIND) X("quartet", W_ORGKIND) X("orchestra", W_ORGKIND) \
+	X("ensemble", W_ORGKIND) X("choir", W_ORGKIND) X("group", W_ORGKIND) \
+	X("university", W_ORGKIND) X("college", W_ORGKIND) X("league", W_ORGKIND) \
+	X("union", W_ORGKIND) X("association", W_ORGKIND) X("society", W_ORGKIND) \
+	X("foundation", W_ORGKIND) X("institute", W_ORGKIND) X("cooperative", W_ORGKIND) \
+	X("operator", W_ORGKIND) X("developer", W_ORGKIND) X("maker", W_ORGKIND) \
+	X("producer", W_ORGKIND) X("distributor", W_ORGKIND) X("studio", W_ORGKIND) \
+	X("chain", W_ORGKIND) X("bank", W_ORGKIND) X("supermarket", W_ORGKIND) \
+	X("franchise", W_ORGKIND) X("bakery", W_ORGKIND) X("brewery", W_ORGKIND) \
+	X("restaurant", W_ORGKIND) X("nightclub", W_ORGKIND) X("daily", W_ORGKIND) \
+	X("weekly", W_ORGKIND) X("tabloid", W_ORGKIND) X("outfit", W_ORGKIND) \
+	X("collective", W_ORGKIND) X("consortium", W_ORGKIND) X("cartel", W_ORGKIND) \
+	X("militia", W_ORGKIND) X("regiment", W_ORGKIND) X("battalion", W_ORGKIND) \
+	X("brigade", W_ORGKIND) X("squadron", W_ORGKIND) X("division", W_ORGKIND) \
+	X("ministry", W_ORGKIND) X("department", W_ORGKIND)
 
 static const struct {
 	const char *w;
@@ -726,6 +752,7 @@ struct doc {
 		uint16_t rule;    /* the source line that made it, for tuning */
 	} *sp;
 	size_t nsp, capsp;
+	size_t ndefined; /* spans of strength 3: defined by "X is a ..." */
 };
 
 static inline void bit_set(uint64_t *b, uint32_t h)
@@ -1701,6 +1728,30 @@ static bool initial_at(const struct doc *d, size_t i)
 
 #define MAX_CHUNK 16
 
+/* Does "and" at token a join two parts of one organisation's name?
+ * "Basingstoke and Alton Light Railway" (what follows ends in an
+ * organisation or facility word the part before lacks), "Department of
+ * Physics and Astronomy" (one word after "and", inside "Head of ..."). */
+static bool and_joins(const struct doc *d, size_t i, size_t a)
+{
+	size_t k = a + 1, e;
+	bool of_head = false, head_before = false;
+	if (!capish(d, k) || (d->t[k].f & (TF_NL | TF_SENT)) || (tok_kinds(d, k) & G_GIVEN))
+		return false;
+	for (size_t q = i; q < a; q++) {
+		uint32_t g = tok_kinds(d, q);
+		if (g & (G_W_ORG | G_W_FAC))
+			head_before = true;
+		if (tok_is(d, q, "of") && q > i && (tok_kinds(d, q - 1) & G_W_ORG))
+			of_head = true;
+	}
+	for (e = k; e < d->n && e < k + 4 && capish(d, e) && !(d->t[e].f & TF_NL); e++)
+		;
+	if (of_head)
+		return e == k + 1 && !tok_is(d, e, "of") && !(tok_kinds(d, k) & G_NAME);
+	return !head_before && (tok_kinds(d, e - 1) & (G_W_ORG | G_W_FAC)) && !(tok_kinds(d, i) & G_GIVEN);
+}
+
 /* Extent of a capitalised chunk starting at i (a capish token). */
 static size_t chunk_end(const struct doc *d, size_t i)
 {
@@ -1755,6 +1806,10 @@ static size_t chunk_end(const struct doc *d, size_t i)
 				continue;
 			}
 			break;
+		}
+		if (j < d->n && d->s[d->t[j].s] == 'a' && tok_is(d, j, "and") && !d->t[j].used && and_joins(d, i, j)) {
+			j++;
+			continue;
 		}
 		if (tok_punct(d, j, '&') && capish(d, j + 1) && !(tok_kinds(d, j + 1) & G_GIVEN)) {
 			j++;
@@ -1815,14 +1870,19 @@ static int context_cue(const struct doc *d, size_t i)
 		if (p != i && !(g & (W_GPENOUN | W_LOCNOUN)))
 			return -1;
 		/* without "of", the noun must be led by a determiner: "the band X" */
-		if (p == i && (p < 2 || !(gram(d, p - 2) & W_DET) || (d->t[p - 2].f & TF_CAP)))
+		/* ... or by a people or a place: "the Dutch band X", "Korean
+		 * newspaper X" */
+		if (p == i && (p < 2 || !(gram(d, p - 2) & W_DET) || (d->t[p - 2].f & TF_CAP)) &&
+		    !(p >= 2 && (d->t[p - 2].f & TF_CAP) && !(d->t[p - 2].f & TF_SENT) &&
+		      (tok_kinds(d, p - 2) & (G_NORP | G_COUNTRY))))
 			return -1;
 		return g & W_ORGNOUN ? NER_ORG : g & W_ARTNOUN ? NER_WORK_OF_ART : g & W_GPENOUN ? NER_GPE : NER_LOC;
 	}
-	if (i >= 2 && d->t[i - 1].kind == TK_WORD && d->t[i - 2].kind == TK_WORD)
+	if (i >= 2 && d->t[i - 1].kind == TK_WORD && d->t[i - 2].kind == TK_WORD && (d->t[i - 1].f & TF_LOWER) &&
+	    tlen(d, i - 1) <= 4)
 		for (size_t k = 0; k < ARRAY_SIZE(org_verbs); k++)
-			if (tok_is_n(d, i - 2, org_verbs[k][0], strlen(org_verbs[k][0])) &&
-			    tok_is_n(d, i - 1, org_verbs[k][1], strlen(org_verbs[k][1])))
+			if (tok_is_n(d, i - 1, org_verbs[k][1], strlen(org_verbs[k][1])) &&
+			    tok_is_n(d, i - 2, org_verbs[k][0], strlen(org_verbs[k][0])))
 				return NER_ORG;
 	return -1;
 }
@@ -1830,7 +1890,9 @@ static int context_cue(const struct doc *d, size_t i)
 /* "the town of X", "the village of X": X is a place. */
 static bool place_of(const struct doc *d, size_t i)
 {
-	return i >= 2 && tok_is(d, i - 1, "of") && (gram(d, i - 2) & W_GPENOUN);
+	/* also "north of X", "(two miles) east of X" */
+	return i >= 2 && tok_is(d, i - 1, "of") && (gram(d, i - 2) & (W_GPENOUN | W_COMPASS)) &&
+	       (d->t[i - 2].f & TF_LOWER);
 }
 
 /* Is the part of token i before its first hyphen a known place or
@@ -1846,53 +1908,72 @@ static bool known_hyphen_prefix(const struct doc *d, size_t i)
 	return sl && (sl->gaz & G_NAME);
 }
 
+/* Is the part of token i after its last hyphen a known place or people? */
+static bool known_hyphen_suffix(const struct doc *d, size_t i)
+{
+	const unsigned char *p = d->s + d->t[i].s, *e = d->s + d->t[i].e, *h = e;
+	const struct slot *sl;
+	while (h > p && h[-1] != '-')
+		h--;
+	if (h == p || h == e)
+		return false;
+	sl = lex_get((const char *)h, (size_t)(e - h));
+	return sl && (sl->gaz & G_NAME);
+}
+
 static bool compass_word(const struct doc *d, size_t i)
 {
 	return (gram(d, i) & W_COMPASS) != 0;
 }
 
-/* Endings that mark a word as a place name in many languages. */
-static bool place_ending(const struct doc *d, size_t i)
+/* Word endings, with their lengths (no strlen on the hot path). */
+struct ending {
+	const char *s;
+	size_t n;
+};
+#define END(x) {x, sizeof(x) - 1}
+
+static bool ends_with(const struct doc *d, size_t i, const struct ending *ends, size_t n)
 {
-	static const char *const ends[] = {
-		"ville", "burg", "burgh", "bourg", "borough", "shire", "chester", "caster", "cester",
-		"grad", "abad", "pur", "stan", "polis", "mouth", "thorpe", "dorf", "heim", "hausen",
-		"stadt", "ham", "by", "sk", "ovo", "evo", "ino", "berg", "bury", "field", "worth",
-		"wick", "wich", "ford", "bridge", "ton", "minster", "ingen", "furt", "haven",
-	};
 	size_t l = tlen(d, i);
 	const unsigned char *p = d->s + d->t[i].s;
-	for (size_t k = 0; k < ARRAY_SIZE(ends); k++) {
-		size_t el = strlen(ends[k]);
-		if (l > el + 2 && memcmp(p + l - el, ends[k], el) == 0)
+	unsigned char last = l ? p[l - 1] : 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t el = ends[k].n;
+		if (l > el + 2 && (unsigned char)ends[k].s[el - 1] == last && memcmp(p + l - el, ends[k].s, el) == 0)
 			return true;
 	}
 	return false;
 }
 
-static bool ends_with(const struct doc *d, size_t i, const char *const *ends, size_t n)
+/* Endings that mark a word as a place name in many languages. */
+static bool place_ending(const struct doc *d, size_t i)
 {
-	size_t l = tlen(d, i);
-	const unsigned char *p = d->s + d->t[i].s;
-	for (size_t k = 0; k < n; k++) {
-		size_t el = strlen(ends[k]);
-		if (l > el + 2 && memcmp(p + l - el, ends[k], el) == 0)
-			return true;
-	}
-	return false;
+	static const struct ending ends[] = {
+		END("ville"), END("burg"), END("burgh"), END("bourg"), END("borough"), END("shire"),
+		END("chester"), END("caster"), END("cester"), END("grad"), END("abad"), END("pur"),
+		END("stan"), END("polis"), END("mouth"), END("thorpe"), END("dorf"), END("heim"),
+		END("hausen"), END("stadt"), END("ham"), END("by"), END("sk"), END("ovo"), END("evo"),
+		END("ino"), END("berg"), END("bury"), END("field"), END("worth"), END("wick"),
+		END("wich"), END("ford"), END("bridge"), END("ton"), END("minster"), END("ingen"),
+		END("furt"), END("haven"),
+	};
+	return ends_with(d, i, ends, ARRAY_SIZE(ends));
 }
 
 /* Peoples, faiths and their adjectives: Cochabamban, Catholicism. */
 static bool group_ending(const struct doc *d, size_t i)
 {
-	static const char *const e[] = {"ian", "ians", "ese", "ism", "ist", "ists", "ite", "ites", "ish", "ic"};
+	static const struct ending e[] = {END("ian"), END("ians"), END("ese"), END("ism"), END("ist"),
+					  END("ists"), END("ite"), END("ites"), END("ish"), END("ic")};
 	return ends_with(d, i, e, ARRAY_SIZE(e));
 }
 
 /* Capitalised derived words that name nothing: Islamized, Christianisation. */
 static bool derived_ending(const struct doc *d, size_t i)
 {
-	static const char *const e[] = {"ized", "ised", "ization", "isation", "izing", "ising"};
+	static const struct ending e[] = {END("ized"), END("ised"), END("ization"), END("isation"), END("izing"),
+					  END("ising")};
 	return ends_with(d, i, e, ARRAY_SIZE(e));
 }
 
@@ -1907,6 +1988,213 @@ static bool sentence_common(const struct doc *d, size_t i)
 }
 
 static void classify(struct doc *d, size_t i, size_t j, bool titled);
+
+/* A military or sports unit is named with its number: "the 82nd Airborne
+ * Division", "4 Fighter Wing", "Fourth Air Force".  If a one-token
+ * ordinal (or a short plain number) ends just before token i, drop its
+ * numeric span and return where the organisation starts; else i. */
+static size_t unit_number(struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nnum;
+	if (i == 0 || !d->t[i - 1].used || (d->t[i].f & TF_NL))
+		return i;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sp[mid].te < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nnum && d->sp[lo].te == i && d->sp[lo].ts + 1 == i) {
+		struct ispan *ns = &d->sp[lo];
+		const struct tok *t = &d->t[i - 1];
+		bool ok = ns->label == NER_ORDINAL ||
+			  (ns->label == NER_CARDINAL && t->kind == TK_NUM && tlen(d, i - 1) <= 3);
+		if (ok && (t->f & TF_CAP || t->kind == TK_NUM)) {
+			ns->label = NER_NLABELS; /* dropped */
+			return i - 1;
+		}
+	}
+	return i;
+}
+
+/* Is token k a noun for an organisation, as the head of a definition? */
+static bool org_kind_noun(const struct doc *d, size_t k)
+{
+	if (gram(d, k) & W_ORGKIND)
+		return true;
+	/* "radio station", "television channel", "news network" */
+	if ((tok_is(d, k, "station") || tok_is(d, k, "channel") || tok_is(d, k, "network") ||
+	     tok_is(d, k, "stations") || tok_is(d, k, "service")) && k > 0 &&
+	    (tok_is(d, k - 1, "radio") || tok_is(d, k - 1, "television") || tok_is(d, k - 1, "tv") ||
+	     tok_is(d, k - 1, "cable") || tok_is(d, k - 1, "news") || tok_is(d, k - 1, "broadcasting") ||
+	     tok_is(d, k - 1, "bus") || tok_is(d, k - 1, "streaming")))
+		return true;
+	return false;
+}
+
+/* "X is a Brazilian bicycle manufacturer", "X, a record label based in
+ * Paris", "X is a village in Kent": a definition that says what the chunk
+ * ending before token j is.  Its label (ORG, GPE, LOC), or -1. */
+static int defined_as(const struct doc *d, size_t j)
+{
+	size_t k = j, end;
+	bool comma = false;
+	if (tok_punct(d, k, ',')) {
+		k++;
+		comma = true;
+	}
+	if (tok_is(d, k, "is") || tok_is(d, k, "was") || tok_is(d, k, "are") || tok_is(d, k, "were"))
+		k++;
+	else if (!comma)
+		return -1;
+	if (!(tok_is(d, k, "a") || tok_is(d, k, "an") || tok_is(d, k, "the")))
+		return -1;
+	k++;
+	end = k + 7;
+	for (; k < end && k < d->n; k++) {
+		const struct tok *t = &d->t[k];
+		if (t->kind == TK_PUNCT) {
+			if (tok_punct(d, k, '-') || tok_punct(d, k, '/') || tok_punct(d, k, '&'))
+				continue;
+			return -1;
+		}
+		if (t->kind == TK_BAD || (t->f & TF_NL))
+			return -1;
+		if (t->kind == TK_WORD && (t->gram & (W_SAY | W_LOCPREP | W_PERSONCTX | W_DET)))
+			return -1;
+		if (tok_is(d, k, "for") || tok_is(d, k, "to") || tok_is(d, k, "by") || tok_is(d, k, "with"))
+			return -1;
+		if (tok_is(d, k, "of") || tok_is(d, k, "who") || tok_is(d, k, "and") || tok_is(d, k, "member") ||
+		    tok_is(d, k, "former"))
+			return -1;
+		if ((t->f & TF_LOWER) && (t->gram & (W_GPENOUN | W_LOCNOUN)) && !tok_is(d, k, "state") &&
+		    !tok_is(d, k, "capital") && !tok_is(d, k, "port")) {
+			/* "a village in", "a small town on the coast" */
+			const struct tok *nt = k + 1 < d->n ? &d->t[k + 1] : NULL;
+			if (nt && nt->kind == TK_WORD && !(nt->gram & (W_LOCPREP | W_PARTICLE)) && !tok_is(d, k + 1, "on") &&
+			    !tok_is(d, k + 1, "and") && !tok_is(d, k + 1, "that") && !tok_is(d, k + 1, "which") &&
+			    !tok_is(d, k + 1, "located") && !tok_is(d, k + 1, "situated") && !tok_is(d, k + 1, "where"))
+				return -1;
+			if (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len))
+				return -1;
+			return (t->gram & W_GPENOUN) ? NER_GPE : NER_LOC;
+		}
+		if (org_kind_noun(d, k)) {
+			const struct tok *nt = k + 1 < d->n ? &d->t[k + 1] : NULL;
+			/* the head noun ends the phrase: not "a band member" */
+			if (nt && nt->kind == TK_WORD && (nt->f & TF_LOWER) && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
+			    !tok_is(d, k + 1, "that") && !tok_is(d, k + 1, "which") && !tok_is(d, k + 1, "based") &&
+			    !tok_is(d, k + 1, "founded") && !tok_is(d, k + 1, "formed") && !tok_is(d, k + 1, "owned") &&
+			    !tok_is(d, k + 1, "headquartered") && !tok_is(d, k + 1, "with") && !tok_is(d, k + 1, "and") &&
+			    !tok_is(d, k + 1, "for") && !tok_is(d, k + 1, "whose") && !tok_is(d, k + 1, "known") &&
+			    !tok_is(d, k + 1, "located") && !tok_is(d, k + 1, "operating") && !tok_is(d, k + 1, "specializing") &&
+			    !tok_is(d, k + 1, "specialising") && !tok_is(d, k + 1, "established") && !tok_is(d, k + 1, "created"))
+				return -1;
+			if ((tok_is(d, k, "group") && tok_is(d, k + 1, "of")) || (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len)))
+				return -1;
+			return NER_ORG;
+		}
+	}
+	return -1;
+}
+
+/* "a Technology Centre", "the nearest Post Office": capitalised common
+ * words after an indefinite article or a superlative name no one thing. */
+static bool generic_phrase(const struct doc *d, size_t i, size_t j)
+{
+	if (i == 0 || d->t[i - 1].kind != TK_WORD || !(d->t[i - 1].f & TF_LOWER))
+		return false;
+	if (!tok_is(d, i - 1, "a") && !tok_is(d, i - 1, "an") && !tok_is(d, i - 1, "nearest") &&
+	    !tok_is(d, i - 1, "local") && !tok_is(d, i - 1, "any") && !tok_is(d, i - 1, "every"))
+		return false;
+	for (size_t k = i; k < j; k++)
+		if (d->t[k].kind != TK_WORD || !is_common(d, k) || (d->t[k].f & TF_ALLCAP))
+			return false;
+	return true;
+}
+
+/* Is there a possessive 's at token j with no noun after it? */
+static bool bare_possessive(const struct doc *d, size_t j)
+{
+	size_t k = j + 2;
+	const struct tok *t;
+	if (j + 1 >= d->n || d->t[j].kind != TK_PUNCT || !apostrophe_at(d->s, d->t[j].s, d->len) || !adjacent(d, j) ||
+	    !tok_is(d, j + 1, "s") || !adjacent(d, j + 1))
+		return false;
+	if (k >= d->n)
+		return true;
+	t = &d->t[k];
+	if (t->f & TF_NL)
+		return true;
+	if (t->kind == TK_PUNCT)
+		return strchr(",.;:)", d->s[t->s]) != NULL && tlen(d, k) == 1;
+	if (t->kind != TK_WORD || !(t->f & TF_LOWER))
+		return false;
+	return (t->gram & W_LOCPREP) || tok_is(d, k, "and") || tok_is(d, k, "was") || tok_is(d, k, "is") ||
+	       tok_is(d, k, "became") || tok_is(d, k, "opened") || tok_is(d, k, "closed") || tok_is(d, k, "has") ||
+	       tok_is(d, k, "had") || tok_is(d, k, "where");
+}
+
+/* Is a known state or country set off by a comma at token j, ending
+ * there ("Harlow, Essex," but not "Ghana's envoy")? */
+static bool state_follows(const struct doc *d, size_t j)
+{
+	uint32_t gk;
+	size_t e2;
+	if (!tok_punct(d, j, ',') || (d->t[j].f & TF_NL) || !capish(d, j + 1) || (d->t[j + 1].f & TF_HEAD))
+		return false;
+	e2 = longest_entry(d, j + 1, d->n, G_GPE, &gk);
+	if (e2 <= j + 1 || !(gk & (G_SUBDIV | G_COUNTRY)) || capish(d, e2))
+		return false;
+	return e2 >= d->n || (d->t[e2].f & TF_NL) || tok_is(d, e2, "and") ||
+	       (d->t[e2].kind == TK_PUNCT && tlen(d, e2) == 1 && strchr(",.;:)", d->s[d->t[e2].s]));
+}
+
+/* Is the chunk at i an item of a list of organisations: "bands like X,
+ * Y and Z", "companies such as X"? */
+static bool in_org_list(const struct doc *d, size_t i)
+{
+	static const char *const plurals[] = {
+		"bands", "companies", "firms", "labels", "clubs", "teams", "brands", "newspapers",
+		"broadcasters", "retailers", "airlines", "banks", "manufacturers", "carmakers",
+		"networks", "parties", "publishers", "charities", "insurers", "startups", "groups",
+	};
+	size_t k = i, stop = i > 40 ? i - 40 : 0;
+	while (k > stop) {
+		size_t p = k - 1;
+		const struct tok *t = &d->t[p];
+		if (t->f & TF_NL)
+			return false;
+		if (t->kind == TK_PUNCT) {
+			if (!tok_punct(d, p, ',') && !tok_punct(d, p, '&'))
+				return false;
+			k = p;
+			continue;
+		}
+		if (t->kind != TK_WORD && t->kind != TK_NUM)
+			return false;
+		if ((t->f & TF_LOWER) && (tok_is(d, p, "and") || tok_is(d, p, "or") || tok_is(d, p, "the"))) {
+			k = p;
+			continue;
+		}
+		if (!(t->f & TF_LOWER) || t->kind == TK_NUM) {
+			k = p; /* an earlier item */
+			continue;
+		}
+		if (tok_is(d, p, "like") || tok_is(d, p, "including") || (tok_is(d, p, "as") && tok_is(d, p - 1, "such"))) {
+			size_t q = tok_is(d, p, "as") ? p - 2 : p - 1;
+			if (p == 0 || q >= d->n || d->t[q].kind != TK_WORD)
+				return false;
+			for (size_t w = 0; w < ARRAY_SIZE(plurals); w++)
+				if (tok_is_n(d, q, plurals[w], strlen(plurals[w])))
+					return true;
+			return false;
+		}
+		return false;
+	}
+	return false;
+}
 
 /* Label a chunk already stripped of titles and determiners. */
 static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
@@ -1924,23 +2212,65 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	/* "Russia-North Korea", "US-led": compounds of names are not names. */
 	if ((t->f & TF_HYPH) && known_hyphen_prefix(d, i))
 		return;
+	/* "North Korea-Russia border": the last word joins two names */
+	if (j - 1 > i && (d->t[j - 1].f & TF_HYPH) && (d->t[j - 1].f & TF_CAP) && known_hyphen_suffix(d, j - 1))
+		return;
+	/* 1a. A shop or a bar by its owner's name: "dinner at Rizzo's",
+	 * "Halden's opened in 1990": a possessive that owns nothing. */
+	if (!titled && n <= 3 && !(t->f & TF_HEAD) && !(e > i && (g & (G_GPE | G_REGION | G_NORP))) &&
+	    bare_possessive(d, j)) {
+		add_span(d, i, j + 2, NER_ORG, 1);
+		return;
+	}
+	/* 1b. Defined: "Amsel Tools is a German toolmaker company", "Vrel
+	 * is a village in ..."; the same name elsewhere gets the label too. */
+	if (!titled) {
+		int def = defined_as(d, j);
+		/* a head word outranks a place definition: "X School District
+		 * is the district of ..." */
+		if (def >= 0 && def != NER_ORG && n >= 2 && (tok_kinds(d, head_of(d, i, j)) & G_CUE))
+			def = -1;
+		if (def >= 0) {
+			add_span(d, i, j, (enum ner_label)def, 3);
+			d->ndefined++;
+			return;
+		}
+	}
+	/* 1d. A web site: "Vexlo.com" */
+	if (!titled && tok_punct(d, j, '.') && adjacent(d, j) && j + 1 < d->n && adjacent(d, j + 1) &&
+	    (tok_is(d, j + 1, "com") || tok_is(d, j + 1, "org") || tok_is(d, j + 1, "net"))) {
+		add_span(d, i, j + 2, NER_ORG, 1);
+		return;
+	}
+	/* 1c. An item of a list of organisations: "bands like X and Y". */
+	if (!titled && i > 0 && (d->t[i - 1].kind == TK_PUNCT || (d->t[i - 1].f & TF_LOWER)) && in_org_list(d, i)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
+	}
 	/* 2. A head word: Agency, Krai, River, Airport, War. */
 	h = head_of(d, i, j);
 	hk = tok_kinds(d, h);
 	if (roman(d, h) && h > i)
 		hk = tok_kinds(d, h - 1);
-	if (n >= 2 && (hk & G_CUE) && !titled) {
-		enum ner_label l = (hk & G_W_ORG)     ? NER_ORG
+	if (n >= 2 && (hk & G_CUE) && !titled && !generic_phrase(d, i, j)) {
+		enum ner_label l = ((hk & G_W_ORG) || ((hk & G_W_GPE) && h > i && (tok_kinds(d, h - 1) & G_W_ORG))) ? NER_ORG
 				   : (hk & G_W_EVENT) ? NER_EVENT
 				   : (hk & G_W_FAC)   ? NER_FAC
 				   : (hk & G_W_GPE)   ? NER_GPE
 						      : NER_LOC;
+		/* "Hockey Hall of Fame" is an institution, not the building */
+		if (l == NER_FAC && tok_is(d, h, "hall") && tok_is(d, h + 1, "of") &&
+		    (tok_is(d, h + 2, "fame") || tok_is(d, h + 2, "honor") || tok_is(d, h + 2, "honour")))
+			l = NER_ORG;
 		/* "Russian Defence Ministry" stays whole; "Moscow City" is a GPE. */
+		if (l == NER_ORG)
+			i = unit_number(d, i);
 		add_span(d, i, j, l, 2);
 		return;
 	}
-	if (n >= 2 && (tok_kinds(d, i) & (G_PRE_LOC | G_PRE_FAC)) && !titled) {
-		add_span(d, i, j, (tok_kinds(d, i) & G_PRE_LOC) ? NER_LOC : NER_FAC, 2);
+	if (n >= 2 && (tok_kinds(d, i) & (G_PRE_LOC | G_PRE_FAC | G_PRE_ORG)) && !titled) {
+		uint32_t pk = tok_kinds(d, i);
+		add_span(d, i, j, (pk & G_PRE_ORG) ? NER_ORG : (pk & G_PRE_LOC) ? NER_LOC : NER_FAC, 2);
 		return;
 	}
 	/* 2b. A common noun or verb before it says what it is: "the band
@@ -1952,6 +2282,12 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			return;
 		}
 	}
+	/* 2c. A place before its state or country: "Harlow, Essex",
+	 * "Tarrant, Texas" (even when the first word is a given name). */
+	if (!titled && n <= 3 && e < j && !(tok_kinds(d, i) & G_TITLE) && state_follows(d, j)) {
+		add_span(d, i, j, NER_GPE, 2);
+		return;
+	}
 	/* 3. A known name at the front: "Japanese" + rest, "Moscow" + rest. */
 	if (e == i + 1 && !titled && (tok_kinds(d, i) & G_GIVEN) && (tok_kinds(d, e) & G_GIVEN) && n <= 3) {
 		add_span(d, i, j, NER_PERSON, 1); /* "Chad Edward Gaudin" */
@@ -1960,7 +2296,10 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	if (e > i && !titled) {
 		/* A place and more capitalised words: a team, a company. */
 		if ((g & G_GPE) && !(g & G_ORG) && e < j && capish(d, e) && !(tok_kinds(d, e) & (G_NAME | G_GIVEN))) {
-			add_span(d, i, j, NER_ORG, 1);
+			/* but "Kent Brewster": a given name and a surname */
+			bool person = e == i + 1 && j == e + 1 && (tok_kinds(d, i) & G_GIVEN) && !is_common(d, e) &&
+				      !(tok_kinds(d, e) & G_CUE) && !(d->t[e].f & TF_ALLCAP);
+			add_span(d, i, j, person ? NER_PERSON : NER_ORG, 1);
 			return;
 		}
 		if ((g & G_NORP) && j - e <= 2 && !(tok_kinds(d, e) & (G_NAME | G_GIVEN | G_TITLE))) {
@@ -2014,13 +2353,9 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		return;
 	}
 	/* "Bridgton, Maine": a place before a known place. */
-	if (tok_punct(d, j, ',') && capish(d, j + 1) && !(d->t[j].f & TF_NL)) {
-		uint32_t gk;
-		size_t e2 = longest_entry(d, j + 1, d->n, G_GPE, &gk);
-		if (e2 > j + 1 && (gk & (G_SUBDIV | G_COUNTRY)) && !capish(d, e2)) {
-			add_span(d, i, j, NER_GPE, 1);
-			return;
-		}
+	if (state_follows(d, j)) {
+		add_span(d, i, j, NER_GPE, 1);
+		return;
 	}
 	if (n >= 2) {
 		/* Unknown capitalised words: people are the commonest. */
@@ -2061,10 +2396,49 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		d->sp[d->nsp - 1].pending = 1;
 		return;
 	}
+	/* "the League", "the Institute": an organisation named by its head
+	 * word alone, capitalised inside a sentence. */
+	if (i > 0 && tok_is(d, i - 1, "the") && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (tok_kinds(d, i) & G_W_ORG) && !(tok_kinds(d, i) & G_NAME)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
+	}
+	/* "the Falcons", "the Rovers": a team or a band; plural peoples
+	 * ("the Uzbeks", "the Kurds") are NORP. */
+	if (i > 0 && tok_is(d, i - 1, "the") && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (t->f & TF_ALPHA) &&
+	    !tok_is(d, j, "of") && !capish(d, j) && !(j < d->n && d->t[j].kind == TK_PUNCT && d->s[d->t[j].s] == '\'')) {
+		const unsigned char *p = d->s + t->s;
+		size_t l = tlen(d, i);
+		if (l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]) && !(l >= 3 && p[l - 2] == 'e' && p[l - 3] == 's')) {
+			const struct slot *sl = lex_get((const char *)p, l - 1);
+			bool people = (sl && (sl->gaz & G_NORP)) || ends_with(d, i, (const struct ending[]){END("ans"), END("ites"), END("ists"), END("ese")}, 4);
+			add_span(d, i, j, people ? NER_NORP : NER_ORG, 0);
+			return;
+		}
+	}
 	/* A lone unknown capitalised word: kept only if the document names it
 	 * in full elsewhere ("Peskov" after "Dmitry Peskov"). */
 	add_span(d, i, j, NER_PERSON, 0);
 	d->sp[d->nsp - 1].pending = 2;
+}
+
+/* Is token i a capitalised "The" inside a sentence, after a lower-case
+ * word or a comma, before more capitalised words in [i + 1, j)?  Not after
+ * a noun that names a work ("the film The Last Emperor") or in quotes. */
+static bool mid_the(const struct doc *d, size_t i, size_t j)
+{
+	const struct tok *t = &d->t[i], *p;
+	if (j < i + 2 || i == 0 || !tok_is(d, i, "the") || !(t->f & TF_CAP) || (t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)))
+		return false;
+	p = &d->t[i - 1];
+	if (p->kind == TK_WORD) {
+		if (!(p->f & TF_LOWER) || (p->gram & W_ARTNOUN) || tok_is(d, i - 1, "titled") ||
+		    tok_is(d, i - 1, "entitled") || tok_is(d, i - 1, "was") || tok_is(d, i - 1, "is"))
+			return false;
+		return true;
+	}
+	return tok_punct(d, i - 1, ',') || tok_punct(d, i - 1, '(') || tok_punct(d, i - 1, ';');
 }
 
 /* Strip what stays outside names, split at inner titles, then label. */
@@ -2073,6 +2447,29 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 	size_t k;
 	uint32_t g;
 
+	if (!titled && mid_the(d, i, j) && longest_entry(d, i, j, G_NAME, &g) <= i + 1) {
+		/* "supporting The Mission", "wrote for The Hockey News": a
+		 * capitalised "The" inside a sentence belongs to the name,
+		 * most often a band, a paper or a company. */
+		size_t before = d->nsp;
+		classify(d, i + 1, j, false);
+		if (d->nsp == before) {
+			if (!(j == i + 2 && tlen(d, i + 1) == 1))
+				add_span(d, i, j, NER_ORG, 1);
+			return;
+		}
+		if (d->nsp == before + 1 && d->sp[before].ts == i + 1 && d->sp[before].te == j &&
+		    (d->sp[before].label == NER_ORG || d->sp[before].label == NER_PERSON ||
+		     d->sp[before].label == NER_NORP)) {
+			d->sp[before].ts = (uint32_t)i;
+			d->sp[before].label = NER_ORG;
+			d->sp[before].pending = 0;
+			if (d->sp[before].strength < 1)
+				d->sp[before].strength = 1;
+			d->t[i].used = 1;
+		}
+		return;
+	}
 	while (i < j) {
 		const struct tok *t = &d->t[i];
 		if (t->kind != TK_WORD || !(t->f & (TF_CAP | TF_HEAD))) {
@@ -2089,6 +2486,8 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 		/* Sentence-initial common words: "Meanwhile", "Experts". */
 		if (!titled && sentence_common(d, i)) {
 			size_t e = longest_entry(d, i, j, G_NAME, &g);
+			if (j - i >= 2 && !(t->gram & W_DET) && defined_as(d, j) >= 0)
+				break; /* "Silver Lining is a band" */
 			if (e > i && !(e == i + 1 && is_common(d, i) && !(g & (G_COUNTRY | G_ORG))))
 				break;
 			if ((tok_kinds(d, i) & G_GIVEN) && i + 1 < j && !is_common(d, i + 1))
@@ -2100,9 +2499,10 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 		}
 		/* A common word before a given name: "Engineer John Smith". */
 		if (!titled && i + 1 < j && (is_common(d, i) || group_ending(d, i) || (tok_kinds(d, i) & G_NORP)) &&
-		    !(tok_kinds(d, i) & (G_GIVEN | G_GPE | G_ORG)) &&
+		    !(tok_kinds(d, i) & (G_GIVEN | G_GPE | G_ORG | G_PRE_ORG | G_PRE_LOC | G_PRE_FAC)) &&
 		    longest_entry(d, i, j, G_NAME, &g) == i &&
-		    (tok_kinds(d, i + 1) & G_GIVEN) && !is_common(d, i + 1) && !(tok_kinds(d, head_of(d, i, j)) & G_CUE)) {
+		    (tok_kinds(d, i + 1) & G_GIVEN) && (!is_common(d, i + 1) || (i + 3 == j && !is_common(d, i + 2))) &&
+		    !(tok_kinds(d, head_of(d, i, j)) & G_CUE)) {
 			i++;
 			continue;
 		}
@@ -2110,6 +2510,12 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	if (i >= j)
 		return;
+	/* A second title after the first: "Chairman General Mark Mills". */
+	if (titled && (k = title_at(d, i, j)) > 0 && i + k < j && longest_entry(d, i, j, G_NAME, &g) <= i &&
+	    (d->t[i + k].f & (TF_CAP | TF_HEAD)) && !(tok_kinds(d, head_of(d, i, j)) & G_CUE)) {
+		classify(d, i + k, j, true);
+		return;
+	}
 	/* Whole known names win over titles ("General Motors"). */
 	if (longest_entry(d, i, j, G_NAME, &g) == j) {
 		label_chunk(d, i, j, false);
@@ -2118,6 +2524,16 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 	/* A title at the front: "President Vladimir Putin" (but "St. Louis"). */
 	if (!titled && (k = title_at(d, i, j)) > 0 && i + k < j && longest_entry(d, i, j, G_NAME, &g) <= i + k) {
 		bool cue = false;
+		if (tok_is(d, i + k, "of")) {
+			/* "Professor of Botany", "Secretary of the Navy": what
+			 * follows the title is no person */
+			size_t q = i + k + 1;
+			if (tok_is(d, q, "the"))
+				q++;
+			if (q < j)
+				classify(d, q, j, false);
+			return;
+		}
 		for (size_t q = i + k; q < j; q++)
 			if (tok_kinds(d, q) & G_CUE)
 				cue = true;
@@ -2147,10 +2563,49 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 	label_chunk(d, i, j, titled);
 }
 
+/* A call sign or channel code: capital letters and digits, "MTV2",
+ * "3AW", "BBC1"; not a measure ("10GB", "5PM", "4K"). */
+static bool code_token(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	const unsigned char *p = d->s + t->s;
+	size_t l = tlen(d, i), up = 0, dig = 0, run = 0, run_at = 0;
+	uint32_t gm = 0, gz;
+	if (t->used || l < 3 || l > 7 || !(t->f & TF_ASCII) || (t->f & (TF_HYPH | TF_DOTS | TF_HEAD)))
+		return false;
+	for (size_t k = 0; k < l; k++) {
+		unsigned char c = p[k];
+		if (cclass[c] == C_UP) {
+			up++;
+			if (k == 0 || cclass[p[k - 1]] != C_UP)
+				run_at = k, run = 0;
+			run++;
+		} else if (cclass[c] == C_DIG) {
+			dig++;
+		} else {
+			return false;
+		}
+	}
+	if (up < 2 || !dig)
+		return false;
+	/* "10GB": digits then a unit */
+	if (cclass[p[0]] == C_DIG && run_at + run == l) {
+		gz = lower_kinds(p + run_at, run, &gm);
+		if ((gz & G_UNIT) || (gm & (W_AMPM | W_UNIT)))
+			return false;
+	}
+	return true;
+}
+
 static void find_names(struct doc *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		size_t j, k;
+		if ((d->t[i].kind == TK_NUM || (d->t[i].f & TF_ALLCAP)) && code_token(d, i) &&
+		    !(i + 1 < d->n && adjacent(d, i + 1) && d->t[i + 1].kind != TK_PUNCT)) {
+			add_span(d, i, i + 1, NER_ORG, 1);
+			continue;
+		}
 		if (!capish(d, i)) {
 			/* A lower-case title before a name: "spokesman Dmitry Peskov". */
 			if (d->t[i].kind == TK_WORD && !d->t[i].used && (d->t[i].f & TF_LOWER) && capish(d, i + 1) &&
@@ -2182,9 +2637,19 @@ static void find_names(struct doc *d)
  * space, each word capitalised the same way ("Kim Jong-un" and "KIM JONG
  * UN" both give "Kim Jong Un"); short all-capital words (acronyms) kept. */
 /* The same for pure ASCII, without libunistring's allocations. */
+static size_t canon_ascii_to(char *r, const unsigned char *s, size_t n, bool headline);
+
 static char *canon_ascii(const unsigned char *s, size_t n, bool headline)
 {
-	char *r = xmalloc(n + 1), *o = r;
+	char *r = xmalloc(n + 1);
+	canon_ascii_to(r, s, n, headline);
+	return r;
+}
+
+/* Writes the key (at most n bytes and a NUL) to r; its length. */
+static size_t canon_ascii_to(char *r, const unsigned char *s, size_t n, bool headline)
+{
+	char *o = r;
 	size_t i = 0;
 	while (i < n) {
 		size_t w = i;
@@ -2209,7 +2674,7 @@ static char *canon_ascii(const unsigned char *s, size_t n, bool headline)
 		i = w + (w < n);
 	}
 	*o = '\0';
-	return r;
+	return (size_t)(o - r);
 }
 
 static char *canon_of(const unsigned char *s, size_t n, bool headline)
@@ -2376,6 +2841,16 @@ static const struct alias *alias_get(const struct alias *al, size_t mask, uint32
  * Instruments Manufacturing"; only all-capital words look there. */
 #define ACRONYM_SEED 0x9e3779b9u
 
+/* Is every word of the span a common word the text also writes in
+ * lower case? */
+static bool common_seen_lower(const struct doc *d, const struct ispan *sp)
+{
+	for (size_t k = sp->ts; k < sp->te; k++)
+		if (!is_common(d, k) || !bit_get(d->lower_seen, d->t[k].h))
+			return false;
+	return true;
+}
+
 static void resolve_aliases(struct doc *d, size_t *full_of)
 {
 	struct alias *al;
@@ -2459,12 +2934,110 @@ static void resolve_aliases(struct doc *d, size_t *full_of)
 			 * place; keep the guess only if it is not a common word. */
 			if (sp->pending == 2 || (is_common(d, sp->ts) && sp->label != NER_GPE))
 				sp->label = NER_NLABELS; /* drop */
+			else if (sp->label == NER_GPE && common_seen_lower(d, sp))
+				sp->label = NER_NLABELS; /* "a career in Marketing" */
 
 			sp->pending = 0;
 		}
 	}
 	/* A short person name ("Kim Jong") inside a longer one gets its canon. */
 	free(al);
+}
+
+/* Names defined by a definition ("Amsel Tools is a toolmaker", "Vrel is
+ * a village") lend their label to every other mention in the document. */
+/* Case-blind identity of two spans' words ("CALOI" and "Caloi"). */
+static uint32_t words_hash(const struct doc *d, const struct ispan *sp)
+{
+	uint32_t h = HASH_INIT;
+	for (size_t k = sp->ts; k < sp->te; k++)
+		h = (h ^ d->t[k].h) * 16777619u;
+	return h;
+}
+
+static bool same_words(const struct doc *d, const struct ispan *a, const struct ispan *b)
+{
+	if (a->te - a->ts != b->te - b->ts)
+		return false;
+	for (size_t k = 0; k < a->te - a->ts; k++)
+		if (d->t[a->ts + k].h != d->t[b->ts + k].h || d->t[a->ts + k].kind != d->t[b->ts + k].kind)
+			return false;
+	return true;
+}
+
+static void propagate_defined(struct doc *d)
+{
+	uint32_t *tab;
+	size_t cap = 16, mask;
+	if (!d->ndefined)
+		return;
+	while (cap < 2 * d->ndefined)
+		cap *= 2;
+	mask = cap - 1;
+	tab = xcalloc(cap, sizeof *tab); /* span index + 1 */
+	for (size_t s = d->nnum; s < d->nsp; s++) {
+		const struct ispan *sp = &d->sp[s];
+		uint32_t h;
+		size_t q;
+		if (sp->strength != 3)
+			continue;
+		h = words_hash(d, sp);
+		for (q = h & mask; tab[q]; q = (q + 1) & mask)
+			if (same_words(d, &d->sp[tab[q] - 1], sp))
+				break;
+		tab[q] = (uint32_t)s + 1;
+	}
+	/* Mentions no rule took: look up each free capitalised word among
+	 * the first words of the defined names (distinct texts only). */
+	{
+		uint32_t *first = xcalloc(cap, sizeof *first); /* span index + 1 */
+		for (size_t q = 0; q < cap; q++) {
+			size_t s, f;
+			if (!tab[q])
+				continue;
+			s = tab[q] - 1;
+			for (f = d->t[d->sp[s].ts].h & mask; first[f]; f = (f + 1) & mask)
+				;
+			first[f] = (uint32_t)s + 1;
+		}
+		for (size_t i = 0; i < d->n; i++) {
+			const struct tok *t = &d->t[i];
+			if (t->used || t->kind != TK_WORD || !(t->f & TF_CAP))
+				continue;
+			for (size_t f = t->h & mask; first[f]; f = (f + 1) & mask) {
+				const struct ispan *sp = &d->sp[first[f] - 1];
+				size_t m = sp->te - sp->ts, k;
+				if (d->t[sp->ts].h != t->h || i + m > d->n)
+					continue;
+				for (k = 0; k < m; k++)
+					if (d->t[i + k].used || d->t[i + k].h != d->t[sp->ts + k].h ||
+					    (d->t[i + k].f & TF_LOWER) || d->t[i + k].kind != d->t[sp->ts + k].kind ||
+					    (k > 0 && adjacent(d, i + k) != adjacent(d, sp->ts + k)))
+						break;
+				if (k == m && (i + m >= d->n || !capish(d, i + m) || (d->t[i + m].f & TF_NL))) {
+					add_span(d, i, i + m, (enum ner_label)sp->label, 2);
+					i += m - 1;
+					break;
+				}
+			}
+		}
+		free(first);
+	}
+	for (size_t s = d->nnum; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		uint32_t h;
+		if (sp->strength == 3 || sp->label >= NER_DATE || (sp->label == NER_ORG && sp->strength >= 2))
+			continue;
+		h = words_hash(d, sp);
+		for (size_t q = h & mask; tab[q]; q = (q + 1) & mask)
+			if (same_words(d, &d->sp[tab[q] - 1], sp)) {
+				sp->label = d->sp[tab[q] - 1].label;
+				sp->pending = 0;
+				sp->strength = 2; /* as sure as the definition */
+				break;
+			}
+	}
+	free(tab);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2502,7 +3075,8 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 {
 	struct doc *d = xcalloc(1, sizeof *d);
 	struct tokvec tv = {0};
-	size_t *full_of;
+	struct buf arena = {0};
+	size_t *full_of, *key_at, n0;
 
 	d->s = (const unsigned char *)text;
 	d->len = len;
@@ -2516,6 +3090,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	find_numeric(d);
 	d->nnum = d->nsp;
 	find_names(d);
+	propagate_defined(d);
 	merge_spans(d);
 	full_of = xcalloc(d->nsp ? d->nsp : 1, sizeof *full_of);
 	resolve_aliases(d, full_of);
@@ -2523,9 +3098,30 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 		out->cap = out->n + d->nsp;
 		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
 	}
+	/* All the block's keys go in one allocation (see ner_result_free):
+	 * each is preceded by a byte, 1 for the allocation's start, else 0;
+	 * spans that share a fullest form share its key.  Offsets first,
+	 * pointers once the arena stops moving. */
+	n0 = out->n;
+	{
+		/* one allocation: every key is at most its span's bytes (NFC
+		 * may grow a non-ASCII one, and then buf grows) */
+		size_t need = 0;
+		for (size_t s = 0; s < d->nsp; s++) {
+			const struct ispan *fs = &d->sp[full_of[s]];
+			if (d->sp[s].label < NER_NLABELS)
+				need += d->t[fs->te - 1].e - d->t[fs->ts].s + 2;
+		}
+		if (need)
+			buf_reserve(&arena, need);
+	}
+	key_at = xreallocarray(NULL, d->nsp ? d->nsp : 1, sizeof *key_at);
+	for (size_t s = 0; s < d->nsp; s++)
+		key_at[s] = SIZE_MAX;
 	for (size_t s = 0; s < d->nsp; s++) {
 		const struct ispan *sp = &d->sp[s], *fs = &d->sp[full_of[s]];
 		struct ner_span o;
+		size_t off;
 		if (sp->label >= NER_NLABELS)
 			continue;
 		o.start = base + d->t[sp->ts].s;
@@ -2538,13 +3134,50 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 		if (getenv("NER_DEBUG"))
 			o.start = o.start * 100000 + sp->rule + (fs != sp ? 50000 : 0);
 #endif
-		if (o.label >= NER_DATE)
-			o.canon = xstrndup(text + d->t[sp->ts].s, d->t[sp->te - 1].e - d->t[sp->ts].s);
-		else
-			o.canon = canon_of(d->s + d->t[fs->ts].s, d->t[fs->te - 1].e - d->t[fs->ts].s,
-					   d->t[fs->ts].f & TF_HEAD);
+		if (o.label >= NER_DATE) {
+			size_t n = d->t[sp->te - 1].e - d->t[sp->ts].s;
+			off = arena.len + 1;
+			buf_reserve(&arena, n + 2);
+			arena.s[arena.len] = 0;
+			memcpy(arena.s + off, text + d->t[sp->ts].s, n);
+			arena.s[off + n] = '\0';
+			arena.len = off + n + 1;
+		} else if (key_at[full_of[s]] != SIZE_MAX) {
+			off = key_at[full_of[s]];
+		} else {
+			const unsigned char *ks = d->s + d->t[fs->ts].s;
+			size_t n = d->t[fs->te - 1].e - d->t[fs->ts].s, q;
+			bool head = (d->t[fs->ts].f & TF_HEAD) != 0;
+			for (q = 0; q < n && ks[q] < 0x80; q++)
+				;
+			off = arena.len + 1;
+			if (q == n) {
+				buf_reserve(&arena, n + 2);
+				arena.s[arena.len] = 0;
+				arena.len = off + canon_ascii_to(arena.s + off, ks, n, head) + 1;
+			} else {
+				char *c = canon_of(ks, n, head);
+				size_t cl = strlen(c);
+				buf_reserve(&arena, cl + 2);
+				arena.s[arena.len] = 0;
+				memcpy(arena.s + off, c, cl + 1);
+				arena.len = off + cl + 1;
+				free(c);
+			}
+			if (off != 1) /* the allocation's own key is never shared */
+				key_at[full_of[s]] = off;
+		}
+		o.canon = (char *)(uintptr_t)off; /* an offset until the arena is done */
 		VEC_PUSH(out, o);
 	}
+	if (out->n > n0) {
+		arena.s[0] = 1;
+		for (size_t k = n0; k < out->n; k++)
+			out->v[k].canon = arena.s + (uintptr_t)out->v[k].canon;
+	} else {
+		buf_free(&arena);
+	}
+	free(key_at);
 	free(full_of);
 	free(d->sp);
 	free(tv.v);
@@ -2578,7 +3211,14 @@ void ner_scan(const char *text, size_t len, struct ner_result *out)
 
 void ner_result_free(struct ner_result *r)
 {
+	/* Keys live in one allocation a block; the byte before a key says
+	 * whether it starts one (exactly one span holds that key).  Find
+	 * them all before freeing any. */
+	size_t nh = 0;
 	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].canon && r->v[i].canon[-1] == 1)
+			r->v[nh++].canon = r->v[i].canon - 1;
+	for (size_t i = 0; i < nh; i++)
 		free(r->v[i].canon);
 	free(r->v);
 	r->v = NULL;

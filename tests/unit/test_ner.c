@@ -41,6 +41,16 @@ static const char *label_of(const char *want)
 	return s ? ner_label_name(s->label) : "none";
 }
 
+/* How many spans carry the label. */
+static int count_label(const char *label)
+{
+	int n = 0;
+	for (size_t i = 0; i < res.n; i++)
+		if (strcmp(ner_label_name(res.v[i].label), label) == 0)
+			n++;
+	return n;
+}
+
 static const char *canon_of(const char *want)
 {
 	const struct ner_span *s = find(want);
@@ -315,6 +325,83 @@ static void test_bytes(void)
 	}
 }
 
+/* Organisation cues: a capitalised "The" inside a sentence, unit
+ * numbers, call signs, leading organisation words, team plurals and
+ * definitions ("X is a company"), whose label spreads to other mentions. */
+static void test_org_cues(void)
+{
+	scan("Last year she toured with The Velvet Hammers and later with The Quiet Ones.");
+	CHECK_STR(label_of("The Velvet Hammers"), "ORG", "mid-sentence The starts a band name");
+	CHECK_STR(label_of("The Quiet Ones"), "ORG", "mid-sentence The with common words");
+	scan("The hall was full. Critics loved the film The Long Winter.");
+	CHECK_STR(label_of("The Long Winter"), "none", "a work after 'film' is no organisation");
+	scan("He flew with the 47th Fighter Wing and then the Ninth Air Force.");
+	CHECK_STR(label_of("47th Fighter Wing"), "ORG", "ordinal inside a unit name");
+	CHECK_STR(label_of("Ninth Air Force"), "ORG", "spelled ordinal inside a unit name");
+	CHECK_STR(label_of("47th"), "none", "no separate ordinal");
+	scan("The show moved from 4KX to KRTV5 last spring, using 20GB of tape.");
+	CHECK_STR(label_of("4KX"), "ORG", "call sign with a leading digit");
+	CHECK_STR(label_of("KRTV5"), "ORG", "channel code with a trailing digit");
+	CHECK_STR(label_of("20GB"), "QUANTITY", "a measure is no call sign");
+	scan("Tomasz scored twice for FC Wrzosowo before the break.");
+	CHECK_STR(label_of("FC Wrzosowo"), "ORG", "leading FC makes a club");
+	scan("The striker joined the Stormhawks in March.");
+	CHECK_STR(label_of("Stormhawks"), "ORG", "the + capitalised plural is a team");
+	scan("Velmora Brakes is a Slovenian car parts manufacturer. Investors like Velmora Brakes.");
+	CHECK_INT(count_label("ORG"), 2, "a definition makes an organisation, and spreads");
+	scan("Dunmore Ferris is a retired band member.");
+	CHECK_STR(label_of("Dunmore Ferris"), "PERSON", "a noun before another noun is no definition");
+	scan("Freight moved to the Dunby and Westmarch Light Railway in 1901.");
+	CHECK_STR(label_of("Dunby and Westmarch Light Railway"), "ORG", "and inside an organisation name");
+	scan("She studied at the Department of Botany and Zoology for years.");
+	CHECK_STR(label_of("Department of Botany and Zoology"), "ORG", "and after Head of ...");
+	scan("He was voted into the Curling Hall of Fame in 1990.");
+	CHECK_STR(label_of("Curling Hall of Fame"), "ORG", "a Hall of Fame is an institution");
+	scan("They met for coffee at Brannigan's, then shopped at Ostrowski's in the mall.");
+	CHECK_STR(label_of("Brannigan's"), "ORG", "a possessive that owns nothing names a business");
+	CHECK_STR(label_of("Ostrowski's"), "ORG", "the same before a preposition");
+	scan("We read Halvorsen's report twice.");
+	CHECK_STR(label_of("Halvorsen's"), "none", "a possessive before a noun stays a person's");
+	scan("The pilot flew to a Training Center near the coast.");
+	CHECK_STR(label_of("Training Center"), "none", "a + capitalised common words is generic");
+	scan("She is a Professor of Linguistics at a small college.");
+	CHECK_STR(label_of("Linguistics"), "none", "what follows 'Professor of' is no person");
+	scan("Members voted, and the Federation rejected the plan.");
+	CHECK_STR(label_of("Federation"), "ORG", "the + capitalised organisation word");
+	scan("Osei Mensah-Lartey, Ghana's envoy, said little.");
+	CHECK_STR(label_of("Osei Mensah-Lartey"), "PERSON", "a person before a country's possessive");
+	scan("The bill passed the Montana Senate on Friday.");
+	CHECK_STR(label_of("Montana Senate"), "ORG", "a state's senate is one organisation");
+	scan("Teachers at Larkfield Unified School District went on strike.");
+	CHECK_STR(label_of("Larkfield Unified School District"), "ORG", "a school district is an organisation");
+	scan("Last night Austin Vendrell read from his memoir.");
+	CHECK_STR(label_of("Austin Vendrell"), "PERSON", "a given name that is also a city, then a surname");
+	scan("She wanted a career in Marketing, since marketing paid well.");
+	CHECK_STR(label_of("Marketing"), "none", "a capitalised field after 'in' is no place");
+	scan("Brellow End is a small village near the coast. Tourists love Brellow End.");
+	CHECK_INT(count_label("GPE"), 2, "a place definition labels every mention");
+	scan("The farm lies two miles north of Quenby and the mill east of Tarlow.");
+	CHECK_STR(label_of("Quenby"), "GPE", "compass + of before a place");
+	CHECK_STR(label_of("Tarlow"), "GPE", "compass + of, again");
+	scan("He toured with bands like Gravel Choir, Ninefold and Marrow Tide.");
+	CHECK_STR(label_of("Ninefold"), "ORG", "an item of a list of bands");
+	CHECK_STR(label_of("Marrow Tide"), "ORG", "the last item of a list of bands");
+	scan("We stayed at the Hotel Ravensworth on Dunmore Ave last May.");
+	CHECK_STR(label_of("Hotel Ravensworth"), "ORG", "a leading Hotel makes an organisation");
+	CHECK_STR(label_of("Dunmore Ave"), "FAC", "an abbreviated street word makes a facility");
+	scan("Board Chairman General Tove Ramberg resigned.");
+	CHECK_STR(label_of("Tove Ramberg"), "PERSON", "two titles in a row stay outside the name");
+	scan("The ferry was late, Danish newspaper Morgenvind reported.");
+	CHECK_STR(label_of("Morgenvind"), "ORG", "people + newspaper before a name");
+	scan("Figures from Tallyhound.com showed a rise.");
+	CHECK_STR(label_of("Tallyhound.com"), "ORG", "a web site is an organisation");
+	scan("Trucks queued at the North Macedonia-Greece border.");
+	CHECK_INT(covered("Macedonia-Greece"), 0, "a hyphenated pair of places is not one place");
+	scan("The fair was held in Kettleby, Ohio and in Ormswick, Ontario.");
+	CHECK_STR(label_of("Kettleby"), "GPE", "a place before its state");
+	CHECK_STR(label_of("Ormswick"), "GPE", "a place before its province");
+}
+
 int main(void)
 {
 	CHECK_STR(ner_label_name(NER_GPE), "GPE", "label names");
@@ -329,6 +416,7 @@ int main(void)
 	test_dates_and_numbers();
 	test_aliases();
 	test_bytes();
+	test_org_cues();
 	ner_result_free(&res);
 	return tap_done();
 }

@@ -203,39 +203,6 @@ static int out_commit(struct out *o, char **err)
 
 /* --- UTF-8 --------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p (n bytes left) and its code
- * point, or 0 when the bytes are not UTF-8. */
-static size_t utf8_dec(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	size_t len, i;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2, c = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3, c = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4, c = p[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* --- escaping ---------------------------------------------------------- */
 
 /* Escaped wherever they stand (see the top of the file). */
@@ -281,7 +248,7 @@ static void md_line(struct buf *b, const unsigned char *s, size_t n)
 				buf_addc(b, '\\');
 			buf_addc(b, (char)c);
 			i++;
-		} else if ((len = utf8_dec(s + i, n - i, &cp)) > 0) {
+		} else if ((len = util_utf8_decode(s + i, n - i, &cp)) > 0) {
 			buf_add(b, s + i, len);
 			i += len;
 		} else {
@@ -328,7 +295,7 @@ void export_yaml_str(struct buf *b, const char *str)
 	buf_addc(b, '"');
 	while (i < n) {
 		uint32_t cp;
-		size_t len = utf8_dec(s + i, n - i, &cp);
+		size_t len = util_utf8_decode(s + i, n - i, &cp);
 		if (!len) { /* not UTF-8: YAML cannot hold it */
 			buf_adds(b, "\\uFFFD");
 			i++;
@@ -369,14 +336,14 @@ char *export_tag_word(const char *name)
 
 	while (i < n) {
 		uint32_t cp, next = 0;
-		size_t len = utf8_dec(s + i, n - i, &cp);
+		size_t len = util_utf8_decode(s + i, n - i, &cp);
 		int alnum;
 		if (!len) {
 			cp = 0xfffd;
 			len = 1;
 		}
 		alnum = cp < 0x80 ? ascii_alnum(cp) : uc_is_alnum(cp);
-		if (i + len < n && !utf8_dec(s + i + len, n - i - len, &next))
+		if (i + len < n && !util_utf8_decode(s + i + len, n - i - len, &next))
 			next = 0;
 		if (alnum) {
 			buf_add(&b, s + i, len);
@@ -1309,7 +1276,7 @@ void json_put_str(struct buf *b, const char *str, size_t len)
 			buf_printf(b, "\\u%04x", c), i++;
 		} else if (c < 0x80) {
 			buf_addc(b, (char)c), i++;
-		} else if ((n = utf8_dec(s + i, len - i, &cp)) > 0) {
+		} else if ((n = util_utf8_decode(s + i, len - i, &cp)) > 0) {
 			buf_add(b, s + i, n);
 			i += n;
 		} else {
@@ -1759,7 +1726,7 @@ static int jp_string(struct jp *j, char **out, size_t *outlen)
 			j->i++;
 		} else {
 			uint32_t cp;
-			size_t len = utf8_dec(j->s + j->i, j->n - j->i, &cp);
+			size_t len = util_utf8_decode(j->s + j->i, j->n - j->i, &cp);
 			if (!len) {
 				buf_free(&b);
 				return jp_fail(j, j->i, "not UTF-8");

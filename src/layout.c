@@ -265,8 +265,8 @@ void layout_cell_next(const char *text, size_t len, size_t pos,
 		cell->substituted = 1;
 		return;
 	}
-	if (uc == 0x200D && pos > 0) {
-		/* A ZWJ that starts a cell followed an emoji (see cluster_end). */
+	/* A ZWJ that starts a cell followed an emoji (see cluster_end). */
+	if (uc >= 0x80 && (classify(uc) == SP_EMPTY || (uc == 0x200D && pos > 0))) {
 		scratch[0] = '\0';
 		cell->out = scratch;
 		cell->outlen = 0;
@@ -277,12 +277,7 @@ void layout_cell_next(const char *text, size_t len, size_t pos,
 	if (uc >= 0x80) {
 		switch (classify(uc)) {
 		case SP_EMPTY:
-			scratch[0] = '\0';
-			cell->out = scratch;
-			cell->outlen = 0;
-			cell->width = 0;
-			cell->substituted = 1;
-			return;
+			break; /* handled above */
 		case SP_SYMBOL:
 			put_symbol(uc, cell, scratch);
 			return;

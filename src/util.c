@@ -191,6 +191,18 @@ int util_read_file(const char *path, size_t max, char **out, size_t *len)
 		errno = EISDIR;
 		return -1;
 	}
+	/* A regular file over the limit is refused before reading a byte,
+	 * and one within it is read into a buffer of its size. */
+	if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((uintmax_t)st.st_size > max) {
+			fclose(f);
+			errno = EFBIG;
+			return -1;
+		}
+		b.cap = (size_t)st.st_size + 1;
+		b.s = xmalloc(b.cap);
+		b.s[0] = '\0';
+	}
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (b.len + n > max) {
 			buf_free(&b);
@@ -277,14 +289,15 @@ void util_sha256_hex(const void *data, size_t len, char out[65])
 		snprintf(out + 8 * i, 9, "%08x", (unsigned)h[i]);
 }
 
-/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
-static size_t utf8_seq_len(const unsigned char *p, size_t n)
+size_t util_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 {
 	size_t len, i;
 	uint32_t c;
 
-	if (p[0] < 0x80)
+	if (p[0] < 0x80) {
+		*cp = p[0];
 		return 1;
+	}
 	if (p[0] >= 0xc2 && p[0] <= 0xdf)
 		len = 2, c = p[0] & 0x1f;
 	else if (p[0] >= 0xe0 && p[0] <= 0xef)
@@ -300,9 +313,11 @@ static size_t utf8_seq_len(const unsigned char *p, size_t n)
 			return 0;
 		c = c << 6 | (p[i] & 0x3f);
 	}
+	/* Overlong forms and surrogates are not UTF-8. */
 	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
 	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
 		return 0;
+	*cp = c;
 	return len;
 }
 
@@ -310,6 +325,7 @@ void buf_json_str(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
+	uint32_t cp;
 
 	buf_addc(b, '"');
 	while (i < len) {
@@ -328,7 +344,7 @@ void buf_json_str(struct buf *b, const char *s, size_t len)
 		} else if (c < 0x20 || c == 0x7f) {
 			buf_printf(b, "\\u%04x", c);
 			i++;
-		} else if ((n = utf8_seq_len(p + i, len - i)) > 0) {
+		} else if ((n = util_utf8_decode(p + i, len - i, &cp)) > 0) {
 			buf_add(b, p + i, n);
 			i += n;
 		} else {

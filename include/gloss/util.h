@@ -65,6 +65,11 @@ int util_read_file(const char *path, size_t max, char **out, size_t *len);
 /* SHA-256 of a byte string as 64 lowercase hex digits + NUL. */
 void util_sha256_hex(const void *data, size_t len, char out[65]);
 
+/* The valid UTF-8 sequence at p (n bytes left): its length, and its code
+ * point in *cp; 0 when the bytes are not UTF-8 (overlong forms and
+ * surrogates included). */
+size_t util_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
+
 /* Append s as a JSON string literal (quotes included); invalid UTF-8
  * bytes become U+FFFD so the output is always valid JSON. */
 void buf_json_str(struct buf *b, const char *s, size_t len);

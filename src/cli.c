@@ -15,6 +15,7 @@
 #include "gloss/cli.h"
 #include "gloss/export.h"
 #include "gloss/ingest.h"
+#include "gloss/layout.h"
 #include "gloss/ner.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
@@ -423,12 +424,57 @@ static void json_field(struct buf *b, const char *key, const char *val, int comm
 		buf_adds(b, "null");
 }
 
-/* One TSV field: tabs and newlines cannot occur in cleaned text, but a
- * user's edit might hold them. */
+/* User text to standard output, which may be a terminal: control
+ * characters, escape sequences and invalid bytes come out as the visible
+ * symbols the reader shows; with one_line, tabs and newlines become
+ * spaces (a TSV field), else newlines stay. */
+static void print_safe(const char *s, size_t len, int one_line)
+{
+	size_t pos = 0;
+	char scratch[16];
+
+	while (s && pos < len) {
+		struct layout_cell c;
+		if (s[pos] == '\n' || s[pos] == '\t') {
+			putchar(one_line || s[pos] == '\t' ? ' ' : '\n');
+			pos++;
+			continue;
+		}
+		layout_cell_next(s, len, pos, &c, scratch);
+		if (c.end <= pos)
+			break;
+		fwrite(c.out, 1, c.outlen, stdout);
+		pos = c.end;
+	}
+}
+
+/* A field cut or padded to width columns. */
+static void pad_field(const char *s, int width)
+{
+	size_t pos = 0, len = strlen(s);
+	int used = 0;
+	char scratch[16];
+
+	while (pos < len) {
+		struct layout_cell c;
+		layout_cell_next(s, len, pos, &c, scratch);
+		if (c.end <= pos || used + c.width > width)
+			break;
+		if (s[pos] == '\n' || s[pos] == '\t')
+			putchar(' ');
+		else
+			fwrite(c.out, 1, c.outlen, stdout);
+		used += s[pos] == '\n' || s[pos] == '\t' ? 1 : c.width;
+		pos = c.end;
+	}
+	printf("%*s", width - used, "");
+}
+
+/* One TSV field. */
 static void tsv_field(const char *s)
 {
-	for (; s && *s; s++)
-		putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
+	if (s)
+		print_safe(s, strlen(s), 1);
 }
 
 static int cmd_list(struct cli *c, int argc, char **argv)
@@ -487,9 +533,13 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 				fputs(b.s, stdout);
 				buf_free(&b);
 			} else if (tty) {
-				printf("%5lld  %-50.50s  %-16.16s  %6lld  %3lld  %3lld\n", (long long)a->id,
-				       a->title, a->outlet ? a->outlet : "-", (long long)a->words,
-				       (long long)a->highlights, (long long)a->notes);
+				/* Columns by display width, each cell safe for the terminal. */
+				printf("%5lld  ", (long long)a->id);
+				pad_field(a->title, 50);
+				fputs("  ", stdout);
+				pad_field(a->outlet ? a->outlet : "-", 16);
+				printf("  %6lld  %3lld  %3lld\n", (long long)a->words, (long long)a->highlights,
+				       (long long)a->notes);
 			} else {
 				printf("%lld\t", (long long)a->id);
 				tsv_field(a->title);
@@ -543,15 +593,19 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 		return usage_error(cmd, argc < 2 ? "which article?" : "too many arguments");
 	if ((rc = get_article(c, cmd, argv[1], 1, &a)) != CLI_OK)
 		return rc;
-	printf("%s\n", a.title);
+	tsv_field(a.title);
+	putchar('\n');
 	if (a.outlet || a.byline || a.published) {
-		printf("%s%s%s%s%s\n", a.outlet ? a.outlet : "", a.outlet && a.byline ? " · " : "",
-		       a.byline ? a.byline : "", (a.outlet || a.byline) && a.published ? " · " : "",
-		       a.published ? a.published : "");
+		tsv_field(a.outlet);
+		fputs(a.outlet && a.byline ? " · " : "", stdout);
+		tsv_field(a.byline);
+		fputs((a.outlet || a.byline) && a.published ? " · " : "", stdout);
+		tsv_field(a.published);
+		putchar('\n');
 	}
-	printf("\n");
-	fwrite(a.body, 1, a.body_len, stdout);
-	printf("\n");
+	putchar('\n');
+	print_safe(a.body, a.body_len, 0);
+	putchar('\n');
 	store_article_clear(&a);
 	return CLI_OK;
 }
@@ -1255,7 +1309,9 @@ static int cmd_link(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
-	printf("linked %lld: %lld %s %lld\n", (long long)id, (long long)from, relation, (long long)to);
+	printf("linked %lld: %lld ", (long long)id, (long long)from);
+	tsv_field(relation);
+	printf(" %lld\n", (long long)to);
 	return CLI_OK;
 }
 
@@ -1308,9 +1364,10 @@ static int cmd_links(struct cli *c, int argc, char **argv)
 			fputs(b.s, stdout);
 			buf_free(&b);
 		} else {
-			printf("%lld\t%lld\t%lld\t%s\t%lld\t%lld\t", (long long)l->id,
-			       (long long)l->from_highlight, (long long)l->from_article, l->relation,
-			       (long long)l->to_highlight, (long long)l->to_article);
+			printf("%lld\t%lld\t%lld\t", (long long)l->id, (long long)l->from_highlight,
+			       (long long)l->from_article);
+			tsv_field(l->relation);
+			printf("\t%lld\t%lld\t", (long long)l->to_highlight, (long long)l->to_article);
 			tsv_field(l->from_quote);
 			printf("%s\t", l->from_orphaned ? " (orphaned)" : "");
 			tsv_field(l->to_quote);

@@ -2102,7 +2102,13 @@ int store_highlight_tag(struct store *st, int64_t hl, int64_t tag, int on, int *
 	s = stmt(st, S_HL_TAG_HAS);
 	sqlite3_bind_int64(s, 1, hl);
 	sqlite3_bind_int64(s, 2, tag);
-	has = sqlite3_step(s) == SQLITE_ROW;
+	has = sqlite3_step(s);
+	if (has != SQLITE_ROW && has != SQLITE_DONE) {
+		store_set_err(st, "cannot tag");
+		sqlite3_reset(s);
+		goto fail;
+	}
+	has = has == SQLITE_ROW;
 	sqlite3_reset(s);
 	if (on < 0)
 		on = !has;
@@ -2145,9 +2151,16 @@ int store_note_set(struct store *st, int64_t hl, const char *text)
 		return -1;
 	s = stmt(st, S_HL_EXISTS);
 	sqlite3_bind_int64(s, 1, hl);
-	exists = sqlite3_step(s) == SQLITE_ROW;
+	exists = sqlite3_step(s);
+	if (exists != SQLITE_ROW && exists != SQLITE_DONE) {
+		/* A damaged file is not a missing annotation. */
+		store_set_err(st, "cannot save note");
+		sqlite3_reset(s);
+		store_rollback(st);
+		return -1;
+	}
 	sqlite3_reset(s);
-	if (!exists) {
+	if (exists != SQLITE_ROW) {
 		store_rollback(st);
 		return 1;
 	}

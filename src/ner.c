@@ -1416,7 +1416,9 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 			*label = memchr(a + 1, '/', (size_t)(d->s + t->e - a - 1)) ? NER_DATE : NER_CARDINAL;
 			return i + 1;
 		}
-		if (t->f & TF_HYPH) {
+		/* A token can be hyphenated by U+2010 and the like, with no ASCII
+		 * '-' in it: only an ASCII hyphen splits a number from its unit. */
+		if ((t->f & TF_HYPH) && memchr(p, '-', tlen(d, i))) {
 			/* 20-year-old, 200-mile, 2019-20 */
 			const unsigned char *h = memchr(p, '-', tlen(d, i));
 			const unsigned char *e = d->s + t->e, *w = h + 1, *we = w;

@@ -418,5 +418,16 @@ int main(void)
 	test_bytes();
 	test_org_cues();
 	ner_result_free(&res);
+	{
+		/* Found by fuzzing: a number hyphenated with U+2010 crashed. */
+		const char *t = "A 20\xe2\x80\x90year\xe2\x80\x90old man and 1\xe2\x80\x90" "1.";
+		struct ner_result r = {0};
+		size_t k, bad = 0;
+		ner_scan(t, strlen(t), &r);
+		for (k = 0; k < r.n; k++)
+			bad += r.v[k].end > strlen(t) || r.v[k].start >= r.v[k].end;
+		CHECK(bad == 0, "numbers hyphenated with U+2010 scan without a crash, spans in bounds");
+		ner_result_free(&r);
+	}
 	return tap_done();
 }

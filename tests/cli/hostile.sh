@@ -1,0 +1,111 @@
+#!/bin/sh
+# hostile.sh — articles that try to drive the terminal: CSI and OSC
+# sequences (colours, cursor moves, clear screen, title, clipboard,
+# hyperlinks, palette, device reports), DCS/APC/PM/SOS strings, C1 controls,
+# BEL, backspace and carriage-return overwrites, bidi overrides and
+# isolates, zero-width characters.  Each is imported; 'gloss show', 'list'
+# and 'search' must print none of the control bytes, and the readable text
+# around each attack must survive.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+D=$T_DIR/in
+mkdir -p "$D"
+
+# check_clean FILE: no ESC, no C0 control other than \t and \n, no DEL,
+# no C1 control (U+0080..U+009F as UTF-8), no bidi override or isolate.
+cat > "$T_DIR/clean.py" <<'PY'
+import re, sys
+data = open(sys.argv[1], 'rb').read()
+bad = re.compile(rb'[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]')
+found = [(m.start(), m.group()) for m in bad.finditer(data)]
+for off, b in found[:5]:
+    print('#   byte(s) %r at offset %d: %r' % (b, off, data[max(0, off - 20):off + 20]))
+sys.exit(1 if found else 0)
+PY
+check_clean() { # DESCRIPTION FILE
+	out=$("$PYTHON3" "$T_DIR/clean.py" "$2")
+	t_ok $? "$1"
+	[ -n "$out" ] && printf '%s\n' "$out"
+	return 0
+}
+
+# entry NAME ATTACK: an article with the attack (a printf format) in its
+# headline and in its first paragraph, and a second paragraph that must
+# survive whatever the attack does.
+NAMES=""
+entry() {
+	NAMES="$NAMES $1"
+	# shellcheck disable=SC2059
+	printf "Hostile $1 headline $2 end\n\nThe text before $2 and after, first-$1.\n\nA second paragraph, canary-$1 survives.\n" > "$D/$1.txt"
+}
+entry csi-colour '\033[31;1;5mRED\033[0m \033[38;2;255;0;0mrgb\033[m \033[8mhidden\033[28m \033[7mreverse\033[27m'
+entry csi-cursor '\033[2J\033[H\033[10;10H\033[3A\033[5D\033[s\033[u\033[K\033[1J\033[?25l\033[?1049h\033[?1000h\033[?2004h\033[r'
+entry csi-report '\033[6n\033[c\033[>c\033[21t\033[18t\033[?u'
+entry osc-title '\033]0;PWNED-TITLE\007 then \033]2;PWNED-TWO\033\\ then \033]1;icon\007'
+entry osc-clipboard '\033]52;c;ZWNobyBvd25lZA==\007 then \033]52;p;?\007'
+entry osc-hyperlink '\033]8;;http://evil.example/\033\\click here\033]8;;\033\\'
+entry osc-palette '\033]4;1;rgb:ff/00/00\007\033]10;#000000\007\033]11;?\007\033]104\007'
+entry osc-unterminated '\033]0;runaway title'
+entry dcs '\033P1$qm\033\\ \033Pq#0;2;0;0;0#1!10~-\033\\ \033P+q544e\033\\ \033_apc\033\\ \033^pm\033\\ \033Xsos\033\\'
+entry esc-misc '\033c\033#8\033(0lqqk\033(B\0337\0338\033D\033M\033E\033H\033=\033>\033N\033O'
+c1=""
+i=128
+while [ $i -le 159 ]; do
+	c1="$c1$(printf '\\302\\%03o' $i)x"
+	i=$((i + 1))
+done
+entry c1-controls "$c1"
+entry c1-sequences '\302\23331mC1RED\302\2330m \302\2350;c1title\302\234 \302\220dcs\302\234 \302\237apc\302\234'
+entry bel 'ding\007\007dong\007'
+entry backspace 'safe\b\b\b\bEVIL _\bu_\bn_\bd_\be_\br'
+entry carriage-return 'harmless words\rEVIL\r\033[Kmore\r\n'
+entry bidi '\342\200\252a\342\200\253b\342\200\254c\342\200\255d\342\200\256evil-rtl\342\200\254 \342\201\246e\342\201\247f\342\201\250g\342\201\251'
+entry zero-width 'zero\342\200\213width\342\200\214non\342\200\215joiner\342\201\240wj\357\273\277bom'
+entry separators 'line\342\200\250sep para\342\200\251sep nel\302\205end'
+entry del-and-c0 'del\177\001\002\003\004\005\006\016\017\020\021\022\023\024\025\026\027\030\031\032\034\035\036\037x'
+
+for n in $NAMES; do
+	t_run "$n: imported" 0 "$GLOSS" import "$D/$n.txt"
+	id=$(printf '%s\n' "$T_OUT" | sed -n 's/^imported \([0-9]*\).*/\1/p')
+	"$GLOSS" show "$id" > "$T_DIR/show" 2>"$T_DIR/err"
+	t_ok $? "$n: show runs"
+	check_clean "$n: show prints no control bytes" "$T_DIR/show"
+	t_match "$n: the text after the attack survives" "$(cat "$T_DIR/show")" "canary-$n survives"
+	t_match "$n: and the text before it" "$(cat "$T_DIR/show")" "The text before"
+done
+
+# What the overwrite tricks hid is not hidden any more: both parts are there.
+"$GLOSS" show "$(printf '%s\n' "$("$GLOSS" list)" | sed -n 's/^\([0-9]*\)	Hostile carriage-return .*/\1/p')" > "$T_DIR/show"
+t_match "carriage return: the overwritten words are kept" "$(cat "$T_DIR/show")" "harmless words"
+t_match "carriage return: and what overwrote them" "$(cat "$T_DIR/show")" "EVIL"
+
+# 8-bit C1 controls arrive as legitimate characters from a legacy encoding.
+printf 'Latin headline \23331mX\2330m\n\nBody \2350;latin-title\007 text \233?1049h and canary-latin1 survives.\n' > "$D/latin1.txt"
+t_run "latin-1 C1 bytes: imported with --encoding" 0 "$GLOSS" import --encoding ISO-8859-1 "$D/latin1.txt"
+id=$(printf '%s\n' "$T_OUT" | sed -n 's/^imported \([0-9]*\).*/\1/p')
+"$GLOSS" show "$id" > "$T_DIR/show"
+check_clean "latin-1 C1 bytes: show prints no control bytes" "$T_DIR/show"
+t_match "latin-1 C1 bytes: the text survives" "$(cat "$T_DIR/show")" "canary-latin1 survives"
+
+"$GLOSS" list > "$T_DIR/list"
+t_ok $? "list runs"
+t_eq "every hostile article is listed" "$(grep -c '	Hostile ' "$T_DIR/list")" "$(echo $NAMES | wc -w | tr -d ' ')"
+check_clean "list prints no control bytes" "$T_DIR/list"
+"$GLOSS" search "canary" > "$T_DIR/search"
+t_ok $? "search runs"
+check_clean "search prints no control bytes" "$T_DIR/search"
+
+# User-typed text that carries escapes (a title corrected by hand, a note
+# pasted from a web page) is stored as typed, but not printed raw either.
+id=$(sed -n 's/^\([0-9]*\)	Hostile bel .*/\1/p' "$T_DIR/list")
+t_run "edit --title with escape sequences" 0 "$GLOSS" edit "$id" --title "$(printf 'Edited \033]0;PWNED\007 \033[2J title \342\200\256rtl')"
+"$GLOSS" list > "$T_DIR/list"
+check_clean "list prints the edited title without control bytes" "$T_DIR/list"
+"$GLOSS" show "$id" > "$T_DIR/show"
+check_clean "show prints the edited title without control bytes" "$T_DIR/show"
+t_run "a highlight with a hostile note" 0 "$GLOSS" highlight "$id" --quote "A second paragraph" --note "$(printf 'pasted \033]52;c;b3duZWQ=\007 \033[31mred\033[0m \302\233 2J \342\200\256rtl')"
+"$GLOSS" annotations > "$T_DIR/ann"
+t_ok $? "annotations runs"
+check_clean "annotations prints the note without control bytes" "$T_DIR/ann"
+t_match "and with its words" "$(cat "$T_DIR/ann")" "pasted .*red"
+t_done

@@ -1254,39 +1254,7 @@ fail:
 
 void json_put_str(struct buf *b, const char *str, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-
-	buf_addc(b, '"');
-	while (i < len) {
-		unsigned char c = s[i];
-		uint32_t cp;
-		size_t n;
-		if (c == '"' || c == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (char)c);
-			i++;
-		} else if (c == '\n') {
-			buf_adds(b, "\\n"), i++;
-		} else if (c == '\t') {
-			buf_adds(b, "\\t"), i++;
-		} else if (c == '\r') {
-			buf_adds(b, "\\r"), i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			buf_printf(b, "\\u%04x", c), i++;
-		} else if (c < 0x80) {
-			buf_addc(b, (char)c), i++;
-		} else if ((n = util_utf8_decode(s + i, len - i, &cp)) > 0) {
-			buf_add(b, s + i, n);
-			i += n;
-		} else {
-			/* A byte that is not UTF-8, kept as Python's
-			 * surrogateescape does: json_parse turns it back. */
-			buf_printf(b, "\\udc%02x", c);
-			i++;
-		}
-	}
-	buf_addc(b, '"');
+	buf_json_str_ex(b, str, len, 1);
 }
 
 static void base64(struct buf *b, const unsigned char *p, size_t n)

@@ -321,7 +321,7 @@ size_t util_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 	return len;
 }
 
-void buf_json_str(struct buf *b, const char *s, size_t len)
+void buf_json_str_ex(struct buf *b, const char *s, size_t len, int keep_bytes)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
@@ -348,9 +348,19 @@ void buf_json_str(struct buf *b, const char *s, size_t len)
 			buf_add(b, p + i, n);
 			i += n;
 		} else {
-			buf_adds(b, "\\ufffd");
+			/* keep_bytes: as Python's surrogateescape writes it, which
+			 * the backup reader turns back into the byte. */
+			if (keep_bytes)
+				buf_printf(b, "\\udc%02x", c);
+			else
+				buf_adds(b, "\\ufffd");
 			i++;
 		}
 	}
 	buf_addc(b, '"');
+}
+
+void buf_json_str(struct buf *b, const char *s, size_t len)
+{
+	buf_json_str_ex(b, s, len, 0);
 }

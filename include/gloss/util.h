@@ -73,5 +73,8 @@ size_t util_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
 /* Append s as a JSON string literal (quotes included); invalid UTF-8
  * bytes become U+FFFD so the output is always valid JSON. */
 void buf_json_str(struct buf *b, const char *s, size_t len);
+/* The same; with keep_bytes, an invalid byte XX becomes \udcXX (as
+ * Python's surrogateescape), so a backup loses nothing. */
+void buf_json_str_ex(struct buf *b, const char *s, size_t len, int keep_bytes);
 
 #endif

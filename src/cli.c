@@ -109,7 +109,7 @@ void cli_print_commands(FILE *f)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
 }
 
 static int usage_error(const struct cli_command *cmd, const char *fmt, ...) GLOSS_PRINTF(2, 3);

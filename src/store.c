@@ -735,10 +735,28 @@ static int migrate(struct store *st, int version, char **err)
 	return 0;
 }
 
+/* "file:PATH?immutable=1", with the characters a URI gives meaning to
+ * escaped. */
+static char *immutable_uri(const char *path)
+{
+	struct buf b = {0};
+	const char *p;
+
+	buf_adds(&b, "file:");
+	for (p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&b, *p);
+	}
+	buf_adds(&b, "?immutable=1");
+	return buf_steal(&b);
+}
+
 struct store *store_open(const char *path, int flags, char **err)
 {
 	struct store *st;
-	int kind, version = 0, appid = 0, objects = 0, oflags;
+	int kind, version = 0, appid = 0, objects = 0, oflags, dir_readonly = 0;
 
 	*err = NULL;
 	kind = sniff_file(path);
@@ -766,6 +784,16 @@ struct store *store_open(const char *path, int flags, char **err)
 	st->core.readonly = (flags & STORE_READONLY) != 0;
 	if (!st->core.readonly && kind == 1 && access(path, W_OK) != 0)
 		st->core.readonly = 1;
+	/* WAL keeps two files beside the database: a directory gloss cannot
+	 * write makes the library read-only too. */
+	if (!st->core.readonly && kind == 1) {
+		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+		if (slash)
+			*(slash == dir ? slash + 1 : slash) = '\0';
+		if (access(slash ? dir : ".", W_OK) != 0)
+			st->core.readonly = dir_readonly = 1;
+		free(dir);
+	}
 	oflags = st->core.readonly ? SQLITE_OPEN_READONLY
 	                      : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->core.db, oflags, NULL) != SQLITE_OK) {
@@ -776,6 +804,26 @@ struct store *store_open(const char *path, int flags, char **err)
 	}
 	sqlite3_extended_result_codes(st->core.db, 1);
 	sqlite3_busy_timeout(st->core.db, 5000);
+	if (st->core.readonly && pragma_int(st->core.db, "PRAGMA user_version", &version) != 0 &&
+	    ((sqlite3_errcode(st->core.db) & 0xff) == SQLITE_CANTOPEN ||
+	     (sqlite3_errcode(st->core.db) & 0xff) == SQLITE_READONLY)) {
+		/* A WAL database in a directory we cannot write: SQLite cannot
+		 * make its -shm file even to read.  Opened as immutable it can be
+		 * read, which is all a read-only library needs. */
+		char *uri = immutable_uri(path);
+		sqlite3_close(st->core.db);
+		st->core.db = NULL;
+		if (sqlite3_open_v2(uri, &st->core.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) !=
+		    SQLITE_OK) {
+			*err = xasprintf("cannot open database '%s': %s", path,
+			                 st->core.db ? sqlite3_errmsg(st->core.db) : "out of memory");
+			free(uri);
+			store_close(st);
+			return NULL;
+		}
+		free(uri);
+		sqlite3_extended_result_codes(st->core.db, 1);
+	}
 	if (pragma_int(st->core.db, "PRAGMA user_version", &version) != 0 ||
 	    pragma_int(st->core.db, "PRAGMA application_id", &appid) != 0 ||
 	    pragma_int(st->core.db, "SELECT count(*) FROM sqlite_schema", &objects) != 0) {
@@ -832,7 +880,10 @@ struct store *store_open(const char *path, int flags, char **err)
 			free(sql);
 		}
 	}
-	if (st->core.readonly && !(flags & STORE_READONLY))
+	if (dir_readonly)
+		*err = xasprintf("database '%s' is in a directory gloss cannot write: opened "
+		                 "read-only, so nothing can be changed", path);
+	else if (st->core.readonly && !(flags & STORE_READONLY))
 		*err = xasprintf("database '%s' is not writable: opened read-only, so nothing "
 		                 "can be changed", path);
 	return st;

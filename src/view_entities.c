@@ -190,8 +190,12 @@ static int entities_request(struct view *v, enum request req)
 		return 1;
 	}
 	case REQ_CLEAR:
-		filter_changed(e, "");
-		e->marked = 0;
+		/* The filter first: finding the entity to merge into is the
+		 * usual reason for clearing it with a mark set. */
+		if (e->filter)
+			filter_changed(e, "");
+		else
+			e->marked = 0;
 		return 1;
 	case REQ_ENTER:
 		if (en)

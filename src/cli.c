@@ -74,11 +74,9 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	X(unlink, cmd_unlink, 1, "LINK_ID", "delete a link")                                  \
 	X(entity, cmd_entity, 1, "merge FROM_ID INTO_ID | split ID NAME",                      \
 	  "merge two entities, or split one of an entity's names off (kept over re-import)") \
-	X(export, cli_cmd_export, 1,                                                           \
-	  "[--article ID]... [--tag NAME]... [-o FILE | -d DIR] [--wikilinks] [--timestamps] " \
-	  "[--entities] | --json [-o FILE]",                                                   \
+	X(export, cli_cmd_export, 1, EXPORT_USAGE,                                             \
 	  "export annotated articles as Markdown, or the whole library as JSON")             \
-	X(restore, cli_cmd_restore, 0, "FILE.json|-",                                          \
+	X(restore, cli_cmd_restore, 0, RESTORE_USAGE,                                          \
 	  "add a JSON backup (gloss export --json) to the library")
 
 struct cli_command {

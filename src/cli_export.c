@@ -15,11 +15,6 @@
 #include "gloss/store.h"
 #include "gloss/util.h"
 
-#define EXPORT_USAGE                                                                 \
-	"[--article ID]... [--tag NAME]... [-o FILE | -d DIR] [--wikilinks] [--timestamps] " \
-	"[--entities] | --json [-o FILE]"
-#define RESTORE_USAGE "FILE.json|-"
-
 static int usage(const char *cmd, const char *use, const char *fmt, ...) GLOSS_PRINTF(3, 4);
 static int usage(const char *cmd, const char *use, const char *fmt, ...)
 {

@@ -16,6 +16,13 @@
 
 struct cli;
 
+/* Usage of the two commands, shared by cli.c's command table (--help)
+ * and cli_export.c's messages, so they cannot drift apart. */
+#define EXPORT_USAGE                                                                      \
+	"[--article ID]... [--tag NAME]... [-o FILE | -d DIR] [--wikilinks] [--timestamps] " \
+	"[--entities] | --json [-o FILE]"
+#define RESTORE_USAGE "FILE.json|-"
+
 /* --- Markdown --- */
 
 struct export_opts {

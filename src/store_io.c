@@ -65,6 +65,8 @@
 	  " words, imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw)"       \
 	  " VALUES (" FREE_ID("article") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"        \
 	  " ?13, ?14, ?15, ?16, ?17)")                                                             \
+	X(R_ARTICLE_FTS, "INSERT INTO article_fts(rowid, title, body)"                             \
+	                 " SELECT id, title, body FROM article WHERE id = ?1")                     \
 	X(R_MENTION_INSERT, "INSERT INTO mention(article_id, start, end, entity_id, surface)"      \
 	                    " VALUES (?1, ?2, ?3, ?4, ?5)")                                        \
 	X(R_SENTENCE_INSERT, "INSERT INTO sentence_fts(rowid, text, start, end)"                   \
@@ -708,6 +710,10 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 	bind_t(s, 16, a->body);
 	sqlite3_bind_blob(s, 17, a->raw, (int)a->raw_len, SQLITE_STATIC);
 	if ((id = step_insert(r, s, "cannot restore articles")) < 0)
+		return -1;
+	s = io_stmt(r->st, &r->ss, R_ARTICLE_FTS);
+	sqlite3_bind_int64(s, 1, id);
+	if (step_insert(r, s, "cannot restore the article index") < 0)
 		return -1;
 	id_map_put(&r->articles, a->id, id, 0);
 	r->stats.articles_added++;

@@ -220,6 +220,69 @@ static void test_foreign_files(void)
 	free(p);
 }
 
+static int fts_sound(const char *path, const char *table)
+{
+	sqlite3 *db;
+	char *sql = xasprintf("INSERT INTO %s(%s) VALUES ('integrity-check')", table, table);
+	int rc;
+
+	sqlite3_open(path, &db);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		printf("# %s: %s\n", table, sqlite3_errmsg(db));
+	sqlite3_close(db);
+	free(sql);
+	return rc == SQLITE_OK;
+}
+
+/* In a batch, new articles enter the full-text indexes at commit; one
+ * replaced before then, or a batch rolled back, leaves them sound. */
+static void test_batch_index(void)
+{
+	char *p = path_in("batch.db"), *err = NULL;
+	struct store *st = store_open(p, STORE_CREATE, &err);
+	struct store_hits hits = {0};
+	struct store_import_req req = {0};
+	struct import_doc doc = {0};
+	int64_t a = 0, b = 0, c = 0;
+	int orphaned;
+
+	if (!st) {
+		CHECK(0, "a database for batches");
+		return;
+	}
+	CHECK_INT(store_batch_begin(st), 0, "a batch begins");
+	CHECK_INT(import_text(st, "/b/one.txt", "Kiln fire", "A kiln fire closed the pottery.", &a),
+	          STORE_IMPORTED, "an article in the batch");
+	CHECK_INT(import_text(st, "/b/two.txt", "Glass prize", "The glass prize went to a weaver.", &b),
+	          STORE_IMPORTED, "a second");
+	CHECK_INT(store_search(st, "kiln", 0, 10, &hits), 0, "search during the batch runs");
+	store_hits_free(&hits);
+	/* Replacing the first while it waits to be indexed. */
+	doc.body = (char *)"A kiln fire closed the studio for a week.";
+	doc.body_len = strlen(doc.body);
+	doc.title = (char *)"Kiln fire";
+	req.raw = doc.body;
+	req.raw_len = doc.body_len;
+	req.doc = &doc;
+	req.replace_id = a;
+	CHECK_INT(store_import(st, &req, &c, &orphaned), STORE_UPDATED, "replaced in the same batch");
+	CHECK_INT(store_batch_commit(st), 0, "the batch commits");
+	CHECK_INT(store_search(st, "studio", 0, 10, &hits), 0, "search after the batch");
+	CHECK(hits.n == 1 && hits.v[0].id == a, "finds the replaced text");
+	store_hits_free(&hits);
+	CHECK_INT(store_search(st, "pottery", 0, 10, &hits), 0, "search for the old text");
+	CHECK_INT(hits.n, 0, "finds nothing");
+	store_hits_free(&hits);
+	CHECK_INT(store_search(st, "weaver", 0, 10, &hits), 0, "search for the second");
+	CHECK(hits.n == 1 && hits.v[0].id == b, "finds it once");
+	store_hits_free(&hits);
+	store_close(st);
+	CHECK(fts_sound(p, "article_fts"), "the article index is sound");
+	CHECK(fts_sound(p, "sentence_fts"), "the passage index is sound");
+	free(p);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -229,6 +292,7 @@ int main(void)
 	test_create_and_import();
 	test_entities();
 	test_foreign_files();
+	test_batch_index();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
 		if (system(cmd) != 0)

@@ -166,7 +166,27 @@ static const char *const migrations[] = {
 	 * commit: each FTS5 table writes its pending terms to disk at every
 	 * savepoint, and a trigger inside each article's savepoint made one
 	 * tiny segment per article to merge again later. */
-	"DROP TRIGGER article_ai;",
+	"DROP TRIGGER article_ai;"
+	/* One mention row for each name an article gives an entity, with
+	 * where it occurs ("START:LENGTH" byte offsets, comma-separated),
+	 * instead of one row for each occurrence: an article names its
+	 * entities over and over, and the rows and their index were most of
+	 * the cost of storing an import. */
+	"DROP INDEX mention_entity;"
+	"ALTER TABLE mention RENAME TO mention_v1;"
+	"CREATE TABLE mention ("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+	"  surface TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  spans TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, entity_id, surface)) WITHOUT ROWID;"
+	"INSERT INTO mention(article_id, entity_id, surface, n, spans)"
+	"  SELECT article_id, entity_id, surface, count(*),"
+	"   group_concat(start || ':' || (end - start), ',') FROM mention_v1"
+	"  GROUP BY article_id, entity_id, surface;"
+	"DROP TABLE mention_v1;"
+	"CREATE INDEX mention_entity ON mention(entity_id, surface, article_id);",
 };
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -246,14 +266,14 @@ static const char *const migrations[] = {
 	  " ORDER BY rank LIMIT 1")                                                                \
 	X(MENTION_UNCOUNT,                                                                         \
 	  "UPDATE entity SET mentions = mentions - c.n, articles = articles - 1"                   \
-	  " FROM (SELECT entity_id, count(*) AS n FROM mention WHERE article_id = ?1"              \
+	  " FROM (SELECT entity_id, sum(n) AS n FROM mention WHERE article_id = ?1"                \
 	  "   GROUP BY entity_id) AS c WHERE entity.id = c.entity_id")                             \
 	X(ENTITY_COUNT_ADD,                                                                        \
 	  "UPDATE entity SET mentions = mentions + ?2, articles = articles + 1 WHERE id = ?1")     \
 	X(MENTION_DELETE, "DELETE FROM mention WHERE article_id = ?1")                             \
 	X(MENTION_INSERT,                                                                          \
-	  "INSERT OR IGNORE INTO mention(article_id, start, end, entity_id, surface)"              \
-	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                                          \
+	  "INSERT INTO mention(article_id, entity_id, surface, n, spans) VALUES (?1, ?2, ?3, ?4, ?5)" \
+	  " ON CONFLICT DO UPDATE SET n = n + excluded.n, spans = spans || ',' || excluded.spans") \
 	X(ENTITY_RULE, "SELECT entity_id FROM entity_rule WHERE label = ?1 AND key = ?2")          \
 	X(ENTITY_FIND, "SELECT id FROM entity WHERE label = ?1 AND canonical = ?2")                \
 	X(ENTITY_INSERT, "INSERT INTO entity(label, canonical) VALUES (?1, ?2)")                   \
@@ -287,17 +307,22 @@ static const char *const migrations[] = {
 	X(TERM_DOCS, "SELECT doc FROM sentence_vocab WHERE term = ?1")                             \
 	X(PREFIX_DOCS,                                                                             \
 	  "SELECT total(doc) FROM sentence_vocab WHERE term >= ?1 AND term < ?1 || char(1114111)") \
-	X(MENTIONS_IN,                                                                             \
-	  "SELECT entity_id FROM mention WHERE article_id = ?1 AND start >= ?2 AND start < ?3")    \
+	X(MENTIONS_IN, "SELECT entity_id, spans FROM mention WHERE article_id = ?1")               \
 	X(ENTITY_ALIASES,                                                                          \
-	  "SELECT surface, count(*) FROM mention WHERE entity_id = ?1 GROUP BY surface"            \
-	  " ORDER BY count(*) DESC, surface LIMIT ?2")                                             \
-	X(ENTITY_MERGE_MENTIONS, "UPDATE mention SET entity_id = ?2 WHERE entity_id = ?1")         \
+	  "SELECT surface, sum(n) FROM mention WHERE entity_id = ?1 GROUP BY surface"              \
+	  " ORDER BY sum(n) DESC, surface LIMIT ?2")                                               \
+	/* An article may name both entities the same way: its rows join.   */                \
+	X(ENTITY_MERGE_MENTIONS,                                                                   \
+	  "INSERT INTO mention(article_id, entity_id, surface, n, spans)"                          \
+	  " SELECT article_id, ?2, surface, n, spans FROM mention WHERE entity_id = ?1"            \
+	  " ON CONFLICT DO UPDATE SET n = n + excluded.n, spans = spans || ',' || excluded.spans") \
+	X(ENTITY_DROP_MENTIONS, "DELETE FROM mention WHERE entity_id = ?1")                        \
 	X(ENTITY_MERGE_RULES, "UPDATE entity_rule SET entity_id = ?2 WHERE entity_id = ?1")        \
 	X(ENTITY_RULE_SET,                                                                         \
 	  "INSERT OR REPLACE INTO entity_rule(label, key, entity_id) VALUES (?1, ?2, ?3)")         \
 	X(ENTITY_RECOUNT,                                                                          \
-	  "UPDATE entity SET mentions = (SELECT count(*) FROM mention WHERE entity_id = ?1),"      \
+	  "UPDATE entity SET mentions = (SELECT coalesce(sum(n), 0) FROM mention"                  \
+	  "   WHERE entity_id = ?1),"                                                              \
 	  " articles = (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = ?1)"      \
 	  " WHERE id = ?1")                                                                        \
 	X(ENTITY_DELETE, "DELETE FROM entity WHERE id = ?1")                                       \
@@ -308,18 +333,17 @@ static const char *const migrations[] = {
 	  "SELECT id, label, canonical, mentions, articles FROM entity WHERE mentions > 0"         \
 	  " AND (?1 IS NULL OR label = ?1) ORDER BY articles DESC, mentions DESC, canonical")     \
 	X(ARTICLE_MENTIONS,                                                                        \
-	  "SELECT article_id, entity_id, start, end FROM mention WHERE article_id = ?1"            \
-	  " ORDER BY start")                                                                       \
+	  "SELECT m.article_id, m.entity_id, m.spans, e.label FROM mention m"                      \
+	  " JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ?1")                          \
 	X(ENTITY_LABEL, "SELECT label FROM entity WHERE id = ?1")                                  \
 	X(ENTITY_MENTIONS,                                                                         \
-	  "SELECT m.article_id, m.entity_id, m.start, m.end, e.label FROM mention m"               \
-	  " JOIN entity e ON e.id = m.entity_id WHERE m.entity_id = ?1"                            \
-	  " ORDER BY m.article_id, m.start")                                                       \
+	  "SELECT m.article_id, m.entity_id, m.spans, e.label FROM mention m"                      \
+	  " JOIN entity e ON e.id = m.entity_id WHERE m.entity_id = ?1")                           \
 	X(ENTITY_LIST,                                                                             \
-	  "SELECT e.id, e.label, e.canonical, count(*), count(DISTINCT m.article_id)"              \
+	  "SELECT e.id, e.label, e.canonical, sum(m.n), count(DISTINCT m.article_id)"              \
 	  " FROM mention m JOIN entity e ON e.id = m.entity_id"                                    \
 	  " WHERE (?1 <= 0 OR m.article_id = ?1) AND (?2 IS NULL OR e.label = ?2)"                 \
-	  " GROUP BY e.id ORDER BY count(DISTINCT m.article_id) DESC, count(*) DESC,"              \
+	  " GROUP BY e.id ORDER BY count(DISTINCT m.article_id) DESC, sum(m.n) DESC,"              \
 	  " e.canonical")                                                                          \
 	X(ENTITY_GET, "SELECT id, label, canonical, mentions, articles FROM entity WHERE id = ?1") \
 	X(HIGHLIGHTS_OF, "SELECT id, start, quote, prefix, suffix, original_quote FROM highlight"  \
@@ -1144,6 +1168,20 @@ static int64_t person_for_bare_name(struct store *st, const char *name, int64_t 
 /* After an article names a person in full, earlier articles' bare
  * mentions of that name ("Putin" before any "Vladimir Putin" was known)
  * join the person, unless the user made a rule about them. */
+/* Give entity into every mention of entity from. */
+static int move_mentions(struct store *st, int64_t from, int64_t into, const char *what)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_MERGE_MENTIONS);
+
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, into);
+	if (step_done(st, s, what) != 0)
+		return -1;
+	s = stmt(st, S_ENTITY_DROP_MENTIONS);
+	sqlite3_bind_int64(s, 1, from);
+	return step_done(st, s, what);
+}
+
 static int absorb_bare_names(struct store *st, int64_t article_id)
 {
 	sqlite3_stmt *s = stmt(st, S_ARTICLE_PERSONS);
@@ -1177,10 +1215,7 @@ static int absorb_bare_names(struct store *st, int64_t article_id)
 			sqlite3_reset(s);
 			if (!bare || person_for_bare_name(st, names[k], bare) != v[i].id)
 				continue;
-			s = stmt(st, S_ENTITY_MERGE_MENTIONS);
-			sqlite3_bind_int64(s, 1, bare);
-			sqlite3_bind_int64(s, 2, v[i].id);
-			rc = step_done(st, s, "cannot update entities");
+			rc = move_mentions(st, bare, v[i].id, "cannot update entities");
 			if (rc == 0)
 				rc = entity_recount(st, v[i].id);
 			if (rc == 0) {
@@ -1280,6 +1315,52 @@ static int save_sentences(struct store *st, int64_t article_id, int fresh, const
 	return 0;
 }
 
+void store_spans_add(struct buf *b, size_t start, size_t end)
+{
+	buf_printf(b, "%s%zu:%zu", b->len ? "," : "", start, end - start);
+}
+
+static int parse_size(const char **p, size_t *out)
+{
+	size_t v = 0;
+	const char *q = *p;
+
+	if (*q < '0' || *q > '9')
+		return 0;
+	for (; *q >= '0' && *q <= '9'; q++) {
+		if (v > (SIZE_MAX - 9) / 10)
+			return 0;
+		v = v * 10 + (size_t)(*q - '0');
+	}
+	*p = q;
+	*out = v;
+	return 1;
+}
+
+int store_spans_next(const char **p, size_t *start, size_t *end)
+{
+	const char *q = *p;
+
+	while (q && *q) {
+		size_t a, n;
+		int ok = parse_size(&q, &a) && *q == ':' && (q++, parse_size(&q, &n)) &&
+		         (*q == ',' || *q == '\0') && n <= SIZE_MAX - a;
+		if (!ok)
+			while (*q && *q != ',')
+				q++;
+		if (*q == ',')
+			q++;
+		if (ok) {
+			*p = q;
+			*start = a;
+			*end = a + n;
+			return 1;
+		}
+	}
+	*p = NULL;
+	return 0;
+}
+
 /* Each entity's mentions in one article, counted as they are saved, so
  * the entity's totals change by one indexed update each. */
 struct entity_count {
@@ -1300,12 +1381,23 @@ static void count_entity(struct entity_count **v, size_t *n, int64_t id)
 	(*v)[(*n)++].n = 1;
 }
 
+/* The rows of one article's mentions: one for each (entity, surface). */
+struct mention_row {
+	int64_t entity_id;
+	const char *surface; /* into key */
+	char *key;           /* "ENTITY-ID\037SURFACE" */
+	int64_t n;
+	struct buf spans;
+};
+
 static int save_mentions(struct store *st, int64_t article_id, int fresh, const char *body,
                          const struct ner_result *ner)
 {
 	struct entity_cache *cache = &st->entities;
+	struct entity_cache rows = {0}; /* (entity, surface) -> index into v */
+	struct mention_row *v = NULL;
 	struct entity_count *counts = NULL;
-	size_t ncounts = 0;
+	size_t nv = 0, ncounts = 0;
 	struct buf key = {0};
 	sqlite3_stmt *s;
 	size_t i;
@@ -1318,13 +1410,18 @@ static int save_mentions(struct store *st, int64_t article_id, int fresh, const 
 	for (i = 0; ner && i < ner->n; i++) {
 		const struct ner_span *sp = &ner->v[i];
 		const char *label = ner_label_name(sp->label);
-		char *surface = xstrndup(body + sp->start, sp->end - sp->start);
+		size_t slen = sp->end - sp->start;
+		char *surface = xstrndup(body + sp->start, slen);
 		const char *canon = sp->canon ? sp->canon : surface;
 		struct entity_slot *slot;
 		int64_t eid;
 
 		key.len = 0;
-		buf_printf(&key, "%s\037%s\037%s", label, canon, surface);
+		buf_adds(&key, label);
+		buf_addc(&key, '\037');
+		buf_adds(&key, canon);
+		buf_addc(&key, '\037');
+		buf_add(&key, surface, slen);
 		slot = cache_find(cache, key.s);
 		if (slot->key) {
 			eid = slot->id;
@@ -1338,17 +1435,35 @@ static int save_mentions(struct store *st, int64_t article_id, int fresh, const 
 			slot->id = eid;
 			cache->n++;
 		}
+		key.len = 0;
+		buf_printf(&key, "%lld\037", (long long)eid);
+		buf_add(&key, surface, slen);
+		free(surface);
+		slot = cache_find(&rows, key.s);
+		if (!slot->key) {
+			slot->key = xstrdup(key.s);
+			slot->id = (int64_t)nv;
+			rows.n++;
+			v = xreallocarray(v, nv + 1, sizeof *v);
+			memset(&v[nv], 0, sizeof *v);
+			v[nv].entity_id = eid;
+			v[nv].key = slot->key;
+			v[nv].surface = strchr(slot->key, '\037') + 1;
+			nv++;
+		}
+		v[slot->id].n++;
+		store_spans_add(&v[slot->id].spans, sp->start, sp->end);
+		count_entity(&counts, &ncounts, eid);
+	}
+	for (i = 0; i < nv; i++) {
 		s = stmt(st, S_MENTION_INSERT);
 		sqlite3_bind_int64(s, 1, article_id);
-		sqlite3_bind_int64(s, 2, (int64_t)sp->start);
-		sqlite3_bind_int64(s, 3, (int64_t)sp->end);
-		sqlite3_bind_int64(s, 4, eid);
-		sqlite3_bind_text(s, 5, surface, -1, SQLITE_TRANSIENT);
-		free(surface);
+		sqlite3_bind_int64(s, 2, v[i].entity_id);
+		bind_text(s, 3, v[i].surface);
+		sqlite3_bind_int64(s, 4, v[i].n);
+		sqlite3_bind_text(s, 5, v[i].spans.s, (int)v[i].spans.len, SQLITE_STATIC);
 		if (step_done(st, s, "cannot save mentions") != 0)
 			goto out;
-		if (sqlite3_changes(st->core.db) > 0)
-			count_entity(&counts, &ncounts, eid);
 	}
 	for (i = 0; i < ncounts; i++) {
 		s = stmt(st, S_ENTITY_COUNT_ADD);
@@ -1359,6 +1474,10 @@ static int save_mentions(struct store *st, int64_t article_id, int fresh, const 
 	}
 	rc = absorb_bare_names(st, article_id);
 out:
+	for (i = 0; i < nv; i++)
+		buf_free(&v[i].spans);
+	free(v);
+	cache_free(&rows); /* frees the keys */
 	free(counts);
 	buf_free(&key);
 	return rc;
@@ -1730,89 +1849,45 @@ void store_hits_free(struct store_hits *h)
 	memset(h, 0, sizeof *h);
 }
 
+static int mention_order(const void *a, const void *b)
+{
+	const struct store_mention *x = a, *y = b;
+	if (x->article_id != y->article_id)
+		return x->article_id < y->article_id ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Rows of (article, entity, spans, label): one mention for each span,
+ * sorted by article and start. */
 static int read_mentions(struct store *st, sqlite3_stmt *s, struct store_mentions *out)
 {
+	size_t first = out->n;
 	int rc;
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_mention m;
-		int l = ner_label_from_name((const char *)sqlite3_column_text(s, 4));
+		const char *spans = (const char *)sqlite3_column_text(s, 2);
+		int l = ner_label_from_name((const char *)sqlite3_column_text(s, 3));
 		m.article_id = sqlite3_column_int64(s, 0);
 		m.entity_id = sqlite3_column_int64(s, 1);
-		m.start = (size_t)sqlite3_column_int64(s, 2);
-		m.end = (size_t)sqlite3_column_int64(s, 3);
 		m.label = l < 0 ? NER_CARDINAL : (enum ner_label)l;
-		VEC_PUSH(out, m);
+		while (store_spans_next(&spans, &m.start, &m.end))
+			VEC_PUSH(out, m);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		store_set_err(st, "cannot read mentions");
 		return -1;
 	}
+	qsort(out->v + first, out->n - first, sizeof *out->v, mention_order);
 	return 0;
 }
-
-/* An article's mentions without a join: a long article names a few
- * thousand entities a million times, so each entity's label is looked up
- * once, through a small table of the ids seen. */
-struct label_slot {
-	int64_t id;
-	int label;
-};
 
 int store_article_mentions(struct store *st, int64_t article_id, struct store_mentions *out)
 {
 	sqlite3_stmt *s = stmt(st, S_ARTICLE_MENTIONS);
-	struct label_slot *seen = NULL;
-	size_t cap = 0, n = 0, i;
-	int rc;
-
 	sqlite3_bind_int64(s, 1, article_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_mention m;
-		size_t h;
-		m.article_id = sqlite3_column_int64(s, 0);
-		m.entity_id = sqlite3_column_int64(s, 1);
-		m.start = (size_t)sqlite3_column_int64(s, 2);
-		m.end = (size_t)sqlite3_column_int64(s, 3);
-		if (n * 2 >= cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			struct label_slot *nv = xcalloc(ncap, sizeof *seen);
-			for (i = 0; i < cap; i++) {
-				if (!seen[i].id)
-					continue;
-				h = (size_t)((uint64_t)seen[i].id * 11400714819323198485ull) & (ncap - 1);
-				while (nv[h].id)
-					h = (h + 1) & (ncap - 1);
-				nv[h] = seen[i];
-			}
-			free(seen);
-			seen = nv;
-			cap = ncap;
-		}
-		h = (size_t)((uint64_t)m.entity_id * 11400714819323198485ull) & (cap - 1);
-		while (seen[h].id && seen[h].id != m.entity_id)
-			h = (h + 1) & (cap - 1);
-		if (!seen[h].id) {
-			sqlite3_stmt *l = stmt(st, S_ENTITY_LABEL);
-			seen[h].id = m.entity_id;
-			sqlite3_bind_int64(l, 1, m.entity_id);
-			seen[h].label = sqlite3_step(l) == SQLITE_ROW
-			                    ? ner_label_from_name((const char *)sqlite3_column_text(l, 0))
-			                    : -1;
-			sqlite3_reset(l);
-			n++;
-		}
-		m.label = seen[h].label < 0 ? NER_CARDINAL : (enum ner_label)seen[h].label;
-		VEC_PUSH(out, m);
-	}
-	sqlite3_reset(s);
-	free(seen);
-	if (rc != SQLITE_DONE) {
-		store_set_err(st, "cannot read mentions");
-		return -1;
-	}
-	return 0;
+	return read_mentions(st, s, out);
 }
 
 int store_entity_mentions(struct store *st, int64_t entity_id, struct store_mentions *out)
@@ -2761,14 +2836,24 @@ int store_entities_in(struct store *st, int64_t article_id, size_t start, size_t
 	*ids = NULL;
 	*n = 0;
 	sqlite3_bind_int64(s, 1, article_id);
-	sqlite3_bind_int64(s, 2, (int64_t)start);
-	sqlite3_bind_int64(s, 3, (int64_t)end);
 	while (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		const char *spans = (const char *)sqlite3_column_text(s, 1);
+		size_t a, b, k;
+		while (store_spans_next(&spans, &a, &b))
+			if (a >= start && a < end)
+				break;
+		if (!spans)
+			continue;
+		for (k = 0; k < *n && (*ids)[k] != id; k++)
+			;
+		if (k < *n)
+			continue;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
 			*ids = xreallocarray(*ids, cap, sizeof **ids);
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+		(*ids)[(*n)++] = id;
 	}
 	sqlite3_reset(s);
 	return 0;
@@ -2828,10 +2913,7 @@ int store_entity_merge(struct store *st, int64_t from, int64_t into)
 		return -1;
 	if (entity_names(st, from, &label, &canon) != 0 || entity_names(st, into, &l2, &c2) != 0)
 		goto fail;
-	s = stmt(st, S_ENTITY_MERGE_MENTIONS);
-	sqlite3_bind_int64(s, 1, from);
-	sqlite3_bind_int64(s, 2, into);
-	if (step_done(st, s, "cannot merge entities") != 0)
+	if (move_mentions(st, from, into, "cannot merge entities") != 0)
 		goto fail;
 	s = stmt(st, S_ENTITY_MERGE_RULES);
 	sqlite3_bind_int64(s, 1, from);

@@ -26,4 +26,12 @@ int store_begin(struct store *st, const char *what);
 int store_commit(struct store *st, const char *what);
 void store_rollback(struct store *st);
 
+/* Where a mention row's name occurs: "START:LENGTH" byte offsets,
+ * comma-separated.  store_spans_add appends one; store_spans_next reads
+ * the next into [*start, *end) and returns 1, or at the end sets *p to
+ * NULL and returns 0.  Malformed pairs are skipped. */
+struct buf;
+void store_spans_add(struct buf *b, size_t start, size_t end);
+int store_spans_next(const char **p, size_t *start, size_t *end);
+
 #endif

@@ -37,8 +37,8 @@
 	  " imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw"              \
 	  " FROM article ORDER BY id")                                                             \
 	X(D_ENTITY_RULES, "SELECT label, key, entity_id FROM entity_rule ORDER BY label, key")     \
-	X(D_MENTIONS, "SELECT article_id, start, end, entity_id, surface FROM mention"             \
-	              " ORDER BY article_id, start")                                               \
+	X(D_MENTIONS, "SELECT article_id, spans, entity_id, surface FROM mention"                  \
+	              " ORDER BY article_id")                                                      \
 	X(D_SENTENCES, "SELECT rowid >> 24, rowid & 16777215, start, end FROM sentence_fts"        \
 	               " ORDER BY rowid")                                                          \
 	X(D_HIGHLIGHTS,                                                                            \
@@ -67,14 +67,17 @@
 	  " ?13, ?14, ?15, ?16, ?17)")                                                             \
 	X(R_ARTICLE_FTS, "INSERT INTO article_fts(rowid, title, body)"                             \
 	                 " SELECT id, title, body FROM article WHERE id = ?1")                     \
-	X(R_MENTION_INSERT, "INSERT INTO mention(article_id, start, end, entity_id, surface)"      \
-	                    " VALUES (?1, ?2, ?3, ?4, ?5)")                                        \
+	X(R_MENTION_INSERT,                                                                        \
+	  "INSERT INTO mention(article_id, entity_id, surface, n, spans)"                          \
+	  " VALUES (?1, ?4, ?5, 1, ?2 || ':' || (?3 - ?2))"                                        \
+	  " ON CONFLICT DO UPDATE SET n = n + 1, spans = spans || ',' || excluded.spans")          \
 	X(R_SENTENCE_INSERT, "INSERT INTO sentence_fts(rowid, text, start, end)"                   \
 	                     " VALUES (?1 * 16777216 + ?2, ?3, ?4, ?5)")                           \
 	X(R_RULE_INSERT, "INSERT OR IGNORE INTO entity_rule(label, key, entity_id)"                \
 	                 " VALUES (?1, ?2, ?3)")                                                   \
 	X(R_ENTITY_COUNTS,                                                                         \
-	  "UPDATE entity SET mentions = (SELECT count(*) FROM mention m WHERE m.entity_id = entity.id)," \
+	  "UPDATE entity SET mentions = (SELECT coalesce(sum(n), 0) FROM mention m"                \
+	  "   WHERE m.entity_id = entity.id),"                                                     \
 	  " articles = (SELECT count(DISTINCT m.article_id) FROM mention m"                        \
 	  "   WHERE m.entity_id = entity.id)")                                                     \
 	X(R_HL_FIND, "SELECT id FROM highlight WHERE article_id = ?1 AND start = ?2 AND end = ?3" \
@@ -167,6 +170,24 @@ static void io_err(struct store *st, const char *fmt, ...)
 }
 
 /* --- dump --- */
+
+static int io_mention_order(const void *a, const void *b)
+{
+	const struct store_io_mention *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* An article's mentions by start; surf[i] stays the copy mv[i] holds. */
+static void sort_mentions(struct store_io_mention *mv, char **surf, size_t n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	qsort(mv, n, sizeof *mv, io_mention_order);
+	for (i = 0; i < n; i++)
+		surf[i] = (char *)mv[i].surface.s;
+}
 
 static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_io_visitor *v,
                      void *ctx)
@@ -261,23 +282,28 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 			 * (foreign keys), but skip any below this id all the same.
 			 * The cursor's text changes when it steps: copy. */
 			while (mrc == SQLITE_ROW && sqlite3_column_int64(m, 0) <= a.id) {
-				if (sqlite3_column_int64(m, 0) == a.id) {
+				const char *spans = (const char *)sqlite3_column_text(m, 1);
+				size_t ms, me;
+				while (sqlite3_column_int64(m, 0) == a.id &&
+				       store_spans_next(&spans, &ms, &me)) {
 					struct store_io_mention x;
-					x.start = sqlite3_column_int64(m, 1);
-					x.end = sqlite3_column_int64(m, 2);
-					x.entity_id = sqlite3_column_int64(m, 3);
-					x.surface = col_text(m, 4);
+					x.start = (int64_t)ms;
+					x.end = (int64_t)me;
+					x.entity_id = sqlite3_column_int64(m, 2);
+					x.surface = col_text(m, 3);
 					if (mn == mcap) {
 						mcap = mcap ? mcap * 2 : 64;
 						mv = xreallocarray(mv, mcap, sizeof *mv);
 						surf = xreallocarray(surf, mcap, sizeof *surf);
 					}
+					/* One copy a mention: each is freed alone. */
 					surf[mn] = x.surface.s ? xstrndup(x.surface.s, x.surface.len) : NULL;
 					x.surface.s = surf[mn];
 					mv[mn++] = x;
 				}
 				mrc = sqlite3_step(m);
 			}
+			sort_mentions(mv, surf, mn);
 			while (src == SQLITE_ROW && sqlite3_column_int64(se, 0) <= a.id) {
 				if (sqlite3_column_int64(se, 0) == a.id) {
 					struct store_io_sentence x;

@@ -147,16 +147,26 @@ void buf_adds(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
+/* Formatted straight into the buffer's free space; a second pass only
+ * when it did not fit. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
+	int n;
 
+	buf_reserve(b, 63);
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
 	va_end(ap);
-	buf_adds(b, s);
-	free(s);
+	if (n < 0)
+		fatal("bad format string '%s'", fmt);
+	if ((size_t)n >= b->cap - b->len) {
+		buf_reserve(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	b->len += (size_t)n;
 }
 
 void buf_free(struct buf *b)

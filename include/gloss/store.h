@@ -166,7 +166,7 @@ int store_entity_merge(struct store *st, int64_t from, int64_t into);
 /* Move the mentions written `surface` out of entity id into an entity of
  * their own, and remember it.  Returns the new entity's id, or -1. */
 int64_t store_entity_split(struct store *st, int64_t id, const char *surface);
-/* The entities mentioned in article[start..end). */
+/* The entities with a mention starting in article[start..end), each once. */
 int store_entities_in(struct store *st, int64_t article_id, size_t start, size_t end,
                       int64_t **ids, size_t *n);
 

@@ -8,7 +8,7 @@
 
 D=$T_DIR/in
 mkdir -p "$D"
-printf 'Harbour bridge reopens\n\nThe harbour bridge reopened to traffic on Friday after repairs.\n\nEngineers said the work took nine weeks.\n' > "$D/a.txt"
+printf 'Harbour bridge reopens\n\nThe harbour bridge reopened to traffic on Friday after repairs, Mayor Ana Lind said.\n\nLind said the work took nine weeks. The council thanked Lind and the engineers of Norrbro Works.\n' > "$D/a.txt"
 printf 'Ferry timetable changes\n\nThe ferry company published a winter timetable with fewer crossings.\n\nPassengers asked for an early boat.\n' > "$D/b.txt"
 
 q() { "$PYTHON3" -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchall(); print("\n".join("|".join(str(x) for x in row) for row in r))' "$@"; }
@@ -17,17 +17,34 @@ OLD=$T_DIR/old.db
 t_run "a library" 0 "$GLOSS" --db "$OLD" import "$D/a.txt"
 A=$(printf '%s\n' "$T_OUT" | sed -n 's/^imported \([0-9]*\).*/\1/p')
 t_run "with a note" 0 "$GLOSS" --db "$OLD" highlight "$A" --quote "reopened to traffic" --note "check the date"
+t_run "its entities" 0 "$GLOSS" --db "$OLD" entities
+ENTITIES=$T_OUT
 # Made into schema 1 as an older gloss left it: the article index fed by
-# a trigger on insert, user_version 1.
+# a trigger on insert, one mention row for each occurrence, user_version 1.
 "$PYTHON3" - "$OLD" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
           "  INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END")
+rows = c.execute("SELECT article_id, entity_id, surface, spans FROM mention").fetchall()
+c.execute("DROP INDEX mention_entity")
+c.execute("DROP TABLE mention")
+c.execute("CREATE TABLE mention ("
+          "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+          "  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+          "  entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,"
+          "  surface TEXT NOT NULL, PRIMARY KEY (article_id, start)) WITHOUT ROWID")
+c.execute("CREATE INDEX mention_entity ON mention(entity_id, surface, article_id)")
+for a, e, s, spans in rows:
+    for pair in spans.split(","):
+        start, n = (int(x) for x in pair.split(":"))
+        c.execute("INSERT INTO mention VALUES (?, ?, ?, ?, ?)", (a, start, start + n, e, s))
 c.execute("PRAGMA user_version = 1")
 c.commit()
 c.execute("PRAGMA wal_checkpoint(truncate)")
 PY
+t_eq "one mention row an occurrence, as schema 1 kept them" \
+	"$(q "$OLD" 'select count(*) > count(distinct entity_id) from mention')" "1"
 t_eq "the old library says schema 1" "$(q "$OLD" 'pragma user_version')" "1"
 
 t_run "an older library opens" 0 "$GLOSS" --db "$OLD" list
@@ -37,6 +54,11 @@ t_eq "the copy is the library as it was (schema 1)" "$(q "$OLD.v1.bak" 'pragma u
 t_eq "the copy has the note" "$(q "$OLD.v1.bak" 'select body from note')" "check the date"
 t_eq "the library is now schema 2" "$(q "$OLD" 'pragma user_version')" "2"
 t_eq "without the insert trigger" "$(q "$OLD" "select count(*) from sqlite_schema where name = 'article_ai'")" "0"
+t_run "the entities after the upgrade" 0 "$GLOSS" --db "$OLD" entities
+t_eq "are the same, with the same counts" "$T_OUT" "$ENTITIES"
+t_eq "one mention row for each name of an entity in an article" \
+	"$(q "$OLD" 'select count(*) = count(distinct article_id || entity_id || surface) from mention')" "1"
+t_eq "and each occurrence in it" "$(q "$OLD" 'select sum(n) = sum(length(spans) - length(replace(spans, ",", "")) + 1) from mention')" "1"
 t_run "the note is still there" 0 "$GLOSS" --db "$OLD" annotations
 t_match "with its text" "$T_OUT" "check the date"
 t_run "an article imported after the upgrade" 0 "$GLOSS" --db "$OLD" import "$D/b.txt"

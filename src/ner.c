@@ -1115,6 +1115,7 @@ static void add_span_(struct doc *d, size_t ts, size_t te, enum ner_label l, int
 	if (d->nsp == d->capsp) {
 		d->capsp = d->capsp ? d->capsp * 2 : 64;
 		d->sp = xreallocarray(d->sp, d->capsp, sizeof *d->sp);
+		util_large_array(d->sp, d->capsp * sizeof *d->sp);
 	}
 	d->sp[d->nsp++] = sp;
 }
@@ -2863,6 +2864,7 @@ static void resolve_aliases(struct doc *d, size_t *full_of)
 		cap *= 2;
 	mask = cap - 1;
 	al = xcalloc(cap, sizeof *al);
+	util_large_array(al, cap * sizeof *al);
 	for (size_t s = 0; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
 		full_of[s] = s;
@@ -2977,6 +2979,7 @@ static void propagate_defined(struct doc *d)
 		cap *= 2;
 	mask = cap - 1;
 	tab = xcalloc(cap, sizeof *tab); /* span index + 1 */
+	util_large_array(tab, cap * sizeof *tab);
 	for (size_t s = d->nnum; s < d->nsp; s++) {
 		const struct ispan *sp = &d->sp[s];
 		uint32_t h;
@@ -2993,6 +2996,7 @@ static void propagate_defined(struct doc *d)
 	 * the first words of the defined names (distinct texts only). */
 	{
 		uint32_t *first = xcalloc(cap, sizeof *first); /* span index + 1 */
+		util_large_array(first, cap * sizeof *first);
 		for (size_t q = 0; q < cap; q++) {
 			size_t s, f;
 			if (!tab[q])
@@ -3062,6 +3066,7 @@ static void merge_spans(struct doc *d)
 			return;
 		}
 	m = xreallocarray(NULL, d->nsp, sizeof *m);
+	util_large_array(m, d->nsp * sizeof *m);
 	while (a < d->nnum || b < d->nsp) {
 		if (b >= d->nsp || (a < d->nnum && d->sp[a].ts < d->sp[b].ts))
 			m[o++] = d->sp[a++];
@@ -3086,6 +3091,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	if (tv.cap > ((size_t)1 << 22))
 		tv.cap = (size_t)1 << 22;
 	tv.v = xreallocarray(NULL, tv.cap, sizeof *tv.v);
+	util_large_array(tv.v, tv.cap * sizeof *tv.v);
 	tokenize(d, &tv);
 	d->t = tv.v;
 	d->n = tv.n;
@@ -3095,10 +3101,12 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	propagate_defined(d);
 	merge_spans(d);
 	full_of = xcalloc(d->nsp ? d->nsp : 1, sizeof *full_of);
+	util_large_array(full_of, d->nsp * sizeof *full_of);
 	resolve_aliases(d, full_of);
 	if (out->cap < out->n + d->nsp) {
 		out->cap = out->n + d->nsp;
 		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+		util_large_array(out->v, out->cap * sizeof *out->v);
 	}
 	/* All the block's keys go in one allocation (see ner_result_free):
 	 * each is preceded by a byte, 1 for the allocation's start, else 0;
@@ -3118,6 +3126,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 			buf_reserve(&arena, need);
 	}
 	key_at = xreallocarray(NULL, d->nsp ? d->nsp : 1, sizeof *key_at);
+	util_large_array(key_at, d->nsp * sizeof *key_at);
 	for (size_t s = 0; s < d->nsp; s++)
 		key_at[s] = SIZE_MAX;
 	for (size_t s = 0; s < d->nsp; s++) {

@@ -22,6 +22,12 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* realloc for arrays: checks n * size for overflow. */
 void *xreallocarray(void *p, size_t n, size_t size);
+/* A hint that p[0..n), freshly allocated, is a large array about to be
+ * written: on Linux it asks for transparent huge pages, one page fault
+ * each 2 MiB instead of each 4 KiB (a 10 MB text's tokens took some
+ * 13,000 faults, a third of the recognizer's time on a virtual machine).
+ * Small arrays, and systems without the hint, are left alone. */
+void util_large_array(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) GLOSS_PRINTF(1, 2);

@@ -1756,6 +1756,31 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 }
 
 /* Extent of a capitalised chunk starting at i (a capish token). */
+/* Is token j the possessive of a capitalised collective noun at j - 1,
+ * followed on the same line by a capitalised word? */
+static bool collective_possessive(const struct doc *d, size_t j)
+{
+	static const char *const nouns[] = {"people", "workers", "children", "women", "men",
+	                                    "veterans", "farmers", "teachers", "citizens", "peoples"};
+	size_t k, w = j + 1;
+	bool plural_s;
+
+	if (j == 0 || j + 1 >= d->n || d->t[j].kind != TK_PUNCT || !adjacent(d, j) ||
+	    !apostrophe_at(d->s, d->t[j].s, d->len) || !(d->t[j - 1].f & TF_CAP))
+		return false;
+	plural_s = d->s[d->t[j - 1].e - 1] == 's';
+	if (tok_is(d, w, "s") && adjacent(d, w))
+		w++;
+	else if (!plural_s)
+		return false; /* "Workers'" but not "People'" */
+	if (w >= d->n || !capish(d, w) || (d->t[w].f & (TF_NL | TF_SENT)))
+		return false;
+	for (k = 0; k < ARRAY_SIZE(nouns); k++)
+		if (tok_is_n(d, j - 1, nouns[k], strlen(nouns[k])))
+			return true;
+	return false;
+}
+
 static size_t chunk_end(const struct doc *d, size_t i)
 {
 	size_t j = i;
@@ -1782,6 +1807,13 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		if (j < d->n && tok_punct(d, j, '.') && adjacent(d, j) && j + 1 < d->n && capish(d, j + 1) &&
 		    !(d->t[j + 1].f & TF_NL) && (phrase_kinds(d, j - 1, j + 1, false) & (G_TITLE | G_CUE | G_NAME)))
 			j++;
+		/* A possessive inside a name: "Korean People's Army", "Workers'
+		 * Party", "Children's Hospital".  Only after these collective
+		 * nouns, and only when a capitalised word follows. */
+		if (collective_possessive(d, j)) {
+			j += tok_is(d, j + 1, "s") && adjacent(d, j + 1) ? 2 : 1;
+			continue;
+		}
 		/* Jr. / Sr. */
 		if ((tok_is(d, j, "jr") || tok_is(d, j, "sr")) && (d->t[j].f & TF_CAP)) {
 			j++;

@@ -139,6 +139,16 @@ static void test_possessive_and_the(void)
 	CHECK_STR(label_of("European Union"), "ORG", "leading the excluded (2)");
 	scan("The Netherlands and The Hague are different things.");
 	CHECK_STR(label_of("The Hague"), "GPE", "The kept where it is part of the name");
+	/* A possessive inside a name, after a collective noun. */
+	scan("Officers of the Tavrian People's Army marched. The Workers' Party of Ostland met. "
+	     "She was treated at Kelby Children's Hospital.");
+	CHECK_STR(label_of("Tavrian People's Army"), "ORG", "People's inside an organisation's name");
+	CHECK_STR(label_of("Workers' Party of Ostland"), "ORG", "Workers' inside an organisation's name");
+	CHECK_STR(label_of("Kelby Children's Hospital"), "ORG", "Children's inside a hospital's name");
+	scan("The people's verdict was clear, and the Workers' pay rose. Ana Lind's People voted.");
+	CHECK_INT(covered("people's verdict"), 0, "a lower-case possessive is no name");
+	CHECK_INT(covered("Workers' pay"), 0, "nor one before a lower-case word");
+	CHECK_STR(label_of("Ana Lind"), "PERSON", "a person's possessive still ends the name");
 }
 
 static void test_multiword_and_hyphens(void)

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,6 +337,8 @@ static const char *const migrations[] = {
 	  "SELECT m.article_id, m.entity_id, m.spans, e.label FROM mention m"                      \
 	  " JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ?1")                          \
 	X(ENTITY_LABEL, "SELECT label FROM entity WHERE id = ?1")                                  \
+	X(ARTICLE_MENTION_TOTAL, "SELECT coalesce(sum(n), 0) FROM mention WHERE article_id = ?1")  \
+	X(ENTITY_MENTION_TOTAL, "SELECT coalesce(sum(n), 0) FROM mention WHERE entity_id = ?1")    \
 	X(ENTITY_MENTIONS,                                                                         \
 	  "SELECT m.article_id, m.entity_id, m.spans, e.label FROM mention m"                      \
 	  " JOIN entity e ON e.id = m.entity_id WHERE m.entity_id = ?1")                           \
@@ -1849,20 +1852,73 @@ void store_hits_free(struct store_hits *h)
 	memset(h, 0, sizeof *h);
 }
 
-static int mention_order(const void *a, const void *b)
+static inline bool mention_before(const struct store_mention *x, const struct store_mention *y)
 {
-	const struct store_mention *x = a, *y = b;
-	if (x->article_id != y->article_id)
-		return x->article_id < y->article_id ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
+	return x->article_id != y->article_id ? x->article_id < y->article_id : x->start < y->start;
+}
+
+/* Mentions by article and start: a merge sort on the struct itself (a
+ * long article's two million mentions sort three times faster than
+ * through qsort's byte copies).  Runs of 32 by insertion first. */
+static void sort_mentions(struct store_mention *v, size_t n)
+{
+	struct store_mention *a = v, *b, *t;
+	size_t w, i;
+
+	for (i = 0; i < n; i += 32) {
+		size_t end = i + 32 < n ? i + 32 : n;
+		for (size_t k = i + 1; k < end; k++) {
+			struct store_mention x = v[k];
+			size_t q = k;
+			for (; q > i && mention_before(&x, &v[q - 1]); q--)
+				v[q] = v[q - 1];
+			v[q] = x;
+		}
+	}
+	if (n <= 32)
+		return;
+	b = xreallocarray(NULL, n, sizeof *b);
+	util_large_array(b, n * sizeof *b);
+	for (w = 32; w < n; w *= 2) {
+		for (i = 0; i < n; i += 2 * w) {
+			size_t l = i, mid = i + w < n ? i + w : n, r = mid, end = i + 2 * w < n ? i + 2 * w : n;
+			size_t o = i;
+			while (l < mid && r < end)
+				b[o++] = mention_before(&a[r], &a[l]) ? a[r++] : a[l++];
+			while (l < mid)
+				b[o++] = a[l++];
+			while (r < end)
+				b[o++] = a[r++];
+		}
+		t = a, a = b, b = t;
+	}
+	if (a != v)
+		memcpy(v, a, n * sizeof *v);
+	free(a == v ? b : a);
 }
 
 /* Rows of (article, entity, spans, label): one mention for each span,
- * sorted by article and start. */
-static int read_mentions(struct store *st, sqlite3_stmt *s, struct store_mentions *out)
+ * sorted by article and start.  total (the sum of the rows' counts, by
+ * the statement total) sizes the vector once: a long article has
+ * millions of mentions. */
+static int read_mentions(struct store *st, sqlite3_stmt *s, sqlite3_stmt *total, int64_t id,
+                         struct store_mentions *out)
 {
 	size_t first = out->n;
 	int rc;
+
+	sqlite3_bind_int64(total, 1, id);
+	if (sqlite3_step(total) == SQLITE_ROW) {
+		int64_t n = sqlite3_column_int64(total, 0);
+		if (n > 0 && (uint64_t)n < SIZE_MAX / sizeof *out->v - out->n &&
+		    out->n + (size_t)n > out->cap) {
+			out->cap = out->n + (size_t)n;
+			out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+			util_large_array(out->v, out->cap * sizeof *out->v);
+		}
+	}
+	sqlite3_reset(total);
+	sqlite3_bind_int64(s, 1, id);
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_mention m;
@@ -1879,22 +1935,20 @@ static int read_mentions(struct store *st, sqlite3_stmt *s, struct store_mention
 		store_set_err(st, "cannot read mentions");
 		return -1;
 	}
-	qsort(out->v + first, out->n - first, sizeof *out->v, mention_order);
+	sort_mentions(out->v + first, out->n - first);
 	return 0;
 }
 
 int store_article_mentions(struct store *st, int64_t article_id, struct store_mentions *out)
 {
-	sqlite3_stmt *s = stmt(st, S_ARTICLE_MENTIONS);
-	sqlite3_bind_int64(s, 1, article_id);
-	return read_mentions(st, s, out);
+	return read_mentions(st, stmt(st, S_ARTICLE_MENTIONS), stmt(st, S_ARTICLE_MENTION_TOTAL),
+	                     article_id, out);
 }
 
 int store_entity_mentions(struct store *st, int64_t entity_id, struct store_mentions *out)
 {
-	sqlite3_stmt *s = stmt(st, S_ENTITY_MENTIONS);
-	sqlite3_bind_int64(s, 1, entity_id);
-	return read_mentions(st, s, out);
+	return read_mentions(st, stmt(st, S_ENTITY_MENTIONS), stmt(st, S_ENTITY_MENTION_TOTAL),
+	                     entity_id, out);
 }
 
 static void read_entity(sqlite3_stmt *s, struct store_entity *e)

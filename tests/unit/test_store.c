@@ -149,6 +149,42 @@ static void test_entities(void)
 	CHECK_INT(store_article_mentions(st, id, &ms), 0, "an article's mentions");
 	CHECK(ms.n == 3 && ms.v[1].start == 16 && ms.v[1].label == NER_PERSON, "in order, with labels");
 	free(ms.v);
+	memset(&ms, 0, sizeof ms);
+	{
+		/* Many mentions of a few names, interleaved: each name's row holds
+		 * its occurrences, and they come back one by one, in order. */
+		struct buf b = {0};
+		struct ner_span *many = xcalloc(3000, sizeof *many);
+		static const char *const names[] = {"Ines Moll", "Kari Berg", "Oslo"};
+		size_t k, sorted = 1;
+		for (k = 0; k < 3000; k++) {
+			const char *nm = names[(k * 7 + k / 5) % 3];
+			many[k].start = b.len;
+			buf_adds(&b, nm);
+			many[k].end = b.len;
+			many[k].label = nm[0] == 'O' ? NER_GPE : NER_PERSON;
+			many[k].canon = (char *)nm;
+			buf_adds(&b, " and ");
+		}
+		ner.v = many;
+		ner.n = ner.cap = 3000;
+		doc.body = b.s;
+		doc.body_len = b.len;
+		req.source = "/e/3.txt";
+		req.raw = b.s;
+		req.raw_len = b.len;
+		CHECK_INT(store_import(st, &req, &id2, &orphaned), STORE_IMPORTED, "3,000 mentions of 3 names");
+		CHECK_INT(store_article_mentions(st, id2, &ms), 0, "read back");
+		CHECK_INT(ms.n, 3000, "one by one");
+		for (k = 0; k < ms.n; k++)
+			if (ms.v[k].start != many[k].start || ms.v[k].end != many[k].end ||
+			    ms.v[k].label != many[k].label)
+				sorted = 0;
+		CHECK(sorted, "in order of the text, each with its span and label");
+		free(ms.v);
+		free(many);
+		buf_free(&b);
+	}
 	store_entities_free(&ents);
 	store_close(st);
 	free(p);

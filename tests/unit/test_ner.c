@@ -112,6 +112,10 @@ static void test_titles(void)
 	CHECK_STR(label_of("Russian"), "NORP", "the nationality before the title");
 	scan("Profits at General Motors fell.");
 	CHECK_STR(label_of("General Motors"), "ORG", "a known name beats a title word");
+	scan("The parade was led by Ostland Army Marshals Tomas Vrana and Ilse Korn.");
+	CHECK_STR(label_of("Tomas Vrana"), "PERSON", "a plural title before two names");
+	CHECK_STR(label_of("Ilse Korn"), "PERSON", "and the second name");
+	CHECK(covered("Marshals") == 0, "the plural title is outside both");
 }
 
 static void test_sentence_initial(void)

@@ -1124,6 +1124,7 @@ static void add_span_(struct doc *d, size_t ts, size_t te, enum ner_label l, int
 /* Numbers, dates and times                                            */
 
 static bool capish(const struct doc *d, size_t i);
+static bool corp_suffix(const struct doc *d, size_t i);
 
 static inline bool free_word(const struct doc *d, size_t i)
 {
@@ -2529,6 +2530,8 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 				break;
 			if ((tok_kinds(d, i) & G_TITLE) && i + 1 < j)
 				break;
+			if (j == i + 2 && corp_suffix(d, i + 1))
+				break; /* "Acme Corp said" */
 			i++;
 			continue;
 		}
@@ -3110,6 +3113,44 @@ static void merge_spans(struct doc *d)
 	d->capsp = d->nsp;
 }
 
+/* A company's legal suffix, capitalised: "Inc", "Corp", "Ltd"... */
+static bool corp_suffix(const struct doc *d, size_t i)
+{
+	static const char *const w[] = {"inc", "corp", "ltd", "llc", "plc", "gmbh"};
+
+	if (i >= d->n || d->t[i].kind != TK_WORD || !(d->t[i].f & TF_CAP))
+		return false;
+	for (size_t k = 0; k < ARRAY_SIZE(w); k++)
+		if (tok_is_n(d, i, w[k], strlen(w[k])))
+			return true;
+	return false;
+}
+
+/* "Amazon.com Inc" is one organisation (the name, a dot and a domain's
+ * end, then the suffix), and so is an organisation and its suffix; a
+ * lone "Inc" or "Corp", whose company went unrecognised, names no
+ * person.  Spans are sorted here. */
+static void join_corp_suffixes(struct doc *d)
+{
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t i = sp->ts;
+		if (sp->te != i + 1 || sp->label >= NER_NLABELS || !corp_suffix(d, i))
+			continue;
+		if (s > 0 && d->sp[s - 1].label < NER_NLABELS && !(d->t[i].f & TF_NL) &&
+		    ((d->sp[s - 1].te == i && d->sp[s - 1].label == NER_ORG) ||
+		     (i >= 3 && d->sp[s - 1].te == i - 2 && tok_punct(d, i - 2, '.') && adjacent(d, i - 2) &&
+		      adjacent(d, i - 1) && d->t[i - 1].kind == TK_WORD && (d->t[i - 1].f & TF_LOWER)))) {
+			d->sp[s - 1].te = sp->te;
+			d->sp[s - 1].label = NER_ORG;
+			sp->label = NER_NLABELS;
+			continue;
+		}
+		if (sp->label == NER_PERSON)
+			sp->label = NER_NLABELS;
+	}
+}
+
 static void scan_block(const char *text, size_t len, size_t base, struct ner_result *out)
 {
 	struct doc *d = xcalloc(1, sizeof *d);
@@ -3132,6 +3173,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	find_names(d);
 	propagate_defined(d);
 	merge_spans(d);
+	join_corp_suffixes(d);
 	full_of = xcalloc(d->nsp ? d->nsp : 1, sizeof *full_of);
 	util_large_array(full_of, d->nsp * sizeof *full_of);
 	resolve_aliases(d, full_of);

@@ -116,6 +116,8 @@ static void test_titles(void)
 	CHECK_STR(label_of("Tomas Vrana"), "PERSON", "a plural title before two names");
 	CHECK_STR(label_of("Ilse Korn"), "PERSON", "and the second name");
 	CHECK(covered("Marshals") == 0, "the plural title is outside both");
+	scan("Agency Director-General Ilse Korvald urged action.");
+	CHECK_STR(label_of("Ilse Korvald"), "PERSON", "a hyphenated title outside the name");
 }
 
 static void test_sentence_initial(void)
@@ -344,6 +346,13 @@ static void test_bytes(void)
  * definitions ("X is a company"), whose label spreads to other mentions. */
 static void test_org_cues(void)
 {
+	/* Company suffixes. */
+	scan("Halvard.com Inc said it would hire. Summit Corp said profits fell. Then Orlo Ltd said no.");
+	CHECK_STR(label_of("Halvard.com Inc"), "ORG", "a domain name and its suffix are one company");
+	CHECK_STR(label_of("Summit Corp"), "ORG", "a sentence-initial word before Corp is its name");
+	CHECK_STR(label_of("Orlo Ltd"), "ORG", "an unknown name before Ltd");
+	scan("Shares of Zevo.com fell, and Zevo.com Inc said so.");
+	CHECK(count_label("PERSON") == 0, "a suffix is never a person");
 	scan("Last year she toured with The Velvet Hammers and later with The Quiet Ones.");
 	CHECK_STR(label_of("The Velvet Hammers"), "ORG", "mid-sentence The starts a band name");
 	CHECK_STR(label_of("The Quiet Ones"), "ORG", "mid-sentence The with common words");

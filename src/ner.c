@@ -1261,6 +1261,17 @@ static size_t number_at(const struct doc *d, size_t i, bool *vague)
 	return j;
 }
 
+static bool quarter_ordinal(const struct doc *d, size_t i)
+{
+	return tok_is(d, i, "first") || tok_is(d, i, "second") || tok_is(d, i, "third") ||
+	       tok_is(d, i, "fourth");
+}
+
+static bool half_ordinal(const struct doc *d, size_t i)
+{
+	return tok_is(d, i, "first") || tok_is(d, i, "second");
+}
+
 /* Modifiers before a number or period; returns the core's first token.
  * *kind: 1 for amount modifiers (about, more than), 2 for time-only ones
  * (the past, last, early). */
@@ -1290,6 +1301,9 @@ static size_t modifier_at(const struct doc *d, size_t i, int *kind)
 		j += 2, *kind = 1;
 	else if (gram(d, j) & W_MOD)
 		j += 1, *kind = 1;
+	else if (tok_is(d, j, "the") && ((tok_is(d, j + 2, "quarter") && quarter_ordinal(d, j + 1)) ||
+					 (tok_is(d, j + 2, "half") && half_ordinal(d, j + 1))))
+		j += 1, *kind = 1; /* "the third quarter" keeps its "the", as periods do */
 	else if (tok_is(d, j, "the") && (tok_is(d, j + 1, "past") || tok_is(d, j + 1, "last") ||
 					 tok_is(d, j + 1, "next") || tok_is(d, j + 1, "previous") ||
 					 tok_is(d, j + 1, "coming") || tok_is(d, j + 1, "following") ||
@@ -1361,6 +1375,20 @@ static size_t month_date(const struct doc *d, size_t i, bool need_context)
 	if (d->t[i].f & TF_SENT && may)
 		return i;
 	return j;
+}
+
+/* One hyphenated token naming part of a year: "third-quarter",
+ * "first-half". */
+static bool fiscal_period(const struct doc *d, size_t i)
+{
+	static const char *const v[] = {"first-quarter", "second-quarter", "third-quarter",
+	                                "fourth-quarter", "first-half", "second-half"};
+	if (!(d->t[i].f & TF_HYPH))
+		return false;
+	for (size_t k = 0; k < ARRAY_SIZE(v); k++)
+		if (tok_is_n(d, i, v[k], strlen(v[k])))
+			return true;
+	return false;
 }
 
 /* The core of a date, time or number at token i, with its label. */
@@ -1474,9 +1502,22 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 		return i;
 
 	/* Words led forms. */
+	if (fiscal_period(d, i)) {
+		*label = NER_DATE; /* third-quarter, first-half */
+		return i + 1;
+	}
 	if (g & W_ORD) {
 		if ((t->f & TF_CAP) && !(t->f & (TF_SENT | TF_HEAD)) && capish(d, i + 1))
 			return i; /* "Eighth Air Force" */
+		/* "the third quarter", "the first half of 2023" */
+		if (free_word(d, i + 1) && ((tok_is(d, i + 1, "quarter") && quarter_ordinal(d, i)) ||
+		                            (tok_is(d, i + 1, "half") && half_ordinal(d, i)))) {
+			*label = NER_DATE;
+			j = i + 2;
+			if (tok_is(d, j, "of") && j + 1 < d->n && is_year(d, j + 1) && !(d->t[j + 1].f & TF_NL))
+				j += 2;
+			return j;
+		}
 		if (tok_is(d, i + 1, "century") && !d->t[i + 1].used) {
 			*label = NER_DATE;
 			return i + 2;
@@ -1641,6 +1682,11 @@ tail:
 	return j;
 
 per:
+	/* 40 degrees Celsius */
+	if ((tok_is(d, j - 1, "degrees") || tok_is(d, j - 1, "degree")) && j < d->n &&
+	    (tok_is(d, j, "celsius") || tok_is(d, j, "fahrenheit") || tok_is(d, j, "centigrade")) &&
+	    !(d->t[j].f & TF_NL))
+		j++;
 	/* 60 kilometres per hour, 5 tonnes a day */
 	*label = NER_QUANTITY;
 	if ((tok_is(d, j, "per") || tok_is(d, j, "an") || tok_is(d, j, "a")) && free_word(d, j + 1) &&
@@ -1658,14 +1704,15 @@ static void find_numeric(struct doc *d)
 		if (d->t[i].used || d->t[i].kind == TK_BAD)
 			continue;
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & W_STARTS) &&
-		    !((d->t[i].f & TF_HYPH) && (d->s[d->t[i].s] | 0x20) == 'm') &&
+		    !((d->t[i].f & TF_HYPH) && (d->s[d->t[i].s] | 0x20) == 'm') && !fiscal_period(d, i) &&
 		    !((d->t[i].f & TF_ALLCAP) && tok_punct(d, i + 1, '$')))
 			continue; /* the common case: an ordinary word */
 		if (d->t[i].kind == TK_PUNCT && d->s[d->t[i].s] != '$' && d->s[d->t[i].s] < 0x80)
 			continue;
 		/* "the", "at", "more" lead somewhere only before an amount word. */
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & (W_STARTS & ~W_NUMSTART)) && i + 1 < d->n &&
-		    d->t[i + 1].kind == TK_WORD && !(d->t[i + 1].gram & W_STARTS))
+		    d->t[i + 1].kind == TK_WORD && !(d->t[i + 1].gram & W_STARTS) &&
+		    !(d->t[i].f & TF_HYPH))
 			continue;
 		c = modifier_at(d, i, &modkind);
 		e = core_at(d, c, modkind, &label);

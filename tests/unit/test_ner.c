@@ -207,6 +207,17 @@ static void test_said(void)
 
 static void test_dates_and_numbers(void)
 {
+	scan("Sales in the third quarter rose. Fourth-quarter profit fell, and the first half of 2025 "
+	     "was weak. She came third.");
+	CHECK_STR(label_of("the third quarter"), "DATE", "the third quarter, with its the");
+	CHECK_STR(label_of("Fourth-quarter"), "DATE", "a hyphenated quarter before a noun");
+	CHECK_STR(label_of("the first half of 2025"), "DATE", "a half and its year");
+	CHECK_STR(label_of("third"), "ORDINAL", "an ordinal alone stays one");
+	scan("Talks set for mid-December stalled. It hit 40 degrees Celsius, or 104 degrees Fahrenheit.");
+	CHECK_STR(label_of("40 degrees Celsius"), "QUANTITY", "degrees with their scale");
+	CHECK_STR(label_of("104 degrees Fahrenheit"), "QUANTITY", "and the other scale");
+	scan("The mid-December talks stalled.");
+	CHECK_STR(label_of("mid-December"), "DATE", "mid-December before a noun");
 	scan("The crew worked for about 20 hours.");
 	CHECK_STR(label_of("about 20 hours"), "TIME", "about 20 hours");
 	scan("The plant closed last week.");

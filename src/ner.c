@@ -1383,7 +1383,8 @@ static bool fiscal_period(const struct doc *d, size_t i)
 {
 	static const char *const v[] = {"first-quarter", "second-quarter", "third-quarter",
 	                                "fourth-quarter", "first-half", "second-half"};
-	if (!(d->t[i].f & TF_HYPH))
+	size_t n = tlen(d, i);
+	if (!(d->t[i].f & TF_HYPH) || n < 10 || n > 14 || !strchr("fFsStT", d->s[d->t[i].s]))
 		return false;
 	for (size_t k = 0; k < ARRAY_SIZE(v); k++)
 		if (tok_is_n(d, i, v[k], strlen(v[k])))
@@ -1704,7 +1705,7 @@ static void find_numeric(struct doc *d)
 		if (d->t[i].used || d->t[i].kind == TK_BAD)
 			continue;
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & W_STARTS) &&
-		    !((d->t[i].f & TF_HYPH) && (d->s[d->t[i].s] | 0x20) == 'm') && !fiscal_period(d, i) &&
+		    !((d->t[i].f & TF_HYPH) && ((d->s[d->t[i].s] | 0x20) == 'm' || fiscal_period(d, i))) &&
 		    !((d->t[i].f & TF_ALLCAP) && tok_punct(d, i + 1, '$')))
 			continue; /* the common case: an ordinary word */
 		if (d->t[i].kind == TK_PUNCT && d->s[d->t[i].s] != '$' && d->s[d->t[i].s] < 0x80)
@@ -1858,7 +1859,7 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		/* A possessive inside a name: "Korean People's Army", "Workers'
 		 * Party", "Children's Hospital".  Only after these collective
 		 * nouns, and only when a capitalised word follows. */
-		if (collective_possessive(d, j)) {
+		if (j < d->n && d->t[j].kind == TK_PUNCT && collective_possessive(d, j)) {
 			j += tok_is(d, j + 1, "s") && adjacent(d, j + 1) ? 2 : 1;
 			continue;
 		}
@@ -3164,8 +3165,10 @@ static void merge_spans(struct doc *d)
 static bool corp_suffix(const struct doc *d, size_t i)
 {
 	static const char *const w[] = {"inc", "corp", "ltd", "llc", "plc", "gmbh"};
+	size_t n;
 
-	if (i >= d->n || d->t[i].kind != TK_WORD || !(d->t[i].f & TF_CAP))
+	if (i >= d->n || d->t[i].kind != TK_WORD || !(d->t[i].f & TF_CAP) || (n = tlen(d, i)) < 3 ||
+	    n > 4 || !strchr("ICLPG", d->s[d->t[i].s]))
 		return false;
 	for (size_t k = 0; k < ARRAY_SIZE(w); k++)
 		if (tok_is_n(d, i, w[k], strlen(w[k])))

@@ -6,6 +6,7 @@
  * library of any size opens as fast as its first screen. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #define NCURSES_WIDECHAR 1
@@ -137,6 +138,25 @@ static void draw_cell(int row, int col, int width, const char *s, int right)
 	ui_draw_text(row, col, s, strlen(s), width);
 }
 
+/* A count in at most width columns: 12976573 is "13.0M" in a column of
+ * six, never its first six digits. */
+static const char *count_in(char *buf, size_t size, int64_t n, int width)
+{
+	static const char units[] = "kMGT";
+	double v = (double)n;
+
+	if (snprintf(buf, size, "%lld", (long long)n) <= width)
+		return buf;
+	for (int u = 0; u < 4; u++) {
+		v /= 1000;
+		if (v < 999.95 && snprintf(buf, size, "%.1f%c", v, units[u]) <= width)
+			return buf;
+		if (v < 999.5 && snprintf(buf, size, "%.0f%c", v, units[u]) <= width)
+			return buf;
+	}
+	return buf;
+}
+
 static void library_draw(struct view *v)
 {
 	struct library *l = v->data;
@@ -195,12 +215,9 @@ static void library_draw(struct view *v)
 			x = 2 + wtitle + 1;
 			draw_cell(row, x, wout, a->outlet ? a->outlet : "—", 0);
 			draw_cell(row, x + wout + 1, wdate, a->published ? a->published : "", 0);
-			snprintf(buf, sizeof buf, "%lld", (long long)a->words);
-			draw_cell(row, x + wout + wdate + 2, 6, buf, 1);
-			snprintf(buf, sizeof buf, "%lld", (long long)a->highlights);
-			draw_cell(row, x + wout + wdate + 9, 4, buf, 1);
-			snprintf(buf, sizeof buf, "%lld", (long long)a->notes);
-			draw_cell(row, x + wout + wdate + 14, 4, buf, 1);
+			draw_cell(row, x + wout + wdate + 2, 6, count_in(buf, sizeof buf, a->words, 6), 1);
+			draw_cell(row, x + wout + wdate + 9, 4, count_in(buf, sizeof buf, a->highlights, 4), 1);
+			draw_cell(row, x + wout + wdate + 14, 4, count_in(buf, sizeof buf, a->notes, 4), 1);
 		}
 		store_article_clear(&tmp);
 	}

@@ -5,8 +5,11 @@
 
 "$GLOSS" list >/dev/null || exit 1
 "$GLOSS" highlight 2 --quote "Kim Jong Un" --occurrence 1 --tag claim --note "first note" >/dev/null
+# A very long article's word count, as a 100 MB article has.
+"$PYTHON3" -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update article set words = 12976573 where id = 3"); c.commit()' "$GLOSS_DB"
 ui_start 100 24 "$GLOSS"
 ui_wait "the library" "sorted by imported"
+ui_wait "a count too wide for its column is shortened, not cut" " 13\.0M +[0-9]+ +[0-9]+$"
 ui_keys s
 ui_wait "s sorts by title" "sorted by title"
 ui_keys s s s s

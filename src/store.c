@@ -696,11 +696,27 @@ static int index_unindexed(struct store *st)
 	return 0;
 }
 
+/* Before a change whose trigger may take an article's text out of
+ * article_fts (an update, a deletion), the batch's waiting articles go
+ * in: FTS5 must never be asked to delete what it was never given.  The
+ * caller clears the list once its own change is committed or released. */
+static int index_waiting(struct store *st, int *flushed)
+{
+	*flushed = 0;
+	if (!st->nunindexed)
+		return 0;
+	if (index_unindexed(st) != 0)
+		return -1;
+	*flushed = 1;
+	return 0;
+}
+
 int store_batch_begin(struct store *st)
 {
 	st->batch_lost = 0;
 	if (st->batch || st->core.readonly)
 		return 0;
+	unindexed_clear(st); /* nothing waits outside a batch */
 	if (step_done(st, stmt(st, S_BEGIN), "cannot start an import") != 0)
 		return -1;
 	st->batch = 1;
@@ -722,6 +738,7 @@ int store_batch_commit(struct store *st)
 		store_rollback(st);
 		return -1;
 	}
+	unindexed_clear(st); /* indexed and committed */
 	return 0;
 }
 
@@ -1616,13 +1633,8 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 		return STORE_UNCHANGED;
 	}
 
-	if (existing && st->nunindexed) {
-		/* The update's trigger takes the old text out of article_fts,
-		 * so the batch's waiting articles go in first. */
-		if (index_unindexed(st) != 0)
-			goto fail;
-		flushed = 1;
-	}
+	if (existing && index_waiting(st, &flushed) != 0)
+		goto fail;
 	if (existing) {
 		s = stmt(st, S_ARTICLE_UPDATE_TEXT);
 		sqlite3_bind_int64(s, 1, existing);
@@ -1693,12 +1705,17 @@ fail:
 int store_article_edit(struct store *st, int64_t id, const struct store_article_edit *e)
 {
 	sqlite3_stmt *s;
+	int flushed;
 	int manual = (e->title ? MANUAL_TITLE : 0) | (e->outlet ? MANUAL_OUTLET : 0) |
 	             (e->published ? MANUAL_PUBLISHED : 0) | (e->url ? MANUAL_URL : 0) |
 	             (e->byline ? MANUAL_BYLINE : 0);
 
 	if (store_begin(st, "cannot edit article") != 0)
 		return -1;
+	if (index_waiting(st, &flushed) != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	s = stmt(st, S_ARTICLE_EDIT);
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, e->title);
@@ -1715,16 +1732,23 @@ int store_article_edit(struct store *st, int64_t id, const struct store_article_
 		store_rollback(st);
 		return 1;
 	}
-	return store_commit(st, "cannot edit article") == 0 ? 0 : (store_rollback(st), -1);
+	if (store_commit(st, "cannot edit article") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	if (flushed)
+		unindexed_clear(st);
+	return 0;
 }
 
 int store_article_delete(struct store *st, int64_t id)
 {
 	sqlite3_stmt *s;
+	int flushed;
 
 	if (store_begin(st, "cannot delete article") != 0)
 		return -1;
-	if (drop_mentions(st, id) != 0)
+	if (index_waiting(st, &flushed) != 0 || drop_mentions(st, id) != 0)
 		goto fail;
 	s = stmt(st, S_SENTENCE_DELETE);
 	sqlite3_bind_int64(s, 1, id);
@@ -1742,6 +1766,8 @@ int store_article_delete(struct store *st, int64_t id)
 	if (step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot delete article") != 0 ||
 	    store_commit(st, "cannot delete article") != 0)
 		goto fail;
+	if (flushed)
+		unindexed_clear(st);
 	return 0;
 fail:
 	store_rollback(st);

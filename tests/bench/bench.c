@@ -313,10 +313,17 @@ static int bench_import(int n)
 			fprintf(stderr, "bench: %s\n", err);
 			return 1;
 		}
-		if (i % 64 == 63 || i == n - 1)
-			store_batch_commit(st);
+		if ((i % 64 == 63 || i == n - 1) && store_batch_commit(st) != 0) {
+			fprintf(stderr, "bench: %s\n", store_errmsg(st));
+			return 1;
+		}
 	}
 	tg = cpu_now() - t0;
+	if (store_article_count(st) != n) {
+		fprintf(stderr, "bench: %lld articles in the library, not %d\n",
+		        (long long)store_article_count(st), n);
+		return 1;
+	}
 	printf("import     %6d articles, %.1f MB\n", n, (double)bytes / 1e6);
 	printf("  gloss import (clean + entities + store): %8.0f articles/s %7.2f MB/s\n",
 	       n / tg, (double)bytes / 1e6 / tg);

@@ -313,6 +313,35 @@ static void test_batch_index(void)
 	CHECK_INT(store_search(st, "weaver", 0, 10, &hits), 0, "search for the second");
 	CHECK(hits.n == 1 && hits.v[0].id == b, "finds it once");
 	store_hits_free(&hits);
+	/* Two batches in a row, and an edit and a deletion of articles still
+	 * waiting to be indexed. */
+	{
+		struct store_article_edit e = {0};
+		int64_t x = 0, y = 0, z = 0;
+		CHECK_INT(store_batch_begin(st), 0, "a second batch");
+		import_text(st, "/b/three.txt", "Ferry timetable", "The ferry timetable changed in May.", &x);
+		import_text(st, "/b/four.txt", "Tram line", "The tram line reached the stadium.", &y);
+		CHECK_INT(store_article_delete(st, x), 0, "an article deleted while it waits");
+		e.title = "Tram line extended";
+		CHECK_INT(store_article_edit(st, y, &e), 0, "another edited while it waits");
+		import_text(st, "/b/five.txt", "Night bus", "A night bus will run on weekends.", &z);
+		CHECK_INT(store_batch_commit(st), 0, "the second batch commits");
+		CHECK_INT(store_batch_begin(st), 0, "a third batch");
+		import_text(st, "/b/six.txt", "Bike lanes", "New bike lanes opened downtown.", &x);
+		CHECK_INT(store_batch_commit(st), 0, "the third batch commits, without the second's articles again");
+		CHECK_INT(store_search(st, "timetable", 0, 10, &hits), 0, "search for the deleted one");
+		CHECK_INT(hits.n, 0, "finds nothing");
+		store_hits_free(&hits);
+		CHECK_INT(store_search(st, "extended", 0, 10, &hits), 0, "search for the edited title");
+		CHECK(hits.n == 1 && hits.v[0].id == y, "finds it");
+		store_hits_free(&hits);
+		CHECK_INT(store_search(st, "weekends", 0, 10, &hits), 0, "search for the second batch's last");
+		CHECK(hits.n == 1 && hits.v[0].id == z, "finds it once");
+		store_hits_free(&hits);
+		CHECK_INT(store_search(st, "downtown", 0, 10, &hits), 0, "search for the third batch's");
+		CHECK(hits.n == 1 && hits.v[0].id == x, "finds it once");
+		store_hits_free(&hits);
+	}
 	store_close(st);
 	CHECK(fts_sound(p, "article_fts"), "the article index is sound");
 	CHECK(fts_sound(p, "sentence_fts"), "the passage index is sound");

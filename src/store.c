@@ -1335,9 +1335,27 @@ static int save_sentences(struct store *st, int64_t article_id, int fresh, const
 	return 0;
 }
 
+/* Decimal digits of v, written backwards from end; returns the first. */
+static char *put_size(char *end, size_t v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while (v /= 10);
+	return end;
+}
+
+/* By hand, not printf: an import writes a few hundred of these an
+ * article. */
 void store_spans_add(struct buf *b, size_t start, size_t end)
 {
-	buf_printf(b, "%s%zu:%zu", b->len ? "," : "", start, end - start);
+	char tmp[48], *p = tmp + sizeof tmp;
+
+	p = put_size(p, end - start);
+	*--p = ':';
+	p = put_size(p, start);
+	if (b->len)
+		*--p = ',';
+	buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 static int parse_size(const char **p, size_t *out)
@@ -1455,8 +1473,13 @@ static int save_mentions(struct store *st, int64_t article_id, int fresh, const 
 			slot->id = eid;
 			cache->n++;
 		}
-		key.len = 0;
-		buf_printf(&key, "%lld\037", (long long)eid);
+		{
+			char tmp[24], *p = tmp + sizeof tmp;
+			*--p = '\037';
+			p = put_size(p, (size_t)eid);
+			key.len = 0;
+			buf_add(&key, p, (size_t)(tmp + sizeof tmp - p));
+		}
 		buf_add(&key, surface, slen);
 		free(surface);
 		slot = cache_find(&rows, key.s);

@@ -35,6 +35,7 @@ notes = {}       # highlight id -> list of texts attempted since the last confir
 links = {}       # confirmed link id -> (from, to)
 imports = []     # confirmed (k, id, version)
 runtime = {}     # op kind -> typical seconds, learnt from commands that finished
+done_kinds = set()  # kinds of which at least one command finished
 kills = finished = 0
 log = []
 
@@ -51,10 +52,13 @@ def run(kind, args):
     if p.returncode == -signal.SIGKILL:
         kills += 1
         # Killed before it could finish: aim a little later next time, so
-        # that some commands of every kind finish on any machine.
-        runtime[kind] = t * 1.05
+        # that some commands of every kind finish on any machine; much
+        # later while none of its kind ever has (under valgrind a command
+        # takes seconds).
+        runtime[kind] = t * (1.05 if kind in done_kinds else 1.5)
         return None
     finished += 1
+    done_kinds.add(kind)
     runtime[kind] = 0.7 * runtime.get(kind, 0.05) + 0.3 * (time.monotonic() - start)
     out = out.decode(errors='replace')
     if p.returncode != 0 or not out.strip():

@@ -1121,6 +1121,28 @@ int store_article_list(struct store *st, enum store_sort sort, int64_t offset,
 	return 0;
 }
 
+/* The body straight from its pages into one buffer (blob I/O): a 100 MB
+ * article is not first assembled by SQLite and then copied. */
+static int read_body(struct store *st, int64_t id, struct store_article *a)
+{
+	sqlite3_blob *b;
+	int n;
+
+	if (sqlite3_blob_open(st->core.db, "main", "article", "body", id, 0, &b) != SQLITE_OK)
+		return -1;
+	n = sqlite3_blob_bytes(b);
+	a->body = xmalloc((size_t)n + 1);
+	util_large_array(a->body, (size_t)n + 1);
+	if (n > 0 && sqlite3_blob_read(b, a->body, n, 0) != SQLITE_OK) {
+		sqlite3_blob_close(b);
+		return -1;
+	}
+	sqlite3_blob_close(b);
+	a->body[n] = '\0';
+	a->body_len = (size_t)n;
+	return 0;
+}
+
 int store_article_get(struct store *st, int64_t id, int with_body, struct store_article *a)
 {
 	sqlite3_stmt *s = stmt(st, S_ARTICLE_GET);
@@ -1129,7 +1151,7 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 
 	memset(a, 0, sizeof *a);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, with_body);
+	sqlite3_bind_int(s, 2, 0); /* the body comes through blob I/O below */
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(s);
@@ -1153,11 +1175,13 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 	snprintf(a->body_sha, sizeof a->body_sha, "%s", sha ? sha : "");
 	a->highlights = sqlite3_column_int64(s, 12);
 	a->notes = sqlite3_column_int64(s, 13);
-	if (with_body) {
-		a->body_len = (size_t)sqlite3_column_bytes(s, 14);
-		a->body = xstrndup((const char *)sqlite3_column_text(s, 14), a->body_len);
+	if (with_body && read_body(st, id, a) != 0) {
+		sqlite3_reset(s);
+		store_article_clear(a);
+		store_set_err(st, "cannot read article");
+		return -1;
 	}
-	sqlite3_reset(s);
+	sqlite3_reset(s); /* after the body: the same read transaction */
 	return 0;
 }
 

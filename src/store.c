@@ -509,6 +509,7 @@ struct store {
 	sqlite3_stmt *stmt[S_COUNT];
 	struct entity_cache entities;
 	int data_version; /* PRAGMA data_version when the cache was last good */
+	int utf8;         /* PRAGMA encoding is UTF-8: text may be read as bytes */
 	int batch;        /* inside store_batch_begin: changes are savepoints */
 	int batch_lost;   /* a failure ended the batch's transaction */
 	/* Articles of the batch imported but not yet in the full-text
@@ -987,6 +988,14 @@ struct store *store_open(const char *path, int flags, char **err)
 	 * need) stay in memory instead of a temporary file each: import
 	 * stores its articles a third faster. */
 	sqlite3_exec(st->core.db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	{
+		sqlite3_stmt *e;
+		if (sqlite3_prepare_v2(st->core.db, "PRAGMA encoding", -1, &e, NULL) == SQLITE_OK) {
+			st->utf8 = sqlite3_step(e) == SQLITE_ROW &&
+			           strcmp((const char *)sqlite3_column_text(e, 0), "UTF-8") == 0;
+			sqlite3_finalize(e);
+		}
+	}
 	if (version < STORE_SCHEMA_VERSION) {
 		if (st->core.readonly) {
 			*err = xasprintf("cannot open database '%s': it needs an upgrade (schema %d to "
@@ -1122,24 +1131,46 @@ int store_article_list(struct store *st, enum store_sort sort, int64_t offset,
 }
 
 /* The body straight from its pages into one buffer (blob I/O): a 100 MB
- * article is not first assembled by SQLite and then copied. */
+ * article is not first assembled by SQLite and then copied.  Blob I/O
+ * gives the stored bytes, so only in a UTF-8 database, and only of a
+ * text value; anything else goes through sqlite3_column_text as before.
+ * On failure the message is set here, while SQLite still has it. */
 static int read_body(struct store *st, int64_t id, struct store_article *a)
 {
-	sqlite3_blob *b;
+	sqlite3_blob *b = NULL;
+	sqlite3_stmt *s;
+	const char *t;
 	int n;
 
-	if (sqlite3_blob_open(st->core.db, "main", "article", "body", id, 0, &b) != SQLITE_OK)
-		return -1;
-	n = sqlite3_blob_bytes(b);
-	a->body = xmalloc((size_t)n + 1);
-	util_large_array(a->body, (size_t)n + 1);
-	if (n > 0 && sqlite3_blob_read(b, a->body, n, 0) != SQLITE_OK) {
+	if (st->utf8 && sqlite3_blob_open(st->core.db, "main", "article", "body", id, 0, &b) == SQLITE_OK) {
+		n = sqlite3_blob_bytes(b);
+		a->body = xmalloc((size_t)n + 1);
+		util_large_array(a->body, (size_t)n + 1);
+		if (n > 0 && sqlite3_blob_read(b, a->body, n, 0) != SQLITE_OK) {
+			store_set_err(st, "cannot read article");
+			sqlite3_blob_close(b);
+			return -1;
+		}
 		sqlite3_blob_close(b);
+		a->body[n] = '\0';
+		{
+			/* As text reads it: up to a NUL (none is ever imported). */
+			const char *z = memchr(a->body, '\0', (size_t)n);
+			a->body_len = z ? (size_t)(z - a->body) : (size_t)n;
+		}
+		return 0;
+	}
+	s = stmt(st, S_ARTICLE_TEXT_OF);
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW || !(t = (const char *)sqlite3_column_text(s, 1))) {
+		store_set_err(st, "cannot read article");
+		sqlite3_reset(s);
 		return -1;
 	}
-	sqlite3_blob_close(b);
-	a->body[n] = '\0';
-	a->body_len = (size_t)n;
+	a->body_len = (size_t)sqlite3_column_bytes(s, 1);
+	a->body = xmalloc(a->body_len + 1);
+	memcpy(a->body, t, a->body_len + 1);
+	sqlite3_reset(s);
 	return 0;
 }
 
@@ -1175,10 +1206,9 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 	snprintf(a->body_sha, sizeof a->body_sha, "%s", sha ? sha : "");
 	a->highlights = sqlite3_column_int64(s, 12);
 	a->notes = sqlite3_column_int64(s, 13);
-	if (with_body && read_body(st, id, a) != 0) {
+	if (with_body && read_body(st, id, a) != 0) { /* its message is set */
 		sqlite3_reset(s);
 		store_article_clear(a);
-		store_set_err(st, "cannot read article");
 		return -1;
 	}
 	sqlite3_reset(s); /* after the body: the same read transaction */

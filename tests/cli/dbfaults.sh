@@ -61,6 +61,13 @@ cp "$REAL" "$T_DIR/newer.db"
 "$PYTHON3" -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("pragma user_version = 99"); c.commit()' "$T_DIR/newer.db"
 refused "a newer schema version" "$T_DIR/newer.db" "newer gloss.*schema 99"
 
+# A body altered by another program into a number or bytes: shown as
+# text, as SQLite converts it, not refused.
+cp "$REAL" "$T_DIR/odd.db"
+"$PYTHON3" -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update article set body = 42 where id = ?", (int(sys.argv[2]),)); c.commit()' "$T_DIR/odd.db" "$A"
+t_run "a body stored as a number" 0 "$GLOSS" --db "$T_DIR/odd.db" show "$A"
+t_match "is shown as its text" "$T_OUT" "^42$"
+
 # A damaged table inside a database that opens: what can be read still
 # is, what cannot says so.
 cp "$REAL" "$T_DIR/table.db"

@@ -2426,6 +2426,15 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			return;
 		}
 	}
+	/* A dateline's place in capitals: "BRUSSELS (Reuters) -", "NEW YORK
+	 * -": a known place once folded, never an acronym. */
+	if (n <= 3 && (t->f & TF_ALLCAP) && (d->t[j - 1].f & TF_ALLCAP) && d->t[j - 1].e - t->s >= 4) {
+		uint32_t pk = phrase_kinds(d, i, j, true);
+		if ((pk & G_GPE) && !(pk & G_ORG)) {
+			add_span(d, i, j, NER_GPE, 1);
+			return;
+		}
+	}
 	if (n == 1 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && !(t->f & TF_HEAD) && tlen(d, i) >= 2 &&
 	    !roman(d, i)) {
 		add_span(d, i, j, NER_ORG, 1);
@@ -2580,6 +2589,9 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 				break;
 			if (j == i + 2 && corp_suffix(d, i + 1))
 				break; /* "Acme Corp said" */
+			if ((t->f & TF_ALLCAP) && j - i <= 3 && (d->t[j - 1].f & TF_ALLCAP) &&
+			    (phrase_kinds(d, i, j, true) & G_GPE))
+				break; /* a dateline: "NEW YORK (AP) -" */
 			i++;
 			continue;
 		}

@@ -181,6 +181,11 @@ static void test_multiword_and_hyphens(void)
 
 static void test_headlines(void)
 {
+	/* Datelines: a place in capitals is a place, not an acronym. */
+	scan("OSLO (Reuters) - Ministers met.\nNEW YORK (AP) — Stocks fell.\nThe NATO summit ended.");
+	CHECK_STR(label_of("OSLO"), "GPE", "a dateline city in capitals");
+	CHECK_STR(label_of("NEW YORK"), "GPE", "a two-word dateline city, its common first word kept");
+	CHECK_STR(label_of("NATO"), "ORG", "an acronym is still an organisation");
 	scan("TALKS COLLAPSE AS RUSSIA WALKS OUT\nRussia left the talks in Geneva on Friday.");
 	CHECK_STR(label_of("RUSSIA"), "GPE", "country in a capitals headline");
 	CHECK(covered("TALKS") == 0, "common words in a headline are not names");

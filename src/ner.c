@@ -894,8 +894,10 @@ static void tokenize(struct doc *d, struct tokvec *tv)
 				}
 				if (!abbr)
 					sent = true;
-			} else if (p0 == ':' || p0 == ';') {
-				/* not a sentence end, but what follows is often a fresh clause */
+			} else if (p0 == ':' && t.e < len && (cclass[s[t.e]] & C_SP)) {
+				/* Not a sentence end, but what follows starts afresh:
+				 * "NEW DELHI: Officials said", "He added: Experts ...". */
+				sent = true;
 			}
 		} else {
 			sent = true;

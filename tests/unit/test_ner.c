@@ -186,6 +186,9 @@ static void test_headlines(void)
 	CHECK_STR(label_of("OSLO"), "GPE", "a dateline city in capitals");
 	CHECK_STR(label_of("NEW YORK"), "GPE", "a two-word dateline city, its common first word kept");
 	CHECK_STR(label_of("NATO"), "ORG", "an acronym is still an organisation");
+	scan("NEW DELHI: Officials said the talks had failed.");
+	CHECK_STR(label_of("NEW DELHI"), "GPE", "a dateline with a colon");
+	CHECK(covered("Officials") == 0, "the common word after it starts a sentence, no person");
 	scan("TALKS COLLAPSE AS RUSSIA WALKS OUT\nRussia left the talks in Geneva on Friday.");
 	CHECK_STR(label_of("RUSSIA"), "GPE", "country in a capitals headline");
 	CHECK(covered("TALKS") == 0, "common words in a headline are not names");

@@ -370,6 +370,9 @@ static void test_org_cues(void)
 	CHECK_STR(label_of("Halvard.com Inc"), "ORG", "a domain name and its suffix are one company");
 	CHECK_STR(label_of("Summit Corp"), "ORG", "a sentence-initial word before Corp is its name");
 	CHECK_STR(label_of("Orlo Ltd"), "ORG", "an unknown name before Ltd");
+	scan("The Tavrian Revolutionary Guards said in a statement that the Ostor Brigades had left.");
+	CHECK_STR(label_of("Tavrian Revolutionary Guards"), "ORG", "Guards heads an organisation, not a person");
+	CHECK_STR(label_of("Ostor Brigades"), "ORG", "and so does Brigades");
 	scan("Shares of Zevo.com fell, and Zevo.com Inc said so.");
 	CHECK(count_label("PERSON") == 0, "a suffix is never a person");
 	scan("Last year she toured with The Velvet Hammers and later with The Quiet Ones.");

@@ -1872,6 +1872,13 @@ static size_t chunk_end(const struct doc *d, size_t i)
 				j++;
 			break;
 		}
+		/* "Panel on Climate Change", "Commission on Human Rights": "on"
+		 * after an organisation's head word, before capitals. */
+		if (j + 1 < d->n && tok_is(d, j, "on") && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
+		    (tok_kinds(d, j - 1) & G_W_ORG) && capish(d, j + 1) && !(d->t[j + 1].f & (TF_NL | TF_SENT))) {
+			j++;
+			continue;
+		}
 		/* Particles and "of" inside names. */
 		if (j + 1 < d->n && !d->t[j].used && d->t[j].kind == TK_WORD && (d->t[j].f & TF_LOWER) &&
 		    (d->t[j].gram & W_PARTICLE) && !(d->t[j + 1].f & TF_NL)) {
@@ -1905,13 +1912,14 @@ static size_t chunk_end(const struct doc *d, size_t i)
 	return j;
 }
 
-/* The head word of a chunk: the word before the first "of", else the last
- * one (a Roman numeral or Jr. skipped). */
+/* The head word of a chunk: the word before the first "of" (or "on", as
+ * chunk_end lets it in after a head word), else the last one (a Roman
+ * numeral or Jr. skipped). */
 static size_t head_of(const struct doc *d, size_t i, size_t j)
 {
 	size_t h = j - 1;
 	for (size_t k = i + 1; k < j; k++)
-		if (tok_is(d, k, "of"))
+		if (tok_is(d, k, "of") || (tok_is(d, k, "on") && (d->t[k].f & TF_LOWER)))
 			return k - 1;
 	while (h > i && (d->t[h].kind != TK_WORD || tok_is(d, h, "jr") || tok_is(d, h, "sr")))
 		h--;

@@ -373,6 +373,11 @@ static void test_org_cues(void)
 	scan("The Tavrian Revolutionary Guards said in a statement that the Ostor Brigades had left.");
 	CHECK_STR(label_of("Tavrian Revolutionary Guards"), "ORG", "Guards heads an organisation, not a person");
 	CHECK_STR(label_of("Ostor Brigades"), "ORG", "and so does Brigades");
+	scan("The Ostland Panel on Coastal Erosion reported to the Maritime Safety Administration. "
+	     "The Agency on Friday said no.");
+	CHECK_STR(label_of("Ostland Panel on Coastal Erosion"), "ORG", "'on' inside an organisation's name");
+	CHECK_STR(label_of("Maritime Safety Administration"), "ORG", "Administration heads one");
+	CHECK_STR(label_of("Friday"), "DATE", "'on' before a date stays outside");
 	scan("Shares of Zevo.com fell, and Zevo.com Inc said so.");
 	CHECK(count_label("PERSON") == 0, "a suffix is never a person");
 	scan("Last year she toured with The Velvet Hammers and later with The Quiet Ones.");

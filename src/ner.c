@@ -1801,12 +1801,18 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 	}
 	for (e = k; e < d->n && e < k + 4 && capish(d, e) && !(d->t[e].f & TF_NL); e++)
 		;
-	if (of_head)
+	if (of_head) {
+		/* "Institute of Allergy and Infectious Diseases": one or two
+		 * words, neither a known name, the second no head of its own
+		 * ("of Oxford and Cambridge University" is two). */
+		if (e == k + 2 && !tok_is(d, e, "of") && !(tok_kinds(d, k) & (G_NAME | G_TITLE | G_GIVEN)) &&
+		    !(tok_kinds(d, k + 1) & (G_NAME | G_W_ORG | G_W_FAC | G_TITLE)))
+			return true;
 		return e == k + 1 && !tok_is(d, e, "of") && !(tok_kinds(d, k) & G_NAME);
+	}
 	return !head_before && (tok_kinds(d, e - 1) & (G_W_ORG | G_W_FAC)) && !(tok_kinds(d, i) & G_GIVEN);
 }
 
-/* Extent of a capitalised chunk starting at i (a capish token). */
 /* Is token j the possessive of a capitalised collective noun at j - 1,
  * followed on the same line by a capitalised word? */
 static bool collective_possessive(const struct doc *d, size_t j)
@@ -1832,6 +1838,7 @@ static bool collective_possessive(const struct doc *d, size_t j)
 	return false;
 }
 
+/* Extent of a capitalised chunk starting at i (a capish token). */
 static size_t chunk_end(const struct doc *d, size_t i)
 {
 	size_t j = i;

@@ -378,6 +378,11 @@ static void test_org_cues(void)
 	CHECK_STR(label_of("Ostland Panel on Coastal Erosion"), "ORG", "'on' inside an organisation's name");
 	CHECK_STR(label_of("Maritime Safety Administration"), "ORG", "Administration heads one");
 	CHECK_STR(label_of("Friday"), "DATE", "'on' before a date stays outside");
+	scan("She led the Ostland Institute of Allergy and Infectious Diseases. The University of Kelby "
+	     "and Tavrian University agreed.");
+	CHECK_STR(label_of("Ostland Institute of Allergy and Infectious Diseases"), "ORG",
+	          "'and' joins two words after 'of' in one name");
+	CHECK_STR(label_of("Tavrian University"), "ORG", "not a second organisation with its own head");
 	scan("Shares of Zevo.com fell, and Zevo.com Inc said so.");
 	CHECK(count_label("PERSON") == 0, "a suffix is never a person");
 	scan("Last year she toured with The Velvet Hammers and later with The Quiet Ones.");

@@ -1891,8 +1891,11 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		    (d->t[j].gram & W_PARTICLE) && !(d->t[j + 1].f & TF_NL)) {
 			size_t k = j + 1;
 			if (tok_is(d, j, "of")) {
-				uint32_t hk = tok_kinds(d, j - 1);
-				if (!(hk & (G_CUE | G_TITLE | G_PRE_LOC)) && !(phrase_kinds(d, i, j, false) & G_TITLE))
+				uint32_t hk = tok_kinds(d, j - 1), kg;
+				size_t lim = d->n < j + 6 ? d->n : j + 6;
+				/* A known name runs on through it: "House of Commons". */
+				if (!(hk & (G_CUE | G_TITLE | G_PRE_LOC)) && !(phrase_kinds(d, i, j, false) & G_TITLE) &&
+				    !((hk & G_PREFIX) && longest_entry(d, j - 1, lim, G_NAME, &kg) > j + 1))
 					break;
 				if (tok_is(d, k, "the") && capish(d, k + 1))
 					k++;

@@ -383,6 +383,10 @@ static void test_org_cues(void)
 	CHECK_STR(label_of("Ostland Institute of Allergy and Infectious Diseases"), "ORG",
 	          "'and' joins two words after 'of' in one name");
 	CHECK_STR(label_of("Tavrian University"), "ORG", "not a second organisation with its own head");
+	scan("The bill passed the House of Representatives and the House of Lords. His house of cards fell.");
+	CHECK_STR(label_of("House of Representatives"), "ORG", "a known name through its 'of'");
+	CHECK_STR(label_of("House of Lords"), "ORG", "another");
+	CHECK(covered("house of cards") == 0, "not a lower-case house");
 	scan("Shares of Zevo.com fell, and Zevo.com Inc said so.");
 	CHECK(count_label("PERSON") == 0, "a suffix is never a person");
 	scan("Last year she toured with The Velvet Hammers and later with The Quiet Ones.");

@@ -16,7 +16,7 @@ SRCDIR=${1:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 BUILDDIR=${2:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 SECONDS_EACH=${3:-20}
 CLANG=${CLANG:-clang}
-TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare}
+TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export}
 
 SRCDIR=$(cd "$SRCDIR" && pwd) || exit 1
 mkdir -p "$BUILDDIR" && BUILDDIR=$(cd "$BUILDDIR" && pwd) || exit 1
@@ -42,7 +42,7 @@ done
 
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS_F="-std=c11 -g -O1 -fno-omit-frame-pointer -I$CONFIG_DIR -I$SRCDIR -I$SRCDIR/include"
-LIBS="-lunistring -lm"
+LIBS="-lunistring -lsqlite3 -lm"
 
 # obj NAME SOURCE [EXTRA FLAGS]: compile once into $OBJ, again when the source is newer.
 obj() {
@@ -64,6 +64,7 @@ sources() {
 	config) echo "theme" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare" ;;
+	export) echo "export store store_io anchor ner sentence compare embedded" ;;
 	*) return 1 ;;
 	esac
 }
@@ -84,9 +85,11 @@ for t in $TARGETS; do
 		objs="$objs $o"
 	done
 	bin=$OUT/fuzz_$t
+	extra=""
+	[ "$t" = export ] && extra="-lcmark" # the reference CommonMark renderer checks the writer
 	if [ $ok -eq 1 ]; then
 		# shellcheck disable=SC2086
-		"$CLANG" $CFLAGS_F $SAN -fsanitize=fuzzer -o "$bin" "$SRCDIR/tests/fuzz/fuzz_$t.c" $objs $LIBS || ok=0
+		"$CLANG" $CFLAGS_F $SAN -fsanitize=fuzzer -o "$bin" "$SRCDIR/tests/fuzz/fuzz_$t.c" $objs $LIBS $extra || ok=0
 	fi
 	if [ $ok -eq 0 ]; then
 		echo "fuzz_$t: BUILD FAILED" >&2

@@ -249,7 +249,12 @@ static void md_line(struct buf *b, const unsigned char *s, size_t n)
 			buf_addc(b, (char)c);
 			i++;
 		} else if ((len = util_utf8_decode(s + i, n - i, &cp)) > 0) {
-			buf_add(b, s + i, len);
+			/* A byte order mark would vanish at the start of a file
+			 * (CommonMark drops it there): a reference keeps it. */
+			if (cp == 0xfeff)
+				buf_adds(b, "&#65279;");
+			else
+				buf_add(b, s + i, len);
 			i += len;
 		} else {
 			buf_adds(b, "\xef\xbf\xbd"); /* cmark would make it U+FFFD too */

@@ -80,8 +80,11 @@ static void md_unescape(struct buf *out, const char *s, size_t n, int hard_break
 			FUZZ_CHECK(i < n && s[i] >= '0' && s[i] <= '9');
 			while (i < n && s[i] >= '0' && s[i] <= '9')
 				v = v * 10 + (unsigned)(s[i++] - '0');
-			FUZZ_CHECK(i < n && s[i] == ';' && v < 0x80);
-			buf_addc(out, (char)v);
+			FUZZ_CHECK(i < n && s[i] == ';' && (v < 0x80 || v == 0xfeff));
+			if (v < 0x80)
+				buf_addc(out, (char)v);
+			else
+				buf_adds(out, "\xef\xbb\xbf");
 			i++;
 		} else {
 			FUZZ_CHECK(s[i] != '&' && ((unsigned char)s[i] >= 0x20 || s[i] == '\n') && s[i] != 0x7f);

@@ -57,6 +57,9 @@ static void test_markdown(void)
 {
 	MD("plain text, 1,200 km (745 miles).", 1, "", "plain text, 1,200 km (745 miles).");
 	MD("# not a heading", 1, "", "\\# not a heading");
+	/* Found by fuzzing: CommonMark drops a byte order mark at the start of
+	 * a file, so it is written as a reference. */
+	MD("\xef\xbb\xbfHi", 1, "", "&#65279;Hi");
 	MD("> not a quote", 1, "", "\\> not a quote");
 	MD("- a", 1, "", "\\- a");
 	MD("+ a", 1, "", "\\+ a");

@@ -233,8 +233,8 @@ static const char *const migrations[] = {
 	  " imported_at, read_pos, body_sha,"                                                      \
 	  " (SELECT count(*) FROM highlight h WHERE h.article_id = a.id),"                         \
 	  " (SELECT count(*) FROM highlight h JOIN note n ON n.highlight_id = h.id"                \
-	  "   WHERE h.article_id = a.id),"                                                         \
-	  " CASE WHEN ?2 THEN body END FROM article a WHERE id = ?1")                              \
+	  "   WHERE h.article_id = a.id)"                                                          \
+	  " FROM article a WHERE id = ?1")                                                         \
 	X(ARTICLE_EDIT,                                                                            \
 	  "UPDATE article SET title = coalesce(?2, title), outlet = coalesce(?3, outlet),"         \
 	  " published = coalesce(?4, published), url = coalesce(?5, url),"                         \
@@ -1182,7 +1182,6 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 
 	memset(a, 0, sizeof *a);
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, 0); /* the body comes through blob I/O below */
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(s);

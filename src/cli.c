@@ -77,7 +77,9 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	X(export, cli_cmd_export, 1, EXPORT_USAGE,                                             \
 	  "export annotated articles as Markdown, or the whole library as JSON")             \
 	X(restore, cli_cmd_restore, 0, RESTORE_USAGE,                                          \
-	  "add a JSON backup (gloss export --json) to the library")
+	  "add a JSON backup (gloss export --json) to the library")                         \
+	X(extract, cli_cmd_extract, 0, EXTRACT_USAGE,                                          \
+	  "print the article in a saved web page (no library is touched)")
 
 struct cli_command {
 	const char *name;
@@ -120,6 +122,19 @@ static int usage_error(const struct cli_command *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nusage: gloss %s %s\n", cmd->name, cmd->usage);
+	return CLI_USAGE;
+}
+
+int cli_usage(const char *name, const char *fmt, ...)
+{
+	const struct cli_command *cmd = find_command(name);
+	va_list ap;
+
+	fputs("gloss: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: gloss %s %s\n", name, cmd ? cmd->usage : "");
 	return CLI_USAGE;
 }
 
@@ -258,6 +273,14 @@ static void import_one(struct import_batch *b, const char *path)
 		b->failed++;
 	} else {
 		const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+		if (res.warning[0]) {
+			if (b->progress)
+				fputs("\r\033[K", stderr);
+			fputs("gloss: warning: ", stderr);
+			fflush(stderr);
+			cli_print_safe_to(stderr, name, strlen(name), 1);
+			fprintf(stderr, ": %s\n", res.warning);
+		}
 		b->pending_files++;
 		switch (res.status) {
 		case STORE_IMPORTED:
@@ -426,7 +449,7 @@ static void json_field(struct buf *b, const char *key, const char *val, int comm
  * characters, escape sequences and invalid bytes come out as the visible
  * symbols the reader shows; with one_line, tabs and newlines become
  * spaces (a TSV field), else newlines stay. */
-static void print_safe(const char *s, size_t len, int one_line)
+void cli_print_safe_to(FILE *f, const char *s, size_t len, int one_line)
 {
 	size_t pos = 0;
 	char scratch[16];
@@ -434,16 +457,21 @@ static void print_safe(const char *s, size_t len, int one_line)
 	while (s && pos < len) {
 		struct layout_cell c;
 		if (s[pos] == '\n' || s[pos] == '\t') {
-			putchar(one_line || s[pos] == '\t' ? ' ' : '\n');
+			putc(one_line || s[pos] == '\t' ? ' ' : '\n', f);
 			pos++;
 			continue;
 		}
 		layout_cell_next(s, len, pos, &c, scratch);
 		if (c.end <= pos)
 			break;
-		fwrite(c.out, 1, c.outlen, stdout);
+		fwrite(c.out, 1, c.outlen, f);
 		pos = c.end;
 	}
+}
+
+void cli_print_safe(const char *s, size_t len, int one_line)
+{
+	cli_print_safe_to(stdout, s, len, one_line);
 }
 
 /* A field cut or padded to width columns. */
@@ -472,7 +500,7 @@ static void pad_field(const char *s, int width)
 static void tsv_field(const char *s)
 {
 	if (s)
-		print_safe(s, strlen(s), 1);
+		cli_print_safe(s, strlen(s), 1);
 }
 
 static int cmd_list(struct cli *c, int argc, char **argv)
@@ -602,7 +630,7 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 		putchar('\n');
 	}
 	putchar('\n');
-	print_safe(a.body, a.body_len, 0);
+	cli_print_safe(a.body, a.body_len, 0);
 	putchar('\n');
 	store_article_clear(&a);
 	return CLI_OK;

@@ -1929,9 +1929,28 @@ static bool maybe_not_nfc(const char *s, size_t n)
 	return false;
 }
 
+/* Sanitised and in NFC, as every text that enters the library. */
+static uint8_t *clean_nfc(const char *text, size_t len, size_t *nfc_len)
+{
+	struct buf clean = {0};
+	uint8_t *nfc;
+
+	sanitize(text, len, &clean);
+	if (clean.s && !maybe_not_nfc(clean.s, clean.len)) {
+		*nfc_len = clean.len;
+		return (uint8_t *)buf_steal(&clean);
+	}
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)(clean.s ? clean.s : ""), clean.len, NULL,
+	                   nfc_len);
+	buf_free(&clean);
+	if (!nfc)
+		fatal("out of memory (normalising %zu bytes)", len);
+	return nfc;
+}
+
 int import_clean(const char *text, size_t len, struct import_doc *doc, char *err, size_t errsz)
 {
-	struct buf clean = {0}, body = {0};
+	struct buf body = {0};
 	struct units U = {0};
 	uint8_t *nfc;
 	size_t nfc_len = 0, i;
@@ -1939,17 +1958,7 @@ int import_clean(const char *text, size_t len, struct import_doc *doc, char *err
 
 	memset(doc, 0, sizeof *doc);
 	load();
-	sanitize(text, len, &clean);
-	if (clean.s && !maybe_not_nfc(clean.s, clean.len)) {
-		nfc_len = clean.len;
-		nfc = (uint8_t *)buf_steal(&clean);
-	} else {
-		nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)(clean.s ? clean.s : ""), clean.len,
-		                   NULL, &nfc_len);
-		buf_free(&clean);
-		if (!nfc)
-			fatal("out of memory (normalising %zu bytes)", len);
-	}
+	nfc = clean_nfc(text, len, &nfc_len);
 	split_units((const char *)nfc, nfc_len, &U);
 	free(nfc);
 
@@ -1983,6 +1992,64 @@ int import_clean(const char *text, size_t len, struct import_doc *doc, char *err
 	return 0;
 }
 
+int import_clean_lines(const char *text, size_t len, struct import_doc *doc, char *err,
+                       size_t errsz)
+{
+	struct buf body = {0};
+	size_t nfc_len = 0, i = 0;
+	uint8_t *nfc;
+
+	memset(doc, 0, sizeof *doc);
+	load();
+	nfc = clean_nfc(text, len, &nfc_len);
+	while (i < nfc_len) {
+		const char *line = (const char *)nfc + i, *nl = memchr(line, '\n', nfc_len - i);
+		size_t n = nl ? (size_t)(nl - line) : nfc_len - i, cl;
+		char *c = collapse_line(line, n, &cl);
+		enum line_class k = match_rules(c, cl);
+		i += n + 1;
+		if (cl && k != L_DROP && k != L_CREDIT) {
+			if (body.len)
+				buf_addc(&body, '\n');
+			buf_add(&body, c, cl);
+			doc->words += count_words(c, cl);
+		}
+		free(c);
+	}
+	free(nfc);
+	doc->title = xstrdup("");
+	if (body.len == 0) {
+		buf_free(&body);
+		import_doc_free(doc);
+		set_err(err, errsz, "no text left after cleaning");
+		return -1;
+	}
+	doc->body_len = body.len;
+	doc->body = buf_steal(&body);
+	return 0;
+}
+
+char *import_clean_field(const char *s)
+{
+	size_t nfc_len = 0, n, i;
+	uint8_t *nfc;
+	char *out;
+
+	if (!s)
+		return NULL;
+	nfc = clean_nfc(s, strlen(s), &nfc_len);
+	for (i = 0; i < nfc_len; i++)
+		if (nfc[i] == '\n')
+			nfc[i] = ' ';
+	out = collapse_line((const char *)nfc, nfc_len, &n);
+	free(nfc);
+	if (n == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 void import_doc_free(struct import_doc *doc)
 {
 	if (!doc)
@@ -1993,5 +2060,7 @@ void import_doc_free(struct import_doc *doc)
 	free(doc->outlet);
 	free(doc->published);
 	free(doc->dateline);
+	free(doc->lang);
+	free(doc->url);
 	memset(doc, 0, sizeof *doc);
 }

@@ -9,11 +9,40 @@
 #include <string.h>
 
 #include "gloss/embedded.h"
+#include "gloss/extract.h"
 #include "gloss/import.h"
 #include "gloss/ingest.h"
 #include "gloss/ner.h"
 #include "gloss/sentence.h"
 #include "gloss/util.h"
+
+int ingest_page(const char *raw, size_t len, const char *charset, const char *url,
+                struct import_doc *doc, char *warning, size_t warnsz, char *err, size_t errsz)
+{
+	struct extract_page p;
+
+	if (warning && warnsz)
+		warning[0] = '\0';
+	if (extract_page(raw, len, charset, url, &p, err, errsz) != 0)
+		return -1;
+	if (import_clean_lines(p.text, p.text_len, doc, err, errsz) != 0) {
+		extract_page_free(&p);
+		return -1;
+	}
+	free(doc->title);
+	doc->title = import_clean_field(p.title);
+	if (!doc->title)
+		doc->title = xstrdup("");
+	doc->byline = import_clean_field(p.byline);
+	doc->outlet = import_clean_field(p.site);
+	doc->published = import_clean_field(p.published);
+	doc->lang = import_clean_field(p.lang);
+	doc->url = import_clean_field(p.url);
+	if (warning && warnsz && p.warning[0])
+		snprintf(warning, warnsz, "%s", p.warning);
+	extract_page_free(&p);
+	return 0;
+}
 
 int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
                  size_t len, const struct ingest_opts *o, struct ingest_result *res,
@@ -28,20 +57,29 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 	int rc;
 
 	*err = NULL;
-	if (import_decode(raw, len, o->encoding, &text, &textlen, why, sizeof why) != 0) {
-		*err = xasprintf("cannot import '%s': %s", name, why);
-		return -1;
-	}
-	if (import_clean(text, textlen, &doc, why, sizeof why) != 0) {
-		*err = xasprintf("cannot import '%s': %s", name, why);
+	res->warning[0] = '\0';
+	if (extract_sniff(raw, len, source ? source : name)) {
+		if (ingest_page(raw, len, o->encoding, o->url, &doc, res->warning, sizeof res->warning,
+		                why, sizeof why) != 0) {
+			*err = xasprintf("cannot import '%s': %s", name, why);
+			return -1;
+		}
+	} else {
+		if (import_decode(raw, len, o->encoding, &text, &textlen, why, sizeof why) != 0) {
+			*err = xasprintf("cannot import '%s': %s", name, why);
+			return -1;
+		}
+		if (import_clean(text, textlen, &doc, why, sizeof why) != 0) {
+			*err = xasprintf("cannot import '%s': %s", name, why);
+			free(text);
+			return -1;
+		}
 		free(text);
-		return -1;
 	}
-	free(text);
 	ner_scan(doc.body, doc.body_len, &ner);
 	sentence_split(doc.body, doc.body_len, &sents);
 	req.source = source;
-	req.url = o->url;
+	req.url = doc.url ? doc.url : o->url;
 	req.raw = raw;
 	req.raw_len = len;
 	req.doc = &doc;

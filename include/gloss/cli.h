@@ -21,6 +21,22 @@ int cli_run(struct cli *c, int argc, char **argv);
 /* Open c->store (creating the library, with the bundled articles, on
  * first use); 0, or -1 after printing why. */
 int cli_open_store(struct cli *c);
+/* Text from data to a stream that may be a terminal: control
+ * characters, escape sequences and invalid bytes come out as the visible
+ * symbols the reader shows; with one_line, newlines become spaces. */
+void cli_print_safe_to(FILE *f, const char *s, size_t len, int one_line);
+void cli_print_safe(const char *s, size_t len, int one_line);
+/* "gloss: MESSAGE" and the command's usage on stderr; returns CLI_USAGE. */
+int cli_usage(const char *name, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Commands that live in files of their own. */
+#define EXTRACT_USAGE "[--url URL] [--json] FILE|-"
+int cli_cmd_extract(struct cli *c, int argc, char **argv);
+
 /* One line per command, for --help. */
 void cli_print_commands(FILE *f);
 

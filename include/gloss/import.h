@@ -21,6 +21,8 @@ struct import_doc {
 	char *outlet;    /* NULL when none */
 	char *published; /* NULL when none; as written ("Tuesday", "12 Sep 2023") or ISO */
 	char *dateline;  /* NULL when none ("New Delhi") */
+	char *lang;      /* NULL when unknown ("en", "pt-BR"), from a web page */
+	char *url;       /* NULL when unknown; a web page's canonical address */
 	size_t words;    /* words in body */
 };
 
@@ -35,6 +37,17 @@ int import_decode(const char *raw, size_t len, const char *encoding,
  * when nothing readable is left ("no text left after cleaning"). */
 int import_clean(const char *text, size_t len, struct import_doc *doc,
                  char *err, size_t errsz);
+
+/* Clean text whose structure is already known (a web page's paragraphs,
+ * one a line): the same sanitising and normalising as import_clean, and
+ * lines that the boilerplate rules drop or take for image credits left
+ * out; no title, byline or tail detection.  doc->title is "". */
+int import_clean_lines(const char *text, size_t len, struct import_doc *doc, char *err,
+                       size_t errsz);
+
+/* One metadata field (a title, a byline) cleaned as body text is, on one
+ * line; NULL when nothing is left. */
+char *import_clean_field(const char *s);
 
 void import_doc_free(struct import_doc *doc);
 

@@ -17,7 +17,15 @@ struct ingest_result {
 	int status;   /* enum store_import_status */
 	int64_t id;
 	int orphaned; /* highlights that could not be re-anchored */
+	char warning[256]; /* "" or a caveat about what was imported */
 };
+
+struct import_doc;
+/* A web page's bytes to a cleaned article, the way import reads it
+ * (`gloss extract` prints this).  charset (from HTTP) and url may be
+ * NULL.  0, or -1 with the reason in err. */
+int ingest_page(const char *raw, size_t len, const char *charset, const char *url,
+                struct import_doc *doc, char *warning, size_t warnsz, char *err, size_t errsz);
 
 /* Import one file ("-" for standard input).  Returns 0, or -1 with *err
  * set to "cannot import 'PATH': REASON" (free it); the store is then as

@@ -1,0 +1,1072 @@
+/* extract.c — the article in a web page: parse the HTML (libxml2), set
+ * aside what is never article text (script, style, forms, hidden and
+ * navigation elements, blocks whose class or id names page furniture),
+ * score the blocks that hold paragraphs by their text, commas and link
+ * density, take the best one with its siblings that look like it, and
+ * write its paragraphs out one a line.  Metadata is extract_meta.c's job.
+ *
+ * Nothing is unlinked from the tree while deciding: each element carries
+ * a small record (in libxml2's _private field) with its marks, its text
+ * statistics and its score, so a second, more lenient pass can run on the
+ * same tree when the first found too little.  Every walk is iterative, so
+ * a page nested a million deep costs time, never the stack. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include "gloss/extract.h"
+#include "gloss/import.h"
+#include "gloss/util.h"
+
+/* Marks an element can carry. */
+enum {
+	DROP_HARD = 1,  /* never text: script, style, hidden, navigation */
+	DROP_CLASS = 2, /* its class, id or role names page furniture */
+	IS_BYLINE = 4,  /* the byline found in the document */
+};
+
+struct info {
+	double score;
+	unsigned marks;
+	bool scored;     /* score initialised (it is a candidate) */
+	int weight;      /* from class, id and itemprop */
+	size_t chars;    /* text characters below it (white space runs as one) */
+	size_t link_chars;
+	size_t commas;
+	int depth;
+};
+
+struct ctx {
+	struct info *infos;
+	size_t ninfo;
+	unsigned drop_mask; /* which marks make a subtree invisible */
+	const char *title;
+	const char *byline;
+	size_t deep;        /* elements below MAX_DEPTH, ignored */
+};
+
+#define MAX_DEPTH 400
+
+static struct info *I(xmlNodePtr n)
+{
+	return n && n->type == XML_ELEMENT_NODE ? (struct info *)n->_private : NULL;
+}
+
+static bool name_is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+static bool name_in(xmlNodePtr n, const char *const *names)
+{
+	size_t i;
+	if (!n || n->type != XML_ELEMENT_NODE || !n->name)
+		return false;
+	for (i = 0; names[i]; i++)
+		if (strcmp((const char *)n->name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The next node in document order below root; with skip, not into n. */
+static xmlNodePtr walk_next(xmlNodePtr n, xmlNodePtr root, bool skip)
+{
+	if (!skip && n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n && n != root) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static bool hidden(struct ctx *c, xmlNodePtr n)
+{
+	struct info *in = I(n);
+	return in && (in->marks & c->drop_mask);
+}
+
+/* --- class and id words ------------------------------------------------ */
+
+/* Words in class and id (split at anything not a letter or digit, lower
+ * case) that name page furniture.  "strong": dropped even when a positive
+ * word is there too ("article-share"); "weak": dropped unless one is. */
+static const char *const strong_neg[] = {
+	"ad", "ads", "adslot", "adunit", "advert", "advertisement", "advertising",
+	"sponsor", "sponsored", "promo", "promotion", "newsletter", "subscribe",
+	"subscription", "signup", "cookie", "cookies", "consent", "gdpr", "social",
+	"socials", "related",
+	"recommended", "recommendations", "outbrain", "taboola", "popup", "modal",
+	"breadcrumb", "breadcrumbs", "pagination", "pager", "disqus", "comment",
+	"comments", "respond", "replies", "skiplink", "jump", "print", "donate",
+	"trending", "popular", "mostread", "most", "banner", NULL,
+};
+static const char *const weak_neg[] = {
+	"sidebar", "menu", "nav", "navbar", "navigation", "footer", "header",
+	"masthead", "widget", "widgets", "toolbar", "tools", "tags", "tagcloud",
+	"extra", "combx", "community", "shoutbox", "skyscraper", "supplemental",
+	"rail", "aside", "bio", "meta", "hidden", "caption", "credit", "credits",
+	"byline", "author", "dateline", "timestamp", "login", "search", "signin",
+	"feedback", "utility", "overlay", "sticky", "teaser", "teasers", "more",
+	"share", "sharing", "sharebar", "shares", "legends", NULL,
+};
+static const char *const positive[] = {
+	"article", "articlebody", "body", "content", "entry", "main", "post",
+	"story", "text", "blog", "hentry", "column", "prose", "page", NULL,
+};
+
+static bool word_in(const char *w, size_t n, const char *const *list)
+{
+	size_t i;
+	for (i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Scan the words of s into the three counts. */
+static void class_words(const char *s, int *strong, int *weak, int *pos)
+{
+	char w[40];
+	size_t n = 0;
+
+	for (;; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (isalnum(ch)) {
+			if (n < sizeof w)
+				w[n] = (char)tolower(ch);
+			n++;
+			continue;
+		}
+		if (n > 0 && n <= sizeof w) {
+			if (word_in(w, n, strong_neg))
+				(*strong)++;
+			else if (word_in(w, n, weak_neg))
+				(*weak)++;
+			else if (word_in(w, n, positive))
+				(*pos)++;
+		}
+		n = 0;
+		if (!ch)
+			break;
+	}
+}
+
+static char *attr(xmlNodePtr n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+/* Negative, positive or no opinion, from class, id and itemprop. */
+static void judge_classes(xmlNodePtr n, int *strong, int *weak, int *pos)
+{
+	static const char *const names[] = {"class", "id", "itemprop", NULL};
+	size_t i;
+
+	*strong = *weak = *pos = 0;
+	for (i = 0; names[i]; i++) {
+		char *v = attr(n, names[i]);
+		if (v) {
+			class_words(v, strong, weak, pos);
+			xmlFree(v);
+		}
+	}
+}
+
+static bool ci_contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* --- marking ----------------------------------------------------------- */
+
+static const char *const never_text[] = {
+	"script", "style", "noscript", "template", "iframe", "object", "embed",
+	"applet", "svg", "canvas", "video", "audio", "source", "track", "map",
+	"input", "button", "select", "textarea", "option", "link", "meta", "head",
+	"nav", "aside", "footer", "dialog", "menu", "frame", "frameset", "title",
+	"base", "datalist", "output", "progress", "meter", NULL,
+};
+
+static bool is_hidden_el(xmlNodePtr n)
+{
+	char *v;
+	bool h = false;
+
+	if (xmlHasProp(n, (const xmlChar *)"hidden"))
+		return true;
+	if ((v = attr(n, "aria-hidden"))) {
+		h = strcasecmp(v, "true") == 0;
+		xmlFree(v);
+		if (h)
+			return true;
+	}
+	if ((v = attr(n, "style"))) {
+		char *p, *q;
+		/* Spaces out: "display : none" is "display:none". */
+		for (p = q = v; *p; p++)
+			if (!isspace((unsigned char)*p))
+				*q++ = (char)tolower((unsigned char)*p);
+		*q = '\0';
+		h = strstr(v, "display:none") || strstr(v, "visibility:hidden");
+		xmlFree(v);
+	}
+	return h;
+}
+
+static bool furniture_role(xmlNodePtr n)
+{
+	static const char *const roles[] = {
+		"navigation", "complementary", "contentinfo", "menu", "menubar", "search",
+		"alert", "alertdialog", "dialog", "toolbar", "banner", NULL,
+	};
+	char *v = attr(n, "role");
+	bool r = false;
+	size_t i;
+
+	if (!v)
+		return false;
+	for (i = 0; roles[i]; i++)
+		if (strcasecmp(v, roles[i]) == 0)
+			r = true;
+	xmlFree(v);
+	return r;
+}
+
+static int tag_weight(xmlNodePtr n)
+{
+	static const char *const plus5[] = {"div", "article", "main", NULL};
+	static const char *const plus3[] = {"pre", "td", "blockquote", "section", NULL};
+	static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd", "dt", "li",
+	                                     "form", NULL};
+	static const char *const minus5[] = {"h1", "h2", "h3", "h4", "h5", "h6", "th",
+	                                     "header", NULL};
+	if (name_in(n, plus5))
+		return 5;
+	if (name_in(n, plus3))
+		return 3;
+	if (name_in(n, minus3))
+		return -3;
+	if (name_in(n, minus5))
+		return -5;
+	return 0;
+}
+
+/* Give every element its record and its marks. */
+static void mark_tree(struct ctx *c, xmlNodePtr root)
+{
+	xmlNodePtr n;
+	size_t count = 0, i = 0;
+
+	for (n = root; n; n = walk_next(n, root, false))
+		if (n->type == XML_ELEMENT_NODE)
+			count++;
+	c->infos = xcalloc(count ? count : 1, sizeof *c->infos);
+	c->ninfo = count;
+	for (n = root; n; n = walk_next(n, root, false)) {
+		struct info *in;
+		int strong, weak, pos;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		in = &c->infos[i++];
+		n->_private = in;
+		in->depth = n->parent && I(n->parent) ? I(n->parent)->depth + 1 : 0;
+		if (in->depth > MAX_DEPTH) {
+			in->marks |= DROP_HARD;
+			c->deep++;
+			continue;
+		}
+		judge_classes(n, &strong, &weak, &pos);
+		in->weight = (pos ? 25 : 0) - (strong || weak ? 25 : 0);
+		if (name_in(n, never_text) || is_hidden_el(n) || furniture_role(n))
+			in->marks |= DROP_HARD;
+		else if (!name_is(n, "body") && !name_is(n, "html") && !name_is(n, "a") &&
+		         !name_is(n, "main") && (strong || (weak && !pos)))
+			in->marks |= DROP_CLASS;
+	}
+}
+
+/* --- text statistics ------------------------------------------------------ */
+
+static bool is_ws(unsigned char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+}
+
+/* Characters (white space runs counted once) and commas of a text node. */
+static void text_stats(const char *s, size_t *chars, size_t *commas)
+{
+	bool space = true;
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (is_ws(ch)) {
+			if (!space)
+				(*chars)++;
+			space = true;
+			continue;
+		}
+		space = false;
+		if ((ch & 0xC0) == 0x80)
+			continue;
+		(*chars)++;
+		if (ch == ',')
+			(*commas)++;
+		else if (ch == 0xEF && (unsigned char)s[1] == 0xBC && (unsigned char)s[2] == 0x8C)
+			(*commas)++; /* U+FF0C FULLWIDTH COMMA */
+		else if (ch == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x81)
+			(*commas)++; /* U+3001 IDEOGRAPHIC COMMA */
+	}
+}
+
+/* Counts from the leaves up, visible nodes only. */
+static void compute_stats(struct ctx *c, xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+	size_t i;
+
+	for (i = 0; i < c->ninfo; i++) {
+		c->infos[i].chars = c->infos[i].link_chars = c->infos[i].commas = 0;
+		c->infos[i].score = 0;
+		c->infos[i].scored = false;
+	}
+	while (n) {
+		bool skip = n->type == XML_ELEMENT_NODE && hidden(c, n);
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+			size_t ch = 0, co = 0;
+			xmlNodePtr p;
+			bool in_link = false;
+			text_stats((const char *)n->content, &ch, &co);
+			for (p = n->parent; p; p = p->parent) {
+				struct info *in = I(p);
+				if (!in)
+					continue;
+				if (name_is(p, "a"))
+					in_link = true;
+				in->chars += ch;
+				in->commas += co;
+				if (in_link)
+					in->link_chars += ch;
+				if (p == root)
+					break;
+			}
+		}
+		n = walk_next(n, root, skip);
+	}
+}
+
+static double link_density(xmlNodePtr n)
+{
+	struct info *in = I(n);
+	return in && in->chars ? (double)in->link_chars / (double)in->chars : 0.0;
+}
+
+/* --- scoring ------------------------------------------------------------ */
+
+static const char *const block_names[] = {
+	"address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+	"dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+	"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+	"main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+	"thead", "tfoot", "tr", "td", "th", "ul", "caption", "br", "legend", "html",
+	"noscript", "figure", "picture", NULL,
+};
+
+static bool is_block(xmlNodePtr n)
+{
+	return name_in(n, block_names);
+}
+
+/* A div or section that holds only inline content acts as a paragraph. */
+static bool inline_only(struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr k;
+	for (k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && !hidden(c, k) && is_block(k) &&
+		    !name_is(k, "br"))
+			return false;
+	return true;
+}
+
+static bool paragraph_like(struct ctx *c, xmlNodePtr n)
+{
+	static const char *const paras[] = {"p", "pre", "td", "blockquote", NULL};
+	static const char *const divs[] = {"div", "section", "article", "span", "font", NULL};
+	if (name_in(n, paras))
+		return true;
+	return name_in(n, divs) && inline_only(c, n);
+}
+
+static void init_candidate(xmlNodePtr n)
+{
+	struct info *in = I(n);
+	if (!in || in->scored)
+		return;
+	in->scored = true;
+	in->score = tag_weight(n) + in->weight;
+}
+
+#define TOP_N 5
+
+/* The element that most likely holds the article, or NULL. */
+static xmlNodePtr best_candidate(struct ctx *c, xmlNodePtr root)
+{
+	xmlNodePtr n = root, top[TOP_N] = {0}, best, a;
+	double top_score[TOP_N] = {0};
+	size_t i, j;
+
+	while (n) {
+		bool skip = n->type == XML_ELEMENT_NODE && hidden(c, n);
+		if (!skip && n->type == XML_ELEMENT_NODE && paragraph_like(c, n)) {
+			struct info *in = I(n);
+			if (in->chars >= 25) {
+				double content = 1.0 + (double)in->commas +
+				                 (in->chars / 100 < 3 ? (double)(in->chars / 100) : 3.0);
+				xmlNodePtr p = n->parent;
+				int level;
+				for (level = 0; p && p->type == XML_ELEMENT_NODE && level < 5;
+				     level++, p = p->parent) {
+					init_candidate(p);
+					I(p)->score += level == 0   ? content
+					               : level == 1 ? content / 2
+					                            : content / (level * 3);
+					if (p == root)
+						break;
+				}
+			}
+		}
+		n = walk_next(n, root, skip);
+	}
+	for (i = 0; i < c->ninfo; i++) {
+		struct info *in = &c->infos[i];
+		if (in->scored)
+			in->score *= 1.0 - (in->chars ? (double)in->link_chars / (double)in->chars : 0);
+	}
+	/* The best few, highest first. */
+	for (n = root; n; n = walk_next(n, root, n->type == XML_ELEMENT_NODE && hidden(c, n))) {
+		struct info *in = I(n);
+		if (!in || !in->scored)
+			continue;
+		for (i = 0; i < TOP_N; i++) {
+			if (!top[i] || in->score > top_score[i]) {
+				for (j = TOP_N - 1; j > i; j--) {
+					top[j] = top[j - 1];
+					top_score[j] = top_score[j - 1];
+				}
+				top[i] = n;
+				top_score[i] = in->score;
+				break;
+			}
+		}
+	}
+	best = top[0];
+	if (!best)
+		return NULL;
+	if (getenv("GLOSS_EXTRACT_DEBUG"))
+		for (i = 0; i < TOP_N && top[i]; i++) {
+			char *cl = attr(top[i], "class"), *id = attr(top[i], "id");
+			fprintf(stderr, "top %zu: %s class=%s id=%s score=%.1f chars=%zu ld=%.2f\n", i,
+			        (const char *)top[i]->name, cl ? cl : "", id ? id : "", top_score[i],
+			        I(top[i])->chars, link_density(top[i]));
+			xmlFree(cl);
+			xmlFree(id);
+		}
+	/* An article split into several blocks of one parent: when most of
+	 * the other strong candidates sit under one ancestor of the best, that
+	 * ancestor is the article. */
+	for (a = best->parent; a && a->type == XML_ELEMENT_NODE && !name_is(a, "body");
+	     a = a->parent) {
+		int under = 0, strong = 0;
+		for (i = 1; i < TOP_N && top[i]; i++) {
+			xmlNodePtr p;
+			if (top_score[i] < top_score[0] * 0.75)
+				continue;
+			strong++;
+			for (p = top[i]->parent; p; p = p->parent)
+				if (p == a) {
+					under++;
+					break;
+				}
+		}
+		if (strong >= 2 && under >= 2 && under * 3 >= strong * 2) {
+			best = a;
+			break;
+		}
+	}
+	/* A parent that scores as well holds more of the same article. */
+	while (best->parent && best->parent->type == XML_ELEMENT_NODE &&
+	       !name_is(best->parent, "body") && I(best->parent) && I(best->parent)->scored &&
+	       I(best->parent)->score >= I(best)->score && I(best->parent)->chars > 0 &&
+	       link_density(best->parent) < 0.4 &&
+	       I(best)->chars * 10 >= I(best->parent)->chars * 6)
+		best = best->parent;
+	return best;
+}
+
+/* --- writing the text ------------------------------------------------- */
+
+struct out {
+	struct buf text;  /* paragraphs, one a line */
+	struct buf para;  /* the paragraph being built */
+	bool space;       /* white space pending */
+	size_t para_links;/* characters inside links in para */
+	int link_depth;
+	size_t prose;     /* paragraphs that read as prose */
+	size_t chars, link_chars; /* of the paragraphs written */
+	size_t prefix;    /* bytes of a list item's marker at the start of para */
+	size_t paras;
+	bool title_seen;
+	bool byline_seen;
+};
+
+static void norm_cmp_key(const char *s, struct buf *b)
+{
+	bool space = false;
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (is_ws(ch)) {
+			space = b->len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(b, ' ');
+		space = false;
+		buf_addc(b, (char)(ch < 0x80 ? tolower(ch) : ch));
+	}
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	struct buf x = {0}, y = {0};
+	bool eq;
+	norm_cmp_key(a, &x);
+	norm_cmp_key(b, &y);
+	eq = x.len == y.len && (x.len == 0 || memcmp(x.s, y.s, x.len) == 0);
+	buf_free(&x);
+	buf_free(&y);
+	return eq;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	bool in = false;
+	for (i = 0; i < n; i++) {
+		bool sp = is_ws((unsigned char)s[i]);
+		if (!sp && !in)
+			w++;
+		in = !sp;
+	}
+	return w;
+}
+
+static size_t utf8_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static void flush(struct ctx *c, struct out *o, bool heading)
+{
+	size_t n = o->para.len;
+	char *s = o->para.s;
+
+	while (n && is_ws((unsigned char)s[n - 1]))
+		n--;
+	if (n <= o->prefix)
+		goto reset; /* nothing, or a list item's marker alone */
+	if (s)
+		s[n] = '\0';
+	/* The title and the byline are fields of their own, not body text. */
+	if (heading && !o->title_seen && c->title && *c->title && same_text(s, c->title)) {
+		o->title_seen = true;
+		goto reset;
+	}
+	if (!o->byline_seen && c->byline && n < 200) {
+		const char *t = s;
+		if (strncasecmp(t, "by ", 3) == 0)
+			t += 3;
+		if (same_text(t, c->byline)) {
+			o->byline_seen = true;
+			goto reset;
+		}
+	}
+	if (o->text.len)
+		buf_addc(&o->text, '\n');
+	buf_add(&o->text, s, n);
+	o->paras++;
+	{
+		size_t chars = utf8_chars(s, n);
+		o->chars += chars;
+		o->link_chars += o->para_links;
+		/* Eight words, or for scripts written without spaces, sixty
+		 * characters; most of it not links. */
+		if (!heading && (count_words(s, n) >= 8 || chars >= 60) && o->para_links * 10 < chars * 3)
+			o->prose++;
+	}
+reset:
+	o->para.len = 0;
+	if (o->para.s)
+		o->para.s[0] = '\0';
+	o->space = false;
+	o->para_links = 0;
+	o->prefix = 0;
+}
+
+static void add_text(struct out *o, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (is_ws(ch)) {
+			o->space = o->para.len > 0;
+			continue;
+		}
+		if (o->space) {
+			buf_addc(&o->para, ' ');
+			o->space = false;
+		}
+		buf_addc(&o->para, (char)ch);
+		if (o->link_depth && (ch & 0xC0) != 0x80)
+			o->para_links++;
+	}
+}
+
+/* A block inside the article that is page furniture after all: mostly
+ * links (a list of related stories), or a block of controls. */
+static bool furniture_block(struct ctx *c, xmlNodePtr n)
+{
+	static const char *const lists[] = {"ul", "ol", "div", "section", "table", "dl", "form",
+	                                    "header", "figure", NULL};
+	struct info *in = I(n);
+	double ld;
+
+	(void)c;
+	if (!name_in(n, lists) || !in->chars)
+		return false;
+	ld = link_density(n);
+	if (in->weight < 0 && in->chars < 1000)
+		return true;
+	if (ld > 0.5 && in->chars < 2000)
+		return true;
+	return ld > 0.33 && in->chars < 200 && in->commas == 0;
+}
+
+static bool heading(xmlNodePtr n)
+{
+	static const char *const h[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+	return name_in(n, h);
+}
+
+/* Write the text below root as paragraphs. */
+static void emit(struct ctx *c, xmlNodePtr root, struct out *o)
+{
+	xmlNodePtr n = root;
+	int li_number[64] = {0};
+
+	while (n) {
+		bool skip = false;
+		if (n->type == XML_ELEMENT_NODE) {
+			skip = hidden(c, n) || (n != root && furniture_block(c, n));
+			if (!skip && is_block(n)) {
+				flush(c, o, false);
+				if (name_is(n, "li")) {
+					struct info *pi = I(n->parent);
+					if (name_is(n->parent, "ol") && pi) {
+						int d = pi->depth < 64 ? pi->depth : 63;
+						char num[16];
+						snprintf(num, sizeof num, "%d. ", ++li_number[d]);
+						buf_adds(&o->para, num);
+					} else {
+						buf_adds(&o->para, "• ");
+					}
+					o->prefix = o->para.len;
+				} else if (name_is(n, "ol") && I(n)) {
+					li_number[I(n)->depth < 64 ? I(n)->depth : 63] = 0;
+				}
+			} else if (!skip && (name_is(n, "td") || name_is(n, "th"))) {
+				o->space = o->para.len > 0;
+			}
+			if (!skip && name_is(n, "a"))
+				o->link_depth++;
+		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				add_text(o, (const char *)n->content);
+		}
+		/* Leaving elements: close what they opened. */
+		if (skip || !(n->type == XML_ELEMENT_NODE && n->children)) {
+			xmlNodePtr m = n;
+			for (;;) {
+				if (m->type == XML_ELEMENT_NODE && !(m == n && skip)) {
+					if (name_is(m, "a") && o->link_depth)
+						o->link_depth--;
+					if (is_block(m))
+						flush(c, o, heading(m));
+				}
+				if (m == root) {
+					n = NULL;
+					break;
+				}
+				if (m->next) {
+					n = m->next;
+					break;
+				}
+				m = m->parent;
+				if (!m) {
+					n = NULL;
+					break;
+				}
+			}
+			continue;
+		}
+		n = n->children;
+	}
+	flush(c, o, false);
+}
+
+/* Siblings of the best block that belong with it. */
+static bool sibling_belongs(struct ctx *c, xmlNodePtr s, xmlNodePtr best)
+{
+	struct info *in = I(s), *bi = I(best);
+	double threshold;
+
+	if (!in || hidden(c, s))
+		return false;
+	threshold = bi->score * 0.2 > 10 ? bi->score * 0.2 : 10;
+	if (in->scored && in->score + (in->weight > 0 && in->weight == bi->weight ? bi->score * 0.2 : 0) >=
+	                      threshold)
+		return true;
+	if (name_is(s, "p") || (paragraph_like(c, s) && !name_is(s, "td"))) {
+		double ld = link_density(s);
+		if (in->chars > 80 && ld < 0.25)
+			return true;
+		if (in->chars > 0 && in->chars <= 80 && ld == 0) {
+			/* A short paragraph that ends a sentence. */
+			char *t = extract_node_text(s);
+			size_t l = strlen(t);
+			bool end = l > 0 && (t[l - 1] == '.' || t[l - 1] == '!' || t[l - 1] == '?');
+			free(t);
+			return end;
+		}
+	}
+	return false;
+}
+
+static int extract_with(struct ctx *c, xmlNodePtr body, struct out *o)
+{
+	xmlNodePtr best, s;
+
+	compute_stats(c, body);
+	best = best_candidate(c, body);
+	if (!best)
+		best = body;
+	if (best == body || !best->parent) {
+		emit(c, best, o);
+		return 0;
+	}
+	for (s = best->parent->children; s; s = s->next) {
+		if (s == best)
+			emit(c, s, o);
+		else if (s->type == XML_ELEMENT_NODE && sibling_belongs(c, s, best))
+			emit(c, s, o);
+	}
+	return 0;
+}
+
+static void out_free(struct out *o)
+{
+	buf_free(&o->text);
+	buf_free(&o->para);
+}
+
+char *extract_node_text(xmlNodePtr root)
+{
+	struct out o = {0};
+	xmlNodePtr n = root;
+
+	while (n) {
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+			add_text(&o, (const char *)n->content);
+		else if (n->type == XML_ELEMENT_NODE && n != root && is_block(n))
+			o.space = o.para.len > 0;
+		n = walk_next(n, root, n->type == XML_ELEMENT_NODE && n != root &&
+		                            (name_is(n, "script") || name_is(n, "style")));
+	}
+	buf_free(&o.text);
+	return buf_steal(&o.para);
+}
+
+int extract_article(htmlDocPtr doc, const char *base_url, struct extract_page *out, char *err,
+                    size_t errsz)
+{
+	struct ctx c = {0};
+	struct out o = {0};
+	xmlNodePtr root = xmlDocGetRootElement(doc), body = NULL, n;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	if (!root) {
+		snprintf(err, errsz, "no article found: the page is empty");
+		return -1;
+	}
+	extract_meta(doc, base_url, out);
+	mark_tree(&c, root);
+	for (n = root; n; n = walk_next(n, root, false))
+		if (name_is(n, "body")) {
+			body = n;
+			break;
+		}
+	if (!body)
+		body = root;
+	c.title = out->title;
+	c.byline = out->byline;
+	c.drop_mask = DROP_HARD | DROP_CLASS;
+	extract_with(&c, body, &o);
+	/* Too little: class names were too eager (a page whose every block is
+	 * called "content-header" or the like).  Once more, trusting tags only. */
+	if (o.text.len < 500) {
+		struct out o2 = {0};
+		c.drop_mask = DROP_HARD;
+		extract_with(&c, body, &o2);
+		if (o2.prose > o.prose && o2.text.len > o.text.len * 2) {
+			out_free(&o);
+			o = o2;
+		} else {
+			out_free(&o2);
+		}
+	}
+	if (c.deep)
+		snprintf(out->warning, sizeof out->warning,
+		         "nested more than %d elements deep; %zu deeper elements ignored", MAX_DEPTH,
+		         c.deep);
+	/* Not an article: no text, or text that is mostly links with not one
+	 * paragraph of prose among it (an index page, a menu).  Length alone
+	 * decides nothing: a short note is still an article. */
+	if (o.text.len == 0 || (o.prose == 0 && o.link_chars * 2 > o.chars)) {
+		snprintf(err, errsz, o.text.len ? "no article found: the page is mostly links or menus"
+		                                : "no article found: the page has no text");
+		rc = -1;
+		out_free(&o);
+	} else {
+		out->text_len = o.text.len;
+		out->text = buf_steal(&o.text);
+		buf_free(&o.para);
+	}
+	for (n = root; n; n = walk_next(n, root, false))
+		if (n->type == XML_ELEMENT_NODE)
+			n->_private = NULL;
+	free(c.infos);
+	if (!out->title)
+		out->title = xstrdup("");
+	if (rc != 0)
+		extract_page_free(out);
+	return rc;
+}
+
+/* --- parsing --------------------------------------------------------------- */
+
+int extract_sniff(const char *buf, size_t len, const char *name)
+{
+	static const char *const opens[] = {
+		"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>",
+		"<p ", "<article", "<table", "<link", "<script", "<style", "<!--", "<h1", "<?xml", NULL,
+	};
+	size_t i = 0, k;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && is_ws((unsigned char)buf[i]))
+		i++;
+	for (k = 0; opens[k]; k++) {
+		size_t l = strlen(opens[k]);
+		if (len - i >= l && strncasecmp(buf + i, opens[k], l) == 0) {
+			if (strcmp(opens[k], "<?xml") == 0 || strcmp(opens[k], "<!--") == 0) {
+				/* XHTML, or a comment before the document: look further. */
+				size_t lim = len - i < 4096 ? len - i : 4096;
+				char *head = xstrndup(buf + i, lim);
+				bool html = ci_contains(head, "<html") || ci_contains(head, "<!doctype html");
+				free(head);
+				if (html)
+					return 1;
+				continue;
+			}
+			return 1;
+		}
+	}
+	if (name) {
+		const char *dot = strrchr(name, '.');
+		if (dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 ||
+		            strcasecmp(dot, ".xhtml") == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the page declare its character set in its first bytes? */
+static bool declares_charset(const char *buf, size_t len)
+{
+	size_t lim = len < 8192 ? len : 8192, i;
+	if (len >= 2 && ((unsigned char)buf[0] == 0xFE || (unsigned char)buf[0] == 0xFF))
+		return true; /* UTF-16 byte order mark */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		return true;
+	for (i = 0; i + 8 <= lim; i++)
+		if (strncasecmp(buf + i, "charset=", 8) == 0 ||
+		    strncasecmp(buf + i, "encoding=", 9) == 0)
+			return true;
+	return false;
+}
+
+static bool valid_utf8(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = util_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (!k)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+struct perr {
+	int last_line;   /* line of the last error */
+	int code;
+};
+
+static void on_error(void *data, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct perr *pe = ctxt ? ctxt->_private : NULL;
+	if (pe && e) {
+		pe->last_line = e->line;
+		pe->code = e->code;
+	}
+}
+
+htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char *warning,
+                         size_t warnsz, char *err, size_t errsz)
+{
+	htmlParserCtxtPtr ctxt;
+	htmlDocPtr doc;
+	char *conv = NULL;
+	size_t convlen = 0, i;
+	const char *enc = charset;
+	struct perr pe = {0};
+	int lines = 1;
+	static const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+
+	if (warning && warnsz)
+		warning[0] = '\0';
+	if (len == 0) {
+		snprintf(err, errsz, "empty file");
+		return NULL;
+	}
+	if (len > EXTRACT_MAX_BYTES) {
+		snprintf(err, errsz, "larger than the 64 MiB limit for web pages");
+		return NULL;
+	}
+	if (len > (size_t)INT32_MAX) {
+		snprintf(err, errsz, "too large");
+		return NULL;
+	}
+	{
+		const char *z = memchr(buf, '\0', len);
+		bool utf16 = len >= 2 && (((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF) ||
+		                          ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE));
+		if (z && !utf16) {
+			snprintf(err, errsz, "not HTML (binary data: NUL byte at offset %zu)",
+			         (size_t)(z - buf));
+			return NULL;
+		}
+	}
+	if (!enc && !declares_charset(buf, len)) {
+		if (valid_utf8(buf, len)) {
+			enc = "UTF-8";
+		} else {
+			char why[256];
+			if (import_decode(buf, len, "WINDOWS-1252", &conv, &convlen, why, sizeof why) != 0) {
+				snprintf(err, errsz, "%s", why);
+				return NULL;
+			}
+			buf = conv;
+			len = convlen;
+			enc = "UTF-8";
+			if (warning)
+				snprintf(warning, warnsz,
+				         "no character set declared and not UTF-8: read as windows-1252");
+		}
+	}
+	for (i = 0; i < len; i++)
+		if (buf[i] == '\n')
+			lines++;
+	ctxt = htmlNewParserCtxt();
+	if (!ctxt)
+		fatal("out of memory (HTML parser)");
+	ctxt->_private = &pe;
+	xmlSetStructuredErrorFunc(ctxt, on_error);
+	doc = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, enc, opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	htmlFreeParserCtxt(ctxt);
+	free(conv);
+	if (!doc || !xmlDocGetRootElement(doc)) {
+		if (doc)
+			xmlFreeDoc(doc);
+		snprintf(err, errsz, "not HTML (nothing could be parsed)");
+		return NULL;
+	}
+	if (warning && !warning[0] && pe.last_line >= lines && pe.code != 0)
+		snprintf(warning, warnsz, "the page seems cut short (it ends inside a tag)");
+	return doc;
+}
+
+int extract_page(const char *buf, size_t len, const char *charset, const char *base_url,
+                 struct extract_page *out, char *err, size_t errsz)
+{
+	char warning[256];
+	htmlDocPtr doc = extract_parse(buf, len, charset, warning, sizeof warning, err, errsz);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!doc)
+		return -1;
+	rc = extract_article(doc, base_url, out, err, errsz);
+	if (rc == 0 && warning[0] && !out->warning[0])
+		snprintf(out->warning, sizeof out->warning, "%s", warning);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+void extract_page_free(struct extract_page *p)
+{
+	if (!p)
+		return;
+	free(p->title);
+	free(p->byline);
+	free(p->published);
+	free(p->site);
+	free(p->lang);
+	free(p->url);
+	free(p->excerpt);
+	free(p->text);
+	memset(p, 0, sizeof *p);
+}

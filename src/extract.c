@@ -914,19 +914,38 @@ int extract_sniff(const char *buf, size_t len, const char *name)
 	return 0;
 }
 
-/* Does the page declare its character set in its first bytes? */
-static bool declares_charset(const char *buf, size_t len)
+/* The character set the page declares in its first bytes (<meta
+ * charset>, <meta http-equiv content="...; charset=">, <?xml encoding>),
+ * copied into out; false when it declares none. */
+static bool declared_charset(const char *buf, size_t len, char *out, size_t outsz)
 {
-	size_t lim = len < 8192 ? len : 8192, i;
-	if (len >= 2 && ((unsigned char)buf[0] == 0xFE || (unsigned char)buf[0] == 0xFF))
-		return true; /* UTF-16 byte order mark */
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		return true;
-	for (i = 0; i + 8 <= lim; i++)
-		if (strncasecmp(buf + i, "charset=", 8) == 0 ||
-		    strncasecmp(buf + i, "encoding=", 9) == 0)
+	size_t lim = len < 8192 ? len : 8192, i, k;
+
+	for (i = 0; i < lim; i++) {
+		size_t skip;
+		if (lim - i >= 8 && strncasecmp(buf + i, "charset=", 8) == 0)
+			skip = 8;
+		else if (lim - i >= 9 && strncasecmp(buf + i, "encoding=", 9) == 0)
+			skip = 9;
+		else
+			continue;
+		i += skip;
+		while (i < lim && (buf[i] == '"' || buf[i] == '\'' || buf[i] == ' '))
+			i++;
+		for (k = 0; i < lim && k + 1 < outsz &&
+		            (isalnum((unsigned char)buf[i]) || strchr("-_.:", buf[i]));
+		     i++, k++)
+			out[k] = buf[i];
+		out[k] = '\0';
+		if (k)
 			return true;
+	}
 	return false;
+}
+
+static bool is_utf8_name(const char *e)
+{
+	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
 }
 
 static bool valid_utf8(const char *s, size_t n)
@@ -945,6 +964,52 @@ static bool valid_utf8(const char *s, size_t n)
 		i += k;
 	}
 	return true;
+}
+
+/* More well-formed multi-byte UTF-8 sequences than stray bytes. */
+static bool mostly_utf8(const char *s, size_t n)
+{
+	size_t i = 0, good = 0, bad = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = util_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k) {
+			good++;
+			i += k;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return good > bad * 4;
+}
+
+static char *repair_utf8(const char *s, size_t n, size_t *outlen)
+{
+	struct buf b = {0};
+	size_t i = 0;
+
+	buf_reserve(&b, n + 16);
+	while (i < n) {
+		uint32_t cp;
+		size_t k = (unsigned char)s[i] < 0x80
+		               ? 1
+		               : util_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k) {
+			buf_add(&b, s + i, k);
+			i += k;
+		} else {
+			buf_adds(&b, "\xEF\xBF\xBD");
+			i++;
+		}
+	}
+	*outlen = b.len;
+	return buf_steal(&b);
 }
 
 struct perr {
@@ -970,6 +1035,7 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 	char *conv = NULL;
 	size_t convlen = 0, i;
 	const char *enc = charset;
+	char declared_name[40];
 	struct perr pe = {0};
 	int lines = 1;
 	static const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -999,10 +1065,28 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 			return NULL;
 		}
 	}
-	if (!enc && !declares_charset(buf, len)) {
-		if (valid_utf8(buf, len)) {
+	if (!enc && len >= 2 &&
+	    (((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF) ||
+	     ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE)))
+		enc = NULL; /* UTF-16 with its byte order mark: libxml2 reads it */
+	else if (!enc) {
+		bool declared = declared_charset(buf, len, declared_name, sizeof declared_name);
+		bool utf8 = valid_utf8(buf, len);
+		if (declared && !is_utf8_name(declared_name)) {
+			enc = declared_name;
+		} else if (utf8) {
 			enc = "UTF-8";
+		} else if (declared || mostly_utf8(buf, len)) {
+			/* UTF-8 with a few bad bytes: each becomes U+FFFD. */
+			conv = repair_utf8(buf, len, &convlen);
+			buf = conv;
+			len = convlen;
+			enc = "UTF-8";
+			if (warning)
+				snprintf(warning, warnsz, "invalid UTF-8 bytes replaced by U+FFFD");
 		} else {
+			/* Undeclared and not UTF-8: the windows-1252 superset of
+			 * Latin-1 is what such pages nearly always are. */
 			char why[256];
 			if (import_decode(buf, len, "WINDOWS-1252", &conv, &convlen, why, sizeof why) != 0) {
 				snprintf(err, errsz, "%s", why);

@@ -31,6 +31,7 @@ struct field {
 struct meta {
 	struct field title, byline, published, site, url, excerpt, lang;
 	char *doc_title; /* <title> */
+	char *ld_headline, *ld_name; /* JSON-LD's, chosen between at the end */
 	char *base;      /* <base href> resolved, else the given address */
 	struct buf h1s;  /* the text of every <h1>, each ending in '\n' */
 	size_t nh1;
@@ -254,8 +255,10 @@ static void jsonld_object(struct meta *m, json_t *o, int depth)
 	if (type_is_article(json_object_get(o, "@type"))) {
 		struct buf names = {0};
 		json_t *pub = json_object_get(o, "publisher");
-		const char *h = jstr(o, "headline");
-		offer(&m->title, h ? h : jstr(o, "name"), R_JSONLD);
+		if (!m->ld_headline && jstr(o, "headline"))
+			m->ld_headline = xstrdup(jstr(o, "headline"));
+		if (!m->ld_name && jstr(o, "name"))
+			m->ld_name = xstrdup(jstr(o, "name"));
 		author_names(json_object_get(o, "author"), &names, 0);
 		if (names.len)
 			offer_byline(&m->byline, names.s, R_JSONLD);
@@ -277,28 +280,28 @@ static void jsonld_object(struct meta *m, json_t *o, int depth)
 static void jsonld(struct meta *m, const char *text)
 {
 	json_error_t jerr;
-	json_t *j;
-	const char *s = text, *end;
+	json_t *j = NULL;
+	int tries;
+	const char *s, *end;
 	size_t n;
 
-	while (*s && is_ws((unsigned char)*s))
-		s++;
-	/* Some pages wrap it in a comment or CDATA for old browsers. */
-	if (strncmp(s, "<!--", 4) == 0)
-		s += 4;
-	else if (strncmp(s, "//<![CDATA[", 11) == 0)
-		s += 11;
+	/* Some pages wrap it in a comment or CDATA for old browsers: the
+	 * object or array is from the first bracket to the last. */
+	s = strstr(text, "<![CDATA[");
+	s = strpbrk(s ? s + 9 : text, "{[");
+	if (!s)
+		return;
 	n = strlen(s);
 	end = s + n;
-	while (end > s && (is_ws((unsigned char)end[-1]) || end[-1] == '>' || end[-1] == '-' ||
-	                   end[-1] == ']' || end[-1] == '/'))
-		end--;
-	/* Trim back to the last closing bracket. */
-	while (end > s && end[-1] != '}' && end[-1] != ']')
-		end--;
-	if (end == s)
-		return;
-	j = json_loadb(s, (size_t)(end - s), 0, &jerr);
+	/* "]]>" and "-->" after it end in brackets too: back up a few. */
+	for (tries = 0; tries < 4; tries++, end--) {
+		while (end > s && end[-1] != '}' && end[-1] != ']')
+			end--;
+		if (end == s)
+			return;
+		if ((j = json_loadb(s, (size_t)(end - s), 0, &jerr)))
+			break;
+	}
 	if (!j)
 		return;
 	jsonld_object(m, j, 0);
@@ -647,6 +650,17 @@ void extract_meta(htmlDocPtr doc, const char *base_url, struct extract_page *out
 			n = n->parent;
 		n = n && n != root ? n->next : NULL;
 	}
+	/* JSON-LD's headline, unless its name is the one the page's <title>
+	 * shows (some sites put a summary in headline). */
+	if (m.ld_headline || m.ld_name) {
+		const char *t = m.ld_headline ? m.ld_headline : m.ld_name;
+		if (m.ld_headline && m.ld_name && m.doc_title && !strstr(m.doc_title, m.ld_headline) &&
+		    strstr(m.doc_title, m.ld_name))
+			t = m.ld_name;
+		offer(&m.title, t, R_JSONLD);
+	}
+	free(m.ld_headline);
+	free(m.ld_name);
 	if (!m.title.v) {
 		char *t = doc_title(&m);
 		offer(&m.title, t, R_DOC);

@@ -29,6 +29,7 @@ enum {
 	DROP_HARD = 1,  /* never text: script, style, hidden, navigation */
 	DROP_CLASS = 2, /* its class, id or role names page furniture */
 	IS_BYLINE = 4,  /* the byline found in the document */
+	NEG_STRONG = 8, /* its class names what is never the article's */
 };
 
 struct info {
@@ -289,6 +290,8 @@ static void mark_tree(struct ctx *c, xmlNodePtr root)
 			continue;
 		}
 		judge_classes(n, &strong, &weak, &pos);
+		if (strong)
+			in->marks |= NEG_STRONG;
 		in->weight = (pos ? 25 : 0) - (strong || weak ? 25 : 0);
 		if (name_in(n, never_text) || is_hidden_el(n) || furniture_role(n))
 			in->marks |= DROP_HARD;
@@ -785,6 +788,30 @@ static int extract_with(struct ctx *c, xmlNodePtr body, struct out *o)
 	return 0;
 }
 
+/* The byline written in the page, outside page furniture. */
+static char *find_byline(struct ctx *c, xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+
+	while (n) {
+		static const char *const never[] = {"script", "style", "noscript", "template", "nav",
+		                                     "svg", "iframe", "select", "button", "form", NULL};
+		struct info *in = I(n);
+		/* An article's <aside> or <footer> often holds its byline. */
+		bool skip = in && ((in->marks & NEG_STRONG) || name_in(n, never) || is_hidden_el(n));
+		if (!skip && in) {
+			char *b = extract_byline_text(n);
+			if (b) {
+				in->marks |= IS_BYLINE;
+				return b;
+			}
+		}
+		n = walk_next(n, root, skip);
+	}
+	(void)c;
+	return NULL;
+}
+
 static void out_free(struct out *o)
 {
 	buf_free(&o->text);
@@ -830,6 +857,8 @@ int extract_article(htmlDocPtr doc, const char *base_url, struct extract_page *o
 		}
 	if (!body)
 		body = root;
+	if (!out->byline)
+		out->byline = find_byline(&c, body);
 	c.title = out->title;
 	c.byline = out->byline;
 	c.drop_mask = DROP_HARD | DROP_CLASS;

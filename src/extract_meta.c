@@ -21,7 +21,9 @@
 #include "gloss/util.h"
 
 /* Trust ranks: lower wins. */
-enum { R_JSONLD = 1, R_META1, R_META2, R_META3, R_TIME, R_DOC, R_NONE = 100 };
+/* Trust ranks, lower wins; a <meta> with name= ranks one below the same
+ * key given with property= (Open Graph's own attribute). */
+enum { R_JSONLD = 2, R_DC = 4, R_META1 = 6, R_META2 = 8, R_META3 = 10, R_TIME = 12, R_DOC = 14 };
 
 struct field {
 	char *v;
@@ -159,21 +161,72 @@ static void offer_date(struct field *f, const char *value, int rank)
 		offer(f, iso, rank);
 }
 
+/* A byline as a name: no leading "By", no date, time or handle after
+ * it ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jane Roe • 8h",
+ * "John Doe @jdoe").  NULL when nothing is left. */
+char *clean_byline(const char *value)
+{
+	static const char *const by[] = {"by ", "par ", "por ", "von ", "door ", "di ", "de ",
+	                                 "av ", "af ", "od ", NULL};
+	char *v = squeeze(value), *p;
+	struct gloss_date d;
+	size_t ds, de, n, i;
+
+	if (!v)
+		return NULL;
+	for (i = 0; by[i]; i++) {
+		size_t l = strlen(by[i]);
+		if (strncasecmp(v, by[i], l) == 0 && strlen(v) > l) {
+			memmove(v, v + l, strlen(v + l) + 1);
+			break;
+		}
+	}
+	if (date_scan(v, strlen(v), &d, &ds, &de) == 0 && ds > 0)
+		v[ds] = '\0';
+	/* A separator followed by a short tail with a digit ("• 8h"). */
+	for (p = v; *p; p++) {
+		if ((strncmp(p, " \xE2\x80\xA2 ", 5) == 0 || strncmp(p, " | ", 3) == 0) &&
+		    strpbrk(p, "0123456789") && strlen(p) < 20) {
+			*p = '\0';
+			break;
+		}
+	}
+	/* Handles. */
+	while ((p = strrchr(v, '@')) && p > v && p[-1] == ' ' && !strchr(p, ' '))
+		p[-1] = '\0';
+	n = strlen(v);
+	for (;;) {
+		static const char *const trail[] = {"\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94",
+		                                    "\xC2\xB7", NULL};
+		size_t l = 0;
+		if (n && (is_ws((unsigned char)v[n - 1]) || strchr("-|,:;", v[n - 1])))
+			l = 1;
+		for (i = 0; !l && trail[i]; i++)
+			if (n >= strlen(trail[i]) && memcmp(v + n - strlen(trail[i]), trail[i],
+			                                    strlen(trail[i])) == 0)
+				l = strlen(trail[i]);
+		if (!l)
+			break;
+		n -= l;
+		v[n] = '\0';
+	}
+	if (!n || looks_like_url(v)) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
 static void offer_byline(struct field *f, const char *value, int rank)
 {
 	char *v;
 	if (!value || (f->v && f->rank <= rank))
 		return;
-	v = squeeze(value);
-	if (!v)
+	if (looks_like_url(value))
 		return;
-	/* A profile address is not a name. */
-	if (!looks_like_url(v) && strlen(v) < 200) {
-		const char *t = v;
-		if (strncasecmp(t, "by ", 3) == 0)
-			t += 3;
-		offer(f, t, rank);
-	}
+	v = clean_byline(value);
+	if (v && strlen(v) < 200)
+		offer(f, v, rank);
 	free(v);
 }
 
@@ -257,7 +310,10 @@ static void jsonld_object(struct meta *m, json_t *o, int depth)
 		json_t *pub = json_object_get(o, "publisher");
 		if (!m->ld_headline && jstr(o, "headline"))
 			m->ld_headline = xstrdup(jstr(o, "headline"));
-		if (!m->ld_name && jstr(o, "name"))
+		/* A name that is the publisher's names the site, not the story. */
+		if (!m->ld_name && jstr(o, "name") &&
+		    !(json_is_object(pub) && jstr(pub, "name") &&
+		      strcmp(jstr(pub, "name"), jstr(o, "name")) == 0))
 			m->ld_name = xstrdup(jstr(o, "name"));
 		author_names(json_object_get(o, "author"), &names, 0);
 		if (names.len)
@@ -311,14 +367,15 @@ static void jsonld(struct meta *m, const char *text)
 /* --- <meta> ------------------------------------------------------------ */
 
 /* One <meta> key (lower case, '.' as ':') and its content. */
-static void meta_key(struct meta *m, const char *k, const char *v)
+static void meta_key(struct meta *m, const char *k, const char *v, int bias)
 {
-	static const char *const titles1[] = {"og:title", "dc:title", "dcterm:title",
-	                                      "dcterms:title", NULL};
+	static const char *const titles0[] = {"dc:title", "dcterm:title", "dcterms:title", NULL};
+	static const char *const titles1[] = {"og:title", NULL};
 	static const char *const titles2[] = {"twitter:title", "parsely-title", "sailthru:title",
 	                                      "title", "headline", NULL};
-	static const char *const authors1[] = {"dc:creator", "dcterm:creator", "dcterms:creator",
-	                                       "author", NULL};
+	static const char *const authors0[] = {"dc:creator", "dcterm:creator", "dcterms:creator",
+	                                       NULL};
+	static const char *const authors1[] = {"author", NULL};
 	static const char *const authors2[] = {"parsely-author", "sailthru:author",
 	                                       "article:author", "og:article:author", "byl",
 	                                       "cxenseparse:author", NULL};
@@ -332,43 +389,49 @@ static void meta_key(struct meta *m, const char *k, const char *v)
 	                                     "release_date", "datecreated", NULL};
 	size_t i;
 
+	for (i = 0; titles0[i]; i++)
+		if (strcmp(k, titles0[i]) == 0)
+			offer(&m->title, v, R_DC + bias);
+	for (i = 0; authors0[i]; i++)
+		if (strcmp(k, authors0[i]) == 0)
+			offer_byline(&m->byline, v, R_DC + bias);
 	for (i = 0; titles1[i]; i++)
 		if (strcmp(k, titles1[i]) == 0)
-			offer(&m->title, v, R_META1);
+			offer(&m->title, v, R_META1 + bias);
 	for (i = 0; titles2[i]; i++)
 		if (strcmp(k, titles2[i]) == 0)
-			offer(&m->title, v, R_META2);
+			offer(&m->title, v, R_META2 + bias);
 	for (i = 0; authors1[i]; i++)
 		if (strcmp(k, authors1[i]) == 0)
-			offer_byline(&m->byline, v, R_META1);
+			offer_byline(&m->byline, v, R_META1 + bias);
 	for (i = 0; authors2[i]; i++)
 		if (strcmp(k, authors2[i]) == 0)
-			offer_byline(&m->byline, v, R_META2);
+			offer_byline(&m->byline, v, R_META2 + bias);
 	for (i = 0; dates1[i]; i++)
 		if (strcmp(k, dates1[i]) == 0)
-			offer_date(&m->published, v, R_META1);
+			offer_date(&m->published, v, R_META1 + bias);
 	for (i = 0; dates2[i]; i++)
 		if (strcmp(k, dates2[i]) == 0)
-			offer_date(&m->published, v, R_META2);
+			offer_date(&m->published, v, R_META2 + bias);
 	if (strcmp(k, "og:site_name") == 0)
-		offer(&m->site, v, R_META1);
+		offer(&m->site, v, R_META1 + bias);
 	else if (strcmp(k, "application-name") == 0)
-		offer(&m->site, v, R_META3);
+		offer(&m->site, v, R_META3 + bias);
 	if (strcmp(k, "og:description") == 0 || strcmp(k, "dc:description") == 0)
-		offer(&m->excerpt, v, R_META1);
+		offer(&m->excerpt, v, R_META1 + bias);
 	else if (strcmp(k, "description") == 0 || strcmp(k, "twitter:description") == 0)
-		offer(&m->excerpt, v, R_META2);
+		offer(&m->excerpt, v, R_META2 + bias);
 	if (strcmp(k, "og:url") == 0)
-		offer(&m->url, v, R_META2);
+		offer(&m->url, v, R_META2 + bias);
 	if (strcmp(k, "content-language") == 0 || strcmp(k, "language") == 0 ||
 	    strcmp(k, "dc:language") == 0)
-		offer(&m->lang, v, R_META2);
+		offer(&m->lang, v, R_META2 + bias);
 	if (strcmp(k, "og:locale") == 0) {
 		char *l = xstrdup(v), *p;
 		for (p = l; *p; p++)
 			if (*p == '_')
 				*p = '-';
-		offer(&m->lang, l, R_META3);
+		offer(&m->lang, l, R_META3 + bias);
 		free(l);
 	}
 }
@@ -389,7 +452,7 @@ static void meta_element(struct meta *m, xmlNodePtr n)
 			*p = *p == '.' ? ':' : (char)tolower((unsigned char)*p);
 		/* property="og:title twitter:title" names several at once. */
 		for (tok = strtok_r(k, " \t\n\r", &save); tok; tok = strtok_r(NULL, " \t\n\r", &save))
-			meta_key(m, tok, content);
+			meta_key(m, tok, content, i == 0 ? 0 : 1); /* property= first */
 		xmlFree(k);
 	}
 	xmlFree(content);
@@ -429,14 +492,14 @@ static bool has_word(const char *list, const char *word)
 }
 
 /* A byline written in the page: rel=author, itemprop=author, or an
- * element whose class or id says byline or author. */
-static void byline_element(struct meta *m, xmlNodePtr n)
+ * element whose class or id says byline or author.  Its text, cleaned,
+ * or NULL. */
+char *extract_byline_text(xmlNodePtr n)
 {
-	char *rel, *prop, *cls, *id, *t;
+	char *rel, *prop, *cls, *id, *t, *r = NULL;
 	bool hit = false;
+	xmlNodePtr k;
 
-	if (m->byline.v && m->byline.rank <= R_DOC)
-		return;
 	rel = (char *)xmlGetProp(n, (const xmlChar *)"rel");
 	prop = (char *)xmlGetProp(n, (const xmlChar *)"itemprop");
 	cls = (char *)xmlGetProp(n, (const xmlChar *)"class");
@@ -449,15 +512,29 @@ static void byline_element(struct meta *m, xmlNodePtr n)
 	    (id && (has_word(id, "byline") || has_word(id, "author"))))
 		hit = true;
 	xmlFree(rel);
-	xmlFree(prop);
 	xmlFree(cls);
 	xmlFree(id);
-	if (!hit)
-		return;
+	if (!hit) {
+		xmlFree(prop);
+		return NULL;
+	}
+	/* itemprop=author around itemprop=name: the name alone. */
+	for (k = n->children; prop && k; k = k->next) {
+		char *kp = k->type == XML_ELEMENT_NODE ? (char *)xmlGetProp(k, (const xmlChar *)"itemprop")
+		                                       : NULL;
+		bool name = kp && strcmp(kp, "name") == 0;
+		xmlFree(kp);
+		if (name) {
+			n = k;
+			break;
+		}
+	}
+	xmlFree(prop);
 	t = extract_node_text(n);
 	if (t && strlen(t) >= 3 && strlen(t) < 100 && strpbrk(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-		offer_byline(&m->byline, t, R_DOC);
+		r = clean_byline(t);
 	free(t);
+	return r;
 }
 
 static bool is_sep_at(const char *s, size_t *len)
@@ -620,25 +697,6 @@ void extract_meta(htmlDocPtr doc, const char *base_url, struct extract_page *out
 				}
 				free(s);
 				free(t);
-			}
-			if (in_body && !skip)
-				byline_element(&m, n);
-			if (m.byline.rank == R_DOC && m.byline.v && !skip &&
-			    xmlHasProp(n, (const xmlChar *)"itemprop")) {
-				/* itemprop=author with a nested itemprop=name: the name alone. */
-				char *ip = (char *)xmlGetProp(n, (const xmlChar *)"itemprop");
-				if (ip && strcmp(ip, "name") == 0 && n->parent) {
-					char *pp = (char *)xmlGetProp(n->parent, (const xmlChar *)"itemprop");
-					if (pp && has_word(pp, "author")) {
-						char *t = extract_node_text(n);
-						free(m.byline.v);
-						m.byline.v = NULL;
-						offer_byline(&m.byline, t, R_DOC);
-						free(t);
-					}
-					xmlFree(pp);
-				}
-				xmlFree(ip);
 			}
 		}
 		/* Iterative walk, as in extract.c. */

@@ -57,6 +57,10 @@ void extract_page_free(struct extract_page *p);
 
 /* Private to extract.c and extract_meta.c: the metadata pass. */
 void extract_meta(htmlDocPtr doc, const char *base_url, struct extract_page *out);
+/* The cleaned byline when n is an element marked as one, else NULL. */
+char *extract_byline_text(xmlNodePtr n);
+/* A byline as a name: no "By", no date or handle after it; or NULL. */
+char *clean_byline(const char *value);
 /* Text of a node with white space collapsed and trimmed (fresh string). */
 char *extract_node_text(xmlNodePtr n);
 

@@ -124,6 +124,24 @@ static const char *const positive[] = {
 	"story", "text", "blog", "hentry", "column", "prose", "page", NULL,
 };
 
+/* Stems that name furniture at the start of a longer word as well
+ * ("relatedposts", "newsletterbox", "sponsoredlinks"). */
+static const char *const strong_stems[] = {
+	"related", "newsletter", "sponsor", "advert", "breadcrumb", "cookie", "subscri",
+	"popup", "outbrain", "taboola", "sharing", "socialmedia", NULL,
+};
+
+static bool stem_in(const char *w, size_t n, const char *const *list)
+{
+	size_t i;
+	for (i = 0; list[i]; i++) {
+		size_t l = strlen(list[i]);
+		if (n > l && memcmp(list[i], w, l) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool word_in(const char *w, size_t n, const char *const *list)
 {
 	size_t i;
@@ -148,7 +166,7 @@ static void class_words(const char *s, int *strong, int *weak, int *pos)
 			continue;
 		}
 		if (n > 0 && n <= sizeof w) {
-			if (word_in(w, n, strong_neg))
+			if (word_in(w, n, strong_neg) || stem_in(w, n, strong_stems))
 				(*strong)++;
 			else if (word_in(w, n, weak_neg))
 				(*weak)++;
@@ -198,7 +216,7 @@ static const char *const never_text[] = {
 	"applet", "svg", "canvas", "video", "audio", "source", "track", "map",
 	"input", "button", "select", "textarea", "option", "link", "meta", "head",
 	"nav", "aside", "footer", "dialog", "menu", "frame", "frameset", "title",
-	"base", "datalist", "output", "progress", "meter", NULL,
+	"base", "datalist", "output", "progress", "meter", "figcaption", NULL,
 };
 
 static bool is_hidden_el(xmlNodePtr n)
@@ -972,6 +990,15 @@ static bool declared_charset(const char *buf, size_t len, char *out, size_t outs
 	return false;
 }
 
+static bool has_non_ascii(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
 static bool is_utf8_name(const char *e)
 {
 	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
@@ -1101,7 +1128,13 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 	else if (!enc) {
 		bool declared = declared_charset(buf, len, declared_name, sizeof declared_name);
 		bool utf8 = valid_utf8(buf, len);
-		if (declared && !is_utf8_name(declared_name)) {
+		/* Bytes that are valid UTF-8 with letters beyond ASCII are UTF-8
+		 * whatever the page says: a browser's "save page" re-encodes and
+		 * keeps the old declaration, and text in a legacy multi-byte
+		 * encoding is practically never valid UTF-8 by chance. */
+		if (utf8 && has_non_ascii(buf, len)) {
+			enc = "UTF-8";
+		} else if (declared && !is_utf8_name(declared_name)) {
 			enc = declared_name;
 		} else if (utf8) {
 			enc = "UTF-8";

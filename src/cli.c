@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "gloss/cli.h"
+#include "gloss/date.h"
 #include "gloss/export.h"
 #include "gloss/ingest.h"
 #include "gloss/layout.h"
@@ -50,7 +51,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "full-text search over titles and bodies")                                         \
 	X(edit, cmd_edit, 1,                                                                   \
 	  "ID [--title T] [--outlet O] [--date D] [--url U] [--byline B]",                     \
-	  "correct an article's details (kept over re-import)")                              \
+	  "correct an article's details (kept over re-import; a date is kept as ISO 8601)") \
 	X(delete, cmd_delete, 1, "[--yes] ID...", "delete articles and their annotations")     \
 	X(entities, cmd_entities, 1, "[--article ID] [--label LABEL] [--json]",                \
 	  "list the entities found in the library")                                          \
@@ -535,8 +536,8 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	if (json)
 		fputs("[", stdout);
 	else if (tty)
-		printf("%5s  %-50s  %-16s  %6s  %3s  %3s\n", "ID", "TITLE", "OUTLET", "WORDS", "HL",
-		       "NT");
+		printf("%5s  %-50s  %-16s  %-10s  %6s  %3s  %3s\n", "ID", "TITLE", "OUTLET", "DATE",
+		       "WORDS", "HL", "NT");
 	/* In pages, so a library of any size streams in constant memory. */
 	for (;;) {
 		struct store_articles page = {0};
@@ -564,6 +565,11 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 				pad_field(a->title, 50);
 				fputs("  ", stdout);
 				pad_field(a->outlet ? a->outlet : "-", 16);
+				{
+					char day[DATE_ISO_MAX];
+					const char *dd = date_display(a->published, day, sizeof day);
+					printf("  %-10s", dd ? dd : "-");
+				}
 				printf("  %6lld  %3lld  %3lld\n", (long long)a->words, (long long)a->highlights,
 				       (long long)a->notes);
 			} else {
@@ -571,8 +577,13 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 				tsv_field(a->title);
 				putchar('\t');
 				tsv_field(a->outlet);
-				printf("\t%lld\t%lld\t%lld\n", (long long)a->words, (long long)a->highlights,
-				       (long long)a->notes);
+				/* the date last, so the columns before it keep their places */
+				{
+					char day[DATE_ISO_MAX];
+					const char *dd = date_display(a->published, day, sizeof day);
+					printf("\t%lld\t%lld\t%lld\t%s\n", (long long)a->words,
+					       (long long)a->highlights, (long long)a->notes, dd ? dd : "");
+				}
 			}
 		}
 		offset += (int64_t)page.n;
@@ -621,12 +632,15 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 		return rc;
 	tsv_field(a.title);
 	putchar('\n');
-	if (a.outlet || a.byline || a.published) {
+	if (a.outlet || a.byline || a.published || a.published_as) {
 		tsv_field(a.outlet);
 		fputs(a.outlet && a.byline ? " · " : "", stdout);
 		tsv_field(a.byline);
-		fputs((a.outlet || a.byline) && a.published ? " · " : "", stdout);
-		tsv_field(a.published);
+		fputs((a.outlet || a.byline) && (a.published || a.published_as) ? " · " : "", stdout);
+		/* ISO 8601; a date that could not be read, as the source wrote it */
+		tsv_field(a.published ? a.published : a.published_as);
+		if (!a.published)
+			fputs(" (as written: not a full date)", stdout);
 		putchar('\n');
 	}
 	putchar('\n');
@@ -739,6 +753,20 @@ static int cmd_edit(struct cli *c, int argc, char **argv)
 		return usage_error(cmd, "'%s' is not an article id", argv[optind]);
 	if (!e.title && !e.outlet && !e.published && !e.url && !e.byline)
 		return usage_error(cmd, "nothing to change");
+	if (e.published && *e.published) {
+		struct gloss_date d;
+		if (date_parse(e.published, strlen(e.published), &d) != 0) {
+			fputs("gloss: '", stderr);
+			for (const char *p = e.published; *p; p++)
+				fputc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
+			fputs("' is not a date gloss can read (an impossible day, no year, or day and "
+			      "month that could be swapped)\n"
+			      "  write it as 2015-03-18, 2015-03-18T17:30:00-04:00, March 18, 2015, "
+			      "18 March 2015 or Wed, 18 Mar 2015 17:30:00 EDT; --date '' clears it\n",
+			      stderr);
+			return CLI_ERROR;
+		}
+	}
 	rc = store_article_edit(c->store, id, &e);
 	if (rc == 1) {
 		fprintf(stderr, "gloss: no article with id %lld\n", (long long)id);

@@ -162,5 +162,9 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 		printf("%lld article%s kept without %s source path: the library has newer text from "
 		       "that path\n", (long long)s.articles_unsourced,
 		       s.articles_unsourced == 1 ? "" : "s", s.articles_unsourced == 1 ? "its" : "their");
+	if (s.dates_unread)
+		printf("%lld published date%s not read as a date (no year, or not a date): kept as "
+		       "written, the article undated\n", (long long)s.dates_unread,
+		       s.dates_unread == 1 ? "" : "s");
 	return CLI_OK;
 }

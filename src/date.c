@@ -853,3 +853,18 @@ int date_is_iso(const char *s, size_t len)
 	size_t n = date_format_iso(&d, buf, sizeof buf);
 	return n == len && memcmp(buf, s, len) == 0;
 }
+
+const char *date_display(const char *stored, char *buf, size_t sz)
+{
+	struct gloss_date d;
+	size_t n;
+	if (!stored || sz < 11)
+		return NULL;
+	n = strlen(stored);
+	if (n > 10 && stored[10] == 'T' && date_is_iso(stored, n))
+		n = 10;
+	if (n != 10 || !date_is_iso(stored, 10) || date_parse(stored, 10, &d) != 0)
+		return NULL;
+	date_format_short(&d, buf, sz);
+	return buf;
+}

@@ -1430,6 +1430,8 @@ static int jw_article(void *ctx, const struct store_io_article *a)
 	jw_text(&w->b, "outlet", a->outlet);
 	jw_text(&w->b, "byline", a->byline);
 	jw_text(&w->b, "published", a->published);
+	if (a->published_as.s)
+		jw_text(&w->b, "published_as", a->published_as);
 	jw_text(&w->b, "dateline", a->dateline);
 	jw_text(&w->b, "url", a->url);
 	jw_text(&w->b, "source", a->source);
@@ -2117,6 +2119,7 @@ static int restore_tree(struct store *st, const struct json_value *root, struct 
 		if (rs_object(r, o) || rs_int(r, o, "id", &a.id, 0, 1) ||
 		    rs_text(r, o, "title", &a.title, 1) || rs_text(r, o, "outlet", &a.outlet, 0) ||
 		    rs_text(r, o, "byline", &a.byline, 0) || rs_text(r, o, "published", &a.published, 0) ||
+		    rs_text(r, o, "published_as", &a.published_as, 0) ||
 		    rs_text(r, o, "dateline", &a.dateline, 0) || rs_text(r, o, "url", &a.url, 0) ||
 		    rs_text(r, o, "source", &a.source, 0) || rs_int(r, o, "words", &a.words, 0, 0) ||
 		    rs_text(r, o, "imported_at", &a.imported_at, 1) ||

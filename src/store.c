@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "gloss/anchor.h"
+#include "gloss/date.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
 #include "store_internal.h"
@@ -188,6 +189,16 @@ static const char *const migrations[] = {
 	"  GROUP BY article_id, entity_id, surface;"
 	"DROP TABLE mention_v1;"
 	"CREATE INDEX mention_entity ON mention(entity_id, surface, article_id);",
+	/* 2 → 3 (STORE_STEP_ISO_DATES): published holds ISO 8601 ("2015-03-18",
+	 * "2023-09-12T10:00:00-05:00"), so the date sort is by date; the text
+	 * as the source wrote it is kept in published_as when it differs, and
+	 * a date that cannot be read ("Sept 12", no year) stays there only.
+	 * gloss_iso_date() is registered on every connection (iso_date_fn). */
+	"ALTER TABLE article ADD COLUMN published_as TEXT;"
+	"UPDATE article SET published = gloss_iso_date(published),"
+	"  published_as = CASE WHEN gloss_iso_date(published) IS published THEN NULL"
+	"   ELSE published END"
+	" WHERE published IS NOT NULL;",
 };
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -216,14 +227,15 @@ static const char *const migrations[] = {
 	X(ARTICLE_BY_ID, "SELECT id, body_sha, raw_sha FROM article WHERE id = ?1")                \
 	X(ARTICLE_INSERT,                                                                          \
 	  "INSERT INTO article(title, outlet, byline, published, dateline, url, source, words,"     \
-	  " imported_at, updated_at, raw_sha, body_sha, body, raw)"                                \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ", " NOW ", ?9, ?10, ?11, ?12)")         \
+	  " imported_at, updated_at, raw_sha, body_sha, body, raw, published_as)"                  \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ", " NOW ", ?9, ?10, ?11, ?12, ?13)")    \
 	X(ARTICLE_UPDATE_TEXT,                                                                     \
 	  "UPDATE article SET"                                                                     \
 	  " title = CASE WHEN manual & 1 THEN title ELSE ?2 END,"                                  \
 	  " outlet = CASE WHEN manual & 2 THEN outlet ELSE ?3 END,"                                \
 	  " byline = CASE WHEN manual & 16 THEN byline ELSE ?4 END,"                               \
 	  " published = CASE WHEN manual & 4 THEN published ELSE ?5 END,"                          \
+	  " published_as = CASE WHEN manual & 4 THEN published_as ELSE ?13 END,"                   \
 	  " dateline = ?6,"                                                                        \
 	  " url = CASE WHEN manual & 8 OR ?7 IS NULL THEN url ELSE ?7 END,"                        \
 	  " words = ?8, updated_at = " NOW ", raw_sha = ?9, body_sha = ?10, body = ?11, raw = ?12" \
@@ -233,11 +245,12 @@ static const char *const migrations[] = {
 	  " imported_at, read_pos, body_sha,"                                                      \
 	  " (SELECT count(*) FROM highlight h WHERE h.article_id = a.id),"                         \
 	  " (SELECT count(*) FROM highlight h JOIN note n ON n.highlight_id = h.id"                \
-	  "   WHERE h.article_id = a.id)"                                                          \
+	  "   WHERE h.article_id = a.id), published_as"                                            \
 	  " FROM article a WHERE id = ?1")                                                         \
 	X(ARTICLE_EDIT,                                                                            \
 	  "UPDATE article SET title = coalesce(?2, title), outlet = coalesce(?3, outlet),"         \
-	  " published = coalesce(?4, published), url = coalesce(?5, url),"                         \
+	  " published = CASE WHEN ?7 & 4 THEN ?4 ELSE published END, url = coalesce(?5, url),"     \
+	  " published_as = CASE WHEN ?7 & 4 THEN ?8 ELSE published_as END,"                        \
 	  " byline = coalesce(?6, byline), manual = manual | ?7, updated_at = " NOW                \
 	  " WHERE id = ?1")                                                                        \
 	X(ARTICLE_DELETE, "DELETE FROM article WHERE id = ?1")                                     \
@@ -838,6 +851,22 @@ static int backup_before_migration(struct store *st, int version, char **err)
 	return rc;
 }
 
+/* gloss_iso_date(TEXT): the ISO 8601 form of a date as written, or NULL;
+ * the schema step to ISO dates uses it. */
+static void iso_date_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t;
+	char iso[DATE_ISO_MAX];
+
+	(void)argc;
+	t = sqlite3_value_text(argv[0]);
+	if (!t || date_to_iso((const char *)t, (size_t)sqlite3_value_bytes(argv[0]), iso,
+	                      sizeof iso) != 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, iso, -1, SQLITE_TRANSIENT);
+}
+
 static int migrate(struct store *st, int version, char **err)
 {
 	int v;
@@ -933,6 +962,8 @@ struct store *store_open(const char *path, int flags, char **err)
 	}
 	sqlite3_extended_result_codes(st->core.db, 1);
 	sqlite3_busy_timeout(st->core.db, 5000);
+	sqlite3_create_function(st->core.db, "gloss_iso_date", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, iso_date_fn, NULL, NULL);
 	if (st->core.readonly && pragma_int(st->core.db, "PRAGMA user_version", &version) != 0 &&
 	    ((sqlite3_errcode(st->core.db) & 0xff) == SQLITE_CANTOPEN ||
 	     (sqlite3_errcode(st->core.db) & 0xff) == SQLITE_READONLY)) {
@@ -1079,6 +1110,7 @@ void store_article_clear(struct store_article *a)
 	free(a->byline);
 	free(a->outlet);
 	free(a->published);
+	free(a->published_as);
 	free(a->dateline);
 	free(a->url);
 	free(a->source);
@@ -1205,6 +1237,7 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 	snprintf(a->body_sha, sizeof a->body_sha, "%s", sha ? sha : "");
 	a->highlights = sqlite3_column_int64(s, 12);
 	a->notes = sqlite3_column_int64(s, 13);
+	a->published_as = col_strdup(s, 14);
 	if (with_body && read_body(st, id, a) != 0) { /* its message is set */
 		sqlite3_reset(s);
 		store_article_clear(a);
@@ -1634,6 +1667,28 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
 	return rc;
 }
 
+/* A date as a source or a user wrote it: its ISO 8601 form into iso_col,
+ * and the text itself into as_col when it differs (NULL when it is the ISO
+ * form); a text that is not a date goes to as_col only. */
+static void bind_date(sqlite3_stmt *s, int iso_col, int as_col, const char *written)
+{
+	char iso[DATE_ISO_MAX];
+
+	if (!written) {
+		sqlite3_bind_null(s, iso_col);
+		sqlite3_bind_null(s, as_col);
+	} else if (date_to_iso(written, strlen(written), iso, sizeof iso) == 0) {
+		sqlite3_bind_text(s, iso_col, iso, -1, SQLITE_TRANSIENT);
+		if (strcmp(iso, written) == 0)
+			sqlite3_bind_null(s, as_col);
+		else
+			sqlite3_bind_text(s, as_col, written, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_null(s, iso_col);
+		sqlite3_bind_text(s, as_col, written, -1, SQLITE_STATIC);
+	}
+}
+
 static void bind_article_fields(sqlite3_stmt *s, int first, const struct store_import_req *r)
 {
 	const struct import_doc *d = r->doc;
@@ -1641,7 +1696,7 @@ static void bind_article_fields(sqlite3_stmt *s, int first, const struct store_i
 	bind_text(s, first, d->title ? d->title : "");
 	bind_text(s, first + 1, d->outlet);
 	bind_text(s, first + 2, d->byline);
-	bind_text(s, first + 3, d->published);
+	bind_date(s, first + 3, 13, d->published);
 	bind_text(s, first + 4, d->dateline);
 	bind_text(s, first + 5, r->url);
 }
@@ -1796,7 +1851,7 @@ int store_article_edit(struct store *st, int64_t id, const struct store_article_
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, e->title);
 	bind_text(s, 3, e->outlet);
-	bind_text(s, 4, e->published);
+	bind_date(s, 4, 8, e->published && *e->published ? e->published : NULL);
 	bind_text(s, 5, e->url);
 	bind_text(s, 6, e->byline);
 	sqlite3_bind_int(s, 7, manual);

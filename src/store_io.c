@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gloss/date.h"
 #include "gloss/ner.h"
 #include "gloss/store_io.h"
 #include "gloss/util.h"
@@ -34,7 +35,7 @@
 	X(D_ENTITIES, "SELECT id, label, canonical FROM entity ORDER BY id")                       \
 	X(D_ARTICLES,                                                                              \
 	  "SELECT id, title, outlet, byline, published, dateline, url, source, words,"            \
-	  " imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw"              \
+	  " imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw, published_as" \
 	  " FROM article ORDER BY id")                                                             \
 	X(D_ENTITY_RULES, "SELECT label, key, entity_id FROM entity_rule ORDER BY label, key")     \
 	X(D_MENTIONS, "SELECT article_id, spans, entity_id, surface FROM mention"                  \
@@ -62,9 +63,10 @@
 	X(R_SOURCE_TAKEN, "SELECT 1 FROM article WHERE source = ?1")                               \
 	X(R_ARTICLE_INSERT,                                                                        \
 	  "INSERT INTO article(id, title, outlet, byline, published, dateline, url, source,"       \
-	  " words, imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw)"       \
+	  " words, imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw,"       \
+	  " published_as)"                                                                         \
 	  " VALUES (" FREE_ID("article") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"        \
-	  " ?13, ?14, ?15, ?16, ?17)")                                                             \
+	  " ?13, ?14, ?15, ?16, ?17, ?18)")                                                        \
 	X(R_ARTICLE_FTS, "INSERT INTO article_fts(rowid, title, body)"                             \
 	                 " SELECT id, title, body FROM article WHERE id = ?1")                     \
 	X(R_MENTION_INSERT,                                                                        \
@@ -273,6 +275,7 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 			a.body = col_text(s, 15);
 			a.raw = sqlite3_column_blob(s, 16);
 			a.raw_len = (size_t)sqlite3_column_bytes(s, 16);
+			a.published_as = col_text(s, 17);
 			if (!a.raw)
 				a.raw = (const unsigned char *)"";
 			for (q = 0; q < mn; q++)
@@ -722,7 +725,29 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 	bind_t(s, 2, a->title);
 	bind_t(s, 3, a->outlet);
 	bind_t(s, 4, a->byline);
-	bind_t(s, 5, a->published);
+	/* Dates are stored as ISO 8601: a backup from before that, or one
+	 * written by hand, may hold a date as the source wrote it.  What is
+	 * not a date stays in published_as, and is counted. */
+	{
+		char iso[DATE_ISO_MAX];
+		if (!a->published.s) {
+			sqlite3_bind_null(s, 5);
+			bind_t(s, 18, a->published_as);
+		} else if (date_to_iso(a->published.s, a->published.len, iso, sizeof iso) == 0) {
+			sqlite3_bind_text(s, 5, iso, -1, SQLITE_TRANSIENT);
+			if (a->published_as.s)
+				bind_t(s, 18, a->published_as);
+			else if (strlen(iso) == a->published.len &&
+			         memcmp(iso, a->published.s, a->published.len) == 0)
+				sqlite3_bind_null(s, 18);
+			else
+				bind_t(s, 18, a->published);
+		} else {
+			sqlite3_bind_null(s, 5);
+			bind_t(s, 18, a->published_as.s ? a->published_as : a->published);
+			r->stats.dates_unread++;
+		}
+	}
 	bind_t(s, 6, a->dateline);
 	bind_t(s, 7, a->url);
 	bind_t(s, 8, source);

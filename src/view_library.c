@@ -12,6 +12,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
+#include "gloss/date.h"
 #include "gloss/layout.h"
 #include "gloss/store.h"
 #include "gloss/ui.h"
@@ -214,7 +215,12 @@ static void library_draw(struct view *v)
 		if (!narrow) {
 			x = 2 + wtitle + 1;
 			draw_cell(row, x, wout, a->outlet ? a->outlet : "—", 0);
-			draw_cell(row, x + wout + 1, wdate, a->published ? a->published : "", 0);
+			{
+				/* one compact form: the day, as the outlet dated it */
+				char day[DATE_ISO_MAX];
+				const char *dd = date_display(a->published, day, sizeof day);
+				draw_cell(row, x + wout + 1, wdate, dd ? dd : "", 0);
+			}
 			draw_cell(row, x + wout + wdate + 2, 6, count_in(buf, sizeof buf, a->words, 6), 1);
 			draw_cell(row, x + wout + wdate + 9, 4, count_in(buf, sizeof buf, a->highlights, 4), 1);
 			draw_cell(row, x + wout + wdate + 14, 4, count_in(buf, sizeof buf, a->notes, 4), 1);
@@ -254,7 +260,10 @@ static void edit_article(struct library *l, const struct store_article *a)
 		o = ui_prompt("Outlet: ", old_o, NULL, NULL);
 	if (o)
 		d = ui_prompt("Date: ", old_d, NULL, NULL);
-	if (!t || !o || !d) {
+	if (d && *d && date_parse(d, strlen(d), &(struct gloss_date){0}) != 0) {
+		ui_error("not a date gloss can read: write 2015-03-18, March 18, 2015 or "
+		         "18 March 2015 (empty clears it); nothing was changed");
+	} else if (!t || !o || !d) {
 		ui_message("edit cancelled");
 	} else {
 		e.title = t;

@@ -47,6 +47,11 @@ int date_to_iso(const char *s, size_t len, char *buf, size_t sz);
  * the length as date_format_iso does. */
 size_t date_format_short(const struct gloss_date *d, char *buf, size_t sz);
 
+/* The compact form of a stored date (ISO, as date_format_iso writes it)
+ * for a column: "2023-09-12" in buf (at least 11 bytes), returned; NULL
+ * when stored is NULL or not such a date. */
+const char *date_display(const char *stored, char *buf, size_t sz);
+
 /* 1 when s[0..len) is a valid date in the ISO form date_format_iso writes
  * (date only, or with the time and an optional offset), else 0. */
 int date_is_iso(const char *s, size_t len);

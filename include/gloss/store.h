@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */
@@ -47,6 +47,9 @@ int64_t store_article_count(struct store *st);
 struct store_article {
 	int64_t id;
 	char *title, *byline, *outlet, *published, *dateline, *url, *source;
+	/* published: ISO 8601 or NULL; published_as: the date as the source
+	 * wrote it, when that is not the ISO form (only from store_article_get) */
+	char *published_as;
 	char *body; /* only when loaded with store_article_get(…, with_body=1) */
 	size_t body_len;
 	char body_sha[65];

@@ -51,6 +51,7 @@ struct store_io_entity_rule {
 struct store_io_article {
 	int64_t id;
 	struct store_io_text title, outlet, byline, published, dateline, url, source;
+	struct store_io_text published_as; /* the date as written, when not ISO */
 	struct store_io_text imported_at, updated_at, raw_sha, body_sha, body;
 	const unsigned char *raw;
 	size_t raw_len;
@@ -106,6 +107,7 @@ struct store_io_stats {
 	int64_t highlights_added, highlights_matched;
 	int64_t notes_added, tags_added, tags_matched, links_added, links_matched;
 	int64_t entities_added, entity_rules_added;
+	int64_t dates_unread; /* a published date that is not a date: kept as written only */
 };
 
 struct store_io_restore;

@@ -15,7 +15,7 @@ t_match "and reported with its id" "$T_OUT" "^imported 6 "
 t_run "the same file again" 0 "$GLOSS" import "$D/good.txt"
 t_match "changes nothing and says so" "$T_OUT" "^unchanged 6 "
 t_run "list (not a terminal: tab-separated, no header)" 0 "$GLOSS" list
-t_match "the new article is listed with title and words" "$T_OUT" "^6	Harbour bridge reopens	.*	1[0-9]	0	0$"
+t_match "the new article is listed with title and words" "$T_OUT" "^6	Harbour bridge reopens	.*	1[0-9]	0	0	$"
 
 # Changed text at the same path keeps the id.
 printf 'Harbour bridge reopens\n\nThe harbour bridge reopened to traffic on Saturday after repairs.\n' > "$D/good.txt"

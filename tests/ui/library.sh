@@ -29,6 +29,18 @@ ui_wait "then the date" "^Date:"
 ui_text "2023-09-12"
 ui_keys Enter
 ui_wait "the edit is saved and shown" "An edited headline +Test Wire +2023-09-12"
+# A date in another form is stored as ISO and shown as the day, uncut;
+# what is not a date is refused and changes nothing.
+ui_keys e Enter Enter C-u
+ui_text "Tuesday, September 12, 2023 10:45 PM EDT"
+ui_keys Enter
+ui_wait "a long date shows as its day" "Test Wire +2023-09-12 +[0-9]"
+t_eq "and is stored as ISO" "$("$PYTHON3" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select published from article where title = ?", ("An edited headline",)).fetchone()[0])' "$GLOSS_DB")" "2023-09-12T22:45:00-04:00"
+ui_keys e Enter Enter C-u
+ui_text "2023-13-45"
+ui_keys Enter
+ui_wait "an impossible date is refused" "not a date gloss can read"
+ui_wait "and the date is unchanged" "Test Wire +2023-09-12 +[0-9]"
 
 # m marks two; D asks and deletes them.
 ui_keys G m

@@ -299,6 +299,14 @@ int main(void)
 	CHECK(!date_is_iso("2023-13-45", 10), "impossible");
 	CHECK(!date_is_iso(NULL, 0), "NULL");
 
+	CHECK_STR(date_display("2023-09-12T10:00:00-05:00", buf, sizeof buf), "2023-09-12",
+	          "the column shows the day of a date-time, as written");
+	CHECK_STR(date_display("2023-09-12", buf, sizeof buf), "2023-09-12", "and of a date");
+	CHECK(date_display("12 Septemb", buf, sizeof buf) == NULL, "not a stored date");
+	CHECK(date_display("2023-09-12Tnonsense", buf, sizeof buf) == NULL, "half ISO");
+	CHECK(date_display(NULL, buf, sizeof buf) == NULL, "no date");
+	CHECK(date_display("2023-09-12", buf, 5) == NULL, "a buffer too small");
+
 	CHECK_INT(date_days_in_month(2024, 2), 29, "leap");
 	CHECK_INT(date_days_in_month(2100, 2), 28, "century not leap");
 	CHECK_INT(date_days_in_month(2000, 2), 29, "400 leap");

@@ -554,6 +554,16 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 				json_field(&b, "title", a->title, 1);
 				json_field(&b, "outlet", a->outlet, 1);
 				json_field(&b, "published", a->published, 1);
+				{
+					/* The fields the list's covering index leaves out. */
+					struct store_article full;
+					int got = store_article_get(c->store, a->id, 0, &full) == 0;
+					json_field(&b, "byline", got ? full.byline : NULL, 1);
+					json_field(&b, "url", got ? full.url : NULL, 1);
+					json_field(&b, "lang", got ? full.lang : NULL, 1);
+					if (got)
+						store_article_clear(&full);
+				}
 				buf_printf(&b, ",\"words\":%lld,\"highlights\":%lld,\"notes\":%lld}",
 				           (long long)a->words, (long long)a->highlights,
 				           (long long)a->notes);
@@ -641,6 +651,14 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 		tsv_field(a.published ? a.published : a.published_as);
 		if (!a.published)
 			fputs(" (as written: not a full date)", stdout);
+		putchar('\n');
+	}
+	if (a.url) {
+		tsv_field(a.url);
+		if (a.lang) {
+			fputs(" · ", stdout);
+			tsv_field(a.lang);
+		}
 		putchar('\n');
 	}
 	putchar('\n');

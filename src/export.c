@@ -740,6 +740,7 @@ static void article_yaml(struct mdx *x, struct buf *b, const struct xart *a)
 	yaml_field(b, "outlet", a->a.outlet);
 	yaml_field(b, "byline", a->a.byline);
 	yaml_field(b, "published", a->a.published);
+	yaml_field(b, "lang", a->a.lang);
 	yaml_field(b, "source", a->a.url ? a->a.url : a->a.source);
 	if (a->a.url)
 		yaml_field(b, "source_path", a->a.source);
@@ -1434,6 +1435,8 @@ static int jw_article(void *ctx, const struct store_io_article *a)
 		jw_text(&w->b, "published_as", a->published_as);
 	jw_text(&w->b, "dateline", a->dateline);
 	jw_text(&w->b, "url", a->url);
+	if (a->lang.s)
+		jw_text(&w->b, "lang", a->lang);
 	jw_text(&w->b, "source", a->source);
 	buf_printf(&w->b, ",\"words\":%lld", (long long)a->words);
 	jw_text(&w->b, "imported_at", a->imported_at);
@@ -2120,6 +2123,7 @@ static int restore_tree(struct store *st, const struct json_value *root, struct 
 		    rs_text(r, o, "title", &a.title, 1) || rs_text(r, o, "outlet", &a.outlet, 0) ||
 		    rs_text(r, o, "byline", &a.byline, 0) || rs_text(r, o, "published", &a.published, 0) ||
 		    rs_text(r, o, "published_as", &a.published_as, 0) ||
+		    rs_text(r, o, "lang", &a.lang, 0) ||
 		    rs_text(r, o, "dateline", &a.dateline, 0) || rs_text(r, o, "url", &a.url, 0) ||
 		    rs_text(r, o, "source", &a.source, 0) || rs_int(r, o, "words", &a.words, 0, 0) ||
 		    rs_text(r, o, "imported_at", &a.imported_at, 1) ||

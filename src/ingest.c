@@ -16,6 +16,27 @@
 #include "gloss/sentence.h"
 #include "gloss/util.h"
 
+/* A page with no site name is from its host: "https://www.example.org/x"
+ * is "example.org". */
+static char *outlet_from_url(const char *url)
+{
+	const char *h = strstr(url, "://"), *e;
+	char *host, *clean;
+
+	if (!h)
+		return NULL;
+	h += 3;
+	e = h + strcspn(h, "/?#:@");
+	if (strncmp(h, "www.", 4) == 0 && e - h > 4)
+		h += 4;
+	if (e == h || !memchr(h, '.', (size_t)(e - h)))
+		return NULL;
+	host = xstrndup(h, (size_t)(e - h));
+	clean = import_clean_field(host);
+	free(host);
+	return clean;
+}
+
 int ingest_page(const char *raw, size_t len, const char *charset, const char *url,
                 struct import_doc *doc, char *warning, size_t warnsz, char *err, size_t errsz)
 {
@@ -35,6 +56,8 @@ int ingest_page(const char *raw, size_t len, const char *charset, const char *ur
 		doc->title = xstrdup("");
 	doc->byline = import_clean_field(p.byline);
 	doc->outlet = import_clean_field(p.site);
+	if (!doc->outlet && p.url)
+		doc->outlet = outlet_from_url(p.url);
 	doc->published = import_clean_field(p.published);
 	doc->lang = import_clean_field(p.lang);
 	doc->url = import_clean_field(p.url);

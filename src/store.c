@@ -199,7 +199,12 @@ static const char *const migrations[] = {
 	"  published_as = CASE WHEN gloss_iso_date(published) IS published THEN NULL"
 	"   ELSE published END"
 	" WHERE published IS NOT NULL;",
+	/* 3 → 4: the language a web page declares ("en", "pt-BR"). */
+	"ALTER TABLE article ADD COLUMN lang TEXT;",
 };
+
+_Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
+               "STORE_SCHEMA_VERSION is the number of migration steps");
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 #define LIST_COLS \
@@ -227,8 +232,9 @@ static const char *const migrations[] = {
 	X(ARTICLE_BY_ID, "SELECT id, body_sha, raw_sha FROM article WHERE id = ?1")                \
 	X(ARTICLE_INSERT,                                                                          \
 	  "INSERT INTO article(title, outlet, byline, published, dateline, url, source, words,"     \
-	  " imported_at, updated_at, raw_sha, body_sha, body, raw, published_as)"                  \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ", " NOW ", ?9, ?10, ?11, ?12, ?13)")    \
+	  " imported_at, updated_at, raw_sha, body_sha, body, raw, published_as, lang)"            \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW ", " NOW ", ?9, ?10, ?11, ?12, ?13,"     \
+	  " ?14)")                                                                                 \
 	X(ARTICLE_UPDATE_TEXT,                                                                     \
 	  "UPDATE article SET"                                                                     \
 	  " title = CASE WHEN manual & 1 THEN title ELSE ?2 END,"                                  \
@@ -236,7 +242,7 @@ static const char *const migrations[] = {
 	  " byline = CASE WHEN manual & 16 THEN byline ELSE ?4 END,"                               \
 	  " published = CASE WHEN manual & 4 THEN published ELSE ?5 END,"                          \
 	  " published_as = CASE WHEN manual & 4 THEN published_as ELSE ?13 END,"                   \
-	  " dateline = ?6,"                                                                        \
+	  " dateline = ?6, lang = ?14,"                                                            \
 	  " url = CASE WHEN manual & 8 OR ?7 IS NULL THEN url ELSE ?7 END,"                        \
 	  " words = ?8, updated_at = " NOW ", raw_sha = ?9, body_sha = ?10, body = ?11, raw = ?12" \
 	  " WHERE id = ?1")                                                                        \
@@ -245,7 +251,7 @@ static const char *const migrations[] = {
 	  " imported_at, read_pos, body_sha,"                                                      \
 	  " (SELECT count(*) FROM highlight h WHERE h.article_id = a.id),"                         \
 	  " (SELECT count(*) FROM highlight h JOIN note n ON n.highlight_id = h.id"                \
-	  "   WHERE h.article_id = a.id), published_as"                                            \
+	  "   WHERE h.article_id = a.id), published_as, lang"                                      \
 	  " FROM article a WHERE id = ?1")                                                         \
 	X(ARTICLE_EDIT,                                                                            \
 	  "UPDATE article SET title = coalesce(?2, title), outlet = coalesce(?3, outlet),"         \
@@ -1111,6 +1117,7 @@ void store_article_clear(struct store_article *a)
 	free(a->outlet);
 	free(a->published);
 	free(a->published_as);
+	free(a->lang);
 	free(a->dateline);
 	free(a->url);
 	free(a->source);
@@ -1238,6 +1245,7 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 	a->highlights = sqlite3_column_int64(s, 12);
 	a->notes = sqlite3_column_int64(s, 13);
 	a->published_as = col_strdup(s, 14);
+	a->lang = col_strdup(s, 15);
 	if (with_body && read_body(st, id, a) != 0) { /* its message is set */
 		sqlite3_reset(s);
 		store_article_clear(a);
@@ -1699,6 +1707,7 @@ static void bind_article_fields(sqlite3_stmt *s, int first, const struct store_i
 	bind_date(s, first + 3, 13, d->published);
 	bind_text(s, first + 4, d->dateline);
 	bind_text(s, first + 5, r->url);
+	bind_text(s, 14, d->lang);
 }
 
 int store_import(struct store *st, const struct store_import_req *r, int64_t *id, int *orphaned)

@@ -35,8 +35,8 @@
 	X(D_ENTITIES, "SELECT id, label, canonical FROM entity ORDER BY id")                       \
 	X(D_ARTICLES,                                                                              \
 	  "SELECT id, title, outlet, byline, published, dateline, url, source, words,"            \
-	  " imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw, published_as" \
-	  " FROM article ORDER BY id")                                                             \
+	  " imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw, published_as," \
+	  " lang FROM article ORDER BY id")                                                             \
 	X(D_ENTITY_RULES, "SELECT label, key, entity_id FROM entity_rule ORDER BY label, key")     \
 	X(D_MENTIONS, "SELECT article_id, spans, entity_id, surface FROM mention"                  \
 	              " ORDER BY article_id")                                                      \
@@ -64,9 +64,9 @@
 	X(R_ARTICLE_INSERT,                                                                        \
 	  "INSERT INTO article(id, title, outlet, byline, published, dateline, url, source,"       \
 	  " words, imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw,"       \
-	  " published_as)"                                                                         \
+	  " published_as, lang)"                                                                   \
 	  " VALUES (" FREE_ID("article") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"        \
-	  " ?13, ?14, ?15, ?16, ?17, ?18)")                                                        \
+	  " ?13, ?14, ?15, ?16, ?17, ?18, ?19)")                                                        \
 	X(R_ARTICLE_FTS, "INSERT INTO article_fts(rowid, title, body)"                             \
 	                 " SELECT id, title, body FROM article WHERE id = ?1")                     \
 	X(R_MENTION_INSERT,                                                                        \
@@ -276,6 +276,7 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 			a.raw = sqlite3_column_blob(s, 16);
 			a.raw_len = (size_t)sqlite3_column_bytes(s, 16);
 			a.published_as = col_text(s, 17);
+			a.lang = col_text(s, 18);
 			if (!a.raw)
 				a.raw = (const unsigned char *)"";
 			for (q = 0; q < mn; q++)
@@ -725,6 +726,7 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 	bind_t(s, 2, a->title);
 	bind_t(s, 3, a->outlet);
 	bind_t(s, 4, a->byline);
+	bind_t(s, 19, a->lang);
 	/* Dates are stored as ISO 8601: a backup from before that, or one
 	 * written by hand, may hold a date as the source wrote it.  What is
 	 * not a date stays in published_as, and is counted. */

@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */
@@ -50,6 +50,7 @@ struct store_article {
 	/* published: ISO 8601 or NULL; published_as: the date as the source
 	 * wrote it, when that is not the ISO form (only from store_article_get) */
 	char *published_as;
+	char *lang; /* the language a web page declared, or NULL (store_article_get) */
 	char *body; /* only when loaded with store_article_get(…, with_body=1) */
 	size_t body_len;
 	char body_sha[65];

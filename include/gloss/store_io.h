@@ -52,6 +52,7 @@ struct store_io_article {
 	int64_t id;
 	struct store_io_text title, outlet, byline, published, dateline, url, source;
 	struct store_io_text published_as; /* the date as written, when not ISO */
+	struct store_io_text lang;         /* a web page's language, or none */
 	struct store_io_text imported_at, updated_at, raw_sha, body_sha, body;
 	const unsigned char *raw;
 	size_t raw_len;

@@ -41,6 +41,7 @@ for a, e, s, spans in rows:
         c.execute("INSERT INTO mention VALUES (?, ?, ?, ?, ?)", (a, start, start + n, e, s))
 # later steps' columns, which schema 1 did not have
 c.execute("ALTER TABLE article DROP COLUMN published_as")
+c.execute("ALTER TABLE article DROP COLUMN lang")
 c.execute("PRAGMA user_version = 1")
 c.commit()
 c.execute("PRAGMA wal_checkpoint(truncate)")

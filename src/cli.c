@@ -774,9 +774,18 @@ static int cmd_edit(struct cli *c, int argc, char **argv)
 	if (e.published && *e.published) {
 		struct gloss_date d;
 		if (date_parse(e.published, strlen(e.published), &d) != 0) {
+			/* the text as the reader would show it: never raw controls */
+			size_t pos = 0, len = strlen(e.published);
+			char scratch[16];
 			fputs("gloss: '", stderr);
-			for (const char *p = e.published; *p; p++)
-				fputc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
+			while (pos < len) {
+				struct layout_cell cell;
+				layout_cell_next(e.published, len, pos, &cell, scratch);
+				if (cell.end <= pos)
+					break;
+				fwrite(cell.out, 1, cell.outlen, stderr);
+				pos = cell.end;
+			}
 			fputs("' is not a date gloss can read (an impossible day, no year, or day and "
 			      "month that could be swapped)\n"
 			      "  write it as 2015-03-18, 2015-03-18T17:30:00-04:00, March 18, 2015, "

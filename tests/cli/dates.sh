@@ -58,6 +58,8 @@ t_match "and the forms accepted" "$T_ERR" "2015-03-18.*March 18, 2015"
 t_run "edit --date 30 February 2024 is refused" 1 "$GLOSS" --db "$L" edit "$A" --date "30 February 2024"
 t_run "edit --date 03/04/2015 (which is the day?) is refused" 1 "$GLOSS" --db "$L" edit "$A" --date 03/04/2015
 t_run "edit --date yesterday is refused" 1 "$GLOSS" --db "$L" edit "$A" --date yesterday
+t_run "an escape sequence as a date is refused" 1 "$GLOSS" --db "$L" edit "$A" --date "$(printf '\033[31mred')"
+t_nomatch "and never reaches the terminal raw" "$T_ERR" "$(printf '\033')"
 t_eq "and nothing changed" "$(t_db_dump "$L")" "$BEFORE"
 
 t_run "edit --date in RFC 822" 0 "$GLOSS" --db "$L" edit "$N" --date "Tue, 12 Sep 2023 23:30:00 -0500"

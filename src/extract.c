@@ -902,8 +902,8 @@ int extract_article(htmlDocPtr doc, const char *base_url, struct extract_page *o
 	 * paragraph of prose among it (an index page, a menu).  Length alone
 	 * decides nothing: a short note is still an article. */
 	if (o.text.len == 0 || (o.prose == 0 && o.link_chars * 2 > o.chars)) {
-		snprintf(err, errsz, o.text.len ? "no article found: the page is mostly links or menus"
-		                                : "no article found: the page has no text");
+		snprintf(err, errsz, I(body) && I(body)->chars ? "no article found: the page is mostly links or menus"
+		                                                : "no article found: the page has no text");
 		rc = -1;
 		out_free(&o);
 	} else {
@@ -1071,13 +1071,21 @@ static char *repair_utf8(const char *s, size_t n, size_t *outlen)
 struct perr {
 	int last_line;   /* line of the last error */
 	int code;
+	bool deep;       /* the parser stopped at its nesting limit */
 };
 
 static void on_error(void *data, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = data;
 	struct perr *pe = ctxt ? ctxt->_private : NULL;
-	if (pe && e) {
+	/* Errors that the end of the input inside a tag, an attribute value
+	 * or a comment gives: the page was cut short. */
+	if (pe && e && e->message && strstr(e->message, "Excessive depth"))
+		pe->deep = true;
+	if (pe && e &&
+	    (e->code == XML_ERR_GT_REQUIRED || e->code == XML_ERR_COMMENT_NOT_FINISHED ||
+	     e->code == XML_ERR_ATTRIBUTE_NOT_STARTED || e->code == XML_ERR_ATTRIBUTE_NOT_FINISHED ||
+	     e->code == XML_ERR_LITERAL_NOT_FINISHED || e->code == XML_ERR_DOCUMENT_END)) {
 		pe->last_line = e->line;
 		pe->code = e->code;
 	}
@@ -1162,6 +1170,21 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 				         "no character set declared and not UTF-8: read as windows-1252");
 		}
 	}
+	/* Escape sequences go whole before the parser sees them: it drops
+	 * the ESC byte alone and would leave "]0;title" in the text. */
+	if (enc && !strstr(enc, "2022") && memchr(buf, 0x1B, len)) {
+		struct buf b = {0};
+		for (i = 0; i < len;) {
+			const char *e = memchr(buf + i, 0x1B, len - i);
+			size_t k = e ? (size_t)(e - buf) : len;
+			buf_add(&b, buf + i, k - i);
+			i = e ? import_skip_escape(buf, len, k) : len;
+		}
+		len = b.len;
+		free(conv);
+		conv = buf_steal(&b);
+		buf = conv;
+	}
 	for (i = 0; i < len; i++)
 		if (buf[i] == '\n')
 			lines++;
@@ -1180,6 +1203,9 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 		snprintf(err, errsz, "not HTML (nothing could be parsed)");
 		return NULL;
 	}
+	if (warning && !warning[0] && pe.deep)
+		snprintf(warning, warnsz, "nested deeper than the HTML parser's limit (%d elements): "
+		         "what lies deeper was not read", xmlParserMaxDepth);
 	if (warning && !warning[0] && pe.last_line >= lines && pe.code != 0)
 		snprintf(warning, warnsz, "the page seems cut short (it ends inside a tag)");
 	return doc;

@@ -284,6 +284,13 @@ static size_t skip_string(const unsigned char *s, size_t n, size_t j)
 	return j;
 }
 
+static size_t skip_esc(const unsigned char *s, size_t n, size_t i);
+
+size_t import_skip_escape(const char *s, size_t n, size_t i)
+{
+	return skip_esc((const unsigned char *)s, n, i);
+}
+
 static size_t skip_esc(const unsigned char *s, size_t n, size_t i)
 {
 	size_t j = i + 1;

@@ -2,7 +2,7 @@
 # valgrind (make check-valgrind); UI_TESTS need tmux.
 CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh tests/cli/export.sh \
 	tests/cli/hostile.sh tests/cli/dbfaults.sh tests/cli/crash.sh tests/cli/concurrent.sh \
-	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/dates.sh
+	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/html.sh tests/cli/dates.sh
 UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
@@ -10,4 +10,5 @@ SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 # libFuzzer targets, their seeds and regression inputs (make fuzz).
 FUZZ_DIST = tests/fuzz/run.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_import.c \
 	tests/fuzz/fuzz_ner.c tests/fuzz/fuzz_layout.c tests/fuzz/fuzz_config.c \
-	tests/fuzz/fuzz_anchor.c tests/fuzz/fuzz_compare.c tests/fuzz/fuzz_export.c tests/fuzz/corpus tests/fuzz/regress
+	tests/fuzz/fuzz_anchor.c tests/fuzz/fuzz_compare.c tests/fuzz/fuzz_export.c tests/fuzz/fuzz_extract.c \
+	tests/fuzz/corpus tests/fuzz/regress

@@ -49,6 +49,11 @@ int import_clean_lines(const char *text, size_t len, struct import_doc *doc, cha
  * line; NULL when nothing is left. */
 char *import_clean_field(const char *s);
 
+/* s[i] is ESC: the offset just past the escape sequence it starts (CSI,
+ * OSC and the other strings, or a two-byte escape), as the import
+ * sanitiser skips it. */
+size_t import_skip_escape(const char *s, size_t n, size_t i);
+
 void import_doc_free(struct import_doc *doc);
 
 #endif

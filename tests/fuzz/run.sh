@@ -16,7 +16,7 @@ SRCDIR=${1:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 BUILDDIR=${2:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 SECONDS_EACH=${3:-20}
 CLANG=${CLANG:-clang}
-TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export}
+TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export extract}
 
 SRCDIR=$(cd "$SRCDIR" && pwd) || exit 1
 mkdir -p "$BUILDDIR" && BUILDDIR=$(cd "$BUILDDIR" && pwd) || exit 1
@@ -41,8 +41,10 @@ done
 [ -n "${EMBEDDED:-}" ] || { echo "fuzz: no src/embedded.c: run 'make src/embedded.c' first" >&2; exit 1; }
 
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
-CFLAGS_F="-std=c11 -g -O1 -fno-omit-frame-pointer -I$CONFIG_DIR -I$SRCDIR -I$SRCDIR/include"
-LIBS="-lunistring -lsqlite3 -lm"
+XML_CFLAGS=$(pkg-config --cflags libxml-2.0 jansson 2>/dev/null)
+XML_LIBS=$(pkg-config --libs libxml-2.0 jansson 2>/dev/null || echo "-lxml2 -ljansson")
+CFLAGS_F="-std=c11 -g -O1 -fno-omit-frame-pointer -I$CONFIG_DIR -I$SRCDIR -I$SRCDIR/include $XML_CFLAGS"
+LIBS="-lunistring -lsqlite3 -lm $XML_LIBS"
 
 # obj NAME SOURCE [EXTRA FLAGS]: compile once into $OBJ, again when the source is newer.
 obj() {
@@ -64,7 +66,8 @@ sources() {
 	config) echo "theme" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare" ;;
-	export) echo "export store store_io anchor ner sentence compare embedded" ;;
+	export) echo "export store store_io anchor ner sentence compare date embedded" ;;
+	extract) echo "extract extract_meta date import embedded" ;;
 	*) return 1 ;;
 	esac
 }

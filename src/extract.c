@@ -33,6 +33,7 @@ enum {
 };
 
 struct info {
+	unsigned kind;   /* K_* of its tag, and K_SET once known */
 	double score;
 	unsigned marks;
 	bool scored;     /* score initialised (it is a candidate) */
@@ -53,6 +54,76 @@ struct ctx {
 };
 
 #define MAX_DEPTH 400
+
+/* What a tag is, looked up once an element. */
+enum {
+	K_BLOCK = 1,    /* starts a new paragraph */
+	K_NEVER = 2,    /* never article text (script, forms, navigation) */
+	K_HEAD = 4,     /* a heading */
+	K_PARA = 8,     /* holds a paragraph's text (p, pre, td, blockquote) */
+	K_DIVLIKE = 16, /* a paragraph when it holds only inline content */
+	K_LISTY = 32,   /* a block that can be page furniture inside the article */
+	K_LINK = 64,    /* <a> */
+	K_SET = 1u << 31,
+};
+
+static const struct tag {
+	const char *name;
+	unsigned kind;
+} tags[] = {
+	/* sorted by name, for bsearch */
+	{"a", K_LINK}, {"address", K_BLOCK}, {"applet", K_NEVER}, {"article", K_BLOCK | K_DIVLIKE},
+	{"aside", K_BLOCK | K_NEVER}, {"audio", K_NEVER}, {"base", K_NEVER},
+	{"blockquote", K_BLOCK | K_PARA}, {"body", K_BLOCK}, {"br", K_BLOCK},
+	{"button", K_NEVER}, {"canvas", K_NEVER}, {"caption", K_BLOCK}, {"center", K_BLOCK},
+	{"datalist", K_NEVER}, {"dd", K_BLOCK}, {"details", K_BLOCK},
+	{"dialog", K_BLOCK | K_NEVER}, {"dir", K_BLOCK}, {"div", K_BLOCK | K_DIVLIKE | K_LISTY},
+	{"dl", K_BLOCK | K_LISTY}, {"dt", K_BLOCK}, {"embed", K_NEVER}, {"fieldset", K_BLOCK},
+	{"figcaption", K_BLOCK | K_NEVER}, {"figure", K_BLOCK | K_LISTY}, {"font", K_DIVLIKE},
+	{"footer", K_BLOCK | K_NEVER}, {"form", K_BLOCK | K_LISTY}, {"frame", K_NEVER},
+	{"frameset", K_NEVER}, {"h1", K_BLOCK | K_HEAD}, {"h2", K_BLOCK | K_HEAD},
+	{"h3", K_BLOCK | K_HEAD}, {"h4", K_BLOCK | K_HEAD}, {"h5", K_BLOCK | K_HEAD},
+	{"h6", K_BLOCK | K_HEAD}, {"head", K_NEVER}, {"header", K_BLOCK | K_LISTY},
+	{"hgroup", K_BLOCK}, {"hr", K_BLOCK}, {"html", K_BLOCK}, {"iframe", K_NEVER},
+	{"input", K_NEVER}, {"legend", K_BLOCK}, {"li", K_BLOCK}, {"link", K_NEVER},
+	{"main", K_BLOCK}, {"map", K_NEVER}, {"menu", K_BLOCK | K_NEVER}, {"meta", K_NEVER},
+	{"meter", K_NEVER}, {"nav", K_BLOCK | K_NEVER}, {"noscript", K_BLOCK | K_NEVER},
+	{"object", K_NEVER}, {"ol", K_BLOCK | K_LISTY}, {"option", K_NEVER}, {"output", K_NEVER},
+	{"p", K_BLOCK | K_PARA}, {"picture", K_BLOCK}, {"pre", K_BLOCK | K_PARA},
+	{"progress", K_NEVER}, {"script", K_NEVER}, {"section", K_BLOCK | K_DIVLIKE | K_LISTY},
+	{"select", K_NEVER}, {"source", K_NEVER}, {"span", K_DIVLIKE}, {"style", K_NEVER},
+	{"summary", K_BLOCK}, {"svg", K_NEVER}, {"table", K_BLOCK | K_LISTY},
+	{"tbody", K_BLOCK}, {"td", K_BLOCK | K_PARA}, {"template", K_NEVER},
+	{"textarea", K_NEVER}, {"tfoot", K_BLOCK}, {"th", K_BLOCK}, {"thead", K_BLOCK},
+	{"title", K_NEVER}, {"tr", K_BLOCK}, {"track", K_NEVER}, {"ul", K_BLOCK | K_LISTY},
+	{"video", K_NEVER},
+};
+
+static int cmp_tag(const void *key, const void *t)
+{
+	return strcmp(key, ((const struct tag *)t)->name);
+}
+
+static struct info *I(xmlNodePtr n);
+
+/* The K_* bits of an element's tag (0 for text and unknown tags). */
+static unsigned kind(xmlNodePtr n)
+{
+	struct info *in;
+	const struct tag *t;
+	unsigned k;
+
+	if (!n || n->type != XML_ELEMENT_NODE || !n->name)
+		return 0;
+	in = I(n);
+	if (in && (in->kind & K_SET))
+		return in->kind & ~K_SET;
+	t = bsearch(n->name, tags, ARRAY_SIZE(tags), sizeof tags[0], cmp_tag);
+	k = t ? t->kind : 0;
+	if (in)
+		in->kind = k | K_SET;
+	return k;
+}
 
 static struct info *I(xmlNodePtr n)
 {
@@ -179,9 +250,14 @@ static void class_words(const char *s, int *strong, int *weak, int *pos)
 	}
 }
 
-static char *attr(xmlNodePtr n, const char *name)
+const char *extract_attr(xmlNodePtr n, const char *name)
 {
-	return (char *)xmlGetProp(n, (const xmlChar *)name);
+	xmlAttrPtr a;
+
+	for (a = n->properties; a; a = a->next)
+		if (a->name && strcmp((const char *)a->name, name) == 0)
+			return a->children && a->children->content ? (const char *)a->children->content : "";
+	return NULL;
 }
 
 /* Negative, positive or no opinion, from class, id and itemprop. */
@@ -192,11 +268,9 @@ static void judge_classes(xmlNodePtr n, int *strong, int *weak, int *pos)
 
 	*strong = *weak = *pos = 0;
 	for (i = 0; names[i]; i++) {
-		char *v = attr(n, names[i]);
-		if (v) {
+		const char *v = extract_attr(n, names[i]);
+		if (v)
 			class_words(v, strong, weak, pos);
-			xmlFree(v);
-		}
 	}
 }
 
@@ -211,38 +285,43 @@ static bool ci_contains(const char *hay, const char *needle)
 
 /* --- marking ----------------------------------------------------------- */
 
-static const char *const never_text[] = {
-	"script", "style", "noscript", "template", "iframe", "object", "embed",
-	"applet", "svg", "canvas", "video", "audio", "source", "track", "map",
-	"input", "button", "select", "textarea", "option", "link", "meta", "head",
-	"nav", "aside", "footer", "dialog", "menu", "frame", "frameset", "title",
-	"base", "datalist", "output", "progress", "meter", "figcaption", NULL,
-};
+
+/* Does style hold want (lower case, no spaces), ignoring case and white
+ * space ("Display : None")? */
+static bool style_has(const char *style, const char *want)
+{
+	const char *p;
+	for (p = style; *p; p++) {
+		const char *s = p, *w = want;
+		while (*s && *w) {
+			if (isspace((unsigned char)*s)) {
+				s++;
+				continue;
+			}
+			if (tolower((unsigned char)*s) != *w)
+				break;
+			s++;
+			w++;
+		}
+		if (!*w)
+			return true;
+	}
+	return false;
+}
 
 static bool is_hidden_el(xmlNodePtr n)
 {
-	char *v;
-	bool h = false;
+	const char *v;
 
-	if (xmlHasProp(n, (const xmlChar *)"hidden"))
+	if (!n->properties)
+		return false;
+	if (extract_attr(n, "hidden"))
 		return true;
-	if ((v = attr(n, "aria-hidden"))) {
-		h = strcasecmp(v, "true") == 0;
-		xmlFree(v);
-		if (h)
-			return true;
-	}
-	if ((v = attr(n, "style"))) {
-		char *p, *q;
-		/* Spaces out: "display : none" is "display:none". */
-		for (p = q = v; *p; p++)
-			if (!isspace((unsigned char)*p))
-				*q++ = (char)tolower((unsigned char)*p);
-		*q = '\0';
-		h = strstr(v, "display:none") || strstr(v, "visibility:hidden");
-		xmlFree(v);
-	}
-	return h;
+	if ((v = extract_attr(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
+		return true;
+	if ((v = extract_attr(n, "style")))
+		return style_has(v, "display:none") || style_has(v, "visibility:hidden");
+	return false;
 }
 
 static bool furniture_role(xmlNodePtr n)
@@ -251,17 +330,13 @@ static bool furniture_role(xmlNodePtr n)
 		"navigation", "complementary", "contentinfo", "menu", "menubar", "search",
 		"alert", "alertdialog", "dialog", "toolbar", "banner", NULL,
 	};
-	char *v = attr(n, "role");
-	bool r = false;
+	const char *v = extract_attr(n, "role");
 	size_t i;
 
-	if (!v)
-		return false;
-	for (i = 0; roles[i]; i++)
+	for (i = 0; v && roles[i]; i++)
 		if (strcasecmp(v, roles[i]) == 0)
-			r = true;
-	xmlFree(v);
-	return r;
+			return true;
+	return false;
 }
 
 static int tag_weight(xmlNodePtr n)
@@ -311,7 +386,7 @@ static void mark_tree(struct ctx *c, xmlNodePtr root)
 		if (strong)
 			in->marks |= NEG_STRONG;
 		in->weight = (pos ? 25 : 0) - (strong || weak ? 25 : 0);
-		if (name_in(n, never_text) || is_hidden_el(n) || furniture_role(n))
+		if ((kind(n) & K_NEVER) || is_hidden_el(n) || furniture_role(n))
 			in->marks |= DROP_HARD;
 		else if (!name_is(n, "body") && !name_is(n, "html") && !name_is(n, "a") &&
 		         !name_is(n, "main") && (strong || (weak && !pos)))
@@ -351,7 +426,19 @@ static void text_stats(const char *s, size_t *chars, size_t *commas)
 	}
 }
 
-/* Counts from the leaves up, visible nodes only. */
+/* A finished element's counts go to its parent; an <a>'s text is link text
+ * there. */
+static void add_up(xmlNodePtr n)
+{
+	struct info *in = I(n), *pi = I(n->parent);
+	if (!in || !pi)
+		return;
+	pi->chars += in->chars;
+	pi->commas += in->commas;
+	pi->link_chars += (kind(n) & K_LINK) ? in->chars : in->link_chars;
+}
+
+/* Counts from the leaves up, visible nodes only, in one walk. */
 static void compute_stats(struct ctx *c, xmlNodePtr root)
 {
 	xmlNodePtr n = root;
@@ -362,28 +449,27 @@ static void compute_stats(struct ctx *c, xmlNodePtr root)
 		c->infos[i].score = 0;
 		c->infos[i].scored = false;
 	}
-	while (n) {
+	for (;;) {
 		bool skip = n->type == XML_ELEMENT_NODE && hidden(c, n);
-		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
-			size_t ch = 0, co = 0;
-			xmlNodePtr p;
-			bool in_link = false;
-			text_stats((const char *)n->content, &ch, &co);
-			for (p = n->parent; p; p = p->parent) {
-				struct info *in = I(p);
-				if (!in)
-					continue;
-				if (name_is(p, "a"))
-					in_link = true;
-				in->chars += ch;
-				in->commas += co;
-				if (in_link)
-					in->link_chars += ch;
-				if (p == root)
-					break;
-			}
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
+		    I(n->parent)) {
+			struct info *pi = I(n->parent);
+			text_stats((const char *)n->content, &pi->chars, &pi->commas);
 		}
-		n = walk_next(n, root, skip);
+		if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		if (!skip && n != root && n->type == XML_ELEMENT_NODE)
+			add_up(n);
+		while (n != root && !n->next) {
+			n = n->parent;
+			if (n != root)
+				add_up(n);
+		}
+		if (n == root)
+			break;
+		n = n->next;
 	}
 }
 
@@ -395,18 +481,10 @@ static double link_density(xmlNodePtr n)
 
 /* --- scoring ------------------------------------------------------------ */
 
-static const char *const block_names[] = {
-	"address", "article", "aside", "blockquote", "body", "center", "dd", "details",
-	"dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-	"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
-	"main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-	"thead", "tfoot", "tr", "td", "th", "ul", "caption", "br", "legend", "html",
-	"noscript", "figure", "picture", NULL,
-};
 
 static bool is_block(xmlNodePtr n)
 {
-	return name_in(n, block_names);
+	return (kind(n) & K_BLOCK) != 0;
 }
 
 /* A div or section that holds only inline content acts as a paragraph. */
@@ -422,11 +500,10 @@ static bool inline_only(struct ctx *c, xmlNodePtr n)
 
 static bool paragraph_like(struct ctx *c, xmlNodePtr n)
 {
-	static const char *const paras[] = {"p", "pre", "td", "blockquote", NULL};
-	static const char *const divs[] = {"div", "section", "article", "span", "font", NULL};
-	if (name_in(n, paras))
+	unsigned k = kind(n);
+	if (k & K_PARA)
 		return true;
-	return name_in(n, divs) && inline_only(c, n);
+	return (k & K_DIVLIKE) && inline_only(c, n);
 }
 
 static void init_candidate(xmlNodePtr n)
@@ -496,12 +573,10 @@ static xmlNodePtr best_candidate(struct ctx *c, xmlNodePtr root)
 		return NULL;
 	if (getenv("GLOSS_EXTRACT_DEBUG"))
 		for (i = 0; i < TOP_N && top[i]; i++) {
-			char *cl = attr(top[i], "class"), *id = attr(top[i], "id");
+			const char *cl = extract_attr(top[i], "class"), *id = extract_attr(top[i], "id");
 			fprintf(stderr, "top %zu: %s class=%s id=%s score=%.1f chars=%zu ld=%.2f\n", i,
 			        (const char *)top[i]->name, cl ? cl : "", id ? id : "", top_score[i],
 			        I(top[i])->chars, link_density(top[i]));
-			xmlFree(cl);
-			xmlFree(id);
 		}
 	/* An article split into several blocks of one parent: when most of
 	 * the other strong candidates sit under one ancestor of the best, that
@@ -551,32 +626,28 @@ struct out {
 	bool byline_seen;
 };
 
-static void norm_cmp_key(const char *s, struct buf *b)
-{
-	bool space = false;
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (is_ws(ch)) {
-			space = b->len > 0;
-			continue;
-		}
-		if (space)
-			buf_addc(b, ' ');
-		space = false;
-		buf_addc(b, (char)(ch < 0x80 ? tolower(ch) : ch));
-	}
-}
-
+/* Equal once white space runs are one space, ends are trimmed and ASCII
+ * case is ignored. */
 static bool same_text(const char *a, const char *b)
 {
-	struct buf x = {0}, y = {0};
-	bool eq;
-	norm_cmp_key(a, &x);
-	norm_cmp_key(b, &y);
-	eq = x.len == y.len && (x.len == 0 || memcmp(x.s, y.s, x.len) == 0);
-	buf_free(&x);
-	buf_free(&y);
-	return eq;
+	for (;;) {
+		while (is_ws((unsigned char)*a))
+			a++;
+		while (is_ws((unsigned char)*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		while (*a && *b && !is_ws((unsigned char)*a) && !is_ws((unsigned char)*b)) {
+			if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+				return false;
+			a++;
+			b++;
+		}
+		if (!is_ws((unsigned char)*a) && *a)
+			return false;
+		if (!is_ws((unsigned char)*b) && *b)
+			return false;
+	}
 }
 
 static size_t count_words(const char *s, size_t n)
@@ -649,19 +720,24 @@ reset:
 
 static void add_text(struct out *o, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (is_ws(ch)) {
+	while (*s) {
+		size_t n = 0, i;
+		if (is_ws((unsigned char)*s)) {
 			o->space = o->para.len > 0;
+			s++;
 			continue;
 		}
+		while (s[n] && !is_ws((unsigned char)s[n]))
+			n++;
 		if (o->space) {
 			buf_addc(&o->para, ' ');
 			o->space = false;
 		}
-		buf_addc(&o->para, (char)ch);
-		if (o->link_depth && (ch & 0xC0) != 0x80)
-			o->para_links++;
+		buf_add(&o->para, s, n);
+		if (o->link_depth)
+			for (i = 0; i < n; i++)
+				o->para_links += ((unsigned char)s[i] & 0xC0) != 0x80;
+		s += n;
 	}
 }
 
@@ -669,13 +745,11 @@ static void add_text(struct out *o, const char *s)
  * links (a list of related stories), or a block of controls. */
 static bool furniture_block(struct ctx *c, xmlNodePtr n)
 {
-	static const char *const lists[] = {"ul", "ol", "div", "section", "table", "dl", "form",
-	                                    "header", "figure", NULL};
 	struct info *in = I(n);
 	double ld;
 
 	(void)c;
-	if (!name_in(n, lists) || !in->chars)
+	if (!(kind(n) & K_LISTY) || !in->chars)
 		return false;
 	ld = link_density(n);
 	if (in->weight < 0 && in->chars < 1000)
@@ -687,8 +761,7 @@ static bool furniture_block(struct ctx *c, xmlNodePtr n)
 
 static bool heading(xmlNodePtr n)
 {
-	static const char *const h[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
-	return name_in(n, h);
+	return (kind(n) & K_HEAD) != 0;
 }
 
 /* Write the text below root as paragraphs. */
@@ -720,7 +793,7 @@ static void emit(struct ctx *c, xmlNodePtr root, struct out *o)
 			} else if (!skip && (name_is(n, "td") || name_is(n, "th"))) {
 				o->space = o->para.len > 0;
 			}
-			if (!skip && name_is(n, "a"))
+			if (!skip && (kind(n) & K_LINK))
 				o->link_depth++;
 		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content)
@@ -731,7 +804,7 @@ static void emit(struct ctx *c, xmlNodePtr root, struct out *o)
 			xmlNodePtr m = n;
 			for (;;) {
 				if (m->type == XML_ELEMENT_NODE && !(m == n && skip)) {
-					if (name_is(m, "a") && o->link_depth)
+					if ((kind(m) & K_LINK) && o->link_depth)
 						o->link_depth--;
 					if (is_block(m))
 						flush(c, o, heading(m));
@@ -990,21 +1063,13 @@ static bool declared_charset(const char *buf, size_t len, char *out, size_t outs
 	return false;
 }
 
-static bool has_non_ascii(const char *s, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return true;
-	return false;
-}
 
 static bool is_utf8_name(const char *e)
 {
 	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
 }
 
-static bool valid_utf8(const char *s, size_t n)
+static bool valid_utf8(const char *s, size_t n, bool *non_ascii)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -1014,6 +1079,7 @@ static bool valid_utf8(const char *s, size_t n)
 			i++;
 			continue;
 		}
+		*non_ascii = true;
 		k = util_utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		if (!k)
 			return false;
@@ -1135,12 +1201,13 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 		enc = NULL; /* UTF-16 with its byte order mark: libxml2 reads it */
 	else if (!enc) {
 		bool declared = declared_charset(buf, len, declared_name, sizeof declared_name);
-		bool utf8 = valid_utf8(buf, len);
+		bool non_ascii = false;
+		bool utf8 = valid_utf8(buf, len, &non_ascii);
 		/* Bytes that are valid UTF-8 with letters beyond ASCII are UTF-8
 		 * whatever the page says: a browser's "save page" re-encodes and
 		 * keeps the old declaration, and text in a legacy multi-byte
 		 * encoding is practically never valid UTF-8 by chance. */
-		if (utf8 && has_non_ascii(buf, len)) {
+		if (utf8 && non_ascii) {
 			enc = "UTF-8";
 		} else if (declared && !is_utf8_name(declared_name)) {
 			enc = declared_name;
@@ -1185,9 +1252,6 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 		conv = buf_steal(&b);
 		buf = conv;
 	}
-	for (i = 0; i < len; i++)
-		if (buf[i] == '\n')
-			lines++;
 	ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		fatal("out of memory (HTML parser)");
@@ -1196,6 +1260,9 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 	doc = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, enc, opts);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	htmlFreeParserCtxt(ctxt);
+	if (pe.code != 0)
+		for (i = 0; i < len; i++)
+			lines += buf[i] == '\n';
 	free(conv);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		if (doc)

@@ -496,14 +496,17 @@ static bool has_word(const char *list, const char *word)
  * or NULL. */
 char *extract_byline_text(xmlNodePtr n)
 {
-	char *rel, *prop, *cls, *id, *t, *r = NULL;
+	const char *rel, *prop, *cls, *id;
+	char *t, *r = NULL;
 	bool hit = false;
 	xmlNodePtr k;
 
-	rel = (char *)xmlGetProp(n, (const xmlChar *)"rel");
-	prop = (char *)xmlGetProp(n, (const xmlChar *)"itemprop");
-	cls = (char *)xmlGetProp(n, (const xmlChar *)"class");
-	id = (char *)xmlGetProp(n, (const xmlChar *)"id");
+	if (!n->properties)
+		return NULL;
+	rel = extract_attr(n, "rel");
+	prop = extract_attr(n, "itemprop");
+	cls = extract_attr(n, "class");
+	id = extract_attr(n, "id");
 	if (rel && strcasecmp(rel, "author") == 0)
 		hit = true;
 	if (prop && has_word(prop, "author"))
@@ -511,25 +514,16 @@ char *extract_byline_text(xmlNodePtr n)
 	if ((cls && (has_word(cls, "byline") || has_word(cls, "author"))) ||
 	    (id && (has_word(id, "byline") || has_word(id, "author"))))
 		hit = true;
-	xmlFree(rel);
-	xmlFree(cls);
-	xmlFree(id);
-	if (!hit) {
-		xmlFree(prop);
+	if (!hit)
 		return NULL;
-	}
 	/* itemprop=author around itemprop=name: the name alone. */
 	for (k = n->children; prop && k; k = k->next) {
-		char *kp = k->type == XML_ELEMENT_NODE ? (char *)xmlGetProp(k, (const xmlChar *)"itemprop")
-		                                       : NULL;
-		bool name = kp && strcmp(kp, "name") == 0;
-		xmlFree(kp);
-		if (name) {
+		const char *kp = k->type == XML_ELEMENT_NODE ? extract_attr(k, "itemprop") : NULL;
+		if (kp && strcmp(kp, "name") == 0) {
 			n = k;
 			break;
 		}
 	}
-	xmlFree(prop);
 	t = extract_node_text(n);
 	if (t && strlen(t) >= 3 && strlen(t) < 100 && strpbrk(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 		r = clean_byline(t);

@@ -57,6 +57,9 @@ void extract_page_free(struct extract_page *p);
 
 /* Private to extract.c and extract_meta.c: the metadata pass. */
 void extract_meta(htmlDocPtr doc, const char *base_url, struct extract_page *out);
+/* An attribute's value inside the tree (no copy), "" for one without a
+ * value, NULL when absent. */
+const char *extract_attr(xmlNodePtr n, const char *name);
 /* The cleaned byline when n is an element marked as one, else NULL. */
 char *extract_byline_text(xmlNodePtr n);
 /* A byline as a name: no "By", no date or handle after it; or NULL. */

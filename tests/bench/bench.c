@@ -9,6 +9,9 @@
  *   layout MB    wrapping with cells and widths, against a bare
  *                u8_width_linebreaks over the same paragraphs
  *   library N    the library's first screen with N articles in the store
+ *   extract MB   the saved-page extractor (parse, find the article and
+ *                its metadata) over generated web pages, against
+ *                libxml2's HTML parse alone of the same pages
  *
  * After the import run, the same 10,000-article library is used for the
  * link picker and related passages (per keystroke), the entity index, and
@@ -32,6 +35,7 @@
 
 #include "gloss/embedded.h"
 #include "gloss/export.h"
+#include "gloss/extract.h"
 #include "gloss/sentence.h"
 #include "gloss/ingest.h"
 #include "gloss/layout.h"
@@ -524,8 +528,134 @@ static int bench_reader(size_t mb)
 	return 0;
 }
 
+/* A generated news page around article i: a head with the metadata news
+ * sites send, a menu, a cookie notice, share links, the paragraphs, a
+ * related-stories list, comments and a footer, and the scripts and styles
+ * that make up much of a real page's bytes. */
+static struct text make_page(int i)
+{
+	struct text a = make_article(i);
+	struct buf b = {0};
+	const char *p = a.s, *end = a.s + a.len;
+	int k, first = 1;
+
+	buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	               "<title>Story %d | The Daily Example</title>"
+	               "<meta property=\"og:title\" content=\"Story %d\">"
+	               "<meta property=\"og:site_name\" content=\"The Daily Example\">"
+	               "<meta name=\"author\" content=\"Reporter %d\">"
+	               "<meta property=\"article:published_time\" content=\"2023-0%d-1%dT10:00:00Z\">"
+	               "<link rel=\"canonical\" href=\"https://daily.example/story/%d\">",
+	           i, i, i % 50, 1 + i % 9, i % 10, i);
+	buf_printf(&b, "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+	               "\"headline\":\"Story %d\",\"datePublished\":\"2023-05-0%dT08:00:00+02:00\","
+	               "\"author\":{\"name\":\"Reporter %d\"}}</script>",
+	           i, 1 + i % 9, i % 50);
+	buf_adds(&b, "<style>");
+	for (k = 0; k < 40; k++)
+		buf_printf(&b, ".c%d{margin:%dpx;color:#%06x}", k, k, (unsigned)k * 4099u);
+	buf_adds(&b, "</style><script>");
+	for (k = 0; k < 60; k++)
+		buf_printf(&b, "window.t%d=function(a,b){return a<b&&b>%d?a:b};", k, k);
+	buf_adds(&b, "</script></head><body><div id=\"cookie-consent\"><p>We use cookies to "
+	             "give you the best experience on our website.</p><button>OK</button></div>"
+	             "<header class=\"masthead\"><nav><ul>");
+	for (k = 0; k < 25; k++)
+		buf_printf(&b, "<li><a href=\"/section/%d\">Section %d</a></li>", k, k);
+	buf_adds(&b, "</ul></nav></header><main><article class=\"story\"><div class=\"share\">"
+	             "<a href=\"#\">Share</a><a href=\"#\">Tweet</a></div><div class=\"body\">");
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n) {
+			buf_adds(&b, first ? "<h1>" : "<p>");
+			for (k = 0; k < (int)n; k++) {
+				char c = p[k];
+				if (c == '<')
+					buf_adds(&b, "&lt;");
+				else if (c == '&')
+					buf_adds(&b, "&amp;");
+				else
+					buf_addc(&b, c);
+			}
+			buf_adds(&b, first ? "</h1>\n" : "</p>\n");
+			first = 0;
+		}
+		p += n + 1;
+	}
+	buf_adds(&b, "</div><aside class=\"related\"><h3>Related</h3><ul>");
+	for (k = 0; k < 12; k++)
+		buf_printf(&b, "<li><a href=\"/story/%d\">Another story about something, number %d</a>"
+		               "</li>", i + k, k);
+	buf_adds(&b, "</ul></aside></article><section class=\"comments\">");
+	for (k = 0; k < 6; k++)
+		buf_printf(&b, "<div class=\"comment\"><p>Reader %d: I think this is wrong, and "
+		               "here is why, at some length.</p></div>", k);
+	buf_adds(&b, "</section></main><footer><p>Copyright The Daily Example.</p></footer>"
+	             "</body></html>\n");
+	free(a.s);
+	return (struct text){b.s, b.len};
+}
+
+static int bench_extract(size_t mb)
+{
+	struct text *pages = NULL;
+	size_t n = 0, cap = 0, bytes = 0, i;
+	double t_parse = 1e30, t_extract = 1e30;
+	int round;
+
+	while (bytes < mb * 1000 * 1000) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			pages = xreallocarray(pages, cap, sizeof *pages);
+		}
+		pages[n] = make_page((int)n);
+		bytes += pages[n++].len;
+	}
+	/* Alternate the two, best of five each, so that a busy machine
+	 * slows both alike. */
+	for (round = 0; round < 5; round++) {
+		double t0 = cpu_now(), t;
+		for (i = 0; i < n; i++) {
+			htmlDocPtr d = htmlReadMemory(pages[i].s, (int)pages[i].len, NULL, "UTF-8",
+			                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+			                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+			                                  HTML_PARSE_COMPACT);
+			xmlFreeDoc(d);
+		}
+		t = cpu_now() - t0;
+		if (t < t_parse)
+			t_parse = t;
+		t0 = cpu_now();
+		for (i = 0; i < n; i++) {
+			struct extract_page pg;
+			char err[256];
+			if (extract_page(pages[i].s, pages[i].len, NULL, NULL, &pg, err, sizeof err) == 0)
+				extract_page_free(&pg);
+			else
+				fprintf(stderr, "bench: page %zu: %s\n", i, err);
+		}
+		t = cpu_now() - t0;
+		if (t < t_extract)
+			t_extract = t;
+	}
+	printf("extract: %zu generated pages, %.1f MB of HTML (best of 5, CPU time)\n", n,
+	       (double)bytes / 1e6);
+	printf("  libxml2 HTML parse alone  %7.1f MB/s\n", (double)bytes / 1e6 / t_parse);
+	printf("  gloss extract             %7.1f MB/s   (goal: >= 20 MB/s)\n",
+	       (double)bytes / 1e6 / t_extract);
+	printf("  extraction beyond the parse costs %.2fx the parse   (goal: <= 1.00x)\n",
+	       (t_extract - t_parse) / t_parse);
+	for (i = 0; i < n; i++)
+		free(pages[i].s);
+	free(pages);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "extract") == 0)
+		return bench_extract((size_t)atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "library") == 0)
 		return bench_library(atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "reader") == 0)
@@ -536,6 +666,7 @@ int main(int argc, char **argv)
 		return bench_ner((size_t)atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "layout") == 0)
 		return bench_layout((size_t)atoi(argv[2]));
-	fprintf(stderr, "usage: bench import N | ner MB | layout MB | library N | reader MB\n");
+	fprintf(stderr, "usage: bench import N | ner MB | layout MB | library N | reader MB | "
+	                "extract MB\n");
 	return 2;
 }

@@ -9,3 +9,4 @@ echo "gloss benchmarks ($(uname -m), $(nproc 2>/dev/null || echo ?) cores)"
 "$B" layout "${BENCH_LAYOUT_MB:-10}"
 "$B" reader 1
 "$B" library "${BENCH_LIBRARY:-100000}"
+"$B" extract "${BENCH_EXTRACT_MB:-20}"

@@ -95,7 +95,8 @@ enum request {
 	X(NOTE_MARKER, "note-marker") X(LINK_MARKER, "link-marker")             \
 	X(MINIMAP, "minimap") X(MINIMAP_MARK, "minimap.mark")                   \
 	X(CURSOR, "cursor") X(LIST_HEADER, "list.header") X(LIST_DIM, "list.dim") \
-	X(HELP_KEY, "help.key") X(PROMPT, "prompt") X(ERROR, "error")
+	X(HELP_KEY, "help.key") X(PROMPT, "prompt") X(ERROR, "error")          \
+	X(FOCUS_OVER, "focus.over")
 
 enum area {
 #define AREA_ENUM(e, name) AREA_##e,

@@ -941,7 +941,7 @@ static void select_start(struct reader *r)
 	r->selecting = 1;
 	r->sel_a = f.start;
 	r->sel_b = f.end;
-	ui_message("selecting: w b ( ) { } extend, 1-9 a t act, Esc cancels");
+	ui_message("selecting: w b ( ) { } move, o swaps ends, Esc cancels");
 }
 
 static int is_space(char c)
@@ -949,36 +949,61 @@ static int is_space(char c)
 	return c == ' ' || c == '\n' || c == '\t';
 }
 
+/* w and b move the selection's moving end by a word: the end (sel_b
+ * after sel_a) to the end of the next or previous word, the start (after
+ * o swapped them) to the start of the next or previous word.  A
+ * selection never becomes empty. */
 static void select_word(struct reader *r, int dir)
 {
 	const char *b = r->art.body;
 	size_t n = r->art.body_len, p = r->sel_b;
 
+	if (r->sel_b > r->sel_a) {
+		if (dir > 0) {
+			while (p < n && is_space(b[p]))
+				p++;
+			while (p < n && !is_space(b[p]))
+				p++;
+		} else {
+			while (p > r->sel_a && is_space(b[p - 1]))
+				p--;
+			while (p > r->sel_a && !is_space(b[p - 1]))
+				p--;
+			while (p > r->sel_a && is_space(b[p - 1]))
+				p--;
+			if (p <= r->sel_a)
+				return;
+		}
+		r->sel_b = p;
+		show_offset(r, p ? p - 1 : 0);
+		return;
+	}
 	if (dir > 0) {
-		while (p < n && is_space(b[p]))
+		while (p < r->sel_a && !is_space(b[p]))
 			p++;
-		while (p < n && !is_space(b[p]))
+		while (p < r->sel_a && is_space(b[p]))
 			p++;
-	} else {
-		while (p > r->sel_a && is_space(b[p - 1]))
-			p--;
-		while (p > r->sel_a && !is_space(b[p - 1]))
-			p--;
-		while (p > r->sel_a && is_space(b[p - 1]))
-			p--;
-		if (p <= r->sel_a)
+		if (p >= r->sel_a)
 			return;
+	} else {
+		while (p > 0 && is_space(b[p - 1]))
+			p--;
+		while (p > 0 && !is_space(b[p - 1]))
+			p--;
 	}
 	r->sel_b = p;
-	show_offset(r, p ? p - 1 : 0);
+	show_offset(r, p);
 }
 
-/* ( ) { } in a selection move its end by sentence or paragraph. */
+/* ( ) { } in a selection move its moving end by sentence or paragraph:
+ * the end to the end of a sentence, the start (after o) to the start of
+ * one. */
 static void select_move(struct reader *r, enum request req)
 {
 	struct sentence_span f;
+	int at_end = r->sel_b > r->sel_a;
 
-	focus_at(r, r->sel_b ? r->sel_b - 1 : 0);
+	focus_at(r, at_end ? (r->sel_b ? r->sel_b - 1 : 0) : r->sel_b);
 	if (req == REQ_SENTENCE_NEXT)
 		move_sentence(r, 1);
 	else if (req == REQ_SENTENCE_PREV)
@@ -987,15 +1012,30 @@ static void select_move(struct reader *r, enum request req)
 		move_paragraph(r, 1);
 	else
 		move_paragraph(r, -1);
-	if (req == REQ_PARA_NEXT || req == REQ_PARA_PREV) {
+	if (at_end && (req == REQ_PARA_NEXT || req == REQ_PARA_PREV)) {
 		struct para *pa = &r->paras[r->focus_para];
 		para_split(r, r->focus_para);
 		r->focus_sent = pa->sents.n - 1;
 	}
 	f = focus_span(r);
-	if (f.end > r->sel_a)
+	if (at_end && f.end > r->sel_a)
 		r->sel_b = f.end;
-	show_offset(r, r->sel_b ? r->sel_b - 1 : 0);
+	else if (!at_end && f.start < r->sel_a)
+		r->sel_b = f.start;
+	show_offset(r, at_end ? (r->sel_b ? r->sel_b - 1 : 0) : r->sel_b);
+}
+
+/* o in a selection: the other end moves from now on, as in vim. */
+static void select_swap(struct reader *r)
+{
+	size_t t = r->sel_a;
+
+	r->sel_a = r->sel_b;
+	r->sel_b = t;
+	focus_at(r, r->sel_b > r->sel_a ? (r->sel_b ? r->sel_b - 1 : 0) : r->sel_b);
+	show_offset(r, r->sel_b);
+	ui_message(r->sel_b > r->sel_a ? "the end of the selection moves (o swaps)"
+	                               : "the start of the selection moves (o swaps)");
 }
 
 /* --- drawing --- */
@@ -1245,6 +1285,9 @@ static int reader_request(struct view *v, enum request req)
 		case REQ_PARA_NEXT:
 		case REQ_PARA_PREV:
 			select_move(r, req);
+			return 1;
+		case REQ_SELECT_SWAP:
+			select_swap(r);
 			return 1;
 		case REQ_CLEAR:
 		case REQ_SELECT:

@@ -906,37 +906,67 @@ int ui_run_program(const char *cmd, const char *arg)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
-void ui_clipboard(const char *text, size_t len)
+/* OSC 52 carries the text base64-encoded. */
+static void base64(struct buf *out, const unsigned char *p, size_t len)
 {
 	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	struct buf out = {0};
-	const unsigned char *p = (const unsigned char *)text;
+	size_t i;
+
+	for (i = 0; i + 2 < len; i += 3) {
+		buf_addc(out, b64[p[i] >> 2]);
+		buf_addc(out, b64[(p[i] & 3) << 4 | p[i + 1] >> 4]);
+		buf_addc(out, b64[(p[i + 1] & 15) << 2 | p[i + 2] >> 6]);
+		buf_addc(out, b64[p[i + 2] & 63]);
+	}
+	if (len - i == 1) {
+		buf_addc(out, b64[p[i] >> 2]);
+		buf_addc(out, b64[(p[i] & 3) << 4]);
+		buf_adds(out, "==");
+	} else if (len - i == 2) {
+		buf_addc(out, b64[p[i] >> 2]);
+		buf_addc(out, b64[(p[i] & 3) << 4 | p[i + 1] >> 4]);
+		buf_addc(out, b64[(p[i + 1] & 15) << 2]);
+		buf_addc(out, '=');
+	}
+}
+
+/* The sequences for the terminal gloss runs in:
+ *  - tmux: plain OSC 52 first, which tmux turns into a paste buffer and
+ *    passes on to the outer terminal with `set -g set-clipboard on`; then
+ *    the same wrapped in tmux's DCS passthrough, for a tmux that has
+ *    set-clipboard off but allow-passthrough on (tmux drops it otherwise);
+ *  - GNU screen: the DCS passthrough screen needs, in pieces of 76 bytes
+ *    (screen's limit for one string);
+ *  - anything else: plain OSC 52. */
+void ui_clipboard(const char *text, size_t len)
+{
+	struct buf seq = {0}, out = {0};
 	size_t i;
 	FILE *tty;
 
-	buf_adds(&out, getenv("TMUX") ? "\033Ptmux;\033\033]52;c;" : "\033]52;c;");
-	for (i = 0; i + 2 < len; i += 3) {
-		buf_addc(&out, b64[p[i] >> 2]);
-		buf_addc(&out, b64[(p[i] & 3) << 4 | p[i + 1] >> 4]);
-		buf_addc(&out, b64[(p[i + 1] & 15) << 2 | p[i + 2] >> 6]);
-		buf_addc(&out, b64[p[i + 2] & 63]);
+	buf_adds(&seq, "\033]52;c;");
+	base64(&seq, (const unsigned char *)text, len);
+	buf_adds(&seq, "\a");
+	if (getenv("TMUX") && *getenv("TMUX")) {
+		buf_add(&out, seq.s, seq.len);
+		buf_adds(&out, "\033Ptmux;\033");
+		buf_add(&out, seq.s, seq.len);
+		buf_adds(&out, "\033\\");
+	} else if (getenv("STY") && *getenv("STY")) {
+		for (i = 0; i < seq.len; i += 76) {
+			buf_adds(&out, "\033P");
+			buf_add(&out, seq.s + i, seq.len - i < 76 ? seq.len - i : 76);
+			buf_adds(&out, "\033\\");
+		}
+	} else {
+		buf_add(&out, seq.s, seq.len);
 	}
-	if (len - i == 1) {
-		buf_addc(&out, b64[p[i] >> 2]);
-		buf_addc(&out, b64[(p[i] & 3) << 4]);
-		buf_adds(&out, "==");
-	} else if (len - i == 2) {
-		buf_addc(&out, b64[p[i] >> 2]);
-		buf_addc(&out, b64[(p[i] & 3) << 4 | p[i + 1] >> 4]);
-		buf_addc(&out, b64[(p[i + 1] & 15) << 2]);
-		buf_addc(&out, '=');
-	}
-	buf_adds(&out, getenv("TMUX") ? "\a\033\\" : "\a");
 	tty = fopen("/dev/tty", "w");
 	if (tty) {
 		fwrite(out.s, 1, out.len, tty);
 		fclose(tty);
 	}
+	buf_free(&seq);
 	buf_free(&out);
 }
 

@@ -66,6 +66,9 @@ struct reader {
 
 static const struct view_ops reader_ops;
 
+/* Columns left of the text: the note and link markers. */
+#define MARGIN 2
+
 static int text_rows(void)
 {
 	return ui.rows - 2;
@@ -577,6 +580,45 @@ static long annotation_at(struct reader *r, struct sentence_span t)
 	return overlap;
 }
 
+/* What the annotations under a range carry, for the status line:
+ * "#claim #key-fact ✎ ↔" (each tag once, then a note and a link mark). */
+static void annotation_summary(struct reader *r, struct sentence_span t, char *out, size_t n)
+{
+	struct buf b = {0};
+	size_t i, k;
+	int note = 0, link = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < r->hls.n && r->hls.v[i].start < t.end; i++) {
+		const struct store_highlight *h = &r->hls.v[i];
+		if (h->end <= t.start)
+			continue;
+		for (k = 0; k < h->ntags; k++) {
+			char *tag = xasprintf("#%s", h->tags[k]);
+			const char *p = b.s ? strstr(b.s, tag) : NULL;
+			size_t tl = strlen(tag);
+			/* each tag once: a whole word already there is skipped */
+			while (p && p[tl] != ' ' && p[tl] != '\0')
+				p = strstr(p + 1, tag);
+			if (!p) {
+				if (b.len)
+					buf_addc(&b, ' ');
+				buf_adds(&b, tag);
+			}
+			free(tag);
+		}
+		note |= h->note != NULL;
+		link |= h->nlinks > 0;
+	}
+	if (note)
+		buf_adds(&b, b.len ? " ✎ note" : "✎ note");
+	if (link)
+		buf_adds(&b, b.len ? " ↔ link" : "↔ link");
+	if (b.len)
+		snprintf(out, n, "%s", b.s);
+	buf_free(&b);
+}
+
 /* The id of the highlight over exactly the target, made if needed. */
 static int64_t highlight_for_target(struct reader *r)
 {
@@ -845,8 +887,13 @@ static void move_annotation(struct reader *r, int dir)
 	r->on_hl = pick;
 	{
 		const struct store_highlight *h = &r->hls.v[pick];
-		ui_message("annotation %ld of %zu%s%s%s", pick + 1, r->hls.n, h->ntags ? " #" : "",
-		           h->ntags ? h->tags[0] : "", h->note ? " (note)" : "");
+		struct buf tags = {0};
+		size_t k;
+		for (k = 0; k < h->ntags; k++)
+			buf_printf(&tags, " #%s", h->tags[k]);
+		ui_message("annotation %ld of %zu%s%s", pick + 1, r->hls.n, tags.len ? tags.s : "",
+		           h->note ? " (note)" : "");
+		buf_free(&tags);
 	}
 }
 
@@ -894,7 +941,7 @@ static void select_start(struct reader *r)
 	r->selecting = 1;
 	r->sel_a = f.start;
 	r->sel_b = f.end;
-	ui_message("selecting: w b ( ) { } extend, 1-9 a t act, Esc cancels");
+	ui_message("selecting: w b ( ) { } move, o swaps ends, Esc cancels");
 }
 
 static int is_space(char c)
@@ -902,36 +949,61 @@ static int is_space(char c)
 	return c == ' ' || c == '\n' || c == '\t';
 }
 
+/* w and b move the selection's moving end by a word: the end (sel_b
+ * after sel_a) to the end of the next or previous word, the start (after
+ * o swapped them) to the start of the next or previous word.  A
+ * selection never becomes empty. */
 static void select_word(struct reader *r, int dir)
 {
 	const char *b = r->art.body;
 	size_t n = r->art.body_len, p = r->sel_b;
 
+	if (r->sel_b > r->sel_a) {
+		if (dir > 0) {
+			while (p < n && is_space(b[p]))
+				p++;
+			while (p < n && !is_space(b[p]))
+				p++;
+		} else {
+			while (p > r->sel_a && is_space(b[p - 1]))
+				p--;
+			while (p > r->sel_a && !is_space(b[p - 1]))
+				p--;
+			while (p > r->sel_a && is_space(b[p - 1]))
+				p--;
+			if (p <= r->sel_a)
+				return;
+		}
+		r->sel_b = p;
+		show_offset(r, p ? p - 1 : 0);
+		return;
+	}
 	if (dir > 0) {
-		while (p < n && is_space(b[p]))
+		while (p < r->sel_a && !is_space(b[p]))
 			p++;
-		while (p < n && !is_space(b[p]))
+		while (p < r->sel_a && is_space(b[p]))
 			p++;
-	} else {
-		while (p > r->sel_a && is_space(b[p - 1]))
-			p--;
-		while (p > r->sel_a && !is_space(b[p - 1]))
-			p--;
-		while (p > r->sel_a && is_space(b[p - 1]))
-			p--;
-		if (p <= r->sel_a)
+		if (p >= r->sel_a)
 			return;
+	} else {
+		while (p > 0 && is_space(b[p - 1]))
+			p--;
+		while (p > 0 && !is_space(b[p - 1]))
+			p--;
 	}
 	r->sel_b = p;
-	show_offset(r, p ? p - 1 : 0);
+	show_offset(r, p);
 }
 
-/* ( ) { } in a selection move its end by sentence or paragraph. */
+/* ( ) { } in a selection move its moving end by sentence or paragraph:
+ * the end to the end of a sentence, the start (after o) to the start of
+ * one. */
 static void select_move(struct reader *r, enum request req)
 {
 	struct sentence_span f;
+	int at_end = r->sel_b > r->sel_a;
 
-	focus_at(r, r->sel_b ? r->sel_b - 1 : 0);
+	focus_at(r, at_end ? (r->sel_b ? r->sel_b - 1 : 0) : r->sel_b);
 	if (req == REQ_SENTENCE_NEXT)
 		move_sentence(r, 1);
 	else if (req == REQ_SENTENCE_PREV)
@@ -940,15 +1012,30 @@ static void select_move(struct reader *r, enum request req)
 		move_paragraph(r, 1);
 	else
 		move_paragraph(r, -1);
-	if (req == REQ_PARA_NEXT || req == REQ_PARA_PREV) {
+	if (at_end && (req == REQ_PARA_NEXT || req == REQ_PARA_PREV)) {
 		struct para *pa = &r->paras[r->focus_para];
 		para_split(r, r->focus_para);
 		r->focus_sent = pa->sents.n - 1;
 	}
 	f = focus_span(r);
-	if (f.end > r->sel_a)
+	if (at_end && f.end > r->sel_a)
 		r->sel_b = f.end;
-	show_offset(r, r->sel_b ? r->sel_b - 1 : 0);
+	else if (!at_end && f.start < r->sel_a)
+		r->sel_b = f.start;
+	show_offset(r, at_end ? (r->sel_b ? r->sel_b - 1 : 0) : r->sel_b);
+}
+
+/* o in a selection: the other end moves from now on, as in vim. */
+static void select_swap(struct reader *r)
+{
+	size_t t = r->sel_a;
+
+	r->sel_a = r->sel_b;
+	r->sel_b = t;
+	focus_at(r, r->sel_b > r->sel_a ? (r->sel_b ? r->sel_b - 1 : 0) : r->sel_b);
+	show_offset(r, r->sel_b);
+	ui_message(r->sel_b > r->sel_a ? "the end of the selection moves (o swaps)"
+	                               : "the start of the selection moves (o swaps)");
 }
 
 /* --- drawing --- */
@@ -993,6 +1080,11 @@ static struct ui_style style_at(struct reader *r, size_t off, struct cursors *c,
 	if (r->ent >= 0 && off >= r->ments.v[r->ent].start && off < r->ments.v[r->ent].end) {
 		s = ui_style_over(s, ui_area(AREA_CURSOR));
 	}
+	/* A layer above the focus that paints its own background hides the
+	 * focus band: the focus then adds an attribute of its own, so the
+	 * focused text always looks different from the same text elsewhere. */
+	if (off >= f->start && off < f->end && s.bg != ui_area(AREA_FOCUS).bg)
+		s = ui_style_over(s, ui_area(AREA_FOCUS_OVER));
 	return s;
 }
 
@@ -1004,7 +1096,7 @@ static void draw_line(struct reader *r, int row, size_t p, size_t l,
 	const char *text = r->art.body + pa->start;
 	size_t len = pa->end - pa->start, pos;
 	struct cursors c;
-	int col = 1;
+	int col = MARGIN;
 	char scratch[16];
 
 	if (l >= pa->lines.n)
@@ -1014,32 +1106,31 @@ static void draw_line(struct reader *r, int row, size_t p, size_t l,
 	c.a = 0;
 	c.h = 0;
 	{
-		/* The margin: a note or link marker on lines of annotations. */
+		/* The margin, two columns: a note marker and a link marker on
+		 * lines of annotations, side by side when a line has both. */
 		size_t ls = pa->start + ln->start, le = pa->start + ln->end, k;
-		const char *mark = NULL;
-		struct ui_style ms = ui_area(AREA_DEFAULT);
+		int note = 0, link = 0, mcol = 0;
 		for (k = 0; k < r->hls.n; k++) {
 			const struct store_highlight *h = &r->hls.v[k];
-			if (h->end <= ls) {
-				c.a = k + 1;
+			if (h->end <= ls)
 				continue;
-			}
 			if (h->start > le)
 				break;
-			if (h->note && !mark) {
-				mark = "✎";
-				ms = ui_style_over(ms, ui_area(AREA_NOTE_MARKER));
-			} else if (h->nlinks && !mark) {
-				mark = "↔";
-				ms = ui_style_over(ms, ui_area(AREA_LINK_MARKER));
-			}
+			note |= h->note != NULL;
+			link |= h->nlinks > 0;
 		}
 		/* c.a must point at the first highlight not ending before ls. */
 		for (c.a = 0; c.a < r->hls.n && r->hls.v[c.a].end <= ls; c.a++)
 			;
-		if (mark) {
+		if (note) {
+			struct ui_style ms = ui_style_over(ui_area(AREA_DEFAULT), ui_area(AREA_NOTE_MARKER));
 			ui_set_style(&ms);
-			mvaddstr(row, 0, mark);
+			mvaddstr(row, mcol++, "✎");
+		}
+		if (link) {
+			struct ui_style ms = ui_style_over(ui_area(AREA_DEFAULT), ui_area(AREA_LINK_MARKER));
+			ui_set_style(&ms);
+			mvaddstr(row, mcol, "↔");
 		}
 	}
 	{
@@ -1060,7 +1151,7 @@ static void draw_line(struct reader *r, int row, size_t p, size_t l,
 		layout_cell_next(text, len, pos, &cell, scratch);
 		if (cell.end <= pos)
 			break;
-		if (col + cell.width > r->width + 1)
+		if (col + cell.width > r->width + MARGIN)
 			break;
 		s = style_at(r, pa->start + pos, &c, f);
 		ui_set_style(&s);
@@ -1164,8 +1255,11 @@ static void reader_draw(struct view *v)
 	{
 		size_t top = top_offset(r);
 		int pct = p >= r->npara ? 100 : (int)((double)top * 100.0 / (double)len);
-		snprintf(left, sizeof left, " %3d%%  %zu entities  %zu annotation%s%s", pct, r->ments.n,
-		         r->hls.n, r->hls.n == 1 ? "" : "s", r->selecting ? "  [selection]" : "");
+		char here[128];
+		annotation_summary(r, target(r), here, sizeof here);
+		snprintf(left, sizeof left, " %3d%%  %zu entities  %zu annotation%s%s%s%s", pct, r->ments.n,
+		         r->hls.n, r->hls.n == 1 ? "" : "s", r->selecting ? "  [selection]" : "",
+		         *here ? "  " : "", here);
 		right[0] = '\0';
 		if (r->query && r->hits.n)
 			snprintf(right, sizeof right, "/%.40s: %zu hits", r->query, r->hits.n);
@@ -1191,6 +1285,9 @@ static int reader_request(struct view *v, enum request req)
 		case REQ_PARA_NEXT:
 		case REQ_PARA_PREV:
 			select_move(r, req);
+			return 1;
+		case REQ_SELECT_SWAP:
+			select_swap(r);
 			return 1;
 		case REQ_CLEAR:
 		case REQ_SELECT:
@@ -1356,7 +1453,7 @@ static int reader_request(struct view *v, enum request req)
 static void reader_resize(struct view *v)
 {
 	struct reader *r = v->data;
-	int width = ui.cols - 3;
+	int width = ui.cols - MARGIN - 2;
 	size_t off;
 
 	if (width < 1)

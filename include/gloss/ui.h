@@ -44,8 +44,9 @@
 	X(EDIT, "edit", "Edit title, outlet and date")                               \
 	X(CLEAR, "clear", "Clear the filter, search or selection")                  \
 	X(SELECT, "select", "Start a selection (extend it with w b ( ) { })")        \
-	X(WORD_NEXT, "word-next", "Extend the selection by a word")                  \
-	X(WORD_PREV, "word-prev", "Shrink the selection by a word")                  \
+	X(WORD_NEXT, "word-next", "Move the selection's moving end a word on")        \
+	X(WORD_PREV, "word-prev", "Move the selection's moving end a word back")      \
+	X(SELECT_SWAP, "selection-swap", "Swap the end of the selection that moves (vim's o)") \
 	X(TAG_1, "tag-1", "Toggle the tag bound to 1")                               \
 	X(TAG_2, "tag-2", "Toggle the tag bound to 2")                               \
 	X(TAG_3, "tag-3", "Toggle the tag bound to 3")                               \
@@ -95,7 +96,8 @@ enum request {
 	X(NOTE_MARKER, "note-marker") X(LINK_MARKER, "link-marker")             \
 	X(MINIMAP, "minimap") X(MINIMAP_MARK, "minimap.mark")                   \
 	X(CURSOR, "cursor") X(LIST_HEADER, "list.header") X(LIST_DIM, "list.dim") \
-	X(HELP_KEY, "help.key") X(PROMPT, "prompt") X(ERROR, "error")
+	X(HELP_KEY, "help.key") X(PROMPT, "prompt") X(ERROR, "error")          \
+	X(FOCUS_OVER, "focus.over")
 
 enum area {
 #define AREA_ENUM(e, name) AREA_##e,

@@ -462,7 +462,7 @@ static const char *const areas[] = {
 	"default", "title", "status", "status.message", "focus", "selection", "search",
 	"highlight", "tag.key-fact", "tag.claim", "tag.quote", "tag.question",
 	"tag.disputed", "note-marker", "link-marker", "minimap", "minimap.mark", "cursor",
-	"list.header", "list.dim", "help.key", "prompt", "error",
+	"list.header", "list.dim", "help.key", "prompt", "error", "focus.over",
 };
 enum { N_ENTITIES = 18 };
 

@@ -747,7 +747,10 @@ char *store_default_path(void)
 {
 	const char *env = getenv("GLOSS_DB"), *xdg, *home;
 
-	if (env && *env)
+	/* Set but empty is not "unset": store_open refuses the empty name,
+	 * rather than a script's unset variable silently meaning the
+	 * default library. */
+	if (env)
 		return xstrdup(env);
 	xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg == '/')
@@ -882,12 +885,38 @@ static char *immutable_uri(const char *path)
 	return buf_steal(&b);
 }
 
+/* Names SQLite does not take as a file: "" (a temporary database),
+ * ":memory:" and, when URIs are enabled, "file:..." (a URI whose options
+ * can make the database temporary or shared in memory).  gloss refuses
+ * them instead of treating them as paths: each is far more likely an
+ * unset variable or a misunderstanding than a file the user wants, and a
+ * library that vanishes when gloss exits would throw away everything the
+ * screen said was saved.  A file that really is named so is reached as
+ * ./:memory: or ./file:NAME.  NULL when path is an ordinary name. */
+static const char *special_name(const char *path)
+{
+	if (!*path)
+		return "the name is empty (an unset variable in --db or GLOSS_DB?)";
+	if (strcmp(path, ":memory:") == 0)
+		return "SQLite keeps ':memory:' in memory only, so nothing would be saved "
+		       "(write ./:memory: for a file of that name)";
+	if (strncmp(path, "file:", 5) == 0)
+		return "gloss takes a path, not an SQLite URI (write ./file:... for a file whose "
+		       "name begins so)";
+	return NULL;
+}
+
 struct store *store_open(const char *path, int flags, char **err)
 {
 	struct store *st;
 	int kind, version = 0, appid = 0, objects = 0, oflags, dir_readonly = 0;
+	const char *special;
 
 	*err = NULL;
+	if ((special = special_name(path))) {
+		*err = xasprintf("cannot open database '%s': %s", path, special);
+		return NULL;
+	}
 	kind = sniff_file(path);
 	if (kind == -1) {
 		*err = xasprintf("cannot open database '%s': not an SQLite database "

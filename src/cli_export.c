@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gloss/cli.h"
 #include "gloss/export.h"
@@ -140,17 +141,33 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 {
 	struct store_io_stats s;
 	char *err = NULL;
+	int fresh;
 
 	if (argc != 2 || (argv[1][0] == '-' && argv[1][1]))
 		return usage("restore", RESTORE_USAGE, "%s", "give one backup file (from 'gloss export --json')");
 	/* A new library is not seeded with the bundled articles first: a
 	 * restore into it gives back exactly the library that was saved. */
 	c->no_bundled = 1;
+	fresh = access(c->db_path, F_OK) != 0 && errno == ENOENT;
 	if (cli_open_store(c) != 0)
 		return CLI_ERROR;
 	if (export_restore(c->store, argv[1], &s, &err) != 0) {
 		fprintf(stderr, "gloss: %s\n", err);
 		free(err);
+		/* A library this restore created holds nothing: it goes, so that
+		 * a failed restore leaves no empty library where none was. */
+		if (fresh) {
+			static const char *const ext[] = {"-wal", "-shm", "-journal"};
+			size_t i;
+			store_close(c->store);
+			c->store = NULL;
+			for (i = 0; i < ARRAY_SIZE(ext); i++) {
+				char *p = xasprintf("%s%s", c->db_path, ext[i]);
+				unlink(p);
+				free(p);
+			}
+			unlink(c->db_path);
+		}
 		return CLI_ERROR;
 	}
 	printf("restored: %lld articles added, %lld already there; %lld highlights added, "

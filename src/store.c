@@ -917,6 +917,12 @@ struct store *store_open(const char *path, int flags, char **err)
 		*err = xasprintf("cannot open database '%s': %s", path, special);
 		return NULL;
 	}
+	/* A FIFO would block the open below forever; a directory is named
+	 * as one, not as "not an SQLite database". */
+	if ((special = util_file_kind(path))) {
+		*err = xasprintf("cannot open database '%s': it %s", path, special);
+		return NULL;
+	}
 	kind = sniff_file(path);
 	if (kind == -1) {
 		*err = xasprintf("cannot open database '%s': not an SQLite database "

@@ -27,4 +27,23 @@ t_run "a file really named :memory: is reached as ./:memory:" 0 "$GLOSS" --db ./
 t_run "and keeps what it confirmed" 0 "$GLOSS" --db ./:memory: list
 t_match "the article is there" "$T_OUT" "Harbour bridge reopens"
 
+# --- files that are not regular files ---------------------------------------
+mkdir -p "$T_DIR/adir"
+t_run "--db DIR is refused" 1 "$GLOSS" --db "$T_DIR/adir" list
+t_match "says it is a directory" "$T_ERR" "'$T_DIR/adir'.*is a directory"
+mkfifo "$T_DIR/fifo"
+t_run "--db FIFO is refused at once" 1 timeout 10 "$GLOSS" --db "$T_DIR/fifo" list
+t_match "says it is not a regular file" "$T_ERR" "'$T_DIR/fifo'.*not a regular file \(it is a FIFO\)"
+t_run "--db /dev/null is refused" 1 "$GLOSS" --db /dev/null list
+t_match "says it is a device" "$T_ERR" "not a regular file \(it is a device\)"
+
+# --- a failed restore to a new path leaves nothing behind -------------------
+printf '{"not": "a backup"' > "$D/bad.json"
+t_run "a bad backup into a new library fails" 1 "$GLOSS" --db "$T_DIR/new.db" restore "$D/bad.json"
+t_ok "$([ ! -e "$T_DIR/new.db" ] && [ ! -e "$T_DIR/new.db-wal" ] && [ ! -e "$T_DIR/new.db-shm" ]; echo $?)" "and leaves no library behind"
+t_run "a good library" 0 "$GLOSS" --db "$T_DIR/old.db" import "$D/a.txt"
+t_run "a bad backup into an existing library fails" 1 "$GLOSS" --db "$T_DIR/old.db" restore "$D/bad.json"
+t_run "which is kept" 0 "$GLOSS" --db "$T_DIR/old.db" list
+t_match "with its article" "$T_OUT" "Harbour bridge reopens"
+
 t_done

@@ -56,7 +56,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "list the entities found in the library")                                          \
 	X(ner, cmd_ner, 0, "[FILE]", "print the entities in raw text (standard input without FILE)") \
 	X(highlight, cmd_highlight, 1,                                                         \
-	  "ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT]",                    \
+	  "ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT [--replace-note]]",   \
 	  "highlight a passage of an article, with tags and a note")                         \
 	X(annotations, cmd_annotations, 1, "[--article ID] [--tag NAME] [--orphaned] [--json]", \
 	  "list highlights with their tags and notes")                                       \
@@ -956,6 +956,7 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 		{"occurrence", required_argument, NULL, 'o'},
 		{"tag", required_argument, NULL, 't'},
 		{"note", required_argument, NULL, 'n'},
+		{"replace-note", no_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	const struct cli_command *cmd = find_command("highlight");
@@ -963,11 +964,13 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 	int64_t occurrence = 0, hl, n = 0;
 	size_t ntags = 0, i, qlen, at = 0, found_at = 0;
 	struct store_article a;
-	int ch, bad = 0, rc;
+	int ch, bad = 0, rc, replace_note = 0;
 	const char *p;
 
 	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
-		if (ch == 'q')
+		if (ch == 'R')
+			replace_note = 1;
+		else if (ch == 'q')
 			quote = optarg;
 		else if (ch == 'n')
 			note = optarg;
@@ -1013,14 +1016,27 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 		if (hl < 0)
 			goto fail;
 	}
+	/* The note first: a passage that has another note already is refused
+	 * whole (no tag added either) unless --replace-note says to. */
+	if (note) {
+		rc = replace_note ? store_note_set(c->store, hl, note)
+		                  : store_note_replace(c->store, hl, note, NULL);
+		if (rc == 2) {
+			fprintf(stderr, "gloss: annotation %lld already has a different note; not "
+			        "replaced ('gloss note %lld TEXT' or --replace-note replaces it)\n",
+			        (long long)hl, (long long)hl);
+			store_article_clear(&a);
+			return CLI_ERROR;
+		}
+		if (rc != 0)
+			goto fail;
+	}
 	for (i = 0; i < ntags; i++) {
 		int on, removed;
 		int64_t tid = tag_id_for(c, tags[i]);
 		if (tid < 0 || store_highlight_tag(c->store, hl, tid, 1, &on, &removed) != 0)
 			goto fail;
 	}
-	if (note && store_note_set(c->store, hl, note) < 0)
-		goto fail;
 	printf("highlighted %lld in article %lld at %zu-%zu\n", (long long)hl, (long long)a.id, at,
 	       at + qlen);
 	store_article_clear(&a);

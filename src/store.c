@@ -2599,7 +2599,15 @@ fail:
 	return -1;
 }
 
-int store_note_set(struct store *st, int64_t hl, const char *text)
+static int same_note(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Set the note; with check, only if the note now is expected (or already
+ * text): 2 when it is not. */
+static int note_write(struct store *st, int64_t hl, const char *text, int check,
+                      const char *expected)
 {
 	sqlite3_stmt *s;
 	int exists;
@@ -2626,6 +2634,26 @@ int store_note_set(struct store *st, int64_t hl, const char *text)
 		store_rollback(st);
 		return 1;
 	}
+	if (check) {
+		int rc, same;
+		s = stmt(st, S_NOTE_GET);
+		sqlite3_bind_int64(s, 1, hl);
+		rc = sqlite3_step(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			store_set_err(st, "cannot save note");
+			sqlite3_reset(s);
+			goto fail;
+		}
+		{
+			const char *cur = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+			same = same_note(cur, expected) || same_note(cur, text);
+		}
+		sqlite3_reset(s);
+		if (!same) {
+			store_rollback(st);
+			return 2;
+		}
+	}
 	s = stmt(st, text && *text ? S_NOTE_UPSERT : S_NOTE_DELETE);
 	sqlite3_bind_int64(s, 1, hl);
 	if (text && *text)
@@ -2640,6 +2668,16 @@ int store_note_set(struct store *st, int64_t hl, const char *text)
 fail:
 	store_rollback(st);
 	return -1;
+}
+
+int store_note_set(struct store *st, int64_t hl, const char *text)
+{
+	return note_write(st, hl, text, 0, NULL);
+}
+
+int store_note_replace(struct store *st, int64_t hl, const char *text, const char *expected)
+{
+	return note_write(st, hl, text, 1, expected);
 }
 
 struct store_deleted {

@@ -282,6 +282,10 @@ int store_highlight_tag(struct store *st, int64_t hl, int64_t tag, int on, int *
  * -1 error (a note over STORE_NOTE_MAX bytes is refused). */
 #define STORE_NOTE_MAX ((size_t)1 << 20)
 int store_note_set(struct store *st, int64_t hl, const char *text);
+/* The same, but only over the note the caller knows: when the note now
+ * is neither expected (NULL: no note) nor already text, nothing changes
+ * and 2 is returned, so a note is never replaced unseen. */
+int store_note_replace(struct store *st, int64_t hl, const char *text, const char *expected);
 
 /* A deleted highlight with everything that went with it, for undo. */
 struct store_deleted;

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,9 @@
 
 /* Bits of article.manual: fields the user edited, kept over re-import. */
 enum { MANUAL_TITLE = 1, MANUAL_OUTLET = 2, MANUAL_PUBLISHED = 4, MANUAL_URL = 8, MANUAL_BYLINE = 16 };
+
+/* A migrations[] step done in C (migrate_never_reuse_ids), not SQL. */
+#define MIGRATE_NEVER_REUSE_IDS "-- rebuild highlight, tag, note, link with AUTOINCREMENT"
 
 /* Schema steps: migrations[i] brings user_version i to i + 1.  Only ever
  * append; a released step is never edited. */
@@ -188,7 +192,17 @@ static const char *const migrations[] = {
 	"  GROUP BY article_id, entity_id, surface;"
 	"DROP TABLE mention_v1;"
 	"CREATE INDEX mention_entity ON mention(entity_id, surface, article_id);",
+	/* 2 → 3 (step 4 once the dates step is in; keep it last until then):
+	 * annotation, tag, note and link ids are never reused, so an undo
+	 * puts back what was deleted under its own id and a reference to a
+	 * deleted id never meets a newer row.  The tables are rebuilt with
+	 * AUTOINCREMENT by migrate_never_reuse_ids, from their own schema
+	 * text, so whatever columns earlier steps gave them are kept. */
+	MIGRATE_NEVER_REUSE_IDS,
 };
+
+_Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
+               "STORE_SCHEMA_VERSION is the number of migrations");
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 #define LIST_COLS \
@@ -409,7 +423,8 @@ static const char *const migrations[] = {
 	  "INSERT INTO highlight(id, article_id, start, end, quote, prefix, suffix,"               \
 	  " original_quote, body_sha, orphaned, created, updated)"                                 \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")                           \
-	X(HL_TAG_IDS, "SELECT tag_id FROM highlight_tag WHERE highlight_id = ?1")                  \
+	X(HL_TAG_IDS, "SELECT ht.tag_id, t.name FROM highlight_tag ht JOIN tag t"                  \
+	              " ON t.id = ht.tag_id WHERE ht.highlight_id = ?1")                             \
 	X(NOTE_GET, "SELECT body, created, updated FROM note WHERE highlight_id = ?1")             \
 	X(NOTE_UPSERT,                                                                             \
 	  "INSERT INTO note(highlight_id, body, created, updated) VALUES (?1, ?2, " NOW ", " NOW ")" \
@@ -422,7 +437,7 @@ static const char *const migrations[] = {
 	  "INSERT INTO link(from_highlight, to_highlight, relation, created)"                      \
 	  " VALUES (?1, ?2, ?3, " NOW ")")                                                         \
 	X(LINK_RESTORE,                                                                            \
-	  "INSERT OR IGNORE INTO link(id, from_highlight, to_highlight, relation, created)"        \
+	  "INSERT INTO link(id, from_highlight, to_highlight, relation, created)"                  \
 	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                                          \
 	X(LINK_DELETE, "DELETE FROM link WHERE id = ?1")                                           \
 	X(LINK_LIST,                                                                               \
@@ -841,6 +856,106 @@ static int backup_before_migration(struct store *st, int version, char **err)
 	return rc;
 }
 
+static int exec_fmt(sqlite3 *db, char **msg, const char *fmt, ...) GLOSS_PRINTF(3, 4);
+static int exec_fmt(sqlite3 *db, char **msg, const char *fmt, ...)
+{
+	va_list ap;
+	char *sql;
+	int rc;
+
+	va_start(ap, fmt);
+	sql = xvasprintf(fmt, ap);
+	va_end(ap);
+	rc = sqlite3_exec(db, sql, NULL, NULL, msg);
+	free(sql);
+	return rc;
+}
+
+/* The schema step that makes annotation ids never reused: each table is
+ * rebuilt from its own CREATE TABLE text with AUTOINCREMENT added to its
+ * id, its rows copied as they are (ids included), and its indexes and
+ * triggers made again, as SQLite's documented way to change a table.
+ * Runs inside the step's transaction with foreign keys off, and fails
+ * if any reference is left dangling.  SQLITE_OK, or an error with *msg
+ * (sqlite3_malloc'd). */
+static int migrate_never_reuse_ids(sqlite3 *db, char **msg)
+{
+	static const char *const tables[] = {"highlight", "tag", "note", "link"};
+	static const char pk[] = "id INTEGER PRIMARY KEY";
+	sqlite3_stmt *s;
+	size_t i, k;
+	int rc = SQLITE_OK;
+
+	for (i = 0; i < ARRAY_SIZE(tables) && rc == SQLITE_OK; i++) {
+		const char *t = tables[i];
+		char *def = NULL, *p;
+		char **others = NULL;
+		size_t nothers = 0;
+		struct buf nd = {0};
+
+		if ((rc = sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE type = 'table'"
+		                             " AND name = ?1", -1, &s, NULL)) != SQLITE_OK)
+			break;
+		sqlite3_bind_text(s, 1, t, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+			def = xstrdup((const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+		if (!def || strstr(def, "AUTOINCREMENT")) {
+			free(def);
+			continue;
+		}
+		p = strstr(def, pk);
+		if (!p || !strchr(def, '(') || strchr(def, '(') > p) {
+			*msg = sqlite3_mprintf("table %s has no '%s' column", t, pk);
+			free(def);
+			rc = SQLITE_ERROR;
+			break;
+		}
+		buf_printf(&nd, "CREATE TABLE \"%s_new\" ", t);
+		buf_add(&nd, strchr(def, '('), (size_t)(p - strchr(def, '(')) + strlen(pk));
+		buf_adds(&nd, " AUTOINCREMENT");
+		buf_adds(&nd, p + strlen(pk));
+		free(def);
+		/* Its indexes and triggers (automatic indexes have no text). */
+		if ((rc = sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE tbl_name = ?1"
+		                             " AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+		                             " ORDER BY type, name", -1, &s, NULL)) != SQLITE_OK) {
+			buf_free(&nd);
+			break;
+		}
+		sqlite3_bind_text(s, 1, t, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			others = xreallocarray(others, nothers + 1, sizeof *others);
+			others[nothers++] = xstrdup((const char *)sqlite3_column_text(s, 0));
+		}
+		sqlite3_finalize(s);
+		rc = sqlite3_exec(db, nd.s, NULL, NULL, msg);
+		if (rc == SQLITE_OK)
+			rc = exec_fmt(db, msg, "INSERT INTO \"%s_new\" SELECT * FROM \"%s\";"
+			              " DROP TABLE \"%s\"; ALTER TABLE \"%s_new\" RENAME TO \"%s\";",
+			              t, t, t, t, t);
+		for (k = 0; k < nothers; k++) {
+			if (rc == SQLITE_OK)
+				rc = sqlite3_exec(db, others[k], NULL, NULL, msg);
+			free(others[k]);
+		}
+		free(others);
+		buf_free(&nd);
+	}
+	if (rc != SQLITE_OK)
+		return rc;
+	/* Every reference still leads somewhere. */
+	if ((rc = sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &s, NULL)) != SQLITE_OK)
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*msg = sqlite3_mprintf("a reference in table %s is left dangling",
+		                       (const char *)sqlite3_column_text(s, 0));
+		rc = SQLITE_CONSTRAINT;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static int migrate(struct store *st, int version, char **err)
 {
 	int v;
@@ -850,11 +965,25 @@ static int migrate(struct store *st, int version, char **err)
 		return -1;
 	for (v = version; v < (int)ARRAY_SIZE(migrations); v++) {
 		char *msg = NULL, *sql;
+		int in_c = strcmp(migrations[v], MIGRATE_NEVER_REUSE_IDS) == 0, rc;
 
+		/* Rebuilding a table means dropping it, which with foreign keys
+		 * on would delete every row that refers to it; the keys are
+		 * checked before the step commits instead.  (The pragma is a
+		 * no-op inside a transaction, so it is set around it.) */
+		if (in_c)
+			sqlite3_exec(st->core.db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 		sql = xasprintf("BEGIN IMMEDIATE; %s; PRAGMA user_version = %d;"
-		                " PRAGMA application_id = %d; COMMIT;",
-		                migrations[v], v + 1, STORE_APPLICATION_ID);
-		if (sqlite3_exec(st->core.db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		                " PRAGMA application_id = %d;",
+		                in_c ? "SELECT 1" : migrations[v], v + 1, STORE_APPLICATION_ID);
+		rc = sqlite3_exec(st->core.db, sql, NULL, NULL, &msg);
+		if (rc == SQLITE_OK && in_c)
+			rc = migrate_never_reuse_ids(st->core.db, &msg);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(st->core.db, "COMMIT", NULL, NULL, &msg);
+		if (in_c)
+			sqlite3_exec(st->core.db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
 			*err = xasprintf("cannot set up database '%s' (schema step %d): %s",
 			                 st->core.path, v + 1, msg ? msg : sqlite3_errmsg(st->core.db));
 			sqlite3_free(msg);
@@ -2685,6 +2814,7 @@ struct store_deleted {
 	char *quote, *prefix, *suffix, *original_quote, *body_sha, *created, *updated;
 	int orphaned;
 	int64_t *tags;
+	char **tag_names;
 	size_t ntags;
 	char *note, *note_created, *note_updated;
 	struct store_links links;
@@ -2701,6 +2831,9 @@ void store_deleted_free(struct store_deleted *d)
 	free(d->body_sha);
 	free(d->created);
 	free(d->updated);
+	for (size_t i = 0; i < d->ntags; i++)
+		free(d->tag_names[i]);
+	free(d->tag_names);
 	free(d->tags);
 	free(d->note);
 	free(d->note_created);
@@ -2801,7 +2934,9 @@ int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **
 	sqlite3_bind_int64(s, 1, hl);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		d->tags = xreallocarray(d->tags, d->ntags + 1, sizeof *d->tags);
-		d->tags[d->ntags++] = sqlite3_column_int64(s, 0);
+		d->tag_names = xreallocarray(d->tag_names, d->ntags + 1, sizeof *d->tag_names);
+		d->tags[d->ntags] = sqlite3_column_int64(s, 0);
+		d->tag_names[d->ntags++] = col_strdup(s, 1);
 	}
 	sqlite3_reset(s);
 	s = stmt(st, S_NOTE_GET);
@@ -2827,11 +2962,31 @@ fail:
 	return -1;
 }
 
-int store_highlight_restore(struct store *st, const struct store_deleted *d)
+/* Is the statement's failure a constraint (a key to a row deleted
+ * meanwhile), which an undo reports and goes on past? */
+static int constraint_failed(struct store *st)
 {
+	return (sqlite3_extended_errcode(st->core.db) & 0xff) == SQLITE_CONSTRAINT;
+}
+
+static int hl_exists(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_HL_EXISTS);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_highlight_restore(struct store *st, const struct store_deleted *d, char **missed)
+{
+	struct buf miss = {0};
 	sqlite3_stmt *s;
 	size_t i;
 
+	*missed = NULL;
 	if (store_begin(st, "cannot undo") != 0)
 		return -1;
 	s = stmt(st, S_HL_RESTORE);
@@ -2847,14 +3002,45 @@ int store_highlight_restore(struct store *st, const struct store_deleted *d)
 	sqlite3_bind_int(s, 10, d->orphaned);
 	bind_text(s, 11, d->created);
 	bind_text(s, 12, d->updated);
-	if (step_done(st, s, "cannot undo") != 0)
+	if (step_done(st, s, "cannot undo") != 0) {
+		/* Ids are never reused, so a taken id is this annotation, back
+		 * already; a missing article was deleted meanwhile. */
+		if (constraint_failed(st))
+			snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s",
+			         hl_exists(st, d->id) ? "cannot undo: the annotation is back already"
+			                              : "cannot undo: its article was deleted meanwhile");
 		goto fail;
+	}
+	/* What went with the annotation comes back with it, except what was
+	 * deleted meanwhile: that is said, and the rest is kept. */
 	for (i = 0; i < d->ntags; i++) {
 		s = stmt(st, S_HL_TAG_ON);
 		sqlite3_bind_int64(s, 1, d->id);
 		sqlite3_bind_int64(s, 2, d->tags[i]);
-		if (step_done(st, s, "cannot undo") != 0)
-			goto fail;
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			if (!constraint_failed(st)) {
+				store_set_err(st, "cannot undo");
+				goto fail;
+			}
+			/* Deleted and made again under the same name: that tag. */
+			if (d->tag_names[i]) {
+				struct store_tag t;
+				if (store_tag_by_name(st, d->tag_names[i], &t) == 0) {
+					s = stmt(st, S_HL_TAG_ON);
+					sqlite3_bind_int64(s, 1, d->id);
+					sqlite3_bind_int64(s, 2, t.id);
+					store_tag_clear(&t);
+					if (step_done(st, s, "cannot undo") != 0)
+						goto fail;
+					continue;
+				}
+			}
+			buf_printf(&miss, "%stag '%s' (deleted meanwhile)", miss.len ? ", " : "",
+			           d->tag_names[i] ? d->tag_names[i] : "?");
+			continue;
+		}
+		sqlite3_reset(s);
 	}
 	if (d->note) {
 		s = stmt(st, S_NOTE_RESTORE);
@@ -2865,27 +3051,35 @@ int store_highlight_restore(struct store *st, const struct store_deleted *d)
 		if (step_done(st, s, "cannot undo") != 0)
 			goto fail;
 	}
-	/* A link whose other end is gone meanwhile stays gone: the foreign key
-	 * refuses it, and the rest of the undo still holds. */
 	for (i = 0; i < d->links.n; i++) {
 		const struct store_link *l = &d->links.v[i];
+		int64_t other = l->from_highlight == d->id ? l->to_highlight : l->from_highlight;
 		s = stmt(st, S_LINK_RESTORE);
 		sqlite3_bind_int64(s, 1, l->id);
 		sqlite3_bind_int64(s, 2, l->from_highlight);
 		sqlite3_bind_int64(s, 3, l->to_highlight);
 		bind_text(s, 4, l->relation);
 		bind_text(s, 5, l->created);
-		if (sqlite3_step(s) != SQLITE_DONE && (sqlite3_extended_errcode(st->core.db) & 0xff) != SQLITE_CONSTRAINT) {
+		if (sqlite3_step(s) != SQLITE_DONE) {
 			sqlite3_reset(s);
-			store_set_err(st, "cannot undo");
-			goto fail;
+			if (!constraint_failed(st)) {
+				store_set_err(st, "cannot undo");
+				goto fail;
+			}
+			buf_printf(&miss, "%slink %lld to annotation %lld (%s)", miss.len ? ", " : "",
+			           (long long)l->id, (long long)other,
+			           hl_exists(st, other) ? "its id is taken" : "deleted meanwhile");
+			continue;
 		}
 		sqlite3_reset(s);
 	}
 	if (store_commit(st, "cannot undo") != 0)
 		goto fail;
+	if (miss.len)
+		*missed = buf_steal(&miss);
 	return 0;
 fail:
+	buf_free(&miss);
 	store_rollback(st);
 	return -1;
 }

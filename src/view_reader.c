@@ -812,13 +812,19 @@ static void undo_delete(struct reader *r)
 		ui_error("nothing to undo");
 		return;
 	}
-	if (store_highlight_restore(ui.store, r->undo[r->nundo - 1]) != 0) {
+	char *missed;
+
+	if (store_highlight_restore(ui.store, r->undo[r->nundo - 1], &missed) != 0) {
 		ui_error("%s", store_errmsg(ui.store));
 		return;
 	}
 	store_deleted_free(r->undo[--r->nundo]);
 	load_annotations(r);
-	ui_message("restored the annotation, its note and links");
+	if (missed)
+		ui_error("restored the annotation, but not: %s", missed);
+	else
+		ui_message("restored the annotation, its note and links");
+	free(missed);
 }
 
 static void yank(struct reader *r)

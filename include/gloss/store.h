@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */
@@ -292,7 +292,13 @@ struct store_deleted;
 /* Delete a highlight, its tags, note and links; *undo (free with
  * store_deleted_free) restores them.  0 ok, 1 none, -1 error. */
 int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **undo);
-int store_highlight_restore(struct store *st, const struct store_deleted *undo);
+/* Put a deleted highlight back under its own id (ids are never reused),
+ * with its tags, note and links.  A tag or a link's other end deleted
+ * meanwhile cannot come back: the rest is restored and *missed (free it;
+ * NULL when nothing is missing) says what was not, as "tag 'x' (deleted
+ * meanwhile), link 3 to annotation 7 (deleted meanwhile)".  0 ok, -1
+ * nothing restored (its article was deleted, or it is back already). */
+int store_highlight_restore(struct store *st, const struct store_deleted *undo, char **missed);
 void store_deleted_free(struct store_deleted *d);
 
 /* Links between highlights. */

@@ -13,6 +13,7 @@
 
 #include "gloss/cli.h"
 #include "gloss/export.h"
+#include "gloss/layout.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
 
@@ -21,11 +22,14 @@ static int usage(const char *cmd, const char *use, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("gloss: ", stderr);
+	char *msg;
+
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: gloss %s %s\n", cmd, use);
+	layout_fprintf_safe(stderr, "gloss: %s\n", msg);
+	free(msg);
+	fprintf(stderr, "usage: gloss %s %s\n", cmd, use);
 	return CLI_USAGE;
 }
 
@@ -114,21 +118,21 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 	o.tags = tags;
 	if (json) {
 		if (export_json(c->store, o.file, &err) != 0) {
-			fprintf(stderr, "gloss: %s\n", err);
+			layout_fprintf_safe(stderr, "gloss: %s\n", err);
 			rc = CLI_ERROR;
 		} else if (o.file && strcmp(o.file, "-") != 0) {
-			printf("exported the library to '%s'\n", o.file);
+			layout_fprintf_safe(stdout, "exported the library to '%s'\n", o.file);
 		}
 		goto done;
 	}
 	n = export_markdown(c->store, &o, &err);
 	if (n < 0) {
-		fprintf(stderr, "gloss: %s\n", err);
+		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		rc = CLI_ERROR;
 	} else if (o.dir) {
-		printf("exported %d file%s to '%s'\n", n, n == 1 ? "" : "s", o.dir);
+		layout_fprintf_safe(stdout, "exported %d file%s to '%s'\n", n, n == 1 ? "" : "s", o.dir);
 	} else if (o.file && strcmp(o.file, "-") != 0) {
-		printf("exported to '%s'\n", o.file);
+		layout_fprintf_safe(stdout, "exported to '%s'\n", o.file);
 	}
 done:
 	free(err);
@@ -152,7 +156,7 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 	if (cli_open_store(c) != 0)
 		return CLI_ERROR;
 	if (export_restore(c->store, argv[1], &s, &err) != 0) {
-		fprintf(stderr, "gloss: %s\n", err);
+		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		free(err);
 		/* A library this restore created holds nothing: it goes, so that
 		 * a failed restore leaves no empty library where none was. */

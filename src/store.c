@@ -22,6 +22,7 @@
 
 #include "gloss/anchor.h"
 #include "gloss/store.h"
+#include "gloss/theme.h"
 #include "gloss/util.h"
 #include "store_internal.h"
 
@@ -2383,20 +2384,49 @@ static int change1(struct store *st, sqlite3_stmt *s, const char *what)
 	return n ? 0 : 1;
 }
 
-static int valid_tag_name(struct store *st, const char *name, const char *what)
+const char *store_tag_name_problem(const char *name)
 {
 	const unsigned char *p;
+	size_t len, i = 0, n;
+	uint32_t cp;
 
-	if (!name || !*name || strlen(name) > 100) {
-		snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s: a tag name is 1 to 100 bytes", what);
-		return 0;
+	if (!name || !*name || (len = strlen(name)) > 100)
+		return "a tag name is 1 to 100 bytes";
+	p = (const unsigned char *)name;
+	while (i < len) {
+		if (!(n = util_utf8_decode(p + i, len - i, &cp)))
+			return "a tag name is UTF-8 text";
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			return "a tag name cannot hold control characters";
+		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+		    cp == 0x200f || cp == 0x061c || cp == 0x2028 || cp == 0x2029)
+			return "a tag name cannot hold bidirectional controls or line separators";
+		i += n;
 	}
-	for (p = (const unsigned char *)name; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			snprintf(st->core.errbuf, sizeof st->core.errbuf,
-			         "%s: a tag name cannot hold control characters", what);
-			return 0;
-		}
+	return NULL;
+}
+
+const char *store_tag_colour_problem(const char *colour)
+{
+	struct theme_color c;
+
+	if (!colour || !*colour)
+		return NULL;
+	if (strlen(colour) > 16 || theme_parse_color(colour, &c) != 0)
+		return "a tag colour is a name (red, brightblue, default...), a number 0 to 255 "
+		       "or #rrggbb";
+	return NULL;
+}
+
+static int valid_tag(struct store *st, const char *name, const char *colour, const char *what)
+{
+	const char *why = name ? store_tag_name_problem(name) : NULL;
+
+	if (!why)
+		why = store_tag_colour_problem(colour);
+	if (why) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s: %s", what, why);
+		return 0;
 	}
 	return 1;
 }
@@ -2405,7 +2435,11 @@ int64_t store_tag_add(struct store *st, const char *name, int key, const char *c
 {
 	sqlite3_stmt *s;
 
-	if (!valid_tag_name(st, name, "cannot add tag"))
+	if (!name) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot add tag: a tag needs a name");
+		return -1;
+	}
+	if (!valid_tag(st, name, colour, "cannot add tag"))
 		return -1;
 	if (store_begin(st, "cannot add tag") != 0)
 		return -1;
@@ -2443,7 +2477,7 @@ int store_tag_rename(struct store *st, const char *name, const char *new_name)
 {
 	sqlite3_stmt *s;
 
-	if (!valid_tag_name(st, new_name, "cannot rename tag"))
+	if (!new_name || !valid_tag(st, new_name, NULL, "cannot rename tag"))
 		return -1;
 	s = stmt(st, S_TAG_RENAME);
 	bind_text(s, 1, name);
@@ -2489,7 +2523,11 @@ fail:
 
 int store_tag_recolour(struct store *st, const char *name, const char *colour)
 {
-	sqlite3_stmt *s = stmt(st, S_TAG_RECOLOUR);
+	sqlite3_stmt *s;
+
+	if (!valid_tag(st, NULL, colour, "cannot recolour tag"))
+		return -1;
+	s = stmt(st, S_TAG_RECOLOUR);
 	bind_text(s, 1, name);
 	bind_text(s, 2, colour);
 	return change1(st, s, "cannot recolour tag");

@@ -428,7 +428,16 @@ void buf_json_str_ex(struct buf *b, const char *s, size_t len, int keep_bytes)
 			buf_printf(b, "\\u%04x", c);
 			i++;
 		} else if ((n = util_utf8_decode(p + i, len - i, &cp)) > 0) {
-			buf_add(b, p + i, n);
+			/* C1 controls, bidi marks, overrides and isolates, and the
+			 * line and paragraph separators as \u escapes: the same
+			 * string to a JSON reader, but never raw in a terminal
+			 * that shows the output. */
+			if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+			    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+			    cp == 0x061c || cp == 0x2028 || cp == 0x2029)
+				buf_printf(b, "\\u%04x", (unsigned)cp);
+			else
+				buf_add(b, p + i, n);
 			i += n;
 		} else {
 			/* keep_bytes: as Python's surrogateescape writes it, which

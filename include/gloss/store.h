@@ -210,6 +210,13 @@ void store_tags_free(struct store_tags *t);
 int store_tag_by_name(struct store *st, const char *name, struct store_tag *out);
 int store_tag_by_key(struct store *st, int key, struct store_tag *out);
 void store_tag_clear(struct store_tag *t);
+/* Why a tag name or colour would be refused, or NULL when it is fine:
+ * the one rule for the command line, the UI and restore.  A name is 1 to
+ * 100 bytes of UTF-8 without control characters (C0, DEL, C1),
+ * bidirectional controls or line separators; a colour is empty/NULL (no
+ * colour), a colour name, a number 0 to 255 or #rrggbb. */
+const char *store_tag_name_problem(const char *name);
+const char *store_tag_colour_problem(const char *colour);
 /* Create a tag (key 0: unbound).  Returns its id, or -1 (the name or the
  * key is taken: see store_errmsg). */
 int64_t store_tag_add(struct store *st, const char *name, int key, const char *colour);

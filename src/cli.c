@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "list the entities found in the library")                                          \
 	X(ner, cmd_ner, 0, "[FILE]", "print the entities in raw text (standard input without FILE)") \
 	X(highlight, cmd_highlight, 1,                                                         \
-	  "ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT]",                    \
+	  "ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT [--replace-note]]",   \
 	  "highlight a passage of an article, with tags and a note")                         \
 	X(annotations, cmd_annotations, 1, "[--article ID] [--tag NAME] [--orphaned] [--json]", \
 	  "list highlights with their tags and notes")                                       \
@@ -118,11 +119,14 @@ static int usage_error(const struct cli_command *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("gloss: ", stderr);
+	char *msg;
+
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: gloss %s %s\n", cmd->name, cmd->usage);
+	layout_fprintf_safe(stderr, "gloss: %s\n", msg);
+	free(msg);
+	fprintf(stderr, "usage: gloss %s %s\n", cmd->name, cmd->usage);
 	return CLI_USAGE;
 }
 
@@ -178,7 +182,7 @@ int cli_run(struct cli *c, int argc, char **argv)
 	int i;
 
 	if (!cmd) {
-		fprintf(stderr, "gloss: '%s' is not a command; 'gloss --help' lists them\n", argv[0]);
+		layout_fprintf_safe(stderr, "gloss: '%s' is not a command; 'gloss --help' lists them\n", argv[0]);
 		return CLI_USAGE;
 	}
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
@@ -222,8 +226,9 @@ static void progress(struct import_batch *b, const char *name)
 	if (!b->progress || b->total < 2)
 		return;
 	filled = b->total ? b->done * width / b->total : width;
-	fprintf(stderr, "\r\033[K[%.*s%*s] %d/%d %.40s", filled,
-	        "##############################", width - filled, "", b->done, b->total, name);
+	fprintf(stderr, "\r\033[K[%.*s%*s] %d/%d ", filled,
+	        "##############################", width - filled, "", b->done, b->total);
+	layout_fput_safe(stderr, name, strlen(name), 40);
 	if (b->done == b->total)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
@@ -238,12 +243,12 @@ static void flush_batch(struct import_batch *b)
 	if (store_batch_commit(b->c->store) != 0) {
 		if (b->progress)
 			fputs("\r\033[K", stderr);
-		fprintf(stderr, "gloss: %d file%s not imported: %s\n", b->pending_files,
+		layout_fprintf_safe(stderr, "gloss: %d file%s not imported: %s\n", b->pending_files,
 		        b->pending_files == 1 ? "" : "s", store_errmsg(b->c->store));
 		b->failed += b->pending_files;
 	} else {
 		if (b->pending.len)
-			fputs(b->pending.s, stdout);
+			layout_fput_safe(stdout, b->pending.s, b->pending.len, -1);
 		b->imported += b->pending_imported;
 		b->updated += b->pending_updated;
 		b->unchanged += b->pending_unchanged;
@@ -261,7 +266,7 @@ static void import_one(struct import_batch *b, const char *path)
 	char *err = NULL;
 
 	if (!b->pending_files && store_batch_begin(b->c->store) != 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(b->c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(b->c->store));
 		b->failed++;
 		b->done++;
 		return;
@@ -269,7 +274,7 @@ static void import_one(struct import_batch *b, const char *path)
 	if (ingest_file(b->c->store, path, &b->opts, &res, &err) != 0) {
 		if (b->progress)
 			fputs("\r\033[K", stderr);
-		fprintf(stderr, "gloss: %s\n", err);
+		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		free(err);
 		b->failed++;
 	} else {
@@ -385,12 +390,12 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 			char **sub;
 			size_t nsub, j;
 			if (list_dir(argv[i], &sub, &nsub) != 0) {
-				fprintf(stderr, "gloss: cannot import '%s': %s\n", argv[i], strerror(errno));
+				layout_fprintf_safe(stderr, "gloss: cannot import '%s': %s\n", argv[i], strerror(errno));
 				b.failed++;
 				continue;
 			}
 			if (nsub == 0) {
-				fprintf(stderr, "gloss: cannot import '%s': the directory has no files\n",
+				layout_fprintf_safe(stderr, "gloss: cannot import '%s': the directory has no files\n",
 				        argv[i]);
 				b.failed++;
 			}
@@ -452,22 +457,7 @@ static void json_field(struct buf *b, const char *key, const char *val, int comm
  * spaces (a TSV field), else newlines stay. */
 void cli_print_safe_to(FILE *f, const char *s, size_t len, int one_line)
 {
-	size_t pos = 0;
-	char scratch[16];
-
-	while (s && pos < len) {
-		struct layout_cell c;
-		if (s[pos] == '\n' || s[pos] == '\t') {
-			putc(one_line || s[pos] == '\t' ? ' ' : '\n', f);
-			pos++;
-			continue;
-		}
-		layout_cell_next(s, len, pos, &c, scratch);
-		if (c.end <= pos)
-			break;
-		fwrite(c.out, 1, c.outlen, f);
-		pos = c.end;
-	}
+	layout_fput_safe(f, s, len, one_line ? INT_MAX : -1);
 }
 
 void cli_print_safe(const char *s, size_t len, int one_line)
@@ -542,7 +532,7 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	for (;;) {
 		struct store_articles page = {0};
 		if (store_article_list(c->store, sort, offset, 500, &page) != 0) {
-			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 			return CLI_ERROR;
 		}
 		for (i = 0; i < page.n; i++) {
@@ -619,12 +609,12 @@ static int get_article(struct cli *c, const struct cli_command *cmd, const char 
 		return usage_error(cmd, "'%s' is not an article id", arg);
 	rc = store_article_get(c->store, id, with_body, a);
 	if (rc == 1) {
-		fprintf(stderr, "gloss: no article with id %lld ('gloss list' shows them)\n",
+		layout_fprintf_safe(stderr, "gloss: no article with id %lld ('gloss list' shows them)\n",
 		        (long long)id);
 		return CLI_ERROR;
 	}
 	if (rc < 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
 	return CLI_OK;
@@ -700,7 +690,7 @@ static int cmd_search(struct cli *c, int argc, char **argv)
 	if (!q.len)
 		return usage_error(cmd, "search for what?");
 	if (store_search(c->store, q.s, 0, limit, &hits) != 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		buf_free(&q);
 		return CLI_ERROR;
 	}
@@ -727,7 +717,8 @@ static int cmd_search(struct cli *c, int argc, char **argv)
 			tsv_field(h->title);
 			putchar('\t');
 			for (p = h->snippet; p && *p; p++)
-				putchar(*p == 1 ? '[' : *p == 2 ? ']' : *p == '\n' || *p == '\t' ? ' ' : *p);
+				*p = *p == 1 ? '[' : *p == 2 ? ']' : *p;
+			tsv_field(h->snippet);
 			putchar('\n');
 		}
 	}
@@ -796,11 +787,11 @@ static int cmd_edit(struct cli *c, int argc, char **argv)
 	}
 	rc = store_article_edit(c->store, id, &e);
 	if (rc == 1) {
-		fprintf(stderr, "gloss: no article with id %lld\n", (long long)id);
+		layout_fprintf_safe(stderr, "gloss: no article with id %lld\n", (long long)id);
 		return CLI_ERROR;
 	}
 	if (rc < 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
 	printf("edited %lld\n", (long long)id);
@@ -813,7 +804,7 @@ static int confirm(const char *question)
 {
 	char line[16];
 
-	fprintf(stderr, "%s [y/N] ", question);
+	layout_fprintf_safe(stderr, "%s [y/N] ", question);
 	fflush(stderr);
 	if (!fgets(line, sizeof line, stdin))
 		return 0;
@@ -848,7 +839,7 @@ static int cmd_delete(struct cli *c, int argc, char **argv)
 		if (!yes) {
 			char *q;
 			if (!isatty(STDIN_FILENO)) {
-				fprintf(stderr, "gloss: not deleting %lld without a terminal to ask; "
+				layout_fprintf_safe(stderr, "gloss: not deleting %lld without a terminal to ask; "
 				        "use --yes\n", (long long)a.id);
 				store_article_clear(&a);
 				return CLI_ERROR;
@@ -863,7 +854,7 @@ static int cmd_delete(struct cli *c, int argc, char **argv)
 			}
 		}
 		if (store_article_delete(c->store, a.id) != 0) {
-			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 			failed = 1;
 		} else {
 			printf("deleted %lld\n", (long long)a.id);
@@ -888,7 +879,7 @@ static int cmd_ner(struct cli *c, int argc, char **argv)
 	if (argc > 2)
 		return usage_error(cmd, "one file at most");
 	if (util_read_file(path, IMPORT_MAX_BYTES, &text, &len) != 0) {
-		fprintf(stderr, "gloss: cannot read '%s': %s\n",
+		layout_fprintf_safe(stderr, "gloss: cannot read '%s': %s\n",
 		        strcmp(path, "-") == 0 ? "standard input" : path,
 		        errno == EFBIG ? "larger than the 256 MiB limit" : strerror(errno));
 		return CLI_ERROR;
@@ -945,7 +936,7 @@ static int cmd_entities(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	if (store_entity_list(c->store, article, label, &ents) != 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
 	if (json)
@@ -990,12 +981,12 @@ int cli_open_store(struct cli *c)
 		return 0;
 	c->store = store_open(c->db_path, STORE_CREATE, &err);
 	if (!c->store) {
-		fprintf(stderr, "gloss: %s\n", err);
+		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		free(err);
 		return -1;
 	}
 	if (err) {
-		fprintf(stderr, "gloss: %s\n", err);
+		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		free(err);
 		err = NULL;
 	}
@@ -1003,7 +994,7 @@ int cli_open_store(struct cli *c)
 	/* A new library starts with the bundled articles, so there is
 	 * something to read; a library the user emptied stays empty. */
 	if (fresh && !c->no_bundled && ingest_bundled(c->store, &err) < 0) {
-		fprintf(stderr, "gloss: %s\n", err);
+		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		free(err);
 	}
 	return 0;
@@ -1028,7 +1019,7 @@ static int64_t tag_id_for(struct cli *c, const char *name)
 		return -1;
 	id = store_tag_add(c->store, name, 0, NULL);
 	if (id > 0)
-		fprintf(stderr, "gloss: created tag '%s'\n", name);
+		layout_fprintf_safe(stderr, "gloss: created tag '%s'\n", name);
 	return id;
 }
 
@@ -1039,6 +1030,7 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 		{"occurrence", required_argument, NULL, 'o'},
 		{"tag", required_argument, NULL, 't'},
 		{"note", required_argument, NULL, 'n'},
+		{"replace-note", no_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	const struct cli_command *cmd = find_command("highlight");
@@ -1046,11 +1038,13 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 	int64_t occurrence = 0, hl, n = 0;
 	size_t ntags = 0, i, qlen, at = 0, found_at = 0;
 	struct store_article a;
-	int ch, bad = 0, rc;
+	int ch, bad = 0, rc, replace_note = 0;
 	const char *p;
 
 	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
-		if (ch == 'q')
+		if (ch == 'R')
+			replace_note = 1;
+		else if (ch == 'q')
 			quote = optarg;
 		else if (ch == 'n')
 			note = optarg;
@@ -1079,13 +1073,13 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 			found_at = (size_t)(p - a.body);
 	}
 	if (n == 0 || occurrence > n) {
-		fprintf(stderr, "gloss: the quote is not in article %lld%s\n", (long long)a.id,
+		layout_fprintf_safe(stderr, "gloss: the quote is not in article %lld%s\n", (long long)a.id,
 		        n ? " that many times" : " ('gloss show' prints its text)");
 		store_article_clear(&a);
 		return CLI_ERROR;
 	}
 	if (n > 1 && !occurrence) {
-		fprintf(stderr, "gloss: the quote occurs %lld times in article %lld; choose one "
+		layout_fprintf_safe(stderr, "gloss: the quote occurs %lld times in article %lld; choose one "
 		        "with --occurrence 1..%lld\n", (long long)n, (long long)a.id, (long long)n);
 		store_article_clear(&a);
 		return CLI_ERROR;
@@ -1096,20 +1090,33 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 		if (hl < 0)
 			goto fail;
 	}
+	/* The note first: a passage that has another note already is refused
+	 * whole (no tag added either) unless --replace-note says to. */
+	if (note) {
+		rc = replace_note ? store_note_set(c->store, hl, note)
+		                  : store_note_replace(c->store, hl, note, NULL);
+		if (rc == 2) {
+			layout_fprintf_safe(stderr, "gloss: annotation %lld already has a different note; not "
+			        "replaced ('gloss note %lld TEXT' or --replace-note replaces it)\n",
+			        (long long)hl, (long long)hl);
+			store_article_clear(&a);
+			return CLI_ERROR;
+		}
+		if (rc != 0)
+			goto fail;
+	}
 	for (i = 0; i < ntags; i++) {
 		int on, removed;
 		int64_t tid = tag_id_for(c, tags[i]);
 		if (tid < 0 || store_highlight_tag(c->store, hl, tid, 1, &on, &removed) != 0)
 			goto fail;
 	}
-	if (note && store_note_set(c->store, hl, note) < 0)
-		goto fail;
 	printf("highlighted %lld in article %lld at %zu-%zu\n", (long long)hl, (long long)a.id, at,
 	       at + qlen);
 	store_article_clear(&a);
 	return CLI_OK;
 fail:
-	fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+	layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 	store_article_clear(&a);
 	return CLI_ERROR;
 }
@@ -1167,7 +1174,7 @@ static int cmd_annotations(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	if (store_highlight_list(c->store, &f, &hs) != 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
 	if (json)
@@ -1184,8 +1191,10 @@ static int cmd_annotations(struct cli *c, int argc, char **argv)
 		}
 		printf("%lld\t%lld\t%s\t", (long long)h->id, (long long)h->article_id,
 		       h->orphaned ? "orphaned" : "ok");
-		for (k = 0; k < h->ntags; k++)
-			printf("%s%s", k ? "," : "", h->tags[k]);
+		for (k = 0; k < h->ntags; k++) {
+			fputs(k ? "," : "", stdout);
+			tsv_field(h->tags[k]);
+		}
 		putchar('\t');
 		tsv_field(h->quote);
 		putchar('\t');
@@ -1214,14 +1223,14 @@ static int cmd_note(struct cli *c, int argc, char **argv)
 	if (strcmp(argv[2], "-") == 0) {
 		/* One byte past the limit is enough to tell it is too long. */
 		if (util_read_file("-", STORE_NOTE_MAX + 1, &text, &len) != 0) {
-			fprintf(stderr, "gloss: cannot read the note: %s\n",
+			layout_fprintf_safe(stderr, "gloss: cannot read the note: %s\n",
 			        errno == EFBIG ? "longer than the 1 MiB limit" : strerror(errno));
 			return CLI_ERROR;
 		}
 		while (len && text[len - 1] == '\n')
 			text[--len] = '\0';
 		if (strlen(text) != len) {
-			fprintf(stderr, "gloss: cannot save note: it holds a NUL byte\n");
+			layout_fprintf_safe(stderr, "gloss: cannot save note: it holds a NUL byte\n");
 			free(text);
 			return CLI_ERROR;
 		}
@@ -1229,9 +1238,9 @@ static int cmd_note(struct cli *c, int argc, char **argv)
 	rc = store_note_set(c->store, id, text ? text : argv[2]);
 	if (rc != 0) {
 		if (rc == 1)
-			fprintf(stderr, "gloss: no annotation %lld\n", (long long)id);
+			layout_fprintf_safe(stderr, "gloss: no annotation %lld\n", (long long)id);
 		else
-			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		free(text);
 		return CLI_ERROR;
 	}
@@ -1258,7 +1267,7 @@ static int cmd_unannotate(struct cli *c, int argc, char **argv)
 			printf("deleted %lld\n", (long long)id);
 			store_deleted_free(undo);
 		} else {
-			fprintf(stderr, "gloss: %s\n",
+			layout_fprintf_safe(stderr, "gloss: %s\n",
 			        rc == 1 ? "no such annotation" : store_errmsg(c->store));
 			failed = 1;
 		}
@@ -1276,7 +1285,7 @@ static int cmd_tags(struct cli *c, int argc, char **argv)
 	if (argc > 1 && !json)
 		return usage_error(cmd, "unexpected argument '%s'", argv[1]);
 	if (store_tag_list(c->store, &ts) != 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
 	if (json)
@@ -1298,7 +1307,9 @@ static int cmd_tags(struct cli *c, int argc, char **argv)
 		} else {
 			printf("%s\t", t->key ? (char[]){(char)('0' + t->key), 0} : "-");
 			tsv_field(t->name);
-			printf("\t%lld\t%s\n", (long long)t->uses, t->colour ? t->colour : "-");
+			printf("\t%lld\t", (long long)t->uses);
+			tsv_field(t->colour ? t->colour : "-");
+			putchar('\n');
 		}
 	}
 	if (json)
@@ -1350,14 +1361,14 @@ static int cmd_tag(struct cli *c, int argc, char **argv)
 		return usage_error(cmd, "what should be done with the tag?");
 	}
 	if (rc == 1) {
-		fprintf(stderr, "gloss: no tag '%s' ('gloss tags' lists them)\n", argv[2]);
+		layout_fprintf_safe(stderr, "gloss: no tag '%s' ('gloss tags' lists them)\n", argv[2]);
 		return CLI_ERROR;
 	}
 	if (rc < 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
-	printf("%s %s\n", sub, argv[2]);
+	layout_fprintf_safe(stdout, "%s %s\n", sub, argv[2]);
 	return CLI_OK;
 }
 
@@ -1387,7 +1398,7 @@ static int cmd_link(struct cli *c, int argc, char **argv)
 		return usage_error(cmd, "a relation is 1 to 64 characters on one line");
 	id = store_link_add(c->store, from, to, relation);
 	if (id < 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
 	printf("linked %lld: %lld ", (long long)id, (long long)from);
@@ -1420,7 +1431,7 @@ static int cmd_links(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	if (store_link_list(c->store, article, 0, &ls) != 0) {
-		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
 	if (json)
@@ -1471,7 +1482,7 @@ static int cmd_unlink(struct cli *c, int argc, char **argv)
 		return usage_error(cmd, "give one link id");
 	rc = store_link_delete(c->store, id);
 	if (rc != 0) {
-		fprintf(stderr, "gloss: %s\n", rc == 1 ? "no such link" : store_errmsg(c->store));
+		layout_fprintf_safe(stderr, "gloss: %s\n", rc == 1 ? "no such link" : store_errmsg(c->store));
 		return CLI_ERROR;
 	}
 	printf("unlinked %lld\n", (long long)id);
@@ -1487,7 +1498,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv)
 		if (parse_id(argv[2], &a) != 0 || parse_id(argv[3], &b) != 0)
 			return usage_error(cmd, "entity ids are positive numbers ('gloss entities' lists them)");
 		if (store_entity_merge(c->store, a, b) != 0) {
-			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 			return CLI_ERROR;
 		}
 		printf("merged %lld into %lld\n", (long long)a, (long long)b);
@@ -1498,10 +1509,11 @@ static int cmd_entity(struct cli *c, int argc, char **argv)
 			return usage_error(cmd, "'%s' is not an entity id", argv[2]);
 		b = store_entity_split(c->store, a, argv[3]);
 		if (b < 0) {
-			fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+			layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 			return CLI_ERROR;
 		}
-		printf("split '%s' off %lld as %lld\n", argv[3], (long long)a, (long long)b);
+		layout_fprintf_safe(stdout, "split '%s' off %lld as %lld\n", argv[3], (long long)a,
+		                    (long long)b);
 		return CLI_OK;
 	}
 	return usage_error(cmd, "merge or split?");

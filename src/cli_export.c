@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gloss/cli.h"
 #include "gloss/export.h"
+#include "gloss/layout.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
 
@@ -20,11 +22,14 @@ static int usage(const char *cmd, const char *use, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("gloss: ", stderr);
+	char *msg;
+
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: gloss %s %s\n", cmd, use);
+	layout_fprintf_safe(stderr, "gloss: %s\n", msg);
+	free(msg);
+	fprintf(stderr, "usage: gloss %s %s\n", cmd, use);
 	return CLI_USAGE;
 }
 
@@ -113,21 +118,21 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 	o.tags = tags;
 	if (json) {
 		if (export_json(c->store, o.file, &err) != 0) {
-			fprintf(stderr, "gloss: %s\n", err);
+			layout_fprintf_safe(stderr, "gloss: %s\n", err);
 			rc = CLI_ERROR;
 		} else if (o.file && strcmp(o.file, "-") != 0) {
-			printf("exported the library to '%s'\n", o.file);
+			layout_fprintf_safe(stdout, "exported the library to '%s'\n", o.file);
 		}
 		goto done;
 	}
 	n = export_markdown(c->store, &o, &err);
 	if (n < 0) {
-		fprintf(stderr, "gloss: %s\n", err);
+		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		rc = CLI_ERROR;
 	} else if (o.dir) {
-		printf("exported %d file%s to '%s'\n", n, n == 1 ? "" : "s", o.dir);
+		layout_fprintf_safe(stdout, "exported %d file%s to '%s'\n", n, n == 1 ? "" : "s", o.dir);
 	} else if (o.file && strcmp(o.file, "-") != 0) {
-		printf("exported to '%s'\n", o.file);
+		layout_fprintf_safe(stdout, "exported to '%s'\n", o.file);
 	}
 done:
 	free(err);
@@ -140,17 +145,33 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 {
 	struct store_io_stats s;
 	char *err = NULL;
+	int fresh;
 
 	if (argc != 2 || (argv[1][0] == '-' && argv[1][1]))
 		return usage("restore", RESTORE_USAGE, "%s", "give one backup file (from 'gloss export --json')");
 	/* A new library is not seeded with the bundled articles first: a
 	 * restore into it gives back exactly the library that was saved. */
 	c->no_bundled = 1;
+	fresh = access(c->db_path, F_OK) != 0 && errno == ENOENT;
 	if (cli_open_store(c) != 0)
 		return CLI_ERROR;
 	if (export_restore(c->store, argv[1], &s, &err) != 0) {
-		fprintf(stderr, "gloss: %s\n", err);
+		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		free(err);
+		/* A library this restore created holds nothing: it goes, so that
+		 * a failed restore leaves no empty library where none was. */
+		if (fresh) {
+			static const char *const ext[] = {"-wal", "-shm", "-journal"};
+			size_t i;
+			store_close(c->store);
+			c->store = NULL;
+			for (i = 0; i < ARRAY_SIZE(ext); i++) {
+				char *p = xasprintf("%s%s", c->db_path, ext[i]);
+				unlink(p);
+				free(p);
+			}
+			unlink(c->db_path);
+		}
 		return CLI_ERROR;
 	}
 	printf("restored: %lld articles added, %lld already there; %lld highlights added, "

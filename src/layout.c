@@ -25,8 +25,11 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <unictype.h>
 #include <unigbrk.h>
@@ -298,6 +301,44 @@ void layout_cell_next(const char *text, size_t len, size_t pos,
 	cell->end = pos + cluster_end(s, n, uc, l, &cell->width);
 	cell->out = text + pos;
 	cell->outlen = cell->end - pos;
+}
+
+int layout_fput_safe(FILE *f, const char *text, size_t len, int max_width)
+{
+	char scratch[16];
+	size_t pos = 0;
+	int used = 0;
+
+	while (text && pos < len) {
+		struct layout_cell c;
+		if (text[pos] == '\n' || text[pos] == '\t') {
+			if (max_width >= 0 && used + 1 > max_width)
+				break;
+			fputc(text[pos] == '\n' && max_width < 0 ? '\n' : ' ', f);
+			used++;
+			pos++;
+			continue;
+		}
+		layout_cell_next(text, len, pos, &c, scratch);
+		if (c.end <= pos || (max_width >= 0 && used + c.width > max_width))
+			break;
+		fwrite(c.out, 1, c.outlen, f);
+		used += c.width;
+		pos = c.end;
+	}
+	return used;
+}
+
+void layout_fprintf_safe(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	layout_fput_safe(f, s, strlen(s), -1);
+	free(s);
 }
 
 int layout_width(const char *text, size_t len)

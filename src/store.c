@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@
 #include "gloss/anchor.h"
 #include "gloss/date.h"
 #include "gloss/store.h"
+#include "gloss/theme.h"
 #include "gloss/util.h"
 #include "store_internal.h"
 
@@ -30,6 +32,9 @@
 
 /* Bits of article.manual: fields the user edited, kept over re-import. */
 enum { MANUAL_TITLE = 1, MANUAL_OUTLET = 2, MANUAL_PUBLISHED = 4, MANUAL_URL = 8, MANUAL_BYLINE = 16 };
+
+/* A migrations[] step done in C (migrate_never_reuse_ids), not SQL. */
+#define MIGRATE_NEVER_REUSE_IDS "-- rebuild highlight, tag, note, link with AUTOINCREMENT"
 
 /* Schema steps: migrations[i] brings user_version i to i + 1.  Only ever
  * append; a released step is never edited. */
@@ -201,10 +206,16 @@ static const char *const migrations[] = {
 	" WHERE published IS NOT NULL;",
 	/* 3 → 4: the language a web page declares ("en", "pt-BR"). */
 	"ALTER TABLE article ADD COLUMN lang TEXT;",
+	/* 4 → 5: annotation, tag, note and link ids are never reused, so an
+	 * undo puts back what was deleted under its own id and a reference to
+	 * a deleted id never meets a newer row.  The tables are rebuilt with
+	 * AUTOINCREMENT by migrate_never_reuse_ids, from their own schema
+	 * text, so whatever columns earlier steps gave them are kept. */
+	MIGRATE_NEVER_REUSE_IDS,
 };
 
-_Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
-               "STORE_SCHEMA_VERSION is the number of migration steps");
+_Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
+               "STORE_SCHEMA_VERSION is the number of migrations");
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 #define LIST_COLS \
@@ -428,7 +439,8 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	  "INSERT INTO highlight(id, article_id, start, end, quote, prefix, suffix,"               \
 	  " original_quote, body_sha, orphaned, created, updated)"                                 \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")                           \
-	X(HL_TAG_IDS, "SELECT tag_id FROM highlight_tag WHERE highlight_id = ?1")                  \
+	X(HL_TAG_IDS, "SELECT ht.tag_id, t.name FROM highlight_tag ht JOIN tag t"                  \
+	              " ON t.id = ht.tag_id WHERE ht.highlight_id = ?1")                             \
 	X(NOTE_GET, "SELECT body, created, updated FROM note WHERE highlight_id = ?1")             \
 	X(NOTE_UPSERT,                                                                             \
 	  "INSERT INTO note(highlight_id, body, created, updated) VALUES (?1, ?2, " NOW ", " NOW ")" \
@@ -441,7 +453,7 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	  "INSERT INTO link(from_highlight, to_highlight, relation, created)"                      \
 	  " VALUES (?1, ?2, ?3, " NOW ")")                                                         \
 	X(LINK_RESTORE,                                                                            \
-	  "INSERT OR IGNORE INTO link(id, from_highlight, to_highlight, relation, created)"        \
+	  "INSERT INTO link(id, from_highlight, to_highlight, relation, created)"                  \
 	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                                          \
 	X(LINK_DELETE, "DELETE FROM link WHERE id = ?1")                                           \
 	X(LINK_LIST,                                                                               \
@@ -766,7 +778,10 @@ char *store_default_path(void)
 {
 	const char *env = getenv("GLOSS_DB"), *xdg, *home;
 
-	if (env && *env)
+	/* Set but empty is not "unset": store_open refuses the empty name,
+	 * rather than a script's unset variable silently meaning the
+	 * default library. */
+	if (env)
 		return xstrdup(env);
 	xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg == '/')
@@ -873,6 +888,106 @@ static void iso_date_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_text(ctx, iso, -1, SQLITE_TRANSIENT);
 }
 
+static int exec_fmt(sqlite3 *db, char **msg, const char *fmt, ...) GLOSS_PRINTF(3, 4);
+static int exec_fmt(sqlite3 *db, char **msg, const char *fmt, ...)
+{
+	va_list ap;
+	char *sql;
+	int rc;
+
+	va_start(ap, fmt);
+	sql = xvasprintf(fmt, ap);
+	va_end(ap);
+	rc = sqlite3_exec(db, sql, NULL, NULL, msg);
+	free(sql);
+	return rc;
+}
+
+/* The schema step that makes annotation ids never reused: each table is
+ * rebuilt from its own CREATE TABLE text with AUTOINCREMENT added to its
+ * id, its rows copied as they are (ids included), and its indexes and
+ * triggers made again, as SQLite's documented way to change a table.
+ * Runs inside the step's transaction with foreign keys off, and fails
+ * if any reference is left dangling.  SQLITE_OK, or an error with *msg
+ * (sqlite3_malloc'd). */
+static int migrate_never_reuse_ids(sqlite3 *db, char **msg)
+{
+	static const char *const tables[] = {"highlight", "tag", "note", "link"};
+	static const char pk[] = "id INTEGER PRIMARY KEY";
+	sqlite3_stmt *s;
+	size_t i, k;
+	int rc = SQLITE_OK;
+
+	for (i = 0; i < ARRAY_SIZE(tables) && rc == SQLITE_OK; i++) {
+		const char *t = tables[i];
+		char *def = NULL, *p;
+		char **others = NULL;
+		size_t nothers = 0;
+		struct buf nd = {0};
+
+		if ((rc = sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE type = 'table'"
+		                             " AND name = ?1", -1, &s, NULL)) != SQLITE_OK)
+			break;
+		sqlite3_bind_text(s, 1, t, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+			def = xstrdup((const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+		if (!def || strstr(def, "AUTOINCREMENT")) {
+			free(def);
+			continue;
+		}
+		p = strstr(def, pk);
+		if (!p || !strchr(def, '(') || strchr(def, '(') > p) {
+			*msg = sqlite3_mprintf("table %s has no '%s' column", t, pk);
+			free(def);
+			rc = SQLITE_ERROR;
+			break;
+		}
+		buf_printf(&nd, "CREATE TABLE \"%s_new\" ", t);
+		buf_add(&nd, strchr(def, '('), (size_t)(p - strchr(def, '(')) + strlen(pk));
+		buf_adds(&nd, " AUTOINCREMENT");
+		buf_adds(&nd, p + strlen(pk));
+		free(def);
+		/* Its indexes and triggers (automatic indexes have no text). */
+		if ((rc = sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE tbl_name = ?1"
+		                             " AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+		                             " ORDER BY type, name", -1, &s, NULL)) != SQLITE_OK) {
+			buf_free(&nd);
+			break;
+		}
+		sqlite3_bind_text(s, 1, t, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			others = xreallocarray(others, nothers + 1, sizeof *others);
+			others[nothers++] = xstrdup((const char *)sqlite3_column_text(s, 0));
+		}
+		sqlite3_finalize(s);
+		rc = sqlite3_exec(db, nd.s, NULL, NULL, msg);
+		if (rc == SQLITE_OK)
+			rc = exec_fmt(db, msg, "INSERT INTO \"%s_new\" SELECT * FROM \"%s\";"
+			              " DROP TABLE \"%s\"; ALTER TABLE \"%s_new\" RENAME TO \"%s\";",
+			              t, t, t, t, t);
+		for (k = 0; k < nothers; k++) {
+			if (rc == SQLITE_OK)
+				rc = sqlite3_exec(db, others[k], NULL, NULL, msg);
+			free(others[k]);
+		}
+		free(others);
+		buf_free(&nd);
+	}
+	if (rc != SQLITE_OK)
+		return rc;
+	/* Every reference still leads somewhere. */
+	if ((rc = sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &s, NULL)) != SQLITE_OK)
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*msg = sqlite3_mprintf("a reference in table %s is left dangling",
+		                       (const char *)sqlite3_column_text(s, 0));
+		rc = SQLITE_CONSTRAINT;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static int migrate(struct store *st, int version, char **err)
 {
 	int v;
@@ -882,11 +997,25 @@ static int migrate(struct store *st, int version, char **err)
 		return -1;
 	for (v = version; v < (int)ARRAY_SIZE(migrations); v++) {
 		char *msg = NULL, *sql;
+		int in_c = strcmp(migrations[v], MIGRATE_NEVER_REUSE_IDS) == 0, rc;
 
+		/* Rebuilding a table means dropping it, which with foreign keys
+		 * on would delete every row that refers to it; the keys are
+		 * checked before the step commits instead.  (The pragma is a
+		 * no-op inside a transaction, so it is set around it.) */
+		if (in_c)
+			sqlite3_exec(st->core.db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 		sql = xasprintf("BEGIN IMMEDIATE; %s; PRAGMA user_version = %d;"
-		                " PRAGMA application_id = %d; COMMIT;",
-		                migrations[v], v + 1, STORE_APPLICATION_ID);
-		if (sqlite3_exec(st->core.db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		                " PRAGMA application_id = %d;",
+		                in_c ? "SELECT 1" : migrations[v], v + 1, STORE_APPLICATION_ID);
+		rc = sqlite3_exec(st->core.db, sql, NULL, NULL, &msg);
+		if (rc == SQLITE_OK && in_c)
+			rc = migrate_never_reuse_ids(st->core.db, &msg);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(st->core.db, "COMMIT", NULL, NULL, &msg);
+		if (in_c)
+			sqlite3_exec(st->core.db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
 			*err = xasprintf("cannot set up database '%s' (schema step %d): %s",
 			                 st->core.path, v + 1, msg ? msg : sqlite3_errmsg(st->core.db));
 			sqlite3_free(msg);
@@ -917,12 +1046,44 @@ static char *immutable_uri(const char *path)
 	return buf_steal(&b);
 }
 
+/* Names SQLite does not take as a file: "" (a temporary database),
+ * ":memory:" and, when URIs are enabled, "file:..." (a URI whose options
+ * can make the database temporary or shared in memory).  gloss refuses
+ * them instead of treating them as paths: each is far more likely an
+ * unset variable or a misunderstanding than a file the user wants, and a
+ * library that vanishes when gloss exits would throw away everything the
+ * screen said was saved.  A file that really is named so is reached as
+ * ./:memory: or ./file:NAME.  NULL when path is an ordinary name. */
+static const char *special_name(const char *path)
+{
+	if (!*path)
+		return "the name is empty (an unset variable in --db or GLOSS_DB?)";
+	if (strcmp(path, ":memory:") == 0)
+		return "SQLite keeps ':memory:' in memory only, so nothing would be saved "
+		       "(write ./:memory: for a file of that name)";
+	if (strncmp(path, "file:", 5) == 0)
+		return "gloss takes a path, not an SQLite URI (write ./file:... for a file whose "
+		       "name begins so)";
+	return NULL;
+}
+
 struct store *store_open(const char *path, int flags, char **err)
 {
 	struct store *st;
 	int kind, version = 0, appid = 0, objects = 0, oflags, dir_readonly = 0;
+	const char *special;
 
 	*err = NULL;
+	if ((special = special_name(path))) {
+		*err = xasprintf("cannot open database '%s': %s", path, special);
+		return NULL;
+	}
+	/* A FIFO would block the open below forever; a directory is named
+	 * as one, not as "not an SQLite database". */
+	if ((special = util_file_kind(path))) {
+		*err = xasprintf("cannot open database '%s': it %s", path, special);
+		return NULL;
+	}
 	kind = sniff_file(path);
 	if (kind == -1) {
 		*err = xasprintf("cannot open database '%s': not an SQLite database "
@@ -2283,20 +2444,49 @@ static int change1(struct store *st, sqlite3_stmt *s, const char *what)
 	return n ? 0 : 1;
 }
 
-static int valid_tag_name(struct store *st, const char *name, const char *what)
+const char *store_tag_name_problem(const char *name)
 {
 	const unsigned char *p;
+	size_t len, i = 0, n;
+	uint32_t cp;
 
-	if (!name || !*name || strlen(name) > 100) {
-		snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s: a tag name is 1 to 100 bytes", what);
-		return 0;
+	if (!name || !*name || (len = strlen(name)) > 100)
+		return "a tag name is 1 to 100 bytes";
+	p = (const unsigned char *)name;
+	while (i < len) {
+		if (!(n = util_utf8_decode(p + i, len - i, &cp)))
+			return "a tag name is UTF-8 text";
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			return "a tag name cannot hold control characters";
+		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+		    cp == 0x200f || cp == 0x061c || cp == 0x2028 || cp == 0x2029)
+			return "a tag name cannot hold bidirectional controls or line separators";
+		i += n;
 	}
-	for (p = (const unsigned char *)name; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			snprintf(st->core.errbuf, sizeof st->core.errbuf,
-			         "%s: a tag name cannot hold control characters", what);
-			return 0;
-		}
+	return NULL;
+}
+
+const char *store_tag_colour_problem(const char *colour)
+{
+	struct theme_color c;
+
+	if (!colour || !*colour)
+		return NULL;
+	if (strlen(colour) > 16 || theme_parse_color(colour, &c) != 0)
+		return "a tag colour is a name (red, brightblue, default...), a number 0 to 255 "
+		       "or #rrggbb";
+	return NULL;
+}
+
+static int valid_tag(struct store *st, const char *name, const char *colour, const char *what)
+{
+	const char *why = name ? store_tag_name_problem(name) : NULL;
+
+	if (!why)
+		why = store_tag_colour_problem(colour);
+	if (why) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s: %s", what, why);
+		return 0;
 	}
 	return 1;
 }
@@ -2305,7 +2495,11 @@ int64_t store_tag_add(struct store *st, const char *name, int key, const char *c
 {
 	sqlite3_stmt *s;
 
-	if (!valid_tag_name(st, name, "cannot add tag"))
+	if (!name) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot add tag: a tag needs a name");
+		return -1;
+	}
+	if (!valid_tag(st, name, colour, "cannot add tag"))
 		return -1;
 	if (store_begin(st, "cannot add tag") != 0)
 		return -1;
@@ -2343,7 +2537,7 @@ int store_tag_rename(struct store *st, const char *name, const char *new_name)
 {
 	sqlite3_stmt *s;
 
-	if (!valid_tag_name(st, new_name, "cannot rename tag"))
+	if (!new_name || !valid_tag(st, new_name, NULL, "cannot rename tag"))
 		return -1;
 	s = stmt(st, S_TAG_RENAME);
 	bind_text(s, 1, name);
@@ -2389,7 +2583,11 @@ fail:
 
 int store_tag_recolour(struct store *st, const char *name, const char *colour)
 {
-	sqlite3_stmt *s = stmt(st, S_TAG_RECOLOUR);
+	sqlite3_stmt *s;
+
+	if (!valid_tag(st, NULL, colour, "cannot recolour tag"))
+		return -1;
+	s = stmt(st, S_TAG_RECOLOUR);
 	bind_text(s, 1, name);
 	bind_text(s, 2, colour);
 	return change1(st, s, "cannot recolour tag");
@@ -2628,7 +2826,15 @@ fail:
 	return -1;
 }
 
-int store_note_set(struct store *st, int64_t hl, const char *text)
+static int same_note(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Set the note; with check, only if the note now is expected (or already
+ * text): 2 when it is not. */
+static int note_write(struct store *st, int64_t hl, const char *text, int check,
+                      const char *expected)
 {
 	sqlite3_stmt *s;
 	int exists;
@@ -2655,6 +2861,26 @@ int store_note_set(struct store *st, int64_t hl, const char *text)
 		store_rollback(st);
 		return 1;
 	}
+	if (check) {
+		int rc, same;
+		s = stmt(st, S_NOTE_GET);
+		sqlite3_bind_int64(s, 1, hl);
+		rc = sqlite3_step(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			store_set_err(st, "cannot save note");
+			sqlite3_reset(s);
+			goto fail;
+		}
+		{
+			const char *cur = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+			same = same_note(cur, expected) || same_note(cur, text);
+		}
+		sqlite3_reset(s);
+		if (!same) {
+			store_rollback(st);
+			return 2;
+		}
+	}
 	s = stmt(st, text && *text ? S_NOTE_UPSERT : S_NOTE_DELETE);
 	sqlite3_bind_int64(s, 1, hl);
 	if (text && *text)
@@ -2671,11 +2897,22 @@ fail:
 	return -1;
 }
 
+int store_note_set(struct store *st, int64_t hl, const char *text)
+{
+	return note_write(st, hl, text, 0, NULL);
+}
+
+int store_note_replace(struct store *st, int64_t hl, const char *text, const char *expected)
+{
+	return note_write(st, hl, text, 1, expected);
+}
+
 struct store_deleted {
 	int64_t id, article_id, start, end;
 	char *quote, *prefix, *suffix, *original_quote, *body_sha, *created, *updated;
 	int orphaned;
 	int64_t *tags;
+	char **tag_names;
 	size_t ntags;
 	char *note, *note_created, *note_updated;
 	struct store_links links;
@@ -2692,6 +2929,9 @@ void store_deleted_free(struct store_deleted *d)
 	free(d->body_sha);
 	free(d->created);
 	free(d->updated);
+	for (size_t i = 0; i < d->ntags; i++)
+		free(d->tag_names[i]);
+	free(d->tag_names);
 	free(d->tags);
 	free(d->note);
 	free(d->note_created);
@@ -2792,7 +3032,9 @@ int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **
 	sqlite3_bind_int64(s, 1, hl);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		d->tags = xreallocarray(d->tags, d->ntags + 1, sizeof *d->tags);
-		d->tags[d->ntags++] = sqlite3_column_int64(s, 0);
+		d->tag_names = xreallocarray(d->tag_names, d->ntags + 1, sizeof *d->tag_names);
+		d->tags[d->ntags] = sqlite3_column_int64(s, 0);
+		d->tag_names[d->ntags++] = col_strdup(s, 1);
 	}
 	sqlite3_reset(s);
 	s = stmt(st, S_NOTE_GET);
@@ -2818,11 +3060,31 @@ fail:
 	return -1;
 }
 
-int store_highlight_restore(struct store *st, const struct store_deleted *d)
+/* Is the statement's failure a constraint (a key to a row deleted
+ * meanwhile), which an undo reports and goes on past? */
+static int constraint_failed(struct store *st)
 {
+	return (sqlite3_extended_errcode(st->core.db) & 0xff) == SQLITE_CONSTRAINT;
+}
+
+static int hl_exists(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_HL_EXISTS);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_highlight_restore(struct store *st, const struct store_deleted *d, char **missed)
+{
+	struct buf miss = {0};
 	sqlite3_stmt *s;
 	size_t i;
 
+	*missed = NULL;
 	if (store_begin(st, "cannot undo") != 0)
 		return -1;
 	s = stmt(st, S_HL_RESTORE);
@@ -2838,14 +3100,45 @@ int store_highlight_restore(struct store *st, const struct store_deleted *d)
 	sqlite3_bind_int(s, 10, d->orphaned);
 	bind_text(s, 11, d->created);
 	bind_text(s, 12, d->updated);
-	if (step_done(st, s, "cannot undo") != 0)
+	if (step_done(st, s, "cannot undo") != 0) {
+		/* Ids are never reused, so a taken id is this annotation, back
+		 * already; a missing article was deleted meanwhile. */
+		if (constraint_failed(st))
+			snprintf(st->core.errbuf, sizeof st->core.errbuf, "%s",
+			         hl_exists(st, d->id) ? "cannot undo: the annotation is back already"
+			                              : "cannot undo: its article was deleted meanwhile");
 		goto fail;
+	}
+	/* What went with the annotation comes back with it, except what was
+	 * deleted meanwhile: that is said, and the rest is kept. */
 	for (i = 0; i < d->ntags; i++) {
 		s = stmt(st, S_HL_TAG_ON);
 		sqlite3_bind_int64(s, 1, d->id);
 		sqlite3_bind_int64(s, 2, d->tags[i]);
-		if (step_done(st, s, "cannot undo") != 0)
-			goto fail;
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			if (!constraint_failed(st)) {
+				store_set_err(st, "cannot undo");
+				goto fail;
+			}
+			/* Deleted and made again under the same name: that tag. */
+			if (d->tag_names[i]) {
+				struct store_tag t;
+				if (store_tag_by_name(st, d->tag_names[i], &t) == 0) {
+					s = stmt(st, S_HL_TAG_ON);
+					sqlite3_bind_int64(s, 1, d->id);
+					sqlite3_bind_int64(s, 2, t.id);
+					store_tag_clear(&t);
+					if (step_done(st, s, "cannot undo") != 0)
+						goto fail;
+					continue;
+				}
+			}
+			buf_printf(&miss, "%stag '%s' (deleted meanwhile)", miss.len ? ", " : "",
+			           d->tag_names[i] ? d->tag_names[i] : "?");
+			continue;
+		}
+		sqlite3_reset(s);
 	}
 	if (d->note) {
 		s = stmt(st, S_NOTE_RESTORE);
@@ -2856,27 +3149,35 @@ int store_highlight_restore(struct store *st, const struct store_deleted *d)
 		if (step_done(st, s, "cannot undo") != 0)
 			goto fail;
 	}
-	/* A link whose other end is gone meanwhile stays gone: the foreign key
-	 * refuses it, and the rest of the undo still holds. */
 	for (i = 0; i < d->links.n; i++) {
 		const struct store_link *l = &d->links.v[i];
+		int64_t other = l->from_highlight == d->id ? l->to_highlight : l->from_highlight;
 		s = stmt(st, S_LINK_RESTORE);
 		sqlite3_bind_int64(s, 1, l->id);
 		sqlite3_bind_int64(s, 2, l->from_highlight);
 		sqlite3_bind_int64(s, 3, l->to_highlight);
 		bind_text(s, 4, l->relation);
 		bind_text(s, 5, l->created);
-		if (sqlite3_step(s) != SQLITE_DONE && (sqlite3_extended_errcode(st->core.db) & 0xff) != SQLITE_CONSTRAINT) {
+		if (sqlite3_step(s) != SQLITE_DONE) {
 			sqlite3_reset(s);
-			store_set_err(st, "cannot undo");
-			goto fail;
+			if (!constraint_failed(st)) {
+				store_set_err(st, "cannot undo");
+				goto fail;
+			}
+			buf_printf(&miss, "%slink %lld to annotation %lld (%s)", miss.len ? ", " : "",
+			           (long long)l->id, (long long)other,
+			           hl_exists(st, other) ? "its id is taken" : "deleted meanwhile");
+			continue;
 		}
 		sqlite3_reset(s);
 	}
 	if (store_commit(st, "cannot undo") != 0)
 		goto fail;
+	if (miss.len)
+		*missed = buf_steal(&miss);
 	return 0;
 fail:
+	buf_free(&miss);
 	store_rollback(st);
 	return -1;
 }

@@ -580,19 +580,25 @@ static int64_t step_insert(struct store_io_restore *r, sqlite3_stmt *s, const ch
 	return sqlite3_last_insert_rowid(STORE_CORE(r->st)->db);
 }
 
-static int valid_tag_name(struct store_io_restore *r, struct store_io_text n)
+/* The same rules as gloss tag add (store_tag_name_problem and
+ * store_tag_colour_problem): a backup cannot bring in a tag the command
+ * line would refuse. */
+static int valid_tag(struct store_io_restore *r, struct store_io_text n, struct store_io_text c,
+                     int64_t id)
 {
-	size_t i;
+	const char *why;
 
-	if (!n.s || n.len == 0 || n.len > 100)
-		goto bad;
-	for (i = 0; i < n.len; i++)
-		if ((unsigned char)n.s[i] < 0x20 || n.s[i] == 0x7f)
-			goto bad;
+	if (!n.s || strlen(n.s) != n.len)
+		why = "a tag name is 1 to 100 bytes without NUL";
+	else if (c.s && strlen(c.s) != c.len)
+		why = "a tag colour cannot hold NUL";
+	else if (!(why = store_tag_name_problem(n.s)))
+		why = store_tag_colour_problem(c.s);
+	if (why) {
+		io_err(r->st, "tag %lld: %s", (long long)id, why);
+		return 0;
+	}
 	return 1;
-bad:
-	io_err(r->st, "a tag name must be 1 to 100 bytes without control characters");
-	return 0;
 }
 
 /* The id of the tag with this name, made when missing. */
@@ -603,7 +609,7 @@ static int64_t tag_id(struct store_io_restore *r, struct store_io_text name, int
 	int64_t id;
 	int rc;
 
-	if (!valid_tag_name(r, name))
+	if (!valid_tag(r, name, colour, want_id))
 		return -1;
 	s = io_stmt(r->st, &r->ss, R_TAG_BY_NAME);
 	bind_t(s, 1, name);

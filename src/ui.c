@@ -268,11 +268,18 @@ static int load_config_file(const char *path, int required, struct config *cfg)
 	char *text;
 	size_t len;
 
-	if (util_read_file(path, 1 << 20, &text, &len) != 0) {
-		if (required || errno != ENOENT) {
+	int rc = util_read_regular_file(path, 1 << 20, &text, &len);
+
+	if (rc != 0) {
+		if (rc == -2 || required || errno != ENOENT) {
 			char msg[200];
-			snprintf(msg, sizeof msg, "cannot read: %s",
-			         errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
+			const char *kind = util_file_kind(path);
+			if (rc == -2 || errno == EISDIR)
+				snprintf(msg, sizeof msg, "cannot read: it %s",
+				         kind ? kind : "is not a regular file");
+			else
+				snprintf(msg, sizeof msg, "cannot read: %s",
+				         errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
 			config_error(NULL, path, 0, msg);
 		}
 		return -1;

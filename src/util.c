@@ -3,11 +3,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gloss/util.h"
 
@@ -200,17 +202,72 @@ char *buf_steal(struct buf *b)
 	return s;
 }
 
+static int read_stream(FILE *f, size_t max, char **out, size_t *len);
+
 int util_read_file(const char *path, size_t max, char **out, size_t *len)
 {
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+
+	if (!f)
+		return -1;
+	return read_stream(f, max, out, len);
+}
+
+int util_read_regular_file(const char *path, size_t max, char **out, size_t *len)
+{
+	struct stat st;
 	FILE *f;
+	/* O_NONBLOCK: opening a FIFO without a writer must not wait. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int e = errno;
+		close(fd);
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return -1;
+		}
+		errno = e;
+		return -2;
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 || !(f = fdopen(fd, "rb"))) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return read_stream(f, max, out, len);
+}
+
+const char *util_file_kind(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return NULL;
+	if (S_ISREG(st.st_mode))
+		return NULL;
+	if (S_ISDIR(st.st_mode))
+		return "is a directory";
+	if (S_ISFIFO(st.st_mode))
+		return "is not a regular file (it is a FIFO)";
+	if (S_ISSOCK(st.st_mode))
+		return "is not a regular file (it is a socket)";
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+		return "is not a regular file (it is a device)";
+	return "is not a regular file";
+}
+
+/* The rest of a file already open: closes f unless it is stdin. */
+static int read_stream(FILE *f, size_t max, char **out, size_t *len)
+{
 	struct buf b = {0};
 	char chunk[65536];
 	size_t n;
 	struct stat st;
 
-	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f)
-		return -1;
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		if (f != stdin)
 			fclose(f);
@@ -371,7 +428,16 @@ void buf_json_str_ex(struct buf *b, const char *s, size_t len, int keep_bytes)
 			buf_printf(b, "\\u%04x", c);
 			i++;
 		} else if ((n = util_utf8_decode(p + i, len - i, &cp)) > 0) {
-			buf_add(b, p + i, n);
+			/* C1 controls, bidi marks, overrides and isolates, and the
+			 * line and paragraph separators as \u escapes: the same
+			 * string to a JSON reader, but never raw in a terminal
+			 * that shows the output. */
+			if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+			    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+			    cp == 0x061c || cp == 0x2028 || cp == 0x2029)
+				buf_printf(b, "\\u%04x", (unsigned)cp);
+			else
+				buf_add(b, p + i, n);
 			i += n;
 		} else {
 			/* keep_bytes: as Python's surrogateescape writes it, which

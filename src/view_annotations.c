@@ -111,6 +111,7 @@ static int annots_request(struct view *v, enum request req)
 	struct annots *a = v->data;
 	long page = (ui.rows - 2) / 2 > 1 ? (ui.rows - 2) / 2 - 1 : 1;
 	struct store_highlight *h = a->cursor < (long)a->hls.n ? &a->hls.v[a->cursor] : NULL;
+	char *missed = NULL;
 
 	switch (req) {
 	case REQ_MOVE_DOWN: a->cursor++; break;
@@ -178,11 +179,15 @@ static int annots_request(struct view *v, enum request req)
 	case REQ_UNDO:
 		if (!a->nundo) {
 			ui_error("nothing to undo");
-		} else if (store_highlight_restore(ui.store, a->undo[a->nundo - 1]) != 0) {
+		} else if (store_highlight_restore(ui.store, a->undo[a->nundo - 1], &missed) != 0) {
 			ui_error("%s", store_errmsg(ui.store));
 		} else {
 			store_deleted_free(a->undo[--a->nundo]);
-			ui_message("restored");
+			if (missed)
+				ui_error("restored, but not: %s", missed);
+			else
+				ui_message("restored");
+			free(missed);
 			annots_load(a);
 		}
 		return 1;

@@ -735,6 +735,36 @@ static void tag_prompt(struct reader *r)
 	free(name);
 }
 
+/* Save text as hl's note over expected, the note the user was shown.  A
+ * note changed elsewhere meanwhile is never replaced unseen: the text is
+ * added after it, and the message says so.  0 saved, -1 not. */
+static int save_note(int64_t hl, const char *text, const char *expected)
+{
+	struct store_highlight h;
+	char *both;
+	int rc = store_note_replace(ui.store, hl, text, expected);
+
+	if (rc != 2) {
+		if (rc != 0)
+			ui_error("%s", rc == 1 ? "that annotation is gone" : store_errmsg(ui.store));
+		return rc == 0 ? 0 : -1;
+	}
+	if (!*text || store_highlight_get(ui.store, hl, &h) != 0) {
+		ui_error("the note was changed elsewhere meanwhile: not replaced");
+		return -1;
+	}
+	both = xasprintf("%s\n\n%s", h.note ? h.note : "", text);
+	rc = store_note_replace(ui.store, hl, both, h.note);
+	if (rc == 0)
+		ui_message("the note was changed elsewhere meanwhile: yours was added after it");
+	else
+		ui_error("%s", rc == 2 ? "the note keeps changing elsewhere: not saved"
+		                       : store_errmsg(ui.store));
+	free(both);
+	store_highlight_clear(&h);
+	return -2;
+}
+
 static void note_prompt(struct reader *r)
 {
 	long i = annotation_at(r, target(r));
@@ -747,12 +777,8 @@ static void note_prompt(struct reader *r)
 		return;
 	}
 	hl = i >= 0 ? r->hls.v[i].id : highlight_for_target(r);
-	if (hl >= 0) {
-		if (store_note_set(ui.store, hl, text) != 0)
-			ui_error("%s", store_errmsg(ui.store));
-		else
-			ui_message(*text ? "note saved" : "note removed");
-	}
+	if (hl >= 0 && save_note(hl, text, i >= 0 ? r->hls.v[i].note : NULL) == 0)
+		ui_message(*text ? "note saved" : "note removed");
 	free(text);
 	r->selecting = 0;
 	load_annotations(r);
@@ -792,9 +818,7 @@ static void note_editor(struct reader *r)
 		while (len && text[len - 1] == '\n')
 			text[--len] = '\0';
 		hl = i >= 0 ? r->hls.v[i].id : highlight_for_target(r);
-		if (hl >= 0 && store_note_set(ui.store, hl, text) != 0)
-			ui_error("%s", store_errmsg(ui.store));
-		else if (hl >= 0)
+		if (hl >= 0 && save_note(hl, text, i >= 0 ? r->hls.v[i].note : NULL) == 0)
 			ui_message("note saved (%zu bytes)", len);
 	}
 	free(text);
@@ -830,13 +854,19 @@ static void undo_delete(struct reader *r)
 		ui_error("nothing to undo");
 		return;
 	}
-	if (store_highlight_restore(ui.store, r->undo[r->nundo - 1]) != 0) {
+	char *missed;
+
+	if (store_highlight_restore(ui.store, r->undo[r->nundo - 1], &missed) != 0) {
 		ui_error("%s", store_errmsg(ui.store));
 		return;
 	}
 	store_deleted_free(r->undo[--r->nundo]);
 	load_annotations(r);
-	ui_message("restored the annotation, its note and links");
+	if (missed)
+		ui_error("restored the annotation, but not: %s", missed);
+	else
+		ui_message("restored the annotation, its note and links");
+	free(missed);
 }
 
 static void yank(struct reader *r)

@@ -6,6 +6,9 @@
 #define GLOSS_LAYOUT_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include "gloss/util.h"
 
 struct layout_line {
 	size_t start, end; /* byte offsets into the text given to layout_wrap;
@@ -46,6 +49,15 @@ struct layout_cell {
  * text when one is produced (at least 16 bytes). */
 void layout_cell_next(const char *text, size_t len, size_t pos,
                       struct layout_cell *cell, char scratch[16]);
+
+/* The one way data reaches a terminal outside the screen: text written to
+ * f as layout_cell_next draws it (escape sequences, controls, bidi
+ * overrides and invalid bytes as visible symbols); newlines kept and tabs
+ * as spaces, or with max_width >= 0 everything on one line cut to at most
+ * max_width columns.  Returns the columns written. */
+int layout_fput_safe(FILE *f, const char *text, size_t len, int max_width);
+/* A formatted message through layout_fput_safe (newlines kept). */
+void layout_fprintf_safe(FILE *f, const char *fmt, ...) GLOSS_PRINTF(2, 3);
 
 /* Display width of text[0..len) as layout_cell_next would draw it. */
 int layout_width(const char *text, size_t len);

@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */
@@ -214,6 +214,13 @@ void store_tags_free(struct store_tags *t);
 int store_tag_by_name(struct store *st, const char *name, struct store_tag *out);
 int store_tag_by_key(struct store *st, int key, struct store_tag *out);
 void store_tag_clear(struct store_tag *t);
+/* Why a tag name or colour would be refused, or NULL when it is fine:
+ * the one rule for the command line, the UI and restore.  A name is 1 to
+ * 100 bytes of UTF-8 without control characters (C0, DEL, C1),
+ * bidirectional controls or line separators; a colour is empty/NULL (no
+ * colour), a colour name, a number 0 to 255 or #rrggbb. */
+const char *store_tag_name_problem(const char *name);
+const char *store_tag_colour_problem(const char *colour);
 /* Create a tag (key 0: unbound).  Returns its id, or -1 (the name or the
  * key is taken: see store_errmsg). */
 int64_t store_tag_add(struct store *st, const char *name, int key, const char *colour);
@@ -286,13 +293,23 @@ int store_highlight_tag(struct store *st, int64_t hl, int64_t tag, int on, int *
  * -1 error (a note over STORE_NOTE_MAX bytes is refused). */
 #define STORE_NOTE_MAX ((size_t)1 << 20)
 int store_note_set(struct store *st, int64_t hl, const char *text);
+/* The same, but only over the note the caller knows: when the note now
+ * is neither expected (NULL: no note) nor already text, nothing changes
+ * and 2 is returned, so a note is never replaced unseen. */
+int store_note_replace(struct store *st, int64_t hl, const char *text, const char *expected);
 
 /* A deleted highlight with everything that went with it, for undo. */
 struct store_deleted;
 /* Delete a highlight, its tags, note and links; *undo (free with
  * store_deleted_free) restores them.  0 ok, 1 none, -1 error. */
 int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **undo);
-int store_highlight_restore(struct store *st, const struct store_deleted *undo);
+/* Put a deleted highlight back under its own id (ids are never reused),
+ * with its tags, note and links.  A tag or a link's other end deleted
+ * meanwhile cannot come back: the rest is restored and *missed (free it;
+ * NULL when nothing is missing) says what was not, as "tag 'x' (deleted
+ * meanwhile), link 3 to annotation 7 (deleted meanwhile)".  0 ok, -1
+ * nothing restored (its article was deleted, or it is back already). */
+int store_highlight_restore(struct store *st, const struct store_deleted *undo, char **missed);
 void store_deleted_free(struct store_deleted *d);
 
 /* Links between highlights. */

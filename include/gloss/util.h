@@ -67,6 +67,14 @@ char *buf_steal(struct buf *b);
 
 /* Read a whole file (at most max bytes; larger → -1 with errno EFBIG). */
 int util_read_file(const char *path, size_t max, char **out, size_t *len);
+/* The same for a file that must be a regular file (a configuration, a
+ * theme): a FIFO, device or socket is not opened for reading (it could
+ * block forever) and gives -2; a directory -1 with errno EISDIR. */
+int util_read_regular_file(const char *path, size_t max, char **out, size_t *len);
+/* NULL when path is a regular file or missing; else what it is instead,
+ * as the end of a message: "is a directory", "is not a regular file (it
+ * is a FIFO)"... */
+const char *util_file_kind(const char *path);
 
 /* SHA-256 of a byte string as 64 lowercase hex digits + NUL. */
 void util_sha256_hex(const void *data, size_t len, char out[65]);

@@ -17,6 +17,8 @@ OLD=$T_DIR/old.db
 t_run "a library" 0 "$GLOSS" --db "$OLD" import "$D/a.txt"
 A=$(printf '%s\n' "$T_OUT" | sed -n 's/^imported \([0-9]*\).*/\1/p')
 t_run "with a note" 0 "$GLOSS" --db "$OLD" highlight "$A" --quote "reopened to traffic" --note "check the date"
+t_run "a second highlight" 0 "$GLOSS" --db "$OLD" highlight "$A" --quote "nine weeks" --tag claim
+t_run "linked to the first" 0 "$GLOSS" --db "$OLD" link 1 2 --relation supports
 t_run "its entities" 0 "$GLOSS" --db "$OLD" entities
 ENTITIES=$T_OUT
 # Made into schema 1 as an older gloss left it: the article index fed by
@@ -49,15 +51,34 @@ PY
 t_eq "one mention row an occurrence, as schema 1 kept them" \
 	"$(q "$OLD" 'select count(*) > count(distinct entity_id) from mention')" "1"
 t_eq "the old library says schema 1" "$(q "$OLD" 'pragma user_version')" "1"
+# And its annotation tables as gloss made them before ids were never
+# reused: without AUTOINCREMENT.
+"$PYTHON3" - "$OLD" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA writable_schema = ON")
+c.execute("UPDATE sqlite_schema SET sql = replace(sql, ' AUTOINCREMENT', '')"
+          " WHERE name IN ('highlight', 'tag', 'note', 'link')")
+c.execute("DELETE FROM sqlite_sequence")
+c.commit()
+PY
+t_eq "without AUTOINCREMENT" "$(q "$OLD" "select count(*) from sqlite_schema where sql like '%AUTOINCREMENT%'")" "0"
 
 t_run "an older library opens" 0 "$GLOSS" --db "$OLD" list
 t_match "with its article" "$T_OUT" "Harbour bridge reopens"
 t_ok "$([ -f "$OLD.v1.bak" ]; echo $?)" "a copy of it is kept beside it"
 t_eq "the copy is the library as it was (schema 1)" "$(q "$OLD.v1.bak" 'pragma user_version')" "1"
 t_eq "the copy has the note" "$(q "$OLD.v1.bak" 'select body from note')" "check the date"
-t_run "a new library" 0 "$GLOSS" --db "$T_DIR/new.db" list
-t_eq "the library is now at the current schema" "$(q "$OLD" 'pragma user_version')" \
-	"$(q "$T_DIR/new.db" 'pragma user_version')"
+NEWEST=$T_DIR/newest.db
+"$GLOSS" --db "$NEWEST" list >/dev/null
+t_eq "the library is now at this gloss's schema" "$(q "$OLD" 'pragma user_version')" "$(q "$NEWEST" 'pragma user_version')"
+t_eq "its annotation tables never reuse an id" \
+	"$(q "$OLD" "select group_concat(name) from (select name from sqlite_schema where type = 'table' and sql like '%id INTEGER PRIMARY KEY AUTOINCREMENT%' order by name)")" "highlight,link,note,tag"
+t_eq "every highlight, tag, note and link kept" \
+	"$(q "$OLD" 'select (select count(*) from highlight), (select count(*) from highlight_tag), (select count(*) from note), (select count(*) from link), (select count(*) from tag)')" "2|1|1|1|5"
+t_eq "every reference still leads somewhere" "$(q "$OLD" 'pragma foreign_key_check')" ""
+t_eq "the note index is sound" \
+	"$(q "$OLD" "insert into note_fts(note_fts) values('integrity-check')" 2>&1)" ""
 t_eq "without the insert trigger" "$(q "$OLD" "select count(*) from sqlite_schema where name = 'article_ai'")" "0"
 t_run "the entities after the upgrade" 0 "$GLOSS" --db "$OLD" entities
 t_eq "are the same, with the same counts" "$T_OUT" "$ENTITIES"
@@ -66,6 +87,9 @@ t_eq "one mention row for each name of an entity in an article" \
 t_eq "and each occurrence in it" "$(q "$OLD" 'select sum(n) = sum(length(spans) - length(replace(spans, ",", "")) + 1) from mention')" "1"
 t_run "the note is still there" 0 "$GLOSS" --db "$OLD" annotations
 t_match "with its text" "$T_OUT" "check the date"
+t_run "the newest highlight deleted after the upgrade" 0 "$GLOSS" --db "$OLD" unannotate 2
+t_run "a new one" 0 "$GLOSS" --db "$OLD" highlight "$A" --quote "nine weeks"
+t_match "does not get its id" "$T_OUT" "^highlighted 3 "
 t_run "an article imported after the upgrade" 0 "$GLOSS" --db "$OLD" import "$D/b.txt"
 t_run "is found by search" 0 "$GLOSS" --db "$OLD" search ferry
 t_eq "once" "$(printf '%s\n' "$T_OUT" | grep -c 'Ferry timetable')" "1"

@@ -285,8 +285,8 @@ static void test_json_bytes(void)
 	int rc;
 
 	json_put_str(&b, raw, len);
-	CHECK_STR(b.s, "\"a\\udcffb\\u0000c\xc3\xa9\\udced\\udca0\\udc80\\\"\\\\\\u0001\\u007f\xe2\x80\xa8z\"",
-	          "bytes that are not UTF-8 are escaped as \\udcXX");
+	CHECK_STR(b.s, "\"a\\udcffb\\u0000c\xc3\xa9\\udced\\udca0\\udc80\\\"\\\\\\u0001\\u007f\\u2028z\"",
+	          "bytes that are not UTF-8 are escaped as \\udcXX (and U+2028 as \\u2028)");
 	rc = json_parse(b.s, b.len, &v, &err) == 0;
 	rc = rc && v.type == JSON_STRING && v.len == len && memcmp(v.s, raw, len) == 0;
 	CHECK(rc, "and read back byte for byte");

@@ -188,6 +188,14 @@ static const char *const migrations[] = {
 	"  GROUP BY article_id, entity_id, surface;"
 	"DROP TABLE mention_v1;"
 	"CREATE INDEX mention_entity ON mention(entity_id, surface, article_id);",
+	/* 2 → 3: what a web server sent for each URL imported from it
+	 * (store_fetch.c), so a second import asks only for a change. */
+	"CREATE TABLE IF NOT EXISTS fetched ("
+	"  url TEXT PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  final_url TEXT, etag TEXT, last_modified TEXT,"
+	"  fetched_at TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS fetched_article ON fetched(article_id);",
 };
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"

@@ -203,8 +203,14 @@ static void apply_config(const struct config *cfg, const char *file, int colors_
 			} else if (strcmp(l->argv[0], "mouse") == 0) {
 				ui.mouse = strcmp(l->argv[1], "on") == 0 || strcmp(l->argv[1], "yes") == 0 ||
 				           strcmp(l->argv[1], "true") == 0;
+			} else if (strcmp(l->argv[0], "offline") == 0) {
+				/* --offline wins over "set offline off". */
+				if (strcmp(l->argv[1], "on") == 0 || strcmp(l->argv[1], "yes") == 0 ||
+				    strcmp(l->argv[1], "true") == 0)
+					ui.cli->offline = 1;
 			} else {
-				snprintf(msg, sizeof msg, "unknown setting '%.40s' (theme, mouse)", l->argv[0]);
+				snprintf(msg, sizeof msg, "unknown setting '%.40s' (theme, mouse, offline)",
+				         l->argv[0]);
 				config_error(NULL, file, l->lineno, msg);
 			}
 			break;

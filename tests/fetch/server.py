@@ -6,6 +6,7 @@ seconds (default 300), or with --stop-on-eof when its standard input
 closes (a test that dies then takes its server with it).
 
     python3 server.py ROOT [--tls CERT KEY] [--lifetime S] [--stop-on-eof]
+                          [--log FILE]
 
 Files under ROOT are served by name, with an ETag (a hash of the bytes)
 and a Last-Modified (the file's time), answering 304 to a conditional
@@ -54,6 +55,15 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):  # quiet: the tests read stdout
         pass
+
+    def log_request(self, code="-", size="-"):
+        """With --log FILE: one line a request, "METHOD PATH STATUS", and
+        " conditional" when it carried If-None-Match or If-Modified-Since."""
+        if self.server.log:
+            cond = ("If-None-Match" in self.headers or "If-Modified-Since" in self.headers)
+            with open(self.server.log, "a") as f:
+                f.write("%s %s %s%s\n" % (self.command, self.path, getattr(code, "value", code),
+                                           " conditional" if cond else ""))
 
     def send(self, code, body, ctype="text/plain; charset=utf-8", headers=()):
         self.send_response(code)
@@ -177,6 +187,7 @@ def main():
     tls = None
     lifetime = 300.0
     stop_on_eof_wanted = False
+    log = None
     i = 1
     while i < len(args):
         if args[i] == "--tls":
@@ -184,6 +195,9 @@ def main():
             i += 3
         elif args[i] == "--lifetime":
             lifetime = float(args[i + 1])
+            i += 2
+        elif args[i] == "--log":
+            log = args[i + 1]
             i += 2
         elif args[i] == "--stop-on-eof":
             stop_on_eof_wanted = True
@@ -193,6 +207,7 @@ def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     server.root = root
+    server.log = log
     if tls:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(tls[0], tls[1])

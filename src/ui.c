@@ -793,6 +793,15 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
 			memmove(b.s + cursor, b.s + p, b.len - p + 1);
 			b.len -= p - cursor;
 			changed = 1;
+		} else if ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) && o->recall) {
+			char *c = o->recall(o->ctx, key == KEYCODE(KEY_UP) ? -1 : 1);
+			if (c) {
+				b.len = 0;
+				buf_adds(&b, c);
+				cursor = b.len;
+				free(c);
+				changed = 1;
+			}
 		} else if ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) && o->step) {
 			o->step(o->ctx, key == KEYCODE(KEY_UP) ? -1 : 1);
 		} else if (key == '\t' && o->complete) {
@@ -844,6 +853,8 @@ int ui_confirm(const char *question)
 			refresh();
 		}
 		key = read_key();
+		if (key < 0) /* a background import's tick */
+			continue;
 		if (key == KEYCODE(KEY_RESIZE)) {
 			handle_resize();
 			continue;
@@ -1018,7 +1029,10 @@ int ui_main(struct cli *c)
 		int key;
 		enum request req;
 
+		/* A background import: its result, or its progress. */
+		ui_import_poll();
 		draw_all();
+		timeout(ui_import_busy() ? 200 : -1);
 		key = read_key();
 		if (key < 0)
 			continue;
@@ -1064,6 +1078,7 @@ int ui_main(struct cli *c)
 			break;
 		}
 	}
+	ui_import_shutdown();
 	while (ui.top)
 		ui_pop();
 	ui_teardown();

@@ -6,6 +6,7 @@ CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh test
 CLI_TESTS += tests/cli/fetch.sh
 UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh
+UI_TESTS += tests/ui/fetch.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 
 # libFuzzer targets, their seeds and regression inputs (make fuzz).

@@ -16,6 +16,7 @@ text/plain; charset=utf-8, .latin1 text/plain; charset=ISO-8859-1, .pdf
 application/pdf.  Besides the files:
 
     /redirect/N/NAME   N redirects (302), then NAME
+    /delay/S/NAME      NAME after S seconds (at most 20)
     /loop/a, /loop/b   redirect to each other
     /to-ftp            a redirect to an ftp:// URL
     /gzip/NAME         NAME gzip-compressed (Content-Encoding: gzip)
@@ -90,6 +91,10 @@ class Handler(BaseHTTPRequestHandler):
             n = int(parts[1])
             rest = "/".join(parts[2:])
             return self.redirect("/redirect/%d/%s" % (n - 1, rest) if n > 1 else "/" + rest)
+        if parts[0] == "delay" and len(parts) >= 3:
+            time.sleep(min(float(parts[1]), 20.0))
+            self.path = "/" + "/".join(parts[2:])
+            return self.do_GET()
         if path == "/loop/a":
             return self.redirect("/loop/b")
         if path == "/loop/b":

@@ -17,6 +17,7 @@
 #include "gloss/date.h"
 #include "gloss/export.h"
 #include "gloss/ingest.h"
+#include "gloss/ingest_url.h"
 #include "gloss/layout.h"
 #include "gloss/ner.h"
 #include "gloss/store.h"
@@ -43,8 +44,10 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 
 /* X(name, function, needs the database, usage, summary) */
 #define CLI_COMMANDS(X)                                                                   \
-	X(import, cmd_import, 1, "[--url URL] [--encoding NAME] [--replace ID] FILE|DIR|-...", \
-	  "import articles from files, a directory or standard input")                       \
+	X(import, cmd_import, 1,                                                               \
+	  "[--url URL] [--encoding NAME] [--replace ID] [--offline] [--timeout SECONDS] "      \
+	  "FILE|DIR|URL|-...",                                                                 \
+	  "import articles from files, a directory, web pages (http, https) or standard input") \
 	X(list, cmd_list, 1, "[--sort imported|title|outlet|date|words] [--json]",             \
 	  "list the articles in the library")                                                \
 	X(show, cmd_show, 1, "ID", "print an article's cleaned text")                          \
@@ -260,10 +263,43 @@ static void flush_batch(struct import_batch *b)
 	fflush(stdout);
 }
 
-static void import_one(struct import_batch *b, const char *path)
+/* Say (once the batch commits) what importing name did. */
+static void import_done(struct import_batch *b, const struct ingest_result *res, const char *name)
+{
+	if (res->warning[0]) {
+		if (b->progress)
+			fputs("\r\033[K", stderr);
+		layout_fprintf_safe(stderr, "gloss: warning: %s: %s\n", name, res->warning);
+	}
+	b->pending_files++;
+	switch (res->status) {
+	case STORE_IMPORTED:
+		b->pending_imported++;
+		if (!b->progress || b->total < 2)
+			buf_printf(&b->pending, "imported %lld %s\n", (long long)res->id, name);
+		break;
+	case STORE_UPDATED:
+		b->pending_updated++;
+		buf_printf(&b->pending, "updated %lld %s", (long long)res->id, name);
+		if (res->orphaned)
+			buf_printf(&b->pending, " (%d highlight%s orphaned: 'gloss annotations "
+			           "--orphaned' lists them)", res->orphaned, res->orphaned == 1 ? "" : "s");
+		buf_addc(&b->pending, '\n');
+		break;
+	default:
+		b->pending_unchanged++;
+		buf_printf(&b->pending, "unchanged %lld %s (already in the library)\n",
+		           (long long)res->id, name);
+		break;
+	}
+}
+
+/* Import a file, or a page fetched already (job != NULL). */
+static void import_one(struct import_batch *b, const char *path, struct ingest_url_job *job)
 {
 	struct ingest_result res = {0};
 	char *err = NULL;
+	int rc;
 
 	if (!b->pending_files && store_batch_begin(b->c->store) != 0) {
 		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(b->c->store));
@@ -271,43 +307,20 @@ static void import_one(struct import_batch *b, const char *path)
 		b->done++;
 		return;
 	}
-	if (ingest_file(b->c->store, path, &b->opts, &res, &err) != 0) {
+	rc = job ? ingest_url_finish(b->c->store, job, &b->opts, &res, &err)
+	         : ingest_file(b->c->store, path, &b->opts, &res, &err);
+	if (rc != 0) {
 		if (b->progress)
 			fputs("\r\033[K", stderr);
 		layout_fprintf_safe(stderr, "gloss: %s\n", err);
 		free(err);
 		b->failed++;
+	} else if (job) {
+		char *name = fetch_printable(job->url, 300);
+		import_done(b, &res, name);
+		free(name);
 	} else {
-		const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
-		if (res.warning[0]) {
-			if (b->progress)
-				fputs("\r\033[K", stderr);
-			fputs("gloss: warning: ", stderr);
-			fflush(stderr);
-			cli_print_safe_to(stderr, name, strlen(name), 1);
-			fprintf(stderr, ": %s\n", res.warning);
-		}
-		b->pending_files++;
-		switch (res.status) {
-		case STORE_IMPORTED:
-			b->pending_imported++;
-			if (!b->progress || b->total < 2)
-				buf_printf(&b->pending, "imported %lld %s\n", (long long)res.id, name);
-			break;
-		case STORE_UPDATED:
-			b->pending_updated++;
-			buf_printf(&b->pending, "updated %lld %s", (long long)res.id, name);
-			if (res.orphaned)
-				buf_printf(&b->pending, " (%d highlight%s orphaned: 'gloss annotations "
-				           "--orphaned' lists them)", res.orphaned, res.orphaned == 1 ? "" : "s");
-			buf_addc(&b->pending, '\n');
-			break;
-		default:
-			b->pending_unchanged++;
-			buf_printf(&b->pending, "unchanged %lld %s (already in the library)\n",
-			           (long long)res.id, name);
-			break;
-		}
+		import_done(b, &res, strcmp(path, "-") == 0 ? "standard input" : path);
 	}
 	b->done++;
 	if (b->pending_files >= IMPORT_BATCH_FILES)
@@ -359,13 +372,17 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 		{"url", required_argument, NULL, 'u'},
 		{"encoding", required_argument, NULL, 'e'},
 		{"replace", required_argument, NULL, 'r'},
+		{"offline", no_argument, NULL, 'o'},
+		{"timeout", required_argument, NULL, 't'},
 		{NULL, 0, NULL, 0},
 	};
 	const struct cli_command *cmd = find_command("import");
 	struct import_batch b = {0};
+	struct ingest_url_job *jobs;
 	char **files = NULL;
 	size_t nfiles = 0, cap = 0, i;
 	int ch, bad = 0;
+	long timeout_ms = 0;
 
 	b.c = c;
 	while ((ch = next_opt(cmd, argc, argv, "+", opts, &bad)) != -1 && !bad) {
@@ -375,6 +392,15 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 			b.opts.encoding = optarg;
 		else if (ch == 'r' && parse_id(optarg, &b.opts.replace_id) != 0)
 			return usage_error(cmd, "--replace needs an article id, not '%s'", optarg);
+		else if (ch == 'o')
+			c->offline = 1;
+		else if (ch == 't') {
+			int64_t secs;
+			if (parse_id(optarg, &secs) != 0 || secs > 86400)
+				return usage_error(cmd, "--timeout needs seconds (1 to 86400), not '%s'",
+				                   optarg);
+			timeout_ms = (long)secs * 1000;
+		}
 	}
 	if (bad)
 		return CLI_USAGE;
@@ -385,8 +411,8 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		struct stat sb;
-		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode) &&
-		    !b.opts.replace_id) {
+		if (strcmp(argv[i], "-") != 0 && !fetch_is_url(argv[i]) && stat(argv[i], &sb) == 0 &&
+		    S_ISDIR(sb.st_mode) && !b.opts.replace_id) {
 			char **sub;
 			size_t nsub, j;
 			if (list_dir(argv[i], &sub, &nsub) != 0) {
@@ -417,10 +443,14 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	b.total = (int)nfiles;
 	b.progress = isatty(STDERR_FILENO);
+	/* Every page at once, then pages and files in the order given. */
+	jobs = cli_fetch_urls(c, files, nfiles, timeout_ms);
 	for (i = 0; i < nfiles; i++) {
-		import_one(&b, files[i]);
+		import_one(&b, files[i], jobs[i].url ? &jobs[i] : NULL);
+		ingest_url_job_free(&jobs[i]);
 		free(files[i]);
 	}
+	free(jobs);
 	flush_batch(&b);
 	/* A batch begun for files that all failed has nothing to commit. */
 	store_batch_commit(c->store);

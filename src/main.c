@@ -16,7 +16,7 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-	        "usage: gloss [--db PATH] [--config FILE] [COMMAND [ARGS...]]\n"
+	        "usage: gloss [--db PATH] [--config FILE] [--offline] [COMMAND [ARGS...]]\n"
 	        "\n"
 	        "A terminal reader for news articles: entities highlighted, passages\n"
 	        "tagged, notes and cross-links kept in one SQLite file.  Without a\n"
@@ -27,6 +27,8 @@ static void usage(FILE *f)
 	        "                     $XDG_DATA_HOME/gloss/gloss.db)\n"
 	        "  -c, --config FILE  the configuration file (default:\n"
 	        "                     $XDG_CONFIG_HOME/gloss/config)\n"
+	        "      --offline      never use the network (importing a URL is refused;\n"
+	        "                     'set offline on' in the configuration does the same)\n"
 	        "  -h, --help         show this help\n"
 	        "  -V, --version      show the version\n"
 	        "\n"
@@ -40,6 +42,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
 		{"config", required_argument, NULL, 'c'},
+		{"offline", no_argument, NULL, 'O'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -56,6 +59,9 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			c.config_path = optarg;
+			break;
+		case 'O':
+			c.offline = 1;
 			break;
 		case 'h':
 			usage(stdout);

@@ -212,6 +212,14 @@ static const char *const migrations[] = {
 	 * AUTOINCREMENT by migrate_never_reuse_ids, from their own schema
 	 * text, so whatever columns earlier steps gave them are kept. */
 	MIGRATE_NEVER_REUSE_IDS,
+	/* 5 → 6: what a web server sent for each URL imported from it
+	 * (store_fetch.c), so a second import asks only for a change. */
+	"CREATE TABLE IF NOT EXISTS fetched ("
+	"  url TEXT PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  final_url TEXT, etag TEXT, last_modified TEXT,"
+	"  fetched_at TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS fetched_article ON fetched(article_id);",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,

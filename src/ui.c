@@ -203,8 +203,14 @@ static void apply_config(const struct config *cfg, const char *file, int colors_
 			} else if (strcmp(l->argv[0], "mouse") == 0) {
 				ui.mouse = strcmp(l->argv[1], "on") == 0 || strcmp(l->argv[1], "yes") == 0 ||
 				           strcmp(l->argv[1], "true") == 0;
+			} else if (strcmp(l->argv[0], "offline") == 0) {
+				/* --offline wins over "set offline off". */
+				if (strcmp(l->argv[1], "on") == 0 || strcmp(l->argv[1], "yes") == 0 ||
+				    strcmp(l->argv[1], "true") == 0)
+					ui.cli->offline = 1;
 			} else {
-				snprintf(msg, sizeof msg, "unknown setting '%.40s' (theme, mouse)", l->argv[0]);
+				snprintf(msg, sizeof msg, "unknown setting '%.40s' (theme, mouse, offline)",
+				         l->argv[0]);
 				config_error(NULL, file, l->lineno, msg);
 			}
 			break;
@@ -794,6 +800,15 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
 			memmove(b.s + cursor, b.s + p, b.len - p + 1);
 			b.len -= p - cursor;
 			changed = 1;
+		} else if ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) && o->recall) {
+			char *c = o->recall(o->ctx, key == KEYCODE(KEY_UP) ? -1 : 1);
+			if (c) {
+				b.len = 0;
+				buf_adds(&b, c);
+				cursor = b.len;
+				free(c);
+				changed = 1;
+			}
 		} else if ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) && o->step) {
 			o->step(o->ctx, key == KEYCODE(KEY_UP) ? -1 : 1);
 		} else if (key == '\t' && o->complete) {
@@ -845,6 +860,8 @@ int ui_confirm(const char *question)
 			refresh();
 		}
 		key = read_key();
+		if (key < 0) /* a background import's tick */
+			continue;
 		if (key == KEYCODE(KEY_RESIZE)) {
 			handle_resize();
 			continue;
@@ -1049,7 +1066,10 @@ int ui_main(struct cli *c)
 		int key;
 		enum request req;
 
+		/* A background import: its result, or its progress. */
+		ui_import_poll();
 		draw_all();
+		timeout(ui_import_busy() ? 200 : -1);
 		key = read_key();
 		if (key < 0)
 			continue;
@@ -1095,6 +1115,7 @@ int ui_main(struct cli *c)
 			break;
 		}
 	}
+	ui_import_shutdown();
 	while (ui.top)
 		ui_pop();
 	ui_teardown();

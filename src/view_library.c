@@ -234,7 +234,7 @@ static void library_draw(struct view *v)
 		snprintf(buf, sizeof buf, " %lld/%lld", (long long)(row_count(l) ? l->cursor + 1 : 0),
 		         (long long)row_count(l));
 	ui_draw_status(buf, row_count(l) ? "Enter reads · / filters · ? keys"
-	                                 : "no articles: gloss import FILE adds some");
+	                                 : "no articles: i imports a URL or a file");
 }
 
 static void filter_changed(void *ctx, const char *text)
@@ -356,6 +356,9 @@ static int library_request(struct view *v, enum request req)
 		return 1;
 	case REQ_ENTITIES:
 		view_entities_open();
+		return 1;
+	case REQ_IMPORT:
+		ui_import_ask();
 		return 1;
 	case REQ_EXPORT:
 		/* The marked articles, or the whole library. */

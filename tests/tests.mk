@@ -8,6 +8,8 @@ UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/co
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh
 # The reader's habits and fixes of issue 16.
 UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh
+CLI_TESTS += tests/cli/fetch.sh
+UI_TESTS += tests/ui/fetch.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 
 # libFuzzer targets, their seeds and regression inputs (make fuzz).

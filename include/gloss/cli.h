@@ -14,6 +14,7 @@ struct cli {
 	const char *command;
 	struct store *store;     /* opened on demand by cli_open_store */
 	int no_bundled;          /* do not import the bundled articles into a new library */
+	int offline;             /* --offline: never touch the network */
 };
 
 /* Run the subcommand argv[0]; returns the exit status. */
@@ -39,5 +40,16 @@ int cli_cmd_extract(struct cli *c, int argc, char **argv);
 
 /* One line per command, for --help. */
 void cli_print_commands(FILE *f);
+
+/* cli_fetch.c: a yes/no `set NAME on|off` of the configuration file (0
+ * when absent); whether gloss is offline (--offline or `set offline
+ * on`); and the URLs among args fetched at once, the result an array of
+ * n jobs (a job's url is NULL where args[i] is not a URL; a refused URL
+ * has a failed response saying why).  Free each with ingest_url_job_free. */
+struct ingest_url_job;
+int cli_config_bool(const struct cli *c, const char *name);
+int cli_offline(const struct cli *c);
+struct ingest_url_job *cli_fetch_urls(struct cli *c, char *const *args, size_t n,
+                                      long timeout_ms);
 
 #endif

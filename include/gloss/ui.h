@@ -79,7 +79,8 @@
 	X(LINK_CONTRA, "link-contradicts", "Link as contradicts")                    \
 	X(MERGE, "merge", "Merge the marked entity into this one")                   \
 	X(SPLIT, "split", "Split one of this entity's names into its own entity")    \
-	X(EXPORT, "export", "Export to Markdown")
+	X(EXPORT, "export", "Export to Markdown")                                     \
+	X(IMPORT, "import", "Import a web page (URL) or a file; the screen keeps working")
 
 enum request {
 #define REQ_ENUM(e, name, help) REQ_##e,
@@ -205,6 +206,9 @@ struct ui_prompt_opts {
 	char *(*complete)(void *ctx, const char *text);
 	void (*step)(void *ctx, int dir);
 	void *ctx;
+	/* Up and Down replace the text with what recall returns (a new
+	 * string, or NULL to keep it): a history. */
+	char *(*recall)(void *ctx, int dir);
 };
 char *ui_prompt_ex(const char *label, const char *initial, const struct ui_prompt_opts *o);
 
@@ -228,6 +232,15 @@ void ui_list_add(struct ui_list *l, const char *left, const char *right, int64_t
 void ui_list_set_extra(struct ui_list *l, int (*extra)(void *ctx, enum request req, size_t row),
                        void *ctx, void (*free_ctx)(void *ctx));
 void ui_list_open(struct ui_list *l);
+
+/* ui_import.c: `i` asks for a URL or a path and imports it on another
+ * thread; the main loop calls ui_import_poll (which writes the store)
+ * and waits for keys with a timeout while ui_import_busy; at the end
+ * ui_import_shutdown cancels what is still running. */
+void ui_import_ask(void);
+void ui_import_poll(void);
+int ui_import_busy(void);
+void ui_import_shutdown(void);
 
 /* Views. */
 void view_library_open(void);

@@ -11,8 +11,11 @@
 
 #include "gloss/cli.h"
 #include "gloss/extract.h"
+#include "gloss/fetch.h"
 #include "gloss/import.h"
 #include "gloss/ingest.h"
+#include "gloss/ingest_url.h"
+#include "gloss/layout.h"
 #include "gloss/util.h"
 
 static void json_field(struct buf *b, const char *key, const char *val, int last)
@@ -75,6 +78,53 @@ static void print_text(const struct import_doc *d)
 	}
 }
 
+static int print_page(const char *raw, size_t len, const char *charset, const char *url,
+                      const char *name, int json)
+{
+	struct import_doc doc;
+	char err[256], warning[256];
+
+	if (ingest_page(raw, len, charset, url, &doc, warning, sizeof warning, err, sizeof err) != 0) {
+		layout_fprintf_safe(stderr, "gloss: cannot extract '%s': %s\n", name, err);
+		return CLI_ERROR;
+	}
+	if (warning[0])
+		layout_fprintf_safe(stderr, "gloss: warning: %s: %s\n", name, warning);
+	if (json)
+		print_json(&doc);
+	else
+		print_text(&doc);
+	import_doc_free(&doc);
+	return CLI_OK;
+}
+
+/* A page from its address: fetched as import fetches it (offline
+ * honoured), then extracted. */
+static int extract_url(struct cli *c, char *url, int json)
+{
+	struct ingest_url_job *jobs = cli_fetch_urls(c, &url, 1, 0);
+	struct fetch_response *r = &jobs[0].res;
+	char *name = fetch_printable(url, 300);
+	int rc = CLI_ERROR;
+
+	if (r->status == FETCH_FAILED) {
+		layout_fprintf_safe(stderr, "gloss: %s\n", r->error ? r->error : "cannot fetch");
+	} else if (!ingest_url_type_ok(r->content_type) ||
+	           !extract_sniff(r->body, r->len, NULL)) {
+		char *t = fetch_printable(r->content_type ? r->content_type : "no type", 80);
+		layout_fprintf_safe(stderr, "gloss: cannot extract '%s': the server sent %s, not an "
+		                    "HTML page\n", name, t);
+		free(t);
+	} else {
+		rc = print_page(r->body, r->len, r->charset, r->final_url ? r->final_url : url, name,
+		                json);
+	}
+	free(name);
+	ingest_url_job_free(&jobs[0]);
+	free(jobs);
+	return rc;
+}
+
 int cli_cmd_extract(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -82,13 +132,11 @@ int cli_cmd_extract(struct cli *c, int argc, char **argv)
 		{"json", no_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *url = NULL, *path, *name;
-	struct import_doc doc;
-	char *raw = NULL, err[256], warning[256];
+	const char *url = NULL, *name;
+	char *raw = NULL, *path;
 	size_t len = 0;
-	int ch, json = 0;
+	int ch, json = 0, rc;
 
-	(void)c;
 	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		if (ch == 'u')
 			url = optarg;
@@ -101,40 +149,22 @@ int cli_cmd_extract(struct cli *c, int argc, char **argv)
 		return cli_usage("extract", optind == argc ? "which page?" : "one page at a time");
 	path = argv[optind];
 	name = strcmp(path, "-") == 0 ? "standard input" : path;
+	if (fetch_is_url(path))
+		return extract_url(c, path, json);
 	if (util_read_file(path, EXTRACT_MAX_BYTES, &raw, &len) != 0) {
 		const char *why = errno == EFBIG ? "larger than the 64 MiB limit for web pages"
 		                  : errno == EISDIR ? "a directory"
 		                                    : strerror(errno);
-		fputs("gloss: cannot extract '", stderr);
-		cli_print_safe_to(stderr, name, strlen(name), 1);
-		fprintf(stderr, "': %s\n", why);
+		layout_fprintf_safe(stderr, "gloss: cannot extract '%s': %s\n", name, why);
 		return CLI_ERROR;
 	}
 	if (!extract_sniff(raw, len, path)) {
-		fputs("gloss: cannot extract '", stderr);
-		cli_print_safe_to(stderr, name, strlen(name), 1);
-		fputs(len ? "': not HTML (no HTML markup at the start of it)\n" : "': empty file\n",
-		      stderr);
+		layout_fprintf_safe(stderr, "gloss: cannot extract '%s': %s\n", name,
+		                    len ? "not HTML (no HTML markup at the start of it)" : "empty file");
 		free(raw);
 		return CLI_ERROR;
 	}
-	if (ingest_page(raw, len, NULL, url, &doc, warning, sizeof warning, err, sizeof err) != 0) {
-		fputs("gloss: cannot extract '", stderr);
-		cli_print_safe_to(stderr, name, strlen(name), 1);
-		fprintf(stderr, "': %s\n", err);
-		free(raw);
-		return CLI_ERROR;
-	}
+	rc = print_page(raw, len, NULL, url, name, json);
 	free(raw);
-	if (warning[0]) {
-		fputs("gloss: warning: ", stderr);
-		cli_print_safe_to(stderr, name, strlen(name), 1);
-		fprintf(stderr, ": %s\n", warning);
-	}
-	if (json)
-		print_json(&doc);
-	else
-		print_text(&doc);
-	import_doc_free(&doc);
-	return CLI_OK;
+	return rc;
 }

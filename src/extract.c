@@ -1195,6 +1195,9 @@ htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char 
 			return NULL;
 		}
 	}
+	/* A server that says UTF-8 is taken as a page that declares it. */
+	if (enc && is_utf8_name(enc))
+		enc = NULL;
 	if (!enc && len >= 2 &&
 	    (((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF) ||
 	     ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE)))

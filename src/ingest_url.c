@@ -5,12 +5,12 @@
  * extracts HTML as it does for a saved page. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistr.h>
 
+#include "gloss/extract.h"
 #include "gloss/ingest_url.h"
 #include "gloss/store_fetch.h"
 #include "gloss/util.h"
@@ -85,49 +85,17 @@ static int is_utf8_name(const char *cs)
 	return strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0;
 }
 
-/* The charset an HTML page names in its first bytes: <meta charset=X>
- * or <meta http-equiv=Content-Type content="...; charset=X">. */
-static char *meta_charset(const char *body, size_t len)
+const char *ingest_url_encoding(const char *body, size_t len, const char *charset,
+                                char **owned)
 {
-	size_t n = len < 4096 ? len : 4096, i;
-
-	for (i = 0; i + 8 < n; i++) {
-		const char *p;
-		size_t k = 0;
-		if (strncasecmp(body + i, "charset=", 8) != 0)
-			continue;
-		p = body + i + 8;
-		if (p < body + n && (*p == '"' || *p == '\''))
-			p++;
-		while (p + k < body + n && k < 40 &&
-		       (isalnum((unsigned char)p[k]) || p[k] == '-' || p[k] == '_' || p[k] == '.' ||
-		        p[k] == ':'))
-			k++;
-		if (k)
-			return xstrndup(p, k);
-	}
-	return NULL;
-}
-
-const char *ingest_url_encoding(const char *body, size_t len, const char *content_type,
-                                const char *charset, char **owned)
-{
-	char *meta = NULL;
-
 	*owned = NULL;
 	if (charset && !is_utf8_name(charset)) {
 		*owned = xstrdup(charset);
 		return *owned;
 	}
-	if (!charset && (!content_type || strstr(content_type, "html")) &&
-	    (meta = meta_charset(body, len)) && !is_utf8_name(meta)) {
-		*owned = meta;
-		return meta;
-	}
-	free(meta);
 	if (!u8_check((const uint8_t *)body, len))
 		return NULL;
-	/* Declared UTF-8, or not declared, and not UTF-8: a legacy page. */
+	/* Declared UTF-8, or not declared, and not UTF-8: legacy text. */
 	return "WINDOWS-1252";
 }
 
@@ -164,8 +132,13 @@ int ingest_url_finish(struct store *st, struct ingest_url_job *job, const struct
 		free(t);
 		return -1;
 	}
-	if (!io.encoding)
-		io.encoding = ingest_url_encoding(r->body, r->len, r->content_type, r->charset, &owned);
+	/* A web page's charset is the extractor's to find (the server's
+	 * word first, then the page's own); plain text is decoded here. */
+	if (!io.encoding && (extract_sniff(r->body, r->len, NULL) ||
+	                     (r->content_type && strstr(r->content_type, "html"))))
+		io.encoding = r->charset;
+	else if (!io.encoding)
+		io.encoding = ingest_url_encoding(r->body, r->len, r->charset, &owned);
 	io.url = final;
 	name = fetch_printable(job->url, 300);
 	rc = ingest_bytes(st, job->url, name, r->body, r->len, &io, res, err);

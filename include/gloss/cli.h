@@ -35,7 +35,7 @@ int cli_usage(const char *name, const char *fmt, ...)
 	;
 
 /* Commands that live in files of their own. */
-#define EXTRACT_USAGE "[--url URL] [--json] FILE|-"
+#define EXTRACT_USAGE "[--url URL] [--json] FILE|URL|-"
 int cli_cmd_extract(struct cli *c, int argc, char **argv);
 
 /* One line per command, for --help. */

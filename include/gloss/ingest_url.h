@@ -43,13 +43,13 @@ int ingest_url_finish(struct store *st, struct ingest_url_job *job, const struct
 
 void ingest_url_job_free(struct ingest_url_job *job);
 
-/* The encoding to decode a page with: its declared charset, else one
- * named in an HTML page's <meta>, else UTF-8 (NULL) when the bytes are
- * UTF-8, else windows-1252, which is what a page in an undeclared legacy
- * encoding most often is.  Returns a static or a new string in *owned
- * (free it). */
-const char *ingest_url_encoding(const char *body, size_t len, const char *content_type,
-                                const char *charset, char **owned);
+/* The encoding to decode plain text from a server with: its declared
+ * charset, else UTF-8 (NULL) when the bytes are UTF-8, else windows-1252,
+ * which is what undeclared legacy text most often is.  Returns a static
+ * or a new string in *owned (free it).  (A web page's charset is found by
+ * the extractor.) */
+const char *ingest_url_encoding(const char *body, size_t len, const char *charset,
+                                char **owned);
 
 /* 1 when a page of this media type (NULL: none given) is imported as an
  * article: HTML, XHTML or plain text. */

@@ -103,4 +103,24 @@ t_eq "no ESC byte reaches the terminal" "$(printf '%s' "$T_OUT" | tr -d -c '\033
 t_nomatch "nor what followed it" "$T_OUT" "pwned|\[31m|\[2J"
 t_run "extract" 0 "$GLOSS" extract "$H/hostile.html"
 t_eq "prints no ESC either" "$(printf '%s' "$T_OUT" | tr -d -c '\033' | wc -c)" "0"
+
+# --- pages from a server ----------------------------------------------------
+. "$TOP_SRCDIR/tests/fetch/server.sh"
+t_server
+cp "$H/news-jsonld.html" "$H/index.html" "$T_WWW/"
+t_run "extract URL" 0 "$GLOSS" extract --json "$T_URL/news-jsonld.html"
+t_eq "extracts the page's article" "$(printf '%s' "$T_OUT" | jq_ 'd["title"]')" "Harbour bridge reopens after two-year repair"
+t_eq "with its canonical address" "$(printf '%s' "$T_OUT" | jq_ 'd["url"]')" "https://courier.example/news/harbour-bridge-reopens"
+t_eq "touching no library" "$([ -e "$GLOSS_DB" ]; echo $?)" "1"
+t_run "extract of a PDF's URL" 1 "$GLOSS" extract "$T_URL/doc.pdf"
+t_match "names the type" "$T_ERR" "application/pdf"
+t_run "extract --offline" 1 "$GLOSS" --offline extract "$T_URL/news-jsonld.html"
+t_match "says it is offline" "$T_ERR" "offline"
+t_run "import URL of a news page" 0 "$GLOSS" --db "$T_DIR/w.db" import "$T_URL/news-jsonld.html"
+WID=$(printf '%s\n' "$T_OUT" | awk '/^imported/ { print $2 }')
+t_run "show" 0 "$GLOSS" --db "$T_DIR/w.db" show "$WID"
+t_eq "is the article, with its title" "$(printf '%s\n' "$T_OUT" | head -1)" "Harbour bridge reopens after two-year repair"
+t_nomatch "and no menu" "$T_OUT" "Weather|Share on|cookie"
+t_run "import URL of an index page" 1 "$GLOSS" --db "$T_DIR/w.db" import "$T_URL/index.html"
+t_match "says there is no article" "$T_ERR" "index.html': no article found"
 t_done

@@ -9,7 +9,8 @@
  * a small record (in libxml2's _private field) with its marks, its text
  * statistics and its score, so a second, more lenient pass can run on the
  * same tree when the first found too little.  Every walk is iterative, so
- * a page nested a million deep costs time, never the stack. */
+ * a page nested a million deep costs time, never the stack.  Parsing the
+ * bytes is extract_parse.c's job. */
 #include "config.h"
 
 #include <ctype.h>
@@ -274,15 +275,6 @@ static void judge_classes(xmlNodePtr n, int *strong, int *weak, int *pos)
 	}
 }
 
-static bool ci_contains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
-}
-
 /* --- marking ----------------------------------------------------------- */
 
 
@@ -396,18 +388,13 @@ static void mark_tree(struct ctx *c, xmlNodePtr root)
 
 /* --- text statistics ------------------------------------------------------ */
 
-static bool is_ws(unsigned char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
-}
-
 /* Characters (white space runs counted once) and commas of a text node. */
 static void text_stats(const char *s, size_t *chars, size_t *commas)
 {
 	bool space = true;
 	for (; *s; s++) {
 		unsigned char ch = (unsigned char)*s;
-		if (is_ws(ch)) {
+		if (extract_is_ws(ch)) {
 			if (!space)
 				(*chars)++;
 			space = true;
@@ -631,21 +618,21 @@ struct out {
 static bool same_text(const char *a, const char *b)
 {
 	for (;;) {
-		while (is_ws((unsigned char)*a))
+		while (extract_is_ws((unsigned char)*a))
 			a++;
-		while (is_ws((unsigned char)*b))
+		while (extract_is_ws((unsigned char)*b))
 			b++;
 		if (!*a || !*b)
 			return !*a && !*b;
-		while (*a && *b && !is_ws((unsigned char)*a) && !is_ws((unsigned char)*b)) {
+		while (*a && *b && !extract_is_ws((unsigned char)*a) && !extract_is_ws((unsigned char)*b)) {
 			if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
 				return false;
 			a++;
 			b++;
 		}
-		if (!is_ws((unsigned char)*a) && *a)
+		if (!extract_is_ws((unsigned char)*a) && *a)
 			return false;
-		if (!is_ws((unsigned char)*b) && *b)
+		if (!extract_is_ws((unsigned char)*b) && *b)
 			return false;
 	}
 }
@@ -655,7 +642,7 @@ static size_t count_words(const char *s, size_t n)
 	size_t i, w = 0;
 	bool in = false;
 	for (i = 0; i < n; i++) {
-		bool sp = is_ws((unsigned char)s[i]);
+		bool sp = extract_is_ws((unsigned char)s[i]);
 		if (!sp && !in)
 			w++;
 		in = !sp;
@@ -676,7 +663,7 @@ static void flush(struct ctx *c, struct out *o, bool heading)
 	size_t n = o->para.len;
 	char *s = o->para.s;
 
-	while (n && is_ws((unsigned char)s[n - 1]))
+	while (n && extract_is_ws((unsigned char)s[n - 1]))
 		n--;
 	if (n <= o->prefix)
 		goto reset; /* nothing, or a list item's marker alone */
@@ -722,12 +709,12 @@ static void add_text(struct out *o, const char *s)
 {
 	while (*s) {
 		size_t n = 0, i;
-		if (is_ws((unsigned char)*s)) {
+		if (extract_is_ws((unsigned char)*s)) {
 			o->space = o->para.len > 0;
 			s++;
 			continue;
 		}
-		while (s[n] && !is_ws((unsigned char)s[n]))
+		while (s[n] && !extract_is_ws((unsigned char)s[n]))
 			n++;
 		if (o->space) {
 			buf_addc(&o->para, ' ');
@@ -993,292 +980,6 @@ int extract_article(htmlDocPtr doc, const char *base_url, struct extract_page *o
 	if (rc != 0)
 		extract_page_free(out);
 	return rc;
-}
-
-/* --- parsing --------------------------------------------------------------- */
-
-int extract_sniff(const char *buf, size_t len, const char *name)
-{
-	static const char *const opens[] = {
-		"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>",
-		"<p ", "<article", "<table", "<link", "<script", "<style", "<!--", "<h1", "<?xml", NULL,
-	};
-	size_t i = 0, k;
-
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < len && is_ws((unsigned char)buf[i]))
-		i++;
-	for (k = 0; opens[k]; k++) {
-		size_t l = strlen(opens[k]);
-		if (len - i >= l && strncasecmp(buf + i, opens[k], l) == 0) {
-			if (strcmp(opens[k], "<?xml") == 0 || strcmp(opens[k], "<!--") == 0) {
-				/* XHTML, or a comment before the document: look further. */
-				size_t lim = len - i < 4096 ? len - i : 4096;
-				char *head = xstrndup(buf + i, lim);
-				bool html = ci_contains(head, "<html") || ci_contains(head, "<!doctype html");
-				free(head);
-				if (html)
-					return 1;
-				continue;
-			}
-			return 1;
-		}
-	}
-	if (name) {
-		const char *dot = strrchr(name, '.');
-		if (dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0 ||
-		            strcasecmp(dot, ".xhtml") == 0))
-			return 1;
-	}
-	return 0;
-}
-
-/* The character set the page declares in its first bytes (<meta
- * charset>, <meta http-equiv content="...; charset=">, <?xml encoding>),
- * copied into out; false when it declares none. */
-static bool declared_charset(const char *buf, size_t len, char *out, size_t outsz)
-{
-	size_t lim = len < 8192 ? len : 8192, i, k;
-
-	for (i = 0; i < lim; i++) {
-		size_t skip;
-		if (lim - i >= 8 && strncasecmp(buf + i, "charset=", 8) == 0)
-			skip = 8;
-		else if (lim - i >= 9 && strncasecmp(buf + i, "encoding=", 9) == 0)
-			skip = 9;
-		else
-			continue;
-		i += skip;
-		while (i < lim && (buf[i] == '"' || buf[i] == '\'' || buf[i] == ' '))
-			i++;
-		for (k = 0; i < lim && k + 1 < outsz &&
-		            (isalnum((unsigned char)buf[i]) || strchr("-_.:", buf[i]));
-		     i++, k++)
-			out[k] = buf[i];
-		out[k] = '\0';
-		if (k)
-			return true;
-	}
-	return false;
-}
-
-
-static bool is_utf8_name(const char *e)
-{
-	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
-}
-
-static bool valid_utf8(const char *s, size_t n, bool *non_ascii)
-{
-	size_t i = 0;
-	while (i < n) {
-		uint32_t cp;
-		size_t k;
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		*non_ascii = true;
-		k = util_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		if (!k)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
-/* More well-formed multi-byte UTF-8 sequences than stray bytes. */
-static bool mostly_utf8(const char *s, size_t n)
-{
-	size_t i = 0, good = 0, bad = 0;
-	while (i < n) {
-		uint32_t cp;
-		size_t k;
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = util_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		if (k) {
-			good++;
-			i += k;
-		} else {
-			bad++;
-			i++;
-		}
-	}
-	return good > bad * 4;
-}
-
-static char *repair_utf8(const char *s, size_t n, size_t *outlen)
-{
-	struct buf b = {0};
-	size_t i = 0;
-
-	buf_reserve(&b, n + 16);
-	while (i < n) {
-		uint32_t cp;
-		size_t k = (unsigned char)s[i] < 0x80
-		               ? 1
-		               : util_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		if (k) {
-			buf_add(&b, s + i, k);
-			i += k;
-		} else {
-			buf_adds(&b, "\xEF\xBF\xBD");
-			i++;
-		}
-	}
-	*outlen = b.len;
-	return buf_steal(&b);
-}
-
-struct perr {
-	int last_line;   /* line of the last error */
-	int code;
-	bool deep;       /* the parser stopped at its nesting limit */
-};
-
-static void on_error(void *data, xmlErrorPtr e)
-{
-	xmlParserCtxtPtr ctxt = data;
-	struct perr *pe = ctxt ? ctxt->_private : NULL;
-	/* Errors that the end of the input inside a tag, an attribute value
-	 * or a comment gives: the page was cut short. */
-	if (pe && e && e->message && strstr(e->message, "Excessive depth"))
-		pe->deep = true;
-	if (pe && e &&
-	    (e->code == XML_ERR_GT_REQUIRED || e->code == XML_ERR_COMMENT_NOT_FINISHED ||
-	     e->code == XML_ERR_ATTRIBUTE_NOT_STARTED || e->code == XML_ERR_ATTRIBUTE_NOT_FINISHED ||
-	     e->code == XML_ERR_LITERAL_NOT_FINISHED || e->code == XML_ERR_DOCUMENT_END)) {
-		pe->last_line = e->line;
-		pe->code = e->code;
-	}
-}
-
-htmlDocPtr extract_parse(const char *buf, size_t len, const char *charset, char *warning,
-                         size_t warnsz, char *err, size_t errsz)
-{
-	htmlParserCtxtPtr ctxt;
-	htmlDocPtr doc;
-	char *conv = NULL;
-	size_t convlen = 0, i;
-	const char *enc = charset;
-	char declared_name[40];
-	struct perr pe = {0};
-	int lines = 1;
-	static const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-
-	if (warning && warnsz)
-		warning[0] = '\0';
-	if (len == 0) {
-		snprintf(err, errsz, "empty file");
-		return NULL;
-	}
-	if (len > EXTRACT_MAX_BYTES) {
-		snprintf(err, errsz, "larger than the 64 MiB limit for web pages");
-		return NULL;
-	}
-	if (len > (size_t)INT32_MAX) {
-		snprintf(err, errsz, "too large");
-		return NULL;
-	}
-	{
-		const char *z = memchr(buf, '\0', len);
-		bool utf16 = len >= 2 && (((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF) ||
-		                          ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE));
-		if (z && !utf16) {
-			snprintf(err, errsz, "not HTML (binary data: NUL byte at offset %zu)",
-			         (size_t)(z - buf));
-			return NULL;
-		}
-	}
-	/* A server that says UTF-8 is taken as a page that declares it. */
-	if (enc && is_utf8_name(enc))
-		enc = NULL;
-	if (!enc && len >= 2 &&
-	    (((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF) ||
-	     ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE)))
-		enc = NULL; /* UTF-16 with its byte order mark: libxml2 reads it */
-	else if (!enc) {
-		bool declared = declared_charset(buf, len, declared_name, sizeof declared_name);
-		bool non_ascii = false;
-		bool utf8 = valid_utf8(buf, len, &non_ascii);
-		/* Bytes that are valid UTF-8 with letters beyond ASCII are UTF-8
-		 * whatever the page says: a browser's "save page" re-encodes and
-		 * keeps the old declaration, and text in a legacy multi-byte
-		 * encoding is practically never valid UTF-8 by chance. */
-		if (utf8 && non_ascii) {
-			enc = "UTF-8";
-		} else if (declared && !is_utf8_name(declared_name)) {
-			enc = declared_name;
-		} else if (utf8) {
-			enc = "UTF-8";
-		} else if (declared || mostly_utf8(buf, len)) {
-			/* UTF-8 with a few bad bytes: each becomes U+FFFD. */
-			conv = repair_utf8(buf, len, &convlen);
-			buf = conv;
-			len = convlen;
-			enc = "UTF-8";
-			if (warning)
-				snprintf(warning, warnsz, "invalid UTF-8 bytes replaced by U+FFFD");
-		} else {
-			/* Undeclared and not UTF-8: the windows-1252 superset of
-			 * Latin-1 is what such pages nearly always are. */
-			char why[256];
-			if (import_decode(buf, len, "WINDOWS-1252", &conv, &convlen, why, sizeof why) != 0) {
-				snprintf(err, errsz, "%s", why);
-				return NULL;
-			}
-			buf = conv;
-			len = convlen;
-			enc = "UTF-8";
-			if (warning)
-				snprintf(warning, warnsz,
-				         "no character set declared and not UTF-8: read as windows-1252");
-		}
-	}
-	/* Escape sequences go whole before the parser sees them: it drops
-	 * the ESC byte alone and would leave "]0;title" in the text. */
-	if (enc && !strstr(enc, "2022") && memchr(buf, 0x1B, len)) {
-		struct buf b = {0};
-		for (i = 0; i < len;) {
-			const char *e = memchr(buf + i, 0x1B, len - i);
-			size_t k = e ? (size_t)(e - buf) : len;
-			buf_add(&b, buf + i, k - i);
-			i = e ? import_skip_escape(buf, len, k) : len;
-		}
-		len = b.len;
-		free(conv);
-		conv = buf_steal(&b);
-		buf = conv;
-	}
-	ctxt = htmlNewParserCtxt();
-	if (!ctxt)
-		fatal("out of memory (HTML parser)");
-	ctxt->_private = &pe;
-	xmlSetStructuredErrorFunc(ctxt, on_error);
-	doc = htmlCtxtReadMemory(ctxt, buf, (int)len, NULL, enc, opts);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	htmlFreeParserCtxt(ctxt);
-	if (pe.code != 0)
-		for (i = 0; i < len; i++)
-			lines += buf[i] == '\n';
-	free(conv);
-	if (!doc || !xmlDocGetRootElement(doc)) {
-		if (doc)
-			xmlFreeDoc(doc);
-		snprintf(err, errsz, "not HTML (nothing could be parsed)");
-		return NULL;
-	}
-	if (warning && !warning[0] && pe.deep)
-		snprintf(warning, warnsz, "nested deeper than the HTML parser's limit (%d elements): "
-		         "what lies deeper was not read", xmlParserMaxDepth);
-	if (warning && !warning[0] && pe.last_line >= lines && pe.code != 0)
-		snprintf(warning, warnsz, "the page seems cut short (it ends inside a tag)");
-	return doc;
 }
 
 int extract_page(const char *buf, size_t len, const char *charset, const char *base_url,

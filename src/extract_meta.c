@@ -39,11 +39,6 @@ struct meta {
 	size_t nh1;
 };
 
-static bool is_ws(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* White space collapsed and trimmed; NULL for an empty result. */
 static char *squeeze(const char *s)
 {
@@ -53,7 +48,7 @@ static char *squeeze(const char *s)
 	if (!s)
 		return NULL;
 	for (; *s; s++) {
-		if (is_ws((unsigned char)*s)) {
+		if (extract_is_ws((unsigned char)*s)) {
 			space = b.len > 0;
 			continue;
 		}
@@ -199,7 +194,7 @@ char *clean_byline(const char *value)
 		static const char *const trail[] = {"\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94",
 		                                    "\xC2\xB7", NULL};
 		size_t l = 0;
-		if (n && (is_ws((unsigned char)v[n - 1]) || strchr("-|,:;", v[n - 1])))
+		if (n && (extract_is_ws((unsigned char)v[n - 1]) || strchr("-|,:;", v[n - 1])))
 			l = 1;
 		for (i = 0; !l && trail[i]; i++)
 			if (n >= strlen(trail[i]) && memcmp(v + n - strlen(trail[i]), trail[i],
@@ -551,7 +546,7 @@ static size_t words(const char *s)
 	size_t w = 0;
 	bool in = false;
 	for (; *s; s++) {
-		bool sp = is_ws((unsigned char)*s);
+		bool sp = extract_is_ws((unsigned char)*s);
 		if (!sp && !in)
 			w++;
 		in = !sp;

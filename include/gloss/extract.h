@@ -55,7 +55,12 @@ int extract_page(const char *buf, size_t len, const char *charset, const char *b
 
 void extract_page_free(struct extract_page *p);
 
-/* Private to extract.c and extract_meta.c: the metadata pass. */
+/* Private to extract.c, extract_meta.c and extract_parse.c.  HTML's white space. */
+static inline int extract_is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+/* The metadata pass. */
 void extract_meta(htmlDocPtr doc, const char *base_url, struct extract_page *out);
 /* An attribute's value inside the tree (no copy), "" for one without a
  * value, NULL when absent. */

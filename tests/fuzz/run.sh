@@ -67,7 +67,7 @@ sources() {
 	anchor) echo "anchor" ;;
 	compare) echo "compare" ;;
 	export) echo "export store store_io anchor ner sentence compare date embedded" ;;
-	extract) echo "extract extract_meta date import embedded" ;;
+	extract) echo "extract extract_meta extract_parse date import embedded" ;;
 	*) return 1 ;;
 	esac
 }

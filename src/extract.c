@@ -65,6 +65,10 @@ enum {
 	K_DIVLIKE = 16, /* a paragraph when it holds only inline content */
 	K_LISTY = 32,   /* a block that can be page furniture inside the article */
 	K_LINK = 64,    /* <a> */
+	W_PLUS5 = 128,  /* a block that usually holds an article: +5 */
+	W_PLUS3 = 256,  /* +3 */
+	W_MINUS3 = 512, /* lists and forms: -3 */
+	W_MINUS5 = 1024, /* headings and headers: -5 */
 	K_SET = 1u << 31,
 };
 
@@ -72,31 +76,32 @@ static const struct tag {
 	const char *name;
 	unsigned kind;
 } tags[] = {
+	/* Weights of a block holding paragraphs (tag_weight) are the W_* bits. */
 	/* sorted by name, for bsearch */
-	{"a", K_LINK}, {"address", K_BLOCK}, {"applet", K_NEVER}, {"article", K_BLOCK | K_DIVLIKE},
+	{"a", K_LINK}, {"address", K_BLOCK | W_MINUS3}, {"applet", K_NEVER}, {"article", K_BLOCK | K_DIVLIKE | W_PLUS5},
 	{"aside", K_BLOCK | K_NEVER}, {"audio", K_NEVER}, {"base", K_NEVER},
-	{"blockquote", K_BLOCK | K_PARA}, {"body", K_BLOCK}, {"br", K_BLOCK},
+	{"blockquote", K_BLOCK | K_PARA | W_PLUS3}, {"body", K_BLOCK}, {"br", K_BLOCK},
 	{"button", K_NEVER}, {"canvas", K_NEVER}, {"caption", K_BLOCK}, {"center", K_BLOCK},
-	{"datalist", K_NEVER}, {"dd", K_BLOCK}, {"details", K_BLOCK},
-	{"dialog", K_BLOCK | K_NEVER}, {"dir", K_BLOCK}, {"div", K_BLOCK | K_DIVLIKE | K_LISTY},
-	{"dl", K_BLOCK | K_LISTY}, {"dt", K_BLOCK}, {"embed", K_NEVER}, {"fieldset", K_BLOCK},
+	{"datalist", K_NEVER}, {"dd", K_BLOCK | W_MINUS3}, {"details", K_BLOCK},
+	{"dialog", K_BLOCK | K_NEVER}, {"dir", K_BLOCK}, {"div", K_BLOCK | K_DIVLIKE | K_LISTY | W_PLUS5},
+	{"dl", K_BLOCK | K_LISTY | W_MINUS3}, {"dt", K_BLOCK | W_MINUS3}, {"embed", K_NEVER}, {"fieldset", K_BLOCK},
 	{"figcaption", K_BLOCK | K_NEVER}, {"figure", K_BLOCK | K_LISTY}, {"font", K_DIVLIKE},
-	{"footer", K_BLOCK | K_NEVER}, {"form", K_BLOCK | K_LISTY}, {"frame", K_NEVER},
-	{"frameset", K_NEVER}, {"h1", K_BLOCK | K_HEAD}, {"h2", K_BLOCK | K_HEAD},
-	{"h3", K_BLOCK | K_HEAD}, {"h4", K_BLOCK | K_HEAD}, {"h5", K_BLOCK | K_HEAD},
-	{"h6", K_BLOCK | K_HEAD}, {"head", K_NEVER}, {"header", K_BLOCK | K_LISTY},
+	{"footer", K_BLOCK | K_NEVER}, {"form", K_BLOCK | K_LISTY | W_MINUS3}, {"frame", K_NEVER},
+	{"frameset", K_NEVER}, {"h1", K_BLOCK | K_HEAD | W_MINUS5}, {"h2", K_BLOCK | K_HEAD | W_MINUS5},
+	{"h3", K_BLOCK | K_HEAD | W_MINUS5}, {"h4", K_BLOCK | K_HEAD | W_MINUS5}, {"h5", K_BLOCK | K_HEAD | W_MINUS5},
+	{"h6", K_BLOCK | K_HEAD | W_MINUS5}, {"head", K_NEVER}, {"header", K_BLOCK | K_LISTY | W_MINUS5},
 	{"hgroup", K_BLOCK}, {"hr", K_BLOCK}, {"html", K_BLOCK}, {"iframe", K_NEVER},
-	{"input", K_NEVER}, {"legend", K_BLOCK}, {"li", K_BLOCK}, {"link", K_NEVER},
-	{"main", K_BLOCK}, {"map", K_NEVER}, {"menu", K_BLOCK | K_NEVER}, {"meta", K_NEVER},
+	{"input", K_NEVER}, {"legend", K_BLOCK}, {"li", K_BLOCK | W_MINUS3}, {"link", K_NEVER},
+	{"main", K_BLOCK | W_PLUS5}, {"map", K_NEVER}, {"menu", K_BLOCK | K_NEVER}, {"meta", K_NEVER},
 	{"meter", K_NEVER}, {"nav", K_BLOCK | K_NEVER}, {"noscript", K_BLOCK | K_NEVER},
-	{"object", K_NEVER}, {"ol", K_BLOCK | K_LISTY}, {"option", K_NEVER}, {"output", K_NEVER},
-	{"p", K_BLOCK | K_PARA}, {"picture", K_BLOCK}, {"pre", K_BLOCK | K_PARA},
-	{"progress", K_NEVER}, {"script", K_NEVER}, {"section", K_BLOCK | K_DIVLIKE | K_LISTY},
+	{"object", K_NEVER}, {"ol", K_BLOCK | K_LISTY | W_MINUS3}, {"option", K_NEVER}, {"output", K_NEVER},
+	{"p", K_BLOCK | K_PARA}, {"picture", K_BLOCK}, {"pre", K_BLOCK | K_PARA | W_PLUS3},
+	{"progress", K_NEVER}, {"script", K_NEVER}, {"section", K_BLOCK | K_DIVLIKE | K_LISTY | W_PLUS3},
 	{"select", K_NEVER}, {"source", K_NEVER}, {"span", K_DIVLIKE}, {"style", K_NEVER},
 	{"summary", K_BLOCK}, {"svg", K_NEVER}, {"table", K_BLOCK | K_LISTY},
-	{"tbody", K_BLOCK}, {"td", K_BLOCK | K_PARA}, {"template", K_NEVER},
-	{"textarea", K_NEVER}, {"tfoot", K_BLOCK}, {"th", K_BLOCK}, {"thead", K_BLOCK},
-	{"title", K_NEVER}, {"tr", K_BLOCK}, {"track", K_NEVER}, {"ul", K_BLOCK | K_LISTY},
+	{"tbody", K_BLOCK}, {"td", K_BLOCK | K_PARA | W_PLUS3}, {"template", K_NEVER},
+	{"textarea", K_NEVER}, {"tfoot", K_BLOCK}, {"th", K_BLOCK | W_MINUS5}, {"thead", K_BLOCK},
+	{"title", K_NEVER}, {"tr", K_BLOCK}, {"track", K_NEVER}, {"ul", K_BLOCK | K_LISTY | W_MINUS3},
 	{"video", K_NEVER},
 };
 
@@ -135,17 +140,6 @@ static bool name_is(xmlNodePtr n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && n->name &&
 	       strcmp((const char *)n->name, name) == 0;
-}
-
-static bool name_in(xmlNodePtr n, const char *const *names)
-{
-	size_t i;
-	if (!n || n->type != XML_ELEMENT_NODE || !n->name)
-		return false;
-	for (i = 0; names[i]; i++)
-		if (strcmp((const char *)n->name, names[i]) == 0)
-			return true;
-	return false;
 }
 
 /* The next node in document order below root; with skip, not into n. */
@@ -333,21 +327,8 @@ static bool furniture_role(xmlNodePtr n)
 
 static int tag_weight(xmlNodePtr n)
 {
-	static const char *const plus5[] = {"div", "article", "main", NULL};
-	static const char *const plus3[] = {"pre", "td", "blockquote", "section", NULL};
-	static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd", "dt", "li",
-	                                     "form", NULL};
-	static const char *const minus5[] = {"h1", "h2", "h3", "h4", "h5", "h6", "th",
-	                                     "header", NULL};
-	if (name_in(n, plus5))
-		return 5;
-	if (name_in(n, plus3))
-		return 3;
-	if (name_in(n, minus3))
-		return -3;
-	if (name_in(n, minus5))
-		return -5;
-	return 0;
+	unsigned k = kind(n);
+	return k & W_PLUS5 ? 5 : k & W_PLUS3 ? 3 : k & W_MINUS3 ? -3 : k & W_MINUS5 ? -5 : 0;
 }
 
 /* Give every element its record and its marks. */
@@ -872,11 +853,10 @@ static char *find_byline(struct ctx *c, xmlNodePtr root)
 	xmlNodePtr n = root;
 
 	while (n) {
-		static const char *const never[] = {"script", "style", "noscript", "template", "nav",
-		                                     "svg", "iframe", "select", "button", "form", NULL};
 		struct info *in = I(n);
 		/* An article's <aside> or <footer> often holds its byline. */
-		bool skip = in && ((in->marks & NEG_STRONG) || name_in(n, never) || is_hidden_el(n));
+		bool skip = in && ((in->marks & NEG_STRONG) || is_hidden_el(n) ||
+		                   ((kind(n) & K_NEVER) && !name_is(n, "aside") && !name_is(n, "footer")));
 		if (!skip && in) {
 			char *b = extract_byline_text(n);
 			if (b) {

@@ -221,6 +221,31 @@ static void test_metadata_sources(void)
 	extract_page_free(&p);
 	free(html);
 
+	html = xasprintf("<html><head><meta name='twitter:title' content='From a Twitter card'>"
+	                 "<meta name='parsely-author' content='Parsely Person'>"
+	                 "<meta name='date' content='March 18, 2015'>"
+	                 "<meta name='application-name' content='App Site'>"
+	                 "<meta http-equiv='content-language' content='pt-BR'></head>%s", body);
+	CHECK(extract_str(html, &p, err) == 0, "lesser meta names: %s", err);
+	CHECK_STR(p.title, "From a Twitter card", "a Twitter card's title");
+	CHECK_STR(p.byline, "Parsely Person", "Parse.ly's author");
+	CHECK_STR(p.published, "2015-03-18", "a date written in words");
+	CHECK_STR(p.site, "App Site", "the application's name as the site");
+	CHECK_STR(p.lang, "pt-BR", "the content language");
+	extract_page_free(&p);
+	free(html);
+
+	html = xasprintf("<html lang='fr'><head><meta property='article:author' "
+	                 "content='https://social.example/profile/x'>"
+	                 "<meta name='author' content='Named Author'>"
+	                 "<meta property='og:url' content='//outlet.example/story'></head>%s", body);
+	CHECK(extract_str(html, &p, err) == 0, "an author's profile address: %s", err);
+	CHECK_STR(p.byline, "Named Author", "a profile address is not a name");
+	CHECK_STR(p.url, "https://outlet.example/story", "a scheme-relative og:url made https");
+	CHECK_STR(p.lang, "fr", "<html lang> first");
+	extract_page_free(&p);
+	free(html);
+
 	html = xasprintf("<html><head></head><body><div class='meta'><time datetime='2020-02-30'>"
 	                 "x</time><time pubdate datetime='2019-05-04T08:00:00+02:00'>y</time></div>"
 	                 "<p>A paragraph of article text that is long enough, with a comma, to be "

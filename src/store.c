@@ -2384,26 +2384,48 @@ static int change1(struct store *st, sqlite3_stmt *s, const char *what)
 	return n ? 0 : 1;
 }
 
-const char *store_tag_name_problem(const char *name)
+/* 0 when s is 1 to max bytes of UTF-8 without controls (C0, DEL, C1),
+ * bidi controls or line separators; else 1 length, 2 not UTF-8, 3 a
+ * control, 4 a bidi control or separator. */
+static int label_check(const char *s, size_t max)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s;
 	size_t len, i = 0, n;
 	uint32_t cp;
 
-	if (!name || !*name || (len = strlen(name)) > 100)
-		return "a tag name is 1 to 100 bytes";
-	p = (const unsigned char *)name;
+	if (!s || !*s || (len = strlen(s)) > max)
+		return 1;
 	while (i < len) {
 		if (!(n = util_utf8_decode(p + i, len - i, &cp)))
-			return "a tag name is UTF-8 text";
+			return 2;
 		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
-			return "a tag name cannot hold control characters";
+			return 3;
 		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
 		    cp == 0x200f || cp == 0x061c || cp == 0x2028 || cp == 0x2029)
-			return "a tag name cannot hold bidirectional controls or line separators";
+			return 4;
 		i += n;
 	}
-	return NULL;
+	return 0;
+}
+
+const char *store_tag_name_problem(const char *name)
+{
+	static const char *const why[] = {
+		NULL, "a tag name is 1 to 100 bytes", "a tag name is UTF-8 text",
+		"a tag name cannot hold control characters",
+		"a tag name cannot hold bidirectional controls or line separators",
+	};
+	return why[label_check(name, 100)];
+}
+
+const char *store_relation_problem(const char *relation)
+{
+	static const char *const why[] = {
+		NULL, "a relation is 1 to 64 bytes", "a relation is UTF-8 text",
+		"a relation is one line without control characters",
+		"a relation cannot hold bidirectional controls or line separators",
+	};
+	return why[label_check(relation, 64)];
 }
 
 const char *store_tag_colour_problem(const char *colour)
@@ -3127,6 +3149,16 @@ int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *r
 	sqlite3_stmt *s;
 	int64_t id;
 
+	if (from == to) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf,
+		         "cannot link: an annotation cannot be linked to itself");
+		return -1;
+	}
+	if (relation && *relation && store_relation_problem(relation)) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot link: %s",
+		         store_relation_problem(relation));
+		return -1;
+	}
 	if (store_begin(st, "cannot link") != 0)
 		return -1;
 	s = stmt(st, S_LINK_INSERT);

@@ -27,4 +27,56 @@ t_run "annotations" 0 g annotations
 t_match "with the new note" "$T_OUT" "^$H	.*claim	reopened to traffic	second note$"
 t_run "a new passage with a note is fine" 0 g highlight "$A" --quote "nine weeks" --note "n"
 
+# --- links: the rules of gloss link, on every way in -----------------------
+t_run "a link from a highlight to itself is refused" 1 g link "$H" "$H"
+t_match "saying so" "$T_ERR" "linked to itself"
+t_run "a relation with an escape sequence is refused" 2 g link "$H" 2 --relation "$(printf 'x\033]0;T\007')"
+t_run "a relation over 64 bytes is refused" 2 g link "$H" 2 --relation "$(printf '%070d' 0)"
+t_run "a good link" 0 g link "$H" 2 --relation contradicts
+
+# --- restore applies the same checks ----------------------------------------
+t_run "a backup" 0 g export --json -o "$T_DIR/b.json"
+t_run "restores into a new library" 0 "$GLOSS" --db "$T_DIR/ok.db" restore "$T_DIR/b.json"
+# mutate NAME PYTHON: a copy of the backup changed by PYTHON (d is the data,
+# h the first highlight, l the first link, a the article).
+mutate() {
+	"$PYTHON3" - "$T_DIR/b.json" "$T_DIR/$1.json" "$2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+h = d['highlights'][0]; l = d['links'][0]
+a = [x for x in d['articles'] if x['id'] == h['article']][0]
+exec(sys.argv[3])
+json.dump(d, open(sys.argv[2], 'w'))
+PY
+}
+refused() { # NAME PATTERN PYTHON
+	mutate "$1" "$3"
+	rm -f "$T_DIR/r.db"
+	t_run "restore refuses $1" 1 "$GLOSS" --db "$T_DIR/r.db" restore "$T_DIR/$1.json"
+	t_match "$1: naming the row" "$T_ERR" "$2"
+	t_ok "$([ ! -e "$T_DIR/r.db" ]; echo $?)" "$1: and leaves nothing behind"
+}
+refused "a highlight at INT64_MAX" "highlight [0-9]+: an invalid range" "h['start'] = h['end'] = 2**63 - 1"
+refused "a self-link" "link [0-9]+: links highlight [0-9]+ to itself" "l['to'] = l['from']"
+refused "a relation with a newline" "link [0-9]+: a relation is one line" "l['relation'] = 'a\nb'"
+refused "a relation with an escape" "link [0-9]+: a relation is one line" "l['relation'] = '\x1b]0;T\x07'"
+refused "a relation of 100k characters" "link [0-9]+: a relation is 1 to 64 bytes" "l['relation'] = 'x' * 100000"
+refused "a note over 1 MiB" "highlight [0-9]+: its note is over the 1 MiB limit" "h['note']['body'] = 'n' * (1 << 20 | 1)"
+refused "a NUL in a title" "article [0-9]+: its title holds a NUL" "a['title'] = 'a\x00b'"
+# A highlight whose quote is not at its offsets is re-anchored, or kept
+# as orphaned, and the restore says so.
+mutate moved "h['start'] += 5; h['end'] += 5"
+t_run "a highlight off its quote is restored" 0 "$GLOSS" --db "$T_DIR/m.db" restore "$T_DIR/moved.json"
+t_match "and reported as moved" "$T_OUT" "1 highlight did not lie on its quote: 1 moved"
+t_run "annotations" 0 "$GLOSS" --db "$T_DIR/m.db" annotations
+t_match "it is on its quote again" "$T_OUT" "	ok	.*	reopened to traffic	"
+mutate past "h['start'] = 100000; h['end'] = 100019"
+t_run "a highlight past the end of the text is restored" 0 "$GLOSS" --db "$T_DIR/p.db" restore "$T_DIR/past.json"
+t_match "and reported as moved" "$T_OUT" "1 moved"
+mutate lost "h['quote'] = 'words that are nowhere in the article'"
+t_run "a highlight whose quote is nowhere is restored" 0 "$GLOSS" --db "$T_DIR/o.db" restore "$T_DIR/lost.json"
+t_match "as orphaned, and reported" "$T_OUT" "1 kept as orphaned"
+t_run "annotations --orphaned" 0 "$GLOSS" --db "$T_DIR/o.db" annotations --orphaned
+t_match "lists it" "$T_OUT" "orphaned.*words that are nowhere"
+
 t_done

@@ -368,7 +368,8 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	                 " WHERE article_id = ?1")                                                 \
 	X(HIGHLIGHT_REANCHOR,                                                                      \
 	  "UPDATE highlight SET start = ?2, end = ?3, quote = ?4, prefix = ?5, suffix = ?6,"       \
-	  " original_quote = coalesce(original_quote, CASE WHEN quote <> ?4 THEN quote END),"      \
+	  " original_quote = CASE WHEN coalesce(original_quote, quote) = ?4 THEN NULL"             \
+	  "   ELSE coalesce(original_quote, quote) END,"                                           \
 	  " body_sha = ?7, orphaned = 0, updated = " NOW " WHERE id = ?1")                         \
 	X(HIGHLIGHT_ORPHAN,                                                                        \
 	  "UPDATE highlight SET orphaned = 1, body_sha = ?2, updated = " NOW " WHERE id = ?1")      \
@@ -1750,7 +1751,7 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
                     const char *body_sha, int *orphaned)
 {
 	sqlite3_stmt *s = stmt(st, S_HIGHLIGHTS_OF);
-	struct moved { int64_t id; size_t start; struct anchor_selector sel; } *v = NULL;
+	struct moved { int64_t id; size_t start; struct anchor_selector sel; char *home; } *v = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
@@ -1762,6 +1763,7 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
 		m.sel.quote = col_strdup(s, 2);
 		m.sel.prefix = col_strdup(s, 3);
 		m.sel.suffix = col_strdup(s, 4);
+		m.home = col_strdup(s, 5); /* original_quote: NULL until it drifts */
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
 			v = xreallocarray(v, cap, sizeof *v);
@@ -1771,7 +1773,8 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
 	sqlite3_reset(s);
 	for (i = 0; i < n && rc == 0; i++) {
 		size_t a, b;
-		if (anchor_resolve(body, len, &v[i].sel, v[i].start, &a, &b) != ANCHOR_ORPHANED) {
+		if (anchor_resolve_home(body, len, &v[i].sel, v[i].home, v[i].start, &a, &b) !=
+		    ANCHOR_ORPHANED) {
 			struct anchor_selector ns;
 			anchor_selector_make(body, len, a, b, &ns);
 			s = stmt(st, S_HIGHLIGHT_REANCHOR);
@@ -1793,8 +1796,10 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
 				++*orphaned;
 		}
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		anchor_selector_free(&v[i].sel);
+		free(v[i].home);
+	}
 	free(v);
 	return rc;
 }

@@ -79,4 +79,26 @@ t_match "as orphaned, and reported" "$T_OUT" "1 kept as orphaned"
 t_run "annotations --orphaned" 0 "$GLOSS" --db "$T_DIR/o.db" annotations --orphaned
 t_match "lists it" "$T_OUT" "orphaned.*words that are nowhere"
 
+# --- re-anchoring: A → B → A brings a highlight home ------------------------
+printf 'Port traffic report\n\nThe roads were busy and traffic was heavy near the port on Monday. Later in the day, officials said: Traffic was heavy downtown too.\n' > "$D/A"
+printf 'Port traffic report\n\nThe roads were busy near the port on Monday. Later in the day, officials said: Traffic was heavy downtown too.\n' > "$D/B"
+cp "$D/A" "$D/port.txt"
+t_run "an article A" 0 g import "$D/port.txt"
+P=$(printf '%s\n' "$T_OUT" | sed -n 's/^imported \([0-9]*\).*/\1/p')
+t_run "a highlight on its first sentence" 0 g highlight "$P" --quote "traffic was heavy"
+PH=$(printf '%s\n' "$T_OUT" | sed -n 's/^highlighted \([0-9]*\).*/\1/p')
+AT=$(printf '%s\n' "$T_OUT" | sed -n 's/.* at \([0-9]*-[0-9]*\)$/\1/p')
+cp "$D/B" "$D/port.txt"
+t_run "B, where that sentence lost the words" 0 g import "$D/port.txt"
+cp "$D/A" "$D/port.txt"
+t_run "A again" 0 g import "$D/port.txt"
+t_run "annotations" 0 g annotations --article "$P" --json
+printf '%s' "$T_OUT" > "$T_DIR/p.json"
+t_run "the highlight is back where it was made, in its own case" 0 "$PYTHON3" -c "
+import json,sys
+h=[x for x in json.load(open(sys.argv[1])) if x['id']==int(sys.argv[2])][0]
+assert '%d-%d' % (h['start'], h['end']) == sys.argv[3] and h['quote'] == 'traffic was heavy', h
+assert h['original_quote'] is None, h
+" "$T_DIR/p.json" "$PH" "$AT"
+
 t_done

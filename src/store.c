@@ -277,9 +277,15 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	 * snippet() re-reads the whole body, which for a 100 MB article     \
 	 * takes a minute. */                                                                      \
 	X(SEARCH_SNIPPET,                                                                          \
-	  "SELECT highlight(sentence_fts, 0, char(1), char(2)) FROM sentence_fts"                  \
+	  "SELECT rowid, text FROM sentence_fts"                                                   \
 	  " WHERE sentence_fts MATCH ?1 AND rowid BETWEEN ?2 * 16777216 AND ?2 * 16777216 + 16777215" \
 	  " ORDER BY rank LIMIT 1")                                                                \
+	/* highlight() marks a short sentence; a long one (a 10 MB line is   \
+	 * one "sentence") is cut to a window first, in C: highlight() over  \
+	 * it took minutes. */                                                                     \
+	X(SEARCH_MARK,                                                                             \
+	  "SELECT highlight(sentence_fts, 0, char(1), char(2)) FROM sentence_fts"                  \
+	  " WHERE sentence_fts MATCH ?1 AND rowid = ?2")                                           \
 	X(MENTION_UNCOUNT,                                                                         \
 	  "UPDATE entity SET mentions = mentions - c.n, articles = articles - 1"                   \
 	  " FROM (SELECT entity_id, sum(n) AS n FROM mention WHERE article_id = ?1"                \
@@ -311,12 +317,13 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	X(SENTENCE_INSERT,                                                                         \
 	  "INSERT INTO sentence_fts(rowid, text, start, end) VALUES (?1 * 16777216 + ?2, ?3, ?4, ?5)") \
 	X(PASSAGES,                                                                                \
-	  "SELECT f.rowid >> 24, f.start, f.end, f.text, a.title, a.outlet, bm25(sentence_fts)"    \
+	  "SELECT f.rowid >> 24, f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet,"      \
+	  " bm25(sentence_fts)"                                                                    \
 	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
 	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
 	  "   AND ?2 * 16777216 + 16777215) ORDER BY bm25(sentence_fts) LIMIT ?3")                 \
 	X(PASSAGES_RECENT,                                                                         \
-	  "SELECT f.rowid >> 24, f.start, f.end, f.text, a.title, a.outlet, 0"                      \
+	  "SELECT f.rowid >> 24, f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet, 0"    \
 	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
 	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
 	  "   AND ?2 * 16777216 + 16777215) ORDER BY f.rowid DESC LIMIT ?3")                       \
@@ -1211,6 +1218,12 @@ void store_close(struct store *st)
 	free(st);
 }
 
+void store_set_cancel(struct store *st, int (*cancel)(void *ctx), void *ctx)
+{
+	/* Every 4096 virtual machine steps: about a millisecond. */
+	sqlite3_progress_handler(st->core.db, cancel ? 4096 : 0, cancel, ctx);
+}
+
 int store_is_new(const struct store *st)
 {
 	return st->core.created;
@@ -2068,6 +2081,103 @@ static char *fts_query(const char *q, int prefix_last)
 	return fts_query_mode(q, prefix_last, 0);
 }
 
+/* Sentences up to this many bytes are marked whole by highlight(). */
+#define SNIPPET_WHOLE 4096
+
+static int is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Does the word text[a..b) match one of the query's words (ASCII case
+ * folded; the last word as a prefix with prefix_last)? */
+static int word_matches(const char *text, size_t a, size_t b, const char *query, int prefix_last)
+{
+	const char *p = query;
+
+	while (*p) {
+		size_t n = 0, k;
+		int last;
+		while (*p && !is_word_byte((unsigned char)*p))
+			p++;
+		while (is_word_byte((unsigned char)p[n]))
+			n++;
+		if (!n)
+			break;
+		for (k = n; p[k] && !is_word_byte((unsigned char)p[k]); k++)
+			;
+		last = !p[k];
+		if ((b - a == n || (prefix_last && last && b - a > n))) {
+			for (k = 0; k < n; k++) {
+				unsigned char x = (unsigned char)text[a + k], y = (unsigned char)p[k];
+				if (x != y && !(x < 0x80 && y < 0x80 && (x | 0x20) == (y | 0x20) &&
+				                (x | 0x20) >= 'a' && (x | 0x20) <= 'z'))
+					break;
+			}
+			if (k == n)
+				return 1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/* A snippet of a long sentence: about 360 bytes around its first word
+ * that matches the query, cut at words, with "…" where cut and the
+ * query's words marked \1...\2 as highlight() marks them.  Costs the
+ * bytes up to the hit, never the whole sentence's markup. */
+static char *snippet_window(const char *text, size_t len, const char *query, int prefix_last)
+{
+	size_t pos = 0, hit = len, from, to;
+	struct buf b = {0};
+
+	while (pos < len) {
+		size_t a;
+		while (pos < len && !is_word_byte((unsigned char)text[pos]))
+			pos++;
+		a = pos;
+		while (pos < len && is_word_byte((unsigned char)text[pos]))
+			pos++;
+		if (pos > a && word_matches(text, a, pos, query, prefix_last)) {
+			hit = a;
+			break;
+		}
+	}
+	if (hit == len)
+		hit = 0;
+	from = hit > 120 ? hit - 120 : 0;
+	to = hit + 240 < len ? hit + 240 : len;
+	/* Whole words (and so whole characters) only. */
+	while (from > 0 && from < hit && is_word_byte((unsigned char)text[from - 1]))
+		from++;
+	while (to < len && to > hit && is_word_byte((unsigned char)text[to]))
+		to--;
+	if (from)
+		buf_adds(&b, "…");
+	pos = from;
+	while (pos < to) {
+		size_t a = pos;
+		if (!is_word_byte((unsigned char)text[pos])) {
+			while (pos < to && !is_word_byte((unsigned char)text[pos]))
+				pos++;
+			buf_add(&b, text + a, pos - a);
+			continue;
+		}
+		while (pos < to && is_word_byte((unsigned char)text[pos]))
+			pos++;
+		if (word_matches(text, a, pos, query, prefix_last)) {
+			buf_addc(&b, 1);
+			buf_add(&b, text + a, pos - a);
+			buf_addc(&b, 2);
+		} else {
+			buf_add(&b, text + a, pos - a);
+		}
+	}
+	if (to < len)
+		buf_adds(&b, "…");
+	return buf_steal(&b);
+}
+
 int store_search(struct store *st, const char *query, int prefix_last, int64_t limit,
                  struct store_hits *out)
 {
@@ -2101,8 +2211,21 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 		s = stmt(st, S_SEARCH_SNIPPET);
 		bind_text(s, 1, q);
 		sqlite3_bind_int64(s, 2, out->v[i].id);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			out->v[i].snippet = col_strdup(s, 0);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			int64_t row = sqlite3_column_int64(s, 0);
+			const char *text = (const char *)sqlite3_column_text(s, 1);
+			size_t len = (size_t)sqlite3_column_bytes(s, 1);
+			if (text && len > SNIPPET_WHOLE) {
+				out->v[i].snippet = snippet_window(text, len, query, prefix_last);
+			} else {
+				sqlite3_stmt *m = stmt(st, S_SEARCH_MARK);
+				bind_text(m, 1, q);
+				sqlite3_bind_int64(m, 2, row);
+				if (sqlite3_step(m) == SQLITE_ROW)
+					out->v[i].snippet = col_strdup(m, 0);
+				sqlite3_reset(m);
+			}
+		}
 		sqlite3_reset(s);
 		if (!out->v[i].snippet) /* the words are in the title only */
 			out->v[i].snippet = xstrdup("");

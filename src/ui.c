@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -538,6 +539,32 @@ void ui_draw_status(const char *left, const char *right)
 		ui_set_style(&msg);
 		ui_draw_text(row, used + 2, m, strlen(m), ui.cols - used - 2);
 	}
+}
+
+/* Is a key waiting to be read?  (What ncurses has buffered already is
+ * not seen; what the terminal sent since is.) */
+static int key_waiting(void *ctx)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+	(void)ctx;
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+int ui_search_begin(void)
+{
+	store_set_cancel(ui.store, key_waiting, NULL);
+	return 0;
+}
+
+int ui_search_end(int rc)
+{
+	store_set_cancel(ui.store, NULL, NULL);
+	/* Stopped for the next key: not an error, the next key searches
+	 * again. */
+	if (rc != 0 && key_waiting(NULL))
+		return 1;
+	return rc;
 }
 
 void ui_message(const char *fmt, ...)

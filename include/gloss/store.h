@@ -33,6 +33,10 @@ int store_is_readonly(const struct store *st);
 /* 1 when this open created the schema (a new, empty library). */
 int store_is_new(const struct store *st);
 const char *store_path(const struct store *st);
+/* While cancel is set, a running query stops (its call fails, nothing
+ * changed) as soon as cancel(ctx) returns nonzero; NULL removes it.  For
+ * searches only: never around a change the user waits to see saved. */
+void store_set_cancel(struct store *st, int (*cancel)(void *ctx), void *ctx);
 /* The last SQLite error message, for a failed call. */
 const char *store_errmsg(const struct store *st);
 

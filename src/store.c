@@ -1112,7 +1112,24 @@ struct store *store_open(const char *path, int flags, char **err)
 		/* A WAL database in a directory we cannot write: SQLite cannot
 		 * make its -shm file even to read.  Opened as immutable it can be
 		 * read, which is all a read-only library needs. */
-		char *uri = immutable_uri(path);
+		char *uri, *wal = xasprintf("%s-wal", path);
+		struct stat wsb;
+		int pending = stat(wal, &wsb) == 0 && wsb.st_size > 0;
+
+		free(wal);
+		/* Immutable means the write-ahead log is not read: changes
+		 * committed to it (a gloss killed before it could fold them into
+		 * the file) would be missing without a word.  Refuse instead. */
+		if (pending) {
+			*err = xasprintf("cannot open database '%s': its write-ahead log ('%s-wal') may "
+			                 "hold committed changes, and SQLite can read it only by creating "
+			                 "'%s-shm' in a directory gloss cannot write; make the directory "
+			                 "writable, or copy the library with its -wal file to one that is",
+			                 path, path, path);
+			store_close(st);
+			return NULL;
+		}
+		uri = immutable_uri(path);
 		sqlite3_close(st->core.db);
 		st->core.db = NULL;
 		if (sqlite3_open_v2(uri, &st->core.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) !=

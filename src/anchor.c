@@ -482,6 +482,13 @@ enum anchor_how anchor_resolve(const char *body, size_t len,
                                const struct anchor_selector *sel, size_t old_start,
                                size_t *start, size_t *end)
 {
+	return anchor_resolve_home(body, len, sel, NULL, old_start, start, end);
+}
+
+enum anchor_how anchor_resolve_home(const char *body, size_t len,
+                                    const struct anchor_selector *sel, const char *home,
+                                    size_t old_start, size_t *start, size_t *end)
+{
 	struct ctx c;
 	struct pick best = { 0, 0, 0, 0, 0 };
 	const unsigned char *q;
@@ -500,6 +507,17 @@ enum anchor_how anchor_resolve(const char *body, size_t len,
 	c.slen = strlen((const char *)c.suffix);
 	c.old_start = old_start;
 
+	/* A highlight that drifted to an approximate match (its quote now
+	 * differs from the one it was made on) goes home first: the text it
+	 * was made on, exactly and in its own case, wherever it is back.
+	 * Else an edit and its undoing (A → B → A) would leave it on the
+	 * look-alike B offered. */
+	if (home && *home && strcmp(home, sel->quote) != 0 && strlen(home) <= len &&
+	    find_exact(&c, (const unsigned char *)home, strlen(home), &best)) {
+		*start = best.start;
+		*end = best.end;
+		return ANCHOR_EXACT;
+	}
 	if (m <= len && find_exact(&c, q, m, &best))
 		how = ANCHOR_EXACT;
 	else if (find_fuzzy(&c, q, m, &best))

@@ -1424,8 +1424,8 @@ static int cmd_link(struct cli *c, int argc, char **argv)
 		return usage_error(cmd, "give two annotation ids");
 	if (parse_id(argv[optind], &from) != 0 || parse_id(argv[optind + 1], &to) != 0)
 		return usage_error(cmd, "annotation ids are positive numbers");
-	if (!*relation || strlen(relation) > 64 || strpbrk(relation, "\t\n\r"))
-		return usage_error(cmd, "a relation is 1 to 64 characters on one line");
+	if (store_relation_problem(relation))
+		return usage_error(cmd, "%s", store_relation_problem(relation));
 	id = store_link_add(c->store, from, to, relation);
 	if (id < 0) {
 		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));

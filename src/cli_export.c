@@ -179,6 +179,13 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 	       (long long)s.articles_added, (long long)s.articles_matched,
 	       (long long)s.highlights_added, (long long)s.highlights_matched,
 	       (long long)s.notes_added, (long long)s.tags_added, (long long)s.links_added);
+	if (s.highlights_reanchored || s.highlights_orphaned)
+		printf("%lld highlight%s did not lie on %s quote: %lld moved to where the quote is, "
+		       "%lld kept as orphaned ('gloss annotations --orphaned' lists them)\n",
+		       (long long)(s.highlights_reanchored + s.highlights_orphaned),
+		       s.highlights_reanchored + s.highlights_orphaned == 1 ? "" : "s",
+		       s.highlights_reanchored + s.highlights_orphaned == 1 ? "its" : "their",
+		       (long long)s.highlights_reanchored, (long long)s.highlights_orphaned);
 	if (s.articles_unsourced)
 		printf("%lld article%s kept without %s source path: the library has newer text from "
 		       "that path\n", (long long)s.articles_unsourced,

@@ -300,9 +300,15 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	 * snippet() re-reads the whole body, which for a 100 MB article     \
 	 * takes a minute. */                                                                      \
 	X(SEARCH_SNIPPET,                                                                          \
-	  "SELECT highlight(sentence_fts, 0, char(1), char(2)) FROM sentence_fts"                  \
+	  "SELECT rowid, text FROM sentence_fts"                                                   \
 	  " WHERE sentence_fts MATCH ?1 AND rowid BETWEEN ?2 * 16777216 AND ?2 * 16777216 + 16777215" \
 	  " ORDER BY rank LIMIT 1")                                                                \
+	/* highlight() marks a short sentence; a long one (a 10 MB line is   \
+	 * one "sentence") is cut to a window first, in C: highlight() over  \
+	 * it took minutes. */                                                                     \
+	X(SEARCH_MARK,                                                                             \
+	  "SELECT highlight(sentence_fts, 0, char(1), char(2)) FROM sentence_fts"                  \
+	  " WHERE sentence_fts MATCH ?1 AND rowid = ?2")                                           \
 	X(MENTION_UNCOUNT,                                                                         \
 	  "UPDATE entity SET mentions = mentions - c.n, articles = articles - 1"                   \
 	  " FROM (SELECT entity_id, sum(n) AS n FROM mention WHERE article_id = ?1"                \
@@ -334,12 +340,13 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	X(SENTENCE_INSERT,                                                                         \
 	  "INSERT INTO sentence_fts(rowid, text, start, end) VALUES (?1 * 16777216 + ?2, ?3, ?4, ?5)") \
 	X(PASSAGES,                                                                                \
-	  "SELECT f.rowid >> 24, f.start, f.end, f.text, a.title, a.outlet, bm25(sentence_fts)"    \
+	  "SELECT f.rowid >> 24, f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet,"      \
+	  " bm25(sentence_fts)"                                                                    \
 	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
 	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
 	  "   AND ?2 * 16777216 + 16777215) ORDER BY bm25(sentence_fts) LIMIT ?3")                 \
 	X(PASSAGES_RECENT,                                                                         \
-	  "SELECT f.rowid >> 24, f.start, f.end, f.text, a.title, a.outlet, 0"                      \
+	  "SELECT f.rowid >> 24, f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet, 0"    \
 	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
 	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
 	  "   AND ?2 * 16777216 + 16777215) ORDER BY f.rowid DESC LIMIT ?3")                       \
@@ -391,7 +398,8 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	                 " WHERE article_id = ?1")                                                 \
 	X(HIGHLIGHT_REANCHOR,                                                                      \
 	  "UPDATE highlight SET start = ?2, end = ?3, quote = ?4, prefix = ?5, suffix = ?6,"       \
-	  " original_quote = coalesce(original_quote, CASE WHEN quote <> ?4 THEN quote END),"      \
+	  " original_quote = CASE WHEN coalesce(original_quote, quote) = ?4 THEN NULL"             \
+	  "   ELSE coalesce(original_quote, quote) END,"                                           \
 	  " body_sha = ?7, orphaned = 0, updated = " NOW " WHERE id = ?1")                         \
 	X(HIGHLIGHT_ORPHAN,                                                                        \
 	  "UPDATE highlight SET orphaned = 1, body_sha = ?2, updated = " NOW " WHERE id = ?1")      \
@@ -1145,7 +1153,24 @@ struct store *store_open(const char *path, int flags, char **err)
 		/* A WAL database in a directory we cannot write: SQLite cannot
 		 * make its -shm file even to read.  Opened as immutable it can be
 		 * read, which is all a read-only library needs. */
-		char *uri = immutable_uri(path);
+		char *uri, *wal = xasprintf("%s-wal", path);
+		struct stat wsb;
+		int pending = stat(wal, &wsb) == 0 && wsb.st_size > 0;
+
+		free(wal);
+		/* Immutable means the write-ahead log is not read: changes
+		 * committed to it (a gloss killed before it could fold them into
+		 * the file) would be missing without a word.  Refuse instead. */
+		if (pending) {
+			*err = xasprintf("cannot open database '%s': its write-ahead log ('%s-wal') may "
+			                 "hold committed changes, and SQLite can read it only by creating "
+			                 "'%s-shm' in a directory gloss cannot write; make the directory "
+			                 "writable, or copy the library with its -wal file to one that is",
+			                 path, path, path);
+			store_close(st);
+			return NULL;
+		}
+		uri = immutable_uri(path);
 		sqlite3_close(st->core.db);
 		st->core.db = NULL;
 		if (sqlite3_open_v2(uri, &st->core.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) !=
@@ -1249,6 +1274,12 @@ void store_close(struct store *st)
 	sqlite3_close(st->core.db);
 	free(st->core.path);
 	free(st);
+}
+
+void store_set_cancel(struct store *st, int (*cancel)(void *ctx), void *ctx)
+{
+	/* Every 4096 virtual machine steps: about a millisecond. */
+	sqlite3_progress_handler(st->core.db, cancel ? 4096 : 0, cancel, ctx);
 }
 
 int store_is_new(const struct store *st)
@@ -1795,7 +1826,7 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
                     const char *body_sha, int *orphaned)
 {
 	sqlite3_stmt *s = stmt(st, S_HIGHLIGHTS_OF);
-	struct moved { int64_t id; size_t start; struct anchor_selector sel; } *v = NULL;
+	struct moved { int64_t id; size_t start; struct anchor_selector sel; char *home; } *v = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
@@ -1807,6 +1838,7 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
 		m.sel.quote = col_strdup(s, 2);
 		m.sel.prefix = col_strdup(s, 3);
 		m.sel.suffix = col_strdup(s, 4);
+		m.home = col_strdup(s, 5); /* original_quote: NULL until it drifts */
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
 			v = xreallocarray(v, cap, sizeof *v);
@@ -1816,7 +1848,8 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
 	sqlite3_reset(s);
 	for (i = 0; i < n && rc == 0; i++) {
 		size_t a, b;
-		if (anchor_resolve(body, len, &v[i].sel, v[i].start, &a, &b) != ANCHOR_ORPHANED) {
+		if (anchor_resolve_home(body, len, &v[i].sel, v[i].home, v[i].start, &a, &b) !=
+		    ANCHOR_ORPHANED) {
 			struct anchor_selector ns;
 			anchor_selector_make(body, len, a, b, &ns);
 			s = stmt(st, S_HIGHLIGHT_REANCHOR);
@@ -1838,8 +1871,10 @@ static int reanchor(struct store *st, int64_t article_id, const char *body, size
 				++*orphaned;
 		}
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		anchor_selector_free(&v[i].sel);
+		free(v[i].home);
+	}
 	free(v);
 	return rc;
 }
@@ -2131,6 +2166,103 @@ static char *fts_query(const char *q, int prefix_last)
 	return fts_query_mode(q, prefix_last, 0);
 }
 
+/* Sentences up to this many bytes are marked whole by highlight(). */
+#define SNIPPET_WHOLE 4096
+
+static int is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Does the word text[a..b) match one of the query's words (ASCII case
+ * folded; the last word as a prefix with prefix_last)? */
+static int word_matches(const char *text, size_t a, size_t b, const char *query, int prefix_last)
+{
+	const char *p = query;
+
+	while (*p) {
+		size_t n = 0, k;
+		int last;
+		while (*p && !is_word_byte((unsigned char)*p))
+			p++;
+		while (is_word_byte((unsigned char)p[n]))
+			n++;
+		if (!n)
+			break;
+		for (k = n; p[k] && !is_word_byte((unsigned char)p[k]); k++)
+			;
+		last = !p[k];
+		if ((b - a == n || (prefix_last && last && b - a > n))) {
+			for (k = 0; k < n; k++) {
+				unsigned char x = (unsigned char)text[a + k], y = (unsigned char)p[k];
+				if (x != y && !(x < 0x80 && y < 0x80 && (x | 0x20) == (y | 0x20) &&
+				                (x | 0x20) >= 'a' && (x | 0x20) <= 'z'))
+					break;
+			}
+			if (k == n)
+				return 1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/* A snippet of a long sentence: about 360 bytes around its first word
+ * that matches the query, cut at words, with "…" where cut and the
+ * query's words marked \1...\2 as highlight() marks them.  Costs the
+ * bytes up to the hit, never the whole sentence's markup. */
+static char *snippet_window(const char *text, size_t len, const char *query, int prefix_last)
+{
+	size_t pos = 0, hit = len, from, to;
+	struct buf b = {0};
+
+	while (pos < len) {
+		size_t a;
+		while (pos < len && !is_word_byte((unsigned char)text[pos]))
+			pos++;
+		a = pos;
+		while (pos < len && is_word_byte((unsigned char)text[pos]))
+			pos++;
+		if (pos > a && word_matches(text, a, pos, query, prefix_last)) {
+			hit = a;
+			break;
+		}
+	}
+	if (hit == len)
+		hit = 0;
+	from = hit > 120 ? hit - 120 : 0;
+	to = hit + 240 < len ? hit + 240 : len;
+	/* Whole words (and so whole characters) only. */
+	while (from > 0 && from < hit && is_word_byte((unsigned char)text[from - 1]))
+		from++;
+	while (to < len && to > hit && is_word_byte((unsigned char)text[to]))
+		to--;
+	if (from)
+		buf_adds(&b, "…");
+	pos = from;
+	while (pos < to) {
+		size_t a = pos;
+		if (!is_word_byte((unsigned char)text[pos])) {
+			while (pos < to && !is_word_byte((unsigned char)text[pos]))
+				pos++;
+			buf_add(&b, text + a, pos - a);
+			continue;
+		}
+		while (pos < to && is_word_byte((unsigned char)text[pos]))
+			pos++;
+		if (word_matches(text, a, pos, query, prefix_last)) {
+			buf_addc(&b, 1);
+			buf_add(&b, text + a, pos - a);
+			buf_addc(&b, 2);
+		} else {
+			buf_add(&b, text + a, pos - a);
+		}
+	}
+	if (to < len)
+		buf_adds(&b, "…");
+	return buf_steal(&b);
+}
+
 int store_search(struct store *st, const char *query, int prefix_last, int64_t limit,
                  struct store_hits *out)
 {
@@ -2164,8 +2296,21 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 		s = stmt(st, S_SEARCH_SNIPPET);
 		bind_text(s, 1, q);
 		sqlite3_bind_int64(s, 2, out->v[i].id);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			out->v[i].snippet = col_strdup(s, 0);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			int64_t row = sqlite3_column_int64(s, 0);
+			const char *text = (const char *)sqlite3_column_text(s, 1);
+			size_t len = (size_t)sqlite3_column_bytes(s, 1);
+			if (text && len > SNIPPET_WHOLE) {
+				out->v[i].snippet = snippet_window(text, len, query, prefix_last);
+			} else {
+				sqlite3_stmt *m = stmt(st, S_SEARCH_MARK);
+				bind_text(m, 1, q);
+				sqlite3_bind_int64(m, 2, row);
+				if (sqlite3_step(m) == SQLITE_ROW)
+					out->v[i].snippet = col_strdup(m, 0);
+				sqlite3_reset(m);
+			}
+		}
 		sqlite3_reset(s);
 		if (!out->v[i].snippet) /* the words are in the title only */
 			out->v[i].snippet = xstrdup("");
@@ -2452,26 +2597,48 @@ static int change1(struct store *st, sqlite3_stmt *s, const char *what)
 	return n ? 0 : 1;
 }
 
-const char *store_tag_name_problem(const char *name)
+/* 0 when s is 1 to max bytes of UTF-8 without controls (C0, DEL, C1),
+ * bidi controls or line separators; else 1 length, 2 not UTF-8, 3 a
+ * control, 4 a bidi control or separator. */
+static int label_check(const char *s, size_t max)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s;
 	size_t len, i = 0, n;
 	uint32_t cp;
 
-	if (!name || !*name || (len = strlen(name)) > 100)
-		return "a tag name is 1 to 100 bytes";
-	p = (const unsigned char *)name;
+	if (!s || !*s || (len = strlen(s)) > max)
+		return 1;
 	while (i < len) {
 		if (!(n = util_utf8_decode(p + i, len - i, &cp)))
-			return "a tag name is UTF-8 text";
+			return 2;
 		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
-			return "a tag name cannot hold control characters";
+			return 3;
 		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
 		    cp == 0x200f || cp == 0x061c || cp == 0x2028 || cp == 0x2029)
-			return "a tag name cannot hold bidirectional controls or line separators";
+			return 4;
 		i += n;
 	}
-	return NULL;
+	return 0;
+}
+
+const char *store_tag_name_problem(const char *name)
+{
+	static const char *const why[] = {
+		NULL, "a tag name is 1 to 100 bytes", "a tag name is UTF-8 text",
+		"a tag name cannot hold control characters",
+		"a tag name cannot hold bidirectional controls or line separators",
+	};
+	return why[label_check(name, 100)];
+}
+
+const char *store_relation_problem(const char *relation)
+{
+	static const char *const why[] = {
+		NULL, "a relation is 1 to 64 bytes", "a relation is UTF-8 text",
+		"a relation is one line without control characters",
+		"a relation cannot hold bidirectional controls or line separators",
+	};
+	return why[label_check(relation, 64)];
 }
 
 const char *store_tag_colour_problem(const char *colour)
@@ -3195,6 +3362,16 @@ int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *r
 	sqlite3_stmt *s;
 	int64_t id;
 
+	if (from == to) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf,
+		         "cannot link: an annotation cannot be linked to itself");
+		return -1;
+	}
+	if (relation && *relation && store_relation_problem(relation)) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot link: %s",
+		         store_relation_problem(relation));
+		return -1;
+	}
 	if (store_begin(st, "cannot link") != 0)
 		return -1;
 	s = stmt(st, S_LINK_INSERT);

@@ -20,8 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gloss/anchor.h"
 #include "gloss/date.h"
+#include "gloss/import.h"
 #include "gloss/ner.h"
+#include "gloss/store.h"
 #include "gloss/store_io.h"
 #include "gloss/util.h"
 #include "store_internal.h"
@@ -60,6 +63,7 @@
 	X(R_ENTITY_INSERT,                                                                         \
 	  "INSERT INTO entity(id, label, canonical) VALUES (" FREE_ID("entity") ", ?2, ?3)")      \
 	X(R_ARTICLE_BY_RAW, "SELECT id FROM article WHERE raw_sha = ?1 ORDER BY id LIMIT 1")       \
+	X(R_ARTICLE_BODY, "SELECT body, body_sha FROM article WHERE id = ?1")                      \
 	X(R_SOURCE_TAKEN, "SELECT 1 FROM article WHERE source = ?1")                               \
 	X(R_ARTICLE_INSERT,                                                                        \
 	  "INSERT INTO article(id, title, outlet, byline, published, dateline, url, source,"       \
@@ -509,6 +513,9 @@ struct store_io_restore {
 	struct id_map entities, articles, highlights;
 	struct store_io_stats stats;
 	int64_t mentions_added;
+	/* The texts of the last highlight check_anchor repaired. */
+	struct anchor_selector fix_sel;
+	char *fix_sha;
 };
 
 static int64_t step_insert(struct store_io_restore *r, sqlite3_stmt *s, const char *what);
@@ -544,6 +551,8 @@ int store_io_restore_end(struct store_io_restore *r, int commit, struct store_io
 	free(r->entities.v);
 	free(r->articles.v);
 	free(r->highlights.v);
+	anchor_selector_free(&r->fix_sel);
+	free(r->fix_sha);
 	free(r);
 	return rc;
 }
@@ -580,6 +589,12 @@ static int64_t step_insert(struct store_io_restore *r, sqlite3_stmt *s, const ch
 	return sqlite3_last_insert_rowid(STORE_CORE(r->st)->db);
 }
 
+/* Does the text hold a NUL byte?  (Texts are not NUL-terminated.) */
+static int has_nul(struct store_io_text t)
+{
+	return t.s && memchr(t.s, 0, t.len) != NULL;
+}
+
 /* The same rules as gloss tag add (store_tag_name_problem and
  * store_tag_colour_problem): a backup cannot bring in a tag the command
  * line would refuse. */
@@ -587,13 +602,16 @@ static int valid_tag(struct store_io_restore *r, struct store_io_text n, struct 
                      int64_t id)
 {
 	const char *why;
+	char *name = n.s ? xstrndup(n.s, n.len) : NULL, *colour = c.s ? xstrndup(c.s, c.len) : NULL;
 
-	if (!n.s || strlen(n.s) != n.len)
+	if (!n.s || has_nul(n))
 		why = "a tag name is 1 to 100 bytes without NUL";
-	else if (c.s && strlen(c.s) != c.len)
+	else if (has_nul(c))
 		why = "a tag colour cannot hold NUL";
-	else if (!(why = store_tag_name_problem(n.s)))
-		why = store_tag_colour_problem(c.s);
+	else if (!(why = store_tag_name_problem(name)))
+		why = store_tag_colour_problem(colour);
+	free(name);
+	free(colour);
 	if (why) {
 		io_err(r->st, "tag %lld: %s", (long long)id, why);
 		return 0;
@@ -691,6 +709,20 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 	if (a->raw_len > INT_MAX) {
 		io_err(r->st, "article %lld: text too large", (long long)a->id);
 		return -1;
+	}
+	/* Text the command line and import can never make: a NUL inside. */
+	{
+		const struct store_io_text *f[] = {&a->title, &a->body, &a->outlet, &a->byline,
+		                                   &a->published, &a->dateline, &a->url, &a->source};
+		static const char *const name[] = {"title", "text", "outlet", "byline",
+		                                   "date", "dateline", "URL", "source path"};
+		for (size_t k = 0; k < ARRAY_SIZE(f); k++) {
+			if (has_nul(*f[k])) {
+				io_err(r->st, "article %lld: its %s holds a NUL byte", (long long)a->id,
+				       name[k]);
+				return -1;
+			}
+		}
 	}
 	/* The hashes are what matching and re-anchoring trust: they must be
 	 * the hashes of the text in the file. */
@@ -841,9 +873,74 @@ int store_io_restore_entity_rule(struct store_io_restore *r,
 	return 0;
 }
 
+/* A highlight that is not orphaned must lie on its quote in the text it
+ * is restored to; one that does not (a damaged or hand-made backup, or
+ * one from a library whose highlight drifted) is re-anchored as a
+ * re-import would: moved to where its quote is, or kept as orphaned, and
+ * counted in the stats.  0 it is sound, 1 *fixed is the repaired row
+ * (its texts live until the next call), -1 error. */
+static int check_anchor(struct store_io_restore *r, const struct store_io_highlight *h,
+                        int64_t article_id, struct store_io_highlight *fixed)
+{
+	struct anchor_selector sel, *made = &r->fix_sel;
+	char **sha = &r->fix_sha;
+	sqlite3_stmt *s = io_stmt(r->st, &r->ss, R_ARTICLE_BODY);
+	const char *body;
+	size_t len, ns = 0, ne = 0;
+	enum anchor_how how;
+	int rc;
+
+	anchor_selector_free(made);
+	free(*sha);
+	*sha = NULL;
+	sqlite3_bind_int64(s, 1, article_id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		store_set_err(r->st, "cannot restore highlights");
+		return -1;
+	}
+	body = (const char *)sqlite3_column_text(s, 0);
+	len = (size_t)sqlite3_column_bytes(s, 0);
+	if (body && (size_t)h->end <= len && h->end > h->start &&
+	    (size_t)(h->end - h->start) == h->quote.len &&
+	    memcmp(body + h->start, h->quote.s, h->quote.len) == 0) {
+		sqlite3_reset(s);
+		return 0;
+	}
+	*fixed = *h;
+	sel.quote = xstrndup(h->quote.s, h->quote.len);
+	sel.prefix = xstrndup(h->prefix.s, h->prefix.len);
+	sel.suffix = xstrndup(h->suffix.s, h->suffix.len);
+	how = body && h->quote.len ? anchor_resolve(body, len, &sel, (size_t)h->start < len
+	                                                 ? (size_t)h->start : len, &ns, &ne)
+	                           : ANCHOR_ORPHANED;
+	if (how == ANCHOR_ORPHANED) {
+		fixed->orphaned = 1;
+		r->stats.highlights_orphaned++;
+	} else {
+		anchor_selector_make(body, len, ns, ne, made);
+		*sha = xstrdup((const char *)sqlite3_column_text(s, 1));
+		fixed->start = (int64_t)ns;
+		fixed->end = (int64_t)ne;
+		fixed->quote = (struct store_io_text){made->quote, strlen(made->quote)};
+		fixed->prefix = (struct store_io_text){made->prefix, strlen(made->prefix)};
+		fixed->suffix = (struct store_io_text){made->suffix, strlen(made->suffix)};
+		if (!h->original_quote.s && (strlen(made->quote) != h->quote.len ||
+		                             memcmp(made->quote, h->quote.s, h->quote.len) != 0))
+			fixed->original_quote = h->quote;
+		fixed->body_sha = (struct store_io_text){*sha, strlen(*sha)};
+		r->stats.highlights_reanchored++;
+	}
+	sqlite3_reset(s);
+	anchor_selector_free(&sel);
+	return 1;
+}
+
 int store_io_restore_highlight(struct store_io_restore *r, const struct store_io_highlight *h)
 {
 	const struct id_slot *art = id_map_get(&r->articles, h->article_id);
+	struct store_io_highlight fixed;
 	sqlite3_stmt *s;
 	int64_t id = 0;
 	int rc = 0, matched = 0;
@@ -858,10 +955,27 @@ int store_io_restore_highlight(struct store_io_restore *r, const struct store_io
 	    !need_text(r, h->suffix, "highlight", h->id) || !need_text(r, h->body_sha, "highlight", h->id) ||
 	    !need_text(r, h->created, "highlight", h->id) || !need_text(r, h->updated, "highlight", h->id))
 		return -1;
-	if (h->start < 0 || h->end < h->start) {
+	if (h->start < 0 || h->end < h->start || (uint64_t)h->end > IMPORT_MAX_BYTES) {
 		io_err(r->st, "highlight %lld: an invalid range %lld-%lld", (long long)h->id,
 		       (long long)h->start, (long long)h->end);
 		return -1;
+	}
+	if (has_nul(h->quote) || has_nul(h->prefix) || has_nul(h->suffix)) {
+		io_err(r->st, "highlight %lld: its quote holds a NUL byte", (long long)h->id);
+		return -1;
+	}
+	if (h->has_note && h->note.s &&
+	    (h->note.len > STORE_NOTE_MAX || has_nul(h->note))) {
+		io_err(r->st, "highlight %lld: its note is over the 1 MiB limit or holds a NUL byte",
+		       (long long)h->id);
+		return -1;
+	}
+	if (!h->orphaned) {
+		rc = check_anchor(r, h, art->val, &fixed);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			h = &fixed;
 	}
 	if (art->flag) { /* the article was already there: so may the highlight be */
 		s = io_stmt(r->st, &r->ss, R_HL_FIND);
@@ -945,6 +1059,22 @@ int store_io_restore_link(struct store_io_restore *r, const struct store_io_link
 	}
 	if (!need_text(r, l->relation, "link", l->id) || !need_text(r, l->created, "link", l->id))
 		return -1;
+	/* The rules of gloss link. */
+	if (f->val == t->val) {
+		io_err(r->st, "link %lld: links highlight %lld to itself", (long long)l->id,
+		       (long long)l->from_highlight);
+		return -1;
+	}
+	{
+		char *rel = xstrndup(l->relation.s, l->relation.len);
+		const char *why = has_nul(l->relation) ? "its relation holds a NUL byte"
+		                                       : store_relation_problem(rel);
+		free(rel);
+		if (why) {
+			io_err(r->st, "link %lld: %s", (long long)l->id, why);
+			return -1;
+		}
+	}
 	if (f->flag && t->flag) {
 		s = io_stmt(r->st, &r->ss, R_LINK_FIND);
 		sqlite3_bind_int64(s, 1, f->val);

@@ -373,7 +373,8 @@ static char escaped(char c)
 /* Split one line into words.  Quoting is the shell's: '...' is literal,
  * "..." and bare words take backslash escapes.  A '#' that starts a word
  * starts a comment, except "#rrggbb" after the command word, so colours
- * need no quotes. */
+ * need no quotes (and "#word" where a color line has its colours, so
+ * that a bad colour is reported as one). */
 static char *split_words(const char *s, size_t n, struct words *w)
 {
 	size_t i = 0;
@@ -383,7 +384,12 @@ static char *split_words(const char *s, size_t n, struct words *w)
 
 		while (i < n && is_blank(s[i]))
 			++i;
-		if (i == n || (s[i] == '#' && (w->n == 0 || !is_rgb_word(s + i, n - i))))
+		/* In a color line's colour places (the words after the area),
+		 * "#zzz" is a bad colour to report, not a comment that leaves the
+		 * line short of words; "# ..." is still a comment. */
+		if (i == n || (s[i] == '#' && (w->n == 0 || !is_rgb_word(s + i, n - i)) &&
+		               !((w->n == 2 || w->n == 3) && strcmp(w->v[0], "color") == 0 &&
+		                 i + 1 < n && !is_blank(s[i + 1]) && s[i + 1] != '#')))
 			return NULL;
 		while (i < n && !is_blank(s[i])) {
 			if (s[i] == '\'') {

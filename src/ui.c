@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -546,6 +549,32 @@ void ui_draw_status(const char *left, const char *right)
 	}
 }
 
+/* Is a key waiting to be read?  (What ncurses has buffered already is
+ * not seen; what the terminal sent since is.) */
+static int key_waiting(void *ctx)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+	(void)ctx;
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+int ui_search_begin(void)
+{
+	store_set_cancel(ui.store, key_waiting, NULL);
+	return 0;
+}
+
+int ui_search_end(int rc)
+{
+	store_set_cancel(ui.store, NULL, NULL);
+	/* Stopped for the next key: not an error, the next key searches
+	 * again. */
+	if (rc != 0 && key_waiting(NULL))
+		return 1;
+	return rc;
+}
+
 void ui_message(const char *fmt, ...)
 {
 	va_list ap;
@@ -1024,11 +1053,30 @@ static void handle_mouse(void)
 		ui.top->ops->click(ui.top, ev.y, ev.x);
 }
 
+/* The screen is drawn in UTF-8: under a locale that is not (LANG=C),
+ * ncurses would show every other byte as ~@ and miscount widths.  The
+ * character type is switched to C.UTF-8 when the system has it; the
+ * returned note says what was done (NULL when nothing was needed). */
+static const char *utf8_screen(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0))
+		return NULL;
+	if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8"))
+		return "the locale is not UTF-8: the screen uses C.UTF-8 (set LANG to a UTF-8 "
+		       "locale to choose one)";
+	return "gloss needs a UTF-8 locale and the system has none: text may show wrongly";
+}
+
 int ui_main(struct cli *c)
 {
+	const char *locale_note;
+
 	memset(&ui, 0, sizeof ui);
 	ui.cli = c;
 	ui.store = c->store;
+	locale_note = utf8_screen();
 
 	/* Esc must answer at once; no terminal sends a sequence that slowly. */
 	if (!getenv("ESCDELAY"))
@@ -1060,6 +1108,8 @@ int ui_main(struct cli *c)
 		         config_error_count > 3 ? " (and more)" : "");
 	if (store_is_readonly(c->store) && !config_error_count)
 		ui_message("the library is read-only: reading works, changes are refused");
+	if (locale_note && !config_error_count)
+		ui_error("%s", locale_note);
 	view_library_open();
 
 	while (!ui.quit && ui.top) {

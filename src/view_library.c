@@ -59,7 +59,8 @@ static void reload(struct library *l)
 	}
 	if (l->filter) {
 		store_hits_free(&l->hits);
-		if (store_search(ui.store, l->filter, 1, 1000, &l->hits) != 0)
+		ui_search_begin();
+		if (ui_search_end(store_search(ui.store, l->filter, 1, 1000, &l->hits)) < 0)
 			ui_error("%s", store_errmsg(ui.store));
 	}
 	if (l->cursor >= row_count(l))

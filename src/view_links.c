@@ -75,7 +75,10 @@ static void picker_search(void *ctx, const char *text)
 
 	store_passages_free(&p->found);
 	p->cursor = 0;
-	if (*text && store_passage_search(ui.store, text, 0, 1, 0, 200, &p->found) != 0)
+	if (!*text)
+		return;
+	ui_search_begin();
+	if (ui_search_end(store_passage_search(ui.store, text, 0, 1, 0, 200, &p->found)) < 0)
 		ui_error("%s", store_errmsg(ui.store));
 }
 

@@ -30,5 +30,12 @@ enum anchor_how { ANCHOR_ORPHANED = 0, ANCHOR_EXACT, ANCHOR_FUZZY };
 enum anchor_how anchor_resolve(const char *body, size_t len,
                                const struct anchor_selector *sel, size_t old_start,
                                size_t *start, size_t *end);
+/* The same for a highlight that has drifted: home is the quote it was
+ * made on (NULL when it never changed).  Its exact text, case included,
+ * is tried before anything else, ranked by sel's context and nearness,
+ * so that text edited and then restored brings the highlight back. */
+enum anchor_how anchor_resolve_home(const char *body, size_t len,
+                                    const struct anchor_selector *sel, const char *home,
+                                    size_t old_start, size_t *start, size_t *end);
 
 #endif

@@ -33,6 +33,10 @@ int store_is_readonly(const struct store *st);
 /* 1 when this open created the schema (a new, empty library). */
 int store_is_new(const struct store *st);
 const char *store_path(const struct store *st);
+/* While cancel is set, a running query stops (its call fails, nothing
+ * changed) as soon as cancel(ctx) returns nonzero; NULL removes it.  For
+ * searches only: never around a change the user waits to see saved. */
+void store_set_cancel(struct store *st, int (*cancel)(void *ctx), void *ctx);
 /* The last SQLite error message, for a failed call. */
 const char *store_errmsg(const struct store *st);
 
@@ -312,8 +316,12 @@ int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **
 int store_highlight_restore(struct store *st, const struct store_deleted *undo, char **missed);
 void store_deleted_free(struct store_deleted *d);
 
-/* Links between highlights. */
+/* Links between highlights.  A link from a highlight to itself, or a
+ * relation store_relation_problem refuses, is refused (-1). */
 int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation);
+/* Why a relation would be refused (NULL: fine): 1 to 64 bytes of UTF-8 on
+ * one line, without control or bidi characters.  Restore uses it too. */
+const char *store_relation_problem(const char *relation);
 /* 0 ok, 1 no such link. */
 int store_link_delete(struct store *st, int64_t id);
 /* Links from or to the highlights of an article (article_id > 0), of one

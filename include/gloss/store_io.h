@@ -106,6 +106,9 @@ int store_io_dump(struct store *st, const struct store_io_visitor *v, void *ctx)
 struct store_io_stats {
 	int64_t articles_added, articles_matched, articles_unsourced;
 	int64_t highlights_added, highlights_matched;
+	/* Highlights whose quote was not at their offsets in the backup:
+	 * moved to where the quote is, or kept as orphaned. */
+	int64_t highlights_reanchored, highlights_orphaned;
 	int64_t notes_added, tags_added, tags_matched, links_added, links_matched;
 	int64_t entities_added, entity_rules_added;
 	int64_t dates_unread; /* a published date that is not a date: kept as written only */

@@ -161,6 +161,12 @@ void ui_push(const struct view_ops *ops, void *data);
 void ui_pop(void);
 
 /* Status-line message ("what the last key did"). */
+/* Around a search that runs as the user types: the query stops when a
+ * key arrives (Esc, q, C-c or the next letter), so the screen never waits
+ * on it.  ui_search_end(rc) gives rc, or 1 when the search was stopped
+ * for a key (no error to show). */
+int ui_search_begin(void);
+int ui_search_end(int rc);
 void ui_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 void ui_error(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 

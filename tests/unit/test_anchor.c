@@ -732,6 +732,35 @@ static void test_fuzz_bytes(void)
 	CHECK_INT(bad, 0, "fuzz bytes: invalid UTF-8 handled");
 }
 
+/* A → B → A: a highlight that drifted to a look-alike in B comes home
+ * when A's text is back, in its own case. */
+static void test_home(void)
+{
+	const char *a = "The roads were busy and traffic was heavy near the port on Monday. "
+	                "Later in the day, officials said: Traffic was heavy downtown too.";
+	const char *b = "The roads were busy near the port on Monday. "
+	                "Later in the day, officials said: Traffic was heavy downtown too.";
+	struct anchor_selector sel, moved;
+	size_t s = off(a, "traffic was heavy"), x = 0, y = 0, x2 = 0, y2 = 0;
+
+	anchor_selector_make(a, strlen(a), s, s + 17, &sel);
+	CHECK_INT(anchor_resolve(b, strlen(b), &sel, s, &x, &y), ANCHOR_FUZZY,
+	          "in B the quote is gone: an approximate match");
+	CHECK(strncmp(b + x, "Traffic was heavy", 17) == 0, "on the look-alike");
+	anchor_selector_make(b, strlen(b), x, y, &moved);
+	CHECK_INT(anchor_resolve(a, strlen(a), &moved, x, &x2, &y2), ANCHOR_EXACT,
+	          "without its home, A's text keeps it on the look-alike");
+	CHECK(x2 != s, "(the drift the home quote undoes)");
+	CHECK_INT(anchor_resolve_home(a, strlen(a), &moved, sel.quote, x, &x2, &y2), ANCHOR_EXACT,
+	          "with its home quote, an exact match");
+	CHECK(x2 == s && y2 == s + 17, "back where it was made, in its own case");
+	CHECK_INT(anchor_resolve_home(b, strlen(b), &moved, sel.quote, x, &x2, &y2), ANCHOR_EXACT,
+	          "while B stays, the home quote is absent and it stays on the look-alike");
+	CHECK(x2 == x, "at the same place");
+	anchor_selector_free(&sel);
+	anchor_selector_free(&moved);
+}
+
 int main(void)
 {
 	test_selector();
@@ -744,5 +773,6 @@ int main(void)
 	test_non_ascii();
 	test_fuzz();
 	test_fuzz_bytes();
+	test_home();
 	return tap_done();
 }

@@ -374,6 +374,25 @@ static void test_errors(void)
 	errors_free(&e);
 }
 
+/* "#zzzzzz" in a color line is a bad colour, said as one. */
+static void test_bad_rgb(void)
+{
+	struct config cfg = { 0 };
+	struct errors e = { 0 };
+
+	CHECK_INT(parse("color title #zzzzzz default\n"
+	                "color title red default # a comment\n"
+	                "color title #ff8800 #xyz\n"
+	                "color title #ff8800 default #bold\n", &cfg, &e), 2,
+	          "#zzzzzz and #xyz as colours are errors; comments are not");
+	CHECK(e.n >= 1 && strstr(e.msgs[0], "zzzzzz") && !strstr(e.msgs[0], "number of arguments"),
+	      "#zzzzzz is reported as a colour, not as a wrong number of arguments");
+	if (e.n >= 1)
+		printf("# %s\n", e.msgs[0]);
+	config_free(&cfg);
+	errors_free(&e);
+}
+
 static void test_hostile_input(void)
 {
 	struct config cfg = { 0 };
@@ -635,6 +654,7 @@ int main(void)
 	test_comments();
 	test_color_lines();
 	test_errors();
+	test_bad_rgb();
 	test_hostile_input();
 	for (i = 0; i < ARRAY_SIZE(themes); ++i)
 		test_theme_file(top, themes[i]);

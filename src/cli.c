@@ -754,6 +754,9 @@ static int cmd_search(struct cli *c, int argc, char **argv)
 	}
 	if (json)
 		fputs(hits.n ? "\n]\n" : "]\n", stdout);
+	if (hits.more)
+		fprintf(stderr, "gloss: more than %d articles match: the newest %d were ranked (add "
+		        "words to narrow the search)\n", STORE_FILTER_MAX, STORE_FILTER_MAX);
 	store_hits_free(&hits);
 	return CLI_OK;
 }

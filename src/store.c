@@ -292,10 +292,13 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	  " a.id LIMIT ?2 OFFSET ?1")                                                              \
 	X(LIST_WORDS, "SELECT " LIST_COLS " FROM article a ORDER BY a.words DESC, a.id"           \
 	              " LIMIT ?2 OFFSET ?1")                                                       \
-	X(SEARCH,                                                                                  \
-	  "SELECT a.id, a.title, a.outlet"                                                         \
-	  " FROM article_fts JOIN article a ON a.id = article_fts.rowid"                           \
-	  " WHERE article_fts MATCH ?1 ORDER BY bm25(article_fts, 5.0, 1.0) LIMIT ?2")             \
+	/* The library's filter: the newest matches first, so a word that   \
+	 * every article has stops at the limit; bm25 is computed for the   \
+	 * rows returned only, and they are ranked in C. */                 \
+	X(LIBRARY_FILTER,                                                                          \
+	  "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts"                             \
+	  " WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")                              \
+	X(SEARCH_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")                        \
 	/* The snippet is the article's best matching sentence: FTS5's      \
 	 * snippet() re-reads the whole body, which for a 100 MB article     \
 	 * takes a minute. */                                                                      \
@@ -2263,33 +2266,120 @@ static char *snippet_window(const char *text, size_t len, const char *query, int
 	return buf_steal(&b);
 }
 
+
+struct ranked {
+	int64_t id;
+	double score;
+};
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1; /* bm25: lower is better */
+	return x->id > y->id ? -1 : x->id < y->id;
+}
+
+/* The last word of the query is a prefix once it has two characters: a
+ * one-letter prefix matches most of the vocabulary and would merge the
+ * postings of thousands of terms on every first keystroke. */
+static int last_word_is_prefix(const char *q)
+{
+	size_t n = strlen(q), k = 0;
+	if (n && (q[n - 1] == ' ' || q[n - 1] == '\t'))
+		return 0; /* a space typed after the word: the word is whole */
+	while (n && q[n - 1] != ' ' && q[n - 1] != '\t') {
+		k += ((unsigned char)q[n - 1] & 0xC0) != 0x80;
+		n--;
+	}
+	return k >= 2;
+}
+
+/* The articles matching an FTS5 query q, best first by bm25, at most
+ * STORE_FILTER_MAX of them (the newest, when more match: *more is set).
+ * 0, or -1 with the message set. */
+static int ranked_matches(struct store *st, const char *q, struct ranked **out, size_t *nout,
+                          int *more)
+{
+	struct ranked *r = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *s = stmt(st, S_LIBRARY_FILTER);
+	int rc;
+
+	*more = 0;
+	bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, STORE_FILTER_MAX + 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			r = xreallocarray(r, cap, sizeof *r);
+		}
+		r[n].id = sqlite3_column_int64(s, 0);
+		r[n++].score = sqlite3_column_double(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(r);
+		store_set_err(st, rc == SQLITE_INTERRUPT ? "search interrupted" : "cannot search");
+		return -1;
+	}
+	if (n > STORE_FILTER_MAX) {
+		*more = 1;
+		n = STORE_FILTER_MAX;
+	}
+	if (n)
+		qsort(r, n, sizeof *r, cmp_ranked);
+	*out = r;
+	*nout = n;
+	return 0;
+}
+
+int store_library_filter(struct store *st, const char *query, struct store_hits *out)
+{
+	char *q = fts_query(query, last_word_is_prefix(query));
+	struct ranked *r = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!q)
+		return 0;
+	rc = ranked_matches(st, q, &r, &n, &out->more);
+	free(q);
+	for (i = 0; rc == 0 && i < n; i++) {
+		struct store_hit h = {r[i].id, NULL, NULL, NULL};
+		VEC_PUSH(out, h);
+	}
+	free(r);
+	return rc;
+}
+
 int store_search(struct store *st, const char *query, int prefix_last, int64_t limit,
                  struct store_hits *out)
 {
 	char *q = fts_query(query, prefix_last);
+	struct ranked *r = NULL;
 	sqlite3_stmt *s;
-	size_t i;
-	int rc;
+	size_t i, n = 0;
 
 	if (!q)
 		return 0;
-	s = stmt(st, S_SEARCH);
-	bind_text(s, 1, q);
-	sqlite3_bind_int64(s, 2, limit);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_hit h;
-		h.id = sqlite3_column_int64(s, 0);
-		h.title = col_strdup(s, 1);
-		h.outlet = col_strdup(s, 2);
-		h.snippet = NULL;
-		VEC_PUSH(out, h);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	if (ranked_matches(st, q, &r, &n, &out->more) != 0) {
 		free(q);
-		store_set_err(st, "cannot search");
 		return -1;
 	}
+	for (i = 0; i < n && (int64_t)i < limit; i++) {
+		struct store_hit h = {r[i].id, NULL, NULL, NULL};
+		s = stmt(st, S_SEARCH_TITLE);
+		sqlite3_bind_int64(s, 1, h.id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			h.title = col_strdup(s, 0);
+			h.outlet = col_strdup(s, 1);
+		}
+		sqlite3_reset(s);
+		VEC_PUSH(out, h);
+	}
+	free(r);
 	for (i = 0; i < out->n; i++) {
 		if (out->v[i].snippet)
 			continue;

@@ -793,6 +793,7 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
 {
 	struct buf b = {0};
 	size_t cursor;
+	int pending = 0; /* the text changed since on_change last ran */
 	char *result = NULL;
 
 	buf_adds(&b, initial ? initial : "");
@@ -800,7 +801,27 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
 	for (;;) {
 		int key, changed = 0;
 		draw_prompt(label, &b, cursor);
-		key = read_key();
+		if (pending) {
+			/* What was typed is on screen; the search waits for a pause
+			 * in the typing, so no keystroke waits for an older one. */
+			int delay = wgetdelay(stdscr);
+			timeout(UI_TYPING_PAUSE_MS);
+			key = read_key();
+			timeout(delay);
+			if (key == -1) {
+				pending = 0;
+				o->on_change(o->ctx, b.s);
+				continue;
+			}
+		} else {
+			key = read_key();
+		}
+		if (pending && (key == '\n' || ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) &&
+		                                 o->step))) {
+			/* Enter and the picker's moves act on the text as typed. */
+			pending = 0;
+			o->on_change(o->ctx, b.s);
+		}
 		if (key == KEYCODE(KEY_RESIZE)) {
 			handle_resize();
 			continue;
@@ -867,7 +888,7 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
 			}
 		}
 		if (changed && o->on_change)
-			o->on_change(o->ctx, b.s);
+			pending = 1;
 	}
 	curs_set(0);
 	buf_free(&b);

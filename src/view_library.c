@@ -58,10 +58,20 @@ static void reload(struct library *l)
 		l->total = 0;
 	}
 	if (l->filter) {
-		store_hits_free(&l->hits);
+		/* An interrupted search (the next key came) leaves the previous
+		 * results on screen. */
+		struct store_hits found = {0};
+		int rc;
 		ui_search_begin();
-		if (ui_search_end(store_search(ui.store, l->filter, 1, 1000, &l->hits)) < 0)
+		rc = ui_search_end(store_library_filter(ui.store, l->filter, &found));
+		if (rc < 0)
 			ui_error("%s", store_errmsg(ui.store));
+		if (rc == 0) {
+			store_hits_free(&l->hits);
+			l->hits = found;
+		} else {
+			store_hits_free(&found);
+		}
 	}
 	if (l->cursor >= row_count(l))
 		l->cursor = row_count(l) > 0 ? row_count(l) - 1 : 0;
@@ -182,7 +192,11 @@ static void library_draw(struct view *v)
 
 	ui_set_style(&title);
 	ui_clear_to_eol(0, 0);
-	if (l->filter)
+	if (l->filter && l->hits.more)
+		snprintf(buf, sizeof buf, " gloss — more than %lld of %lld articles match '%.60s': "
+		         "the newest %lld, by relevance", (long long)row_count(l), (long long)l->total,
+		         l->filter, (long long)row_count(l));
+	else if (l->filter)
 		snprintf(buf, sizeof buf, " gloss — %lld of %lld articles match '%.60s'",
 		         (long long)row_count(l), (long long)l->total, l->filter);
 	else

@@ -5,7 +5,8 @@ CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh test
 	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/html.sh tests/cli/dates.sh \
 	tests/cli/paths.sh tests/cli/keep.sh tests/cli/bounded.sh tests/cli/readonly.sh
 UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
-	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/locale.sh
+	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/locale.sh \
+	tests/ui/scale.sh
 # The reader's habits and fixes of issue 16.
 UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh
 CLI_TESTS += tests/cli/fetch.sh

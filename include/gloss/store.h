@@ -126,6 +126,7 @@ struct store_hit {
 struct store_hits {
 	struct store_hit *v;
 	size_t n, cap;
+	int more; /* store_library_filter: more matches than it returned */
 };
 /* The query is the user's words: each becomes a quoted FTS5 term (the last
  * one a prefix when prefix_last), so no user text is FTS5 syntax.
@@ -133,6 +134,15 @@ struct store_hits {
 int store_search(struct store *st, const char *query, int prefix_last, int64_t limit,
                  struct store_hits *out);
 void store_hits_free(struct store_hits *h);
+
+/* The library's filter, run at each keystroke: at most STORE_FILTER_MAX
+ * articles (ids only), ranked by relevance.  Its cost is bounded by that
+ * number, not by the library: when more articles match (a word nearly
+ * every article has), the newest STORE_FILTER_MAX of them are ranked and
+ * out->more is set.  The last word is a prefix once it has two
+ * characters.  0, or -1 (interrupted, or an error) with the message set. */
+#define STORE_FILTER_MAX 500
+int store_library_filter(struct store *st, const char *query, struct store_hits *out);
 
 /* --- entities --- */
 

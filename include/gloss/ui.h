@@ -166,6 +166,8 @@ void ui_pop(void);
  * on it.  ui_search_end(rc) gives rc, or 1 when the search was stopped
  * for a key (no error to show). */
 int ui_search_begin(void);
+/* A prompt's on_change runs once typing pauses this long (or at Enter). */
+#define UI_TYPING_PAUSE_MS 100
 int ui_search_end(int rc);
 void ui_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 void ui_error(const char *fmt, ...) GLOSS_PRINTF(1, 2);

@@ -66,7 +66,7 @@ sources() {
 	config) echo "theme" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare" ;;
-	export) echo "export store store_io anchor ner sentence compare date embedded" ;;
+	export) echo "export store store_io anchor ner sentence compare date theme embedded" ;;
 	extract) echo "extract extract_meta extract_parse date import embedded" ;;
 	*) return 1 ;;
 	esac

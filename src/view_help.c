@@ -204,6 +204,40 @@ static void add_binding(void *ctx, const char *key, enum request req)
 		r->keycol = w;
 }
 
+/* What each entity label stands for, short enough for a 60-column
+ * window (OntoNotes 5, as spaCy describes them). */
+static const char *label_meaning(enum ner_label l)
+{
+	static const struct {
+		const char *name, *meaning;
+	} m[] = {
+		{"PERSON", "people, real or fictional"},
+		{"NORP", "nationalities, religious or political groups"},
+		{"FAC", "buildings, airports, roads, bridges"},
+		{"ORG", "companies, agencies, institutions"},
+		{"GPE", "countries, cities, states (with a government)"},
+		{"LOC", "other places: regions, mountains, seas"},
+		{"PRODUCT", "objects, vehicles, foods (not services)"},
+		{"EVENT", "named wars, storms, summits, sports events"},
+		{"WORK_OF_ART", "titles of books, songs, films, paintings"},
+		{"LAW", "named laws and treaties"},
+		{"LANGUAGE", "named languages"},
+		{"DATE", "dates and periods"},
+		{"TIME", "times shorter than a day"},
+		{"PERCENT", "percentages"},
+		{"MONEY", "sums of money"},
+		{"QUANTITY", "measurements: distance, weight, speed"},
+		{"ORDINAL", "first, second, third..."},
+		{"CARDINAL", "other numbers"},
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(m); i++)
+		if (strcmp(m[i].name, ner_label_name(l)) == 0)
+			return m[i].meaning;
+	return "entity colour";
+}
+
 void view_help_open(const char *screen)
 {
 	char *title = xasprintf("Keys of the %s screen (from the bindings; see gloss(1) to change them)",
@@ -216,8 +250,13 @@ void view_help_open(const char *screen)
 	if (strcmp(screen, "reader") == 0) {
 		ui_each_binding("selection", add_binding, r);
 		/* The legend: what each entity colour means. */
-		for (l = 0; l < NER_NLABELS; l++)
-			rows_add(r, ner_label_name((enum ner_label)l), "entity colour", 0, 0);
+		for (l = 0; l < NER_NLABELS; l++) {
+			const char *name = ner_label_name((enum ner_label)l);
+			int w = layout_width(name, strlen(name));
+			rows_add(r, name, label_meaning((enum ner_label)l), 0, 0);
+			if (w > r->keycol) /* the label whole, never cut */
+				r->keycol = w;
+		}
 	}
 	ui_list_open(r);
 }

@@ -1099,6 +1099,10 @@ static struct ui_style style_at(struct reader *r, size_t off, struct cursors *c,
 			if (strcmp(r->tags.v[k].name, h->tags[0]) == 0)
 				colour = r->tags.v[k].colour;
 		s = ui_style_over(s, ui_tag_style(h->ntags ? h->tags[0] : NULL, colour));
+		/* The highlight's colours replace the entity's: an attribute
+		 * keeps the entity in sight. */
+		if (c->m < r->ments.n && r->ments.v[c->m].start <= off)
+			s = ui_style_over(s, ui_area(AREA_HIGHLIGHT_ENTITY));
 	}
 	if (r->selecting) {
 		struct sentence_span t = target(r);

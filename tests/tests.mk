@@ -11,6 +11,7 @@ UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/co
 UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh
 CLI_TESTS += tests/cli/fetch.sh
 UI_TESTS += tests/ui/fetch.sh
+CLI_TESTS += tests/cli/themes.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 
 # libFuzzer targets, their seeds and regression inputs (make fuzz).

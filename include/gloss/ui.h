@@ -98,7 +98,7 @@ enum request {
 	X(MINIMAP, "minimap") X(MINIMAP_MARK, "minimap.mark")                   \
 	X(CURSOR, "cursor") X(LIST_HEADER, "list.header") X(LIST_DIM, "list.dim") \
 	X(HELP_KEY, "help.key") X(PROMPT, "prompt") X(ERROR, "error")          \
-	X(FOCUS_OVER, "focus.over")
+	X(FOCUS_OVER, "focus.over") X(HIGHLIGHT_ENTITY, "highlight.entity")
 
 enum area {
 #define AREA_ENUM(e, name) AREA_##e,

@@ -44,6 +44,12 @@ check() {
 	# The focus starts on the first sentence; the highlight is the second.
 	hl_out=$(cells "highlighted by")
 	ent_in=$(cells "Monday")
+	# An entity inside a highlight ("second", an ORDINAL) is still shown.
+	if [ "$name" != mono ] && [ "$name" != NO_COLOR ]; then
+		hl_ent=$(cells "second sentence")
+		[ "$hl_ent" != "$hl_out" ] && [ "$hl_ent" != missing ]
+		t_ok $? "$name: an entity inside a highlight is still shown ($hl_out / $hl_ent)"
+	fi
 	ui_keys ']'
 	ui_wait "$name: ] moves to the highlight" "annotation 1 of 1"
 	hl_in=$(cells "highlighted by")
@@ -96,6 +102,20 @@ ui_keys C-l
 ui_wait "the status line names the tags of the highlight under the focus" "annotations? +#claim #key-fact ✎ note ↔ link"
 ui_keys '}'
 ui_wait_gone "and not when the focus is elsewhere" "#claim"
+# The legend says what the labels mean, whole, at 120 and at 60 columns.
+ui_keys '?'
+ui_keys G
+ui_wait "? ends with the entity legend" "CARDINAL +other numbers"
+scr=$(ui_screen)
+t_match "NORP is explained" "$scr" "NORP +nationalities, religious or political groups"
+t_match "FAC is explained" "$scr" "FAC +buildings, airports, roads, bridges"
+t_match "GPE is explained" "$scr" "GPE +countries, cities, states \(with a government\)"
+t_match "WORK_OF_ART is explained, its name uncut" "$scr" "WORK_OF_ART +titles of books, songs, films, paintings"
+ui_resize 60 20
+sleep 0.3
+ui_keys G
+ui_wait "at 60 columns the legend is whole too" "WORK_OF_ART +titles of books, songs, films, paintings"
+ui_keys q
 ui_keys Q
 ui_wait "quit" "\[gloss exited 0\]"
 t_done

@@ -482,6 +482,7 @@ static const char *const areas[] = {
 	"highlight", "tag.key-fact", "tag.claim", "tag.quote", "tag.question",
 	"tag.disputed", "note-marker", "link-marker", "minimap", "minimap.mark", "cursor",
 	"list.header", "list.dim", "help.key", "prompt", "error", "focus.over",
+	"highlight.entity",
 };
 enum { N_ENTITIES = 18 };
 

@@ -69,7 +69,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "add NAME [--key N] [--colour C] | rename OLD NEW | delete NAME | bind NAME N | "    \
 	  "colour NAME C", "create, rename, delete, bind or recolour a tag")                 \
 	X(link, cmd_link, 1, "FROM_ANNOTATION TO_ANNOTATION [--relation R]",                   \
-	  "link two highlights (same-fact, contradicts, supports, see-also, ...)")          \
+	  "link two highlights (same-fact, contradicts, supports, see-also, ...), once a pair and relation")          \
 	X(links, cmd_links, 1, "[--article ID] [--json]",                                      \
 	  "list links (from and to an article: backlinks too)")                              \
 	X(unlink, cmd_unlink, 1, "LINK_ID", "delete a link")                                  \
@@ -1372,7 +1372,7 @@ static int cmd_link(struct cli *c, int argc, char **argv)
 	const struct cli_command *cmd = find_command("link");
 	const char *relation = "see-also";
 	int64_t from, to, id;
-	int ch, bad = 0;
+	int ch, bad = 0, existed = 0;
 
 	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad)
 		if (ch == 'r')
@@ -1385,12 +1385,13 @@ static int cmd_link(struct cli *c, int argc, char **argv)
 		return usage_error(cmd, "annotation ids are positive numbers");
 	if (!*relation || strlen(relation) > 64 || strpbrk(relation, "\t\n\r"))
 		return usage_error(cmd, "a relation is 1 to 64 characters on one line");
-	id = store_link_add(c->store, from, to, relation);
+	id = store_link_add(c->store, from, to, relation, &existed);
 	if (id < 0) {
 		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
-	printf("linked %lld: %lld ", (long long)id, (long long)from);
+	/* Linking again changes nothing and says so. */
+	printf("%s %lld: %lld ", existed ? "already linked" : "linked", (long long)id, (long long)from);
 	tsv_field(relation);
 	printf(" %lld\n", (long long)to);
 	return CLI_OK;

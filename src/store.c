@@ -201,6 +201,13 @@ static const char *const migrations[] = {
 	" WHERE published IS NOT NULL;",
 	/* 3 → 4: the language a web page declares ("en", "pt-BR"). */
 	"ALTER TABLE article ADD COLUMN lang TEXT;",
+	/* STORE_STEP_LINK_PAIR: one link per pair of passages (whichever way
+	 * round) and relation.  Links made twice before this step keep their
+	 * oldest copy; a copy says nothing the first does not. */
+	"DELETE FROM link WHERE id NOT IN (SELECT min(id) FROM link"
+	"  GROUP BY min(from_highlight, to_highlight), max(from_highlight, to_highlight), relation);"
+	"CREATE UNIQUE INDEX link_pair ON link(min(from_highlight, to_highlight),"
+	"  max(from_highlight, to_highlight), relation);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
@@ -443,6 +450,9 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	X(LINK_RESTORE,                                                                            \
 	  "INSERT OR IGNORE INTO link(id, from_highlight, to_highlight, relation, created)"        \
 	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                                          \
+	X(LINK_FIND,                                                                               \
+	  "SELECT id FROM link WHERE min(from_highlight, to_highlight) = min(?1, ?2)"             \
+	  " AND max(from_highlight, to_highlight) = max(?1, ?2) AND relation = ?3")               \
 	X(LINK_DELETE, "DELETE FROM link WHERE id = ?1")                                           \
 	X(LINK_LIST,                                                                               \
 	  "SELECT l.id, l.from_highlight, l.to_highlight, f.article_id, t.article_id, l.relation," \
@@ -2881,21 +2891,77 @@ fail:
 	return -1;
 }
 
-int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation)
+/* 1 when highlight hl exists, 0 when not, -1 on error. */
+static int highlight_exists(struct store *st, int64_t hl, const char *what)
+{
+	sqlite3_stmt *s = stmt(st, S_HL_EXISTS);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, hl);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_set_err(st, what);
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation,
+                       int *existed)
 {
 	sqlite3_stmt *s;
-	int64_t id;
+	int64_t id = 0, ids[2] = {from, to};
+	int rc, i;
 
+	if (!relation || !*relation)
+		relation = "see-also";
+	if (existed)
+		*existed = 0;
+	if (from == to) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf,
+		         "cannot link annotation %lld to itself: a link joins two passages", (long long)from);
+		return -1;
+	}
 	if (store_begin(st, "cannot link") != 0)
 		return -1;
+	for (i = 0; i < 2; i++) {
+		rc = highlight_exists(st, ids[i], "cannot link");
+		if (rc <= 0) {
+			if (rc == 0)
+				snprintf(st->core.errbuf, sizeof st->core.errbuf,
+				         "cannot link: no annotation %lld", (long long)ids[i]);
+			store_rollback(st);
+			return -1;
+		}
+	}
+	/* One link per pair and relation: the one there is, whichever way
+	 * round it was made. */
+	s = stmt(st, S_LINK_FIND);
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, to);
+	bind_text(s, 3, relation);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_set_err(st, "cannot link");
+		store_rollback(st);
+		return -1;
+	}
+	if (id > 0) {
+		store_rollback(st);
+		if (existed)
+			*existed = 1;
+		return id;
+	}
 	s = stmt(st, S_LINK_INSERT);
 	sqlite3_bind_int64(s, 1, from);
 	sqlite3_bind_int64(s, 2, to);
-	bind_text(s, 3, relation && *relation ? relation : "see-also");
+	bind_text(s, 3, relation);
 	if (step_done(st, s, "cannot link") != 0) {
-		if ((sqlite3_extended_errcode(st->core.db) & 0xff) == SQLITE_CONSTRAINT)
-			snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot link: no annotation %lld or %lld",
-			         (long long)from, (long long)to);
 		store_rollback(st);
 		return -1;
 	}

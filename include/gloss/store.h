@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */
@@ -295,8 +295,12 @@ int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **
 int store_highlight_restore(struct store *st, const struct store_deleted *undo);
 void store_deleted_free(struct store_deleted *d);
 
-/* Links between highlights. */
-int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation);
+/* Link two highlights.  There is one link per pair of highlights
+ * (whichever way round) and relation: when it exists already, its id is
+ * returned and *existed (when given) set.  A highlight is never linked to
+ * itself; a missing one is named.  Returns the link's id, or -1. */
+int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation,
+                       int *existed);
 /* 0 ok, 1 no such link. */
 int store_link_delete(struct store *st, int64_t id);
 /* Links from or to the highlights of an article (article_id > 0), of one

@@ -48,7 +48,9 @@ t_run "a highlight without a note" 0 "$GLOSS" highlight 5 --quote "Vladivostok" 
 H4=$(id_of)
 t_run "a link with a hostile relation" 0 "$GLOSS" link "$H1" "$H2" --relation 'contradicts [x](y) *'
 t_run "a backlink" 0 "$GLOSS" link "$H3" "$H1"
-t_run "a link inside one article" 0 "$GLOSS" link "$H4" "$H4" --relation same-fact
+t_run "another highlight in that article" 0 "$GLOSS" highlight 5 --quote "Kim rarely leaves his country." --tag claim
+H4B=$(id_of)
+t_run "a link inside one article" 0 "$GLOSS" link "$H4" "$H4B" --relation same-fact
 t_run "a title with a colon, quotes and markup" 0 "$GLOSS" edit 4 \
 	--title 'He said: "yes" — #1 & <b>bold</b> \ end' --outlet "O'Brien: \"News\""
 
@@ -292,7 +294,7 @@ t_run "the backup parses as JSON with everything in it" 0 "$PYTHON3" -c '
 import json, sys, base64, hashlib
 d = json.load(open(sys.argv[1]))
 assert d["format"] == "gloss-backup" and d["version"] == 1
-assert len(d["articles"]) == 6 and len(d["highlights"]) == 5 and len(d["links"]) == 4, d.keys()
+assert len(d["articles"]) == 6 and len(d["highlights"]) == 6 and len(d["links"]) == 4, d.keys()
 for a in d["articles"]:
     assert hashlib.sha256(base64.b64decode(a["raw_base64"])).hexdigest() == a["raw_sha"]
     for k in ("title", "body", "imported_at", "updated_at", "manual", "read_pos", "mentions"):
@@ -306,12 +308,12 @@ t_run "export --json to standard output" 0 "$GLOSS" export --json
 t_eq "the same bytes" "$T_OUT" "$(cat "$T_DIR/b1.json")"
 BEFORE=$(t_db_dump "$GLOSS_DB")
 t_run "restore into the same library" 0 "$GLOSS" restore "$T_DIR/b1.json"
-t_match "adds nothing" "$T_OUT" "^restored: 0 articles added, 6 already there; 0 highlights added, 5 already there; 0 notes, 0 tags, 0 links added"
+t_match "adds nothing" "$T_OUT" "^restored: 0 articles added, 6 already there; 0 highlights added, 6 already there; 0 notes, 0 tags, 0 links added"
 t_eq "the library is unchanged" "$(t_db_dump "$GLOSS_DB")" "$BEFORE"
 
 E=$T_DIR/empty.db
 t_run "restore into a new library" 0 "$GLOSS" --db "$E" restore "$T_DIR/b1.json"
-t_match "adds everything" "$T_OUT" "^restored: 6 articles added, 0 already there; 5 highlights added"
+t_match "adds everything" "$T_OUT" "^restored: 6 articles added, 0 already there; 6 highlights added"
 t_run "export it again" 0 "$GLOSS" --db "$E" export --json -o "$T_DIR/b2.json"
 cmp -s "$T_DIR/b1.json" "$T_DIR/b2.json"
 t_ok $? "JSON → restore → JSON gives identical JSON"
@@ -326,13 +328,13 @@ t_run "another library" 0 "$GLOSS" --db "$M" import "$T_DIR/in/t.txt"
 t_run "without the bundled articles" 0 "$GLOSS" --db "$M" delete --yes 1 2 3 4 5
 t_run "with its own annotation" 0 "$GLOSS" --db "$M" highlight 6 --quote "tram line" --note "mine"
 t_run "restore into it" 0 "$GLOSS" --db "$M" restore "$T_DIR/b1.json"
-t_match "matches the identical article, adds the rest" "$T_OUT" "^restored: 5 articles added, 1 already there; 5 highlights added"
+t_match "matches the identical article, adds the rest" "$T_OUT" "^restored: 5 articles added, 1 already there; 6 highlights added"
 t_run "its annotations" 0 "$GLOSS" --db "$M" annotations --json
-t_run "all six annotations, links remapped" 0 "$PYTHON3" -c '
+t_run "all seven annotations, links remapped" 0 "$PYTHON3" -c '
 import json, sys
 hs = json.loads(sys.argv[1])
-assert len(hs) == 6, len(hs)
-assert sorted(h["note"] or "" for h in hs) == sorted([sys.argv[2], sys.argv[3], sys.argv[4], "check > this", "mine", ""]), [h["note"] for h in hs]
+assert len(hs) == 7, len(hs)
+assert sorted(h["note"] or "" for h in hs) == sorted([sys.argv[2], sys.argv[3], sys.argv[4], "check > this", "mine", "", ""]), [h["note"] for h in hs]
 ' "$T_OUT" "$N1" "$N2" "$N3"
 t_run "links after the restore" 0 "$GLOSS" --db "$M" links --json
 t_match "the relation came along" "$T_OUT" '"relation":"contradicts \[x\]\(y\) \*"'
@@ -355,6 +357,16 @@ json.dump(d, open(sys.argv[2], "w"))
 t_run "a backup whose last link is broken" 1 "$GLOSS" restore "$T_DIR/badlink.json"
 t_match "says which" "$T_ERR" "links\\[3\\]: .*123456.*not changed"
 t_eq "nothing was restored, not even the new tag" "$(t_db_dump "$GLOSS_DB")" "$BEFORE"
+"$PYTHON3" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+l = dict(d["links"][0])
+l["id"], l["from"], l["to"] = 99, l["to"], l["from"]
+d["links"].append(l)
+json.dump(d, open(sys.argv[2], "w"))
+' "$T_DIR/b1.json" "$T_DIR/twice.json"
+t_run "a backup with a link made twice (each way round)" 0 "$GLOSS" --db "$T_DIR/twice.db" restore "$T_DIR/twice.json"
+t_match "restores it once" "$T_OUT" "4 links added"
 t_run "not a backup" 1 "$GLOSS" restore "$T_DIR/list.json"
 t_match "says so" "$T_ERR" "not a gloss backup"
 t_run "a missing file" 1 "$GLOSS" restore "$T_DIR/nope.json"

@@ -80,7 +80,9 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	X(restore, cli_cmd_restore, 0, RESTORE_USAGE,                                          \
 	  "add a JSON backup (gloss export --json) to the library")                         \
 	X(extract, cli_cmd_extract, 0, EXTRACT_USAGE,                                          \
-	  "print the article in a saved web page (no library is touched)")
+	  "print the article in a saved web page (no library is touched)")                  \
+	X(samples, cli_cmd_samples, 1, SAMPLES_USAGE,                                          \
+	  "add the bundled sample articles to the library, or remove them")
 
 struct cli_command {
 	const char *name;
@@ -1000,11 +1002,21 @@ int cli_open_store(struct cli *c)
 		err = NULL;
 	}
 	fresh = store_is_new(c->store);
-	/* A new library starts with the bundled articles, so there is
-	 * something to read; a library the user emptied stays empty. */
-	if (fresh && !c->no_bundled && ingest_bundled(c->store, &err) < 0) {
-		fprintf(stderr, "gloss: %s\n", err);
-		free(err);
+	/* The default library starts with the bundled articles, so there is
+	 * something to read at once; a library named with --db or GLOSS_DB
+	 * is the user's own and starts empty, and a library the user emptied
+	 * stays empty. */
+	if (fresh && c->default_library && !c->no_bundled) {
+		int n = ingest_bundled(c->store, &err);
+		if (n < 0) {
+			fprintf(stderr, "gloss: %s\n", err);
+			free(err);
+		} else if (n > 0) {
+			c->samples_added = n;
+			if (!c->interactive)
+				fprintf(stderr, "gloss: a new library, with %d sample articles to try; "
+				        "'gloss samples remove' removes them\n", n);
+		}
 	}
 	return 0;
 }

@@ -158,14 +158,15 @@ int ingest_bundled(struct store *st, char **err)
 			continue;
 		/* Recorded as bundled, so a later import of the same file from
 		 * disk finds the same bytes and changes nothing. */
-		source = xasprintf("bundled:%s", f->name + sizeof prefix - 1);
+		source = xasprintf(INGEST_SAMPLE_PREFIX "%s", f->name + sizeof prefix - 1);
 		if (ingest_bytes(st, source, f->name, (const char *)f->data, f->len, &o, &res,
 		                 err) != 0) {
 			free(source);
 			return -1;
 		}
 		free(source);
-		n++;
+		if (res.status == STORE_IMPORTED)
+			n++;
 	}
 	return n;
 }

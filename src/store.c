@@ -206,7 +206,7 @@ static const char *const migrations[] = {
 	 * oldest copy; a copy says nothing the first does not. */
 	"DELETE FROM link WHERE id NOT IN (SELECT min(id) FROM link"
 	"  GROUP BY min(from_highlight, to_highlight), max(from_highlight, to_highlight), relation);"
-	"CREATE UNIQUE INDEX link_pair ON link(min(from_highlight, to_highlight),"
+	"CREATE UNIQUE INDEX IF NOT EXISTS link_pair ON link(min(from_highlight, to_highlight),"
 	"  max(from_highlight, to_highlight), relation);",
 };
 
@@ -233,6 +233,8 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
 	X(RELEASE, "RELEASE one")                                                                  \
 	X(ROLLBACK_TO, "ROLLBACK TO one")                                                          \
 	X(ARTICLE_COUNT, "SELECT count(*) FROM article")                                           \
+	X(ARTICLE_IDS_FROM,                                                                        \
+	  "SELECT id FROM article WHERE substr(source, 1, length(?1)) = ?1 ORDER BY id")           \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	X(ARTICLE_BY_SOURCE, "SELECT id, body_sha, raw_sha FROM article WHERE source = ?1")        \
 	X(ARTICLE_BY_RAW, "SELECT id FROM article WHERE raw_sha = ?1 LIMIT 1")                     \
@@ -1118,6 +1120,33 @@ int64_t store_article_count(struct store *st)
 		store_set_err(st, "cannot count articles");
 	sqlite3_reset(s);
 	return n;
+}
+
+int store_article_ids_from(struct store *st, const char *prefix, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *s = stmt(st, S_ARTICLE_IDS_FROM);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	bind_text(s, 1, prefix);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, "cannot list articles");
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
 void store_article_clear(struct store_article *a)

@@ -1007,6 +1007,9 @@ int ui_main(struct cli *c)
 	if (store_is_readonly(c->store) && !config_error_count)
 		ui_message("the library is read-only: reading works, changes are refused");
 	view_library_open();
+	if (c->samples_added && !config_error_count)
+		ui_message("a new library, with %d sample articles to try ('gloss samples remove' "
+		           "removes them; ? for help)", c->samples_added);
 
 	while (!ui.quit && ui.top) {
 		int key;

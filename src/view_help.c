@@ -212,6 +212,13 @@ void view_help_open(const char *screen)
 	int l;
 
 	free(title);
+	if (strcmp(screen, "library") == 0) {
+		/* Not a key, and first, where a new user looks: the sample
+		 * articles come and go from the command line. */
+		rows_add(r, "samples", "gloss samples remove      removes the sample articles "
+		         "(gloss samples add brings them back)", 0, 0);
+		r->keycol = layout_width("samples", 7);
+	}
 	ui_each_binding(screen, add_binding, r);
 	if (strcmp(screen, "reader") == 0) {
 		ui_each_binding("selection", add_binding, r);
@@ -219,6 +226,7 @@ void view_help_open(const char *screen)
 		for (l = 0; l < NER_NLABELS; l++)
 			rows_add(r, ner_label_name((enum ner_label)l), "entity colour", 0, 0);
 	}
+
 	ui_list_open(r);
 }
 

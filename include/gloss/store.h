@@ -41,6 +41,9 @@ const char *store_errmsg(const struct store *st);
 char *store_default_path(void);
 
 int64_t store_article_count(struct store *st);
+/* The ids of the articles whose source starts with prefix ("bundled:"
+ * for the sample articles), in id order; free *ids.  0, or -1. */
+int store_article_ids_from(struct store *st, const char *prefix, int64_t **ids, size_t *n);
 
 /* --- articles --- */
 

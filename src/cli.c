@@ -19,6 +19,7 @@
 #include "gloss/layout.h"
 #include "gloss/ner.h"
 #include "gloss/store.h"
+#include "gloss/textmatch.h"
 #include "gloss/util.h"
 
 static int cmd_import(struct cli *c, int argc, char **argv);
@@ -58,7 +59,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	X(ner, cmd_ner, 0, "[FILE]", "print the entities in raw text (standard input without FILE)") \
 	X(highlight, cmd_highlight, 1,                                                         \
 	  "ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT]",                    \
-	  "highlight a passage of an article, with tags and a note")                         \
+	  "highlight a passage of an article (found as / finds it), with tags and a note")                         \
 	X(annotations, cmd_annotations, 1, "[--article ID] [--tag NAME] [--orphaned] [--json]", \
 	  "list highlights with their tags and notes")                                       \
 	X(note, cmd_note, 1, "ANNOTATION_ID TEXT|-", "set (or with empty TEXT remove) a note; - reads it from standard input")   \
@@ -1056,9 +1057,9 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 	const struct cli_command *cmd = find_command("highlight");
 	const char *quote = NULL, *note = NULL, *tags[64];
 	int64_t occurrence = 0, hl, n = 0;
-	size_t ntags = 0, i, qlen, at = 0, found_at = 0;
+	size_t ntags = 0, i, qlen, at = 0, found_at = 0, found_end = 0, end;
 	struct store_article a;
-	int ch, bad = 0, rc;
+	int ch, bad = 0, rc, loose = 0;
 	const char *p;
 
 	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
@@ -1087,8 +1088,28 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 	for (p = a.body; (size_t)(p - a.body) + qlen <= a.body_len &&
 	                 (p = memmem(p, a.body_len - (size_t)(p - a.body), quote, qlen)); p++) {
 		n++;
-		if (n == 1 || n == occurrence)
+		if (n == 1 || n == occurrence) {
 			found_at = (size_t)(p - a.body);
+			found_end = found_at + qlen;
+		}
+	}
+	/* No exact match: as the reader's / finds text, with curly and
+	 * straight quotes alike, any run of spaces alike, and any case. */
+	if (n == 0) {
+		struct textmatch m;
+		size_t s, e, from = 0;
+		if (textmatch_init(&m, quote, qlen, 1) == 0) {
+			while (textmatch_next(&m, a.body, a.body_len, from, &s, &e)) {
+				n++;
+				if (n == 1 || n == occurrence) {
+					found_at = s;
+					found_end = e;
+				}
+				from = e;
+			}
+			textmatch_free(&m);
+		}
+		loose = n > 0;
 	}
 	if (n == 0 || occurrence > n) {
 		fprintf(stderr, "gloss: the quote is not in article %lld%s\n", (long long)a.id,
@@ -1097,14 +1118,22 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 		return CLI_ERROR;
 	}
 	if (n > 1 && !occurrence) {
-		fprintf(stderr, "gloss: the quote occurs %lld times in article %lld; choose one "
-		        "with --occurrence 1..%lld\n", (long long)n, (long long)a.id, (long long)n);
+		fprintf(stderr, "gloss: the quote occurs %lld times in article %lld%s; choose one "
+		        "with --occurrence 1..%lld\n", (long long)n, (long long)a.id,
+		        loose ? " (quotes, spaces and case aside)" : "", (long long)n);
 		store_article_clear(&a);
 		return CLI_ERROR;
 	}
 	at = found_at;
-	if (store_highlight_at(c->store, a.id, at, at + qlen, &hl) != 0) {
-		hl = store_highlight_add(c->store, a.id, a.body, a.body_len, at, at + qlen);
+	end = found_end;
+	if (loose) {
+		/* Say which passage was taken, as the article writes it. */
+		fprintf(stderr, "gloss: no exact match; took the passage at %zu-%zu: \"", at, end);
+		cli_print_safe_to(stderr, a.body + at, end - at, 1);
+		fputs("\"\n", stderr);
+	}
+	if (store_highlight_at(c->store, a.id, at, end, &hl) != 0) {
+		hl = store_highlight_add(c->store, a.id, a.body, a.body_len, at, end);
 		if (hl < 0)
 			goto fail;
 	}
@@ -1117,7 +1146,7 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 	if (note && store_note_set(c->store, hl, note) < 0)
 		goto fail;
 	printf("highlighted %lld in article %lld at %zu-%zu\n", (long long)hl, (long long)a.id, at,
-	       at + qlen);
+	       end);
 	store_article_clear(&a);
 	return CLI_OK;
 fail:

@@ -98,6 +98,16 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 			return -1;
 		}
 		free(text);
+		/* Say what the tail rule left out: the reader, search and
+		 * annotations never see it (the file's bytes are kept). */
+		if (doc.tail_words && doc.tail_marker) {
+			char *m = import_clean_field(doc.tail_marker);
+			snprintf(res->warning, sizeof res->warning,
+			         "left out the %zu word%s after \"%.60s\" as page furniture (comments, "
+			         "related links)", doc.tail_words, doc.tail_words == 1 ? "" : "s",
+			         m ? m : "");
+			free(m);
+		}
 	}
 	ner_scan(doc.body, doc.body_len, &ner);
 	sentence_split(doc.body, doc.body_len, &sents);

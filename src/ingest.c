@@ -98,6 +98,10 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 			return -1;
 		}
 		free(text);
+		/* Plain text that names no outlet is from the host it was
+		 * fetched from, as a web page with no site name is. */
+		if (!doc.outlet && o->url)
+			doc.outlet = outlet_from_url(o->url);
 		/* Say what the tail rule left out: the reader, search and
 		 * annotations never see it (the file's bytes are kept). */
 		if (doc.tail_words && doc.tail_marker) {

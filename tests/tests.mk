@@ -2,7 +2,7 @@
 # valgrind (make check-valgrind); UI_TESTS need tmux.
 CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh tests/cli/export.sh \
 	tests/cli/hostile.sh tests/cli/dbfaults.sh tests/cli/crash.sh tests/cli/concurrent.sh \
-	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/dates.sh tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/tail.sh
+	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/dates.sh tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/tail.sh tests/cli/url_outlet.sh
 UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/samples.sh tests/ui/search.sh tests/ui/export.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)

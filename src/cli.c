@@ -21,6 +21,7 @@
 #include "gloss/layout.h"
 #include "gloss/ner.h"
 #include "gloss/store.h"
+#include "gloss/textmatch.h"
 #include "gloss/util.h"
 
 static int cmd_import(struct cli *c, int argc, char **argv);
@@ -62,7 +63,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	X(ner, cmd_ner, 0, "[FILE]", "print the entities in raw text (standard input without FILE)") \
 	X(highlight, cmd_highlight, 1,                                                         \
 	  "ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT [--replace-note]]",   \
-	  "highlight a passage of an article, with tags and a note")                         \
+	  "highlight a passage of an article (found as / finds it), with tags and a note")      \
 	X(annotations, cmd_annotations, 1, "[--article ID] [--tag NAME] [--orphaned] [--json]", \
 	  "list highlights with their tags and notes")                                       \
 	X(note, cmd_note, 1, "ANNOTATION_ID TEXT|-", "set (or with empty TEXT remove) a note; - reads it from standard input")   \
@@ -73,7 +74,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "add NAME [--key N] [--colour C] | rename OLD NEW | delete NAME | bind NAME N | "    \
 	  "colour NAME C", "create, rename, delete, bind or recolour a tag")                 \
 	X(link, cmd_link, 1, "FROM_ANNOTATION TO_ANNOTATION [--relation R]",                   \
-	  "link two highlights (same-fact, contradicts, supports, see-also, ...)")          \
+	  "link two highlights (same-fact, contradicts, supports, see-also, ...), once a pair and relation")          \
 	X(links, cmd_links, 1, "[--article ID] [--json]",                                      \
 	  "list links (from and to an article: backlinks too)")                              \
 	X(unlink, cmd_unlink, 1, "LINK_ID", "delete a link")                                  \
@@ -84,7 +85,9 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	X(restore, cli_cmd_restore, 0, RESTORE_USAGE,                                          \
 	  "add a JSON backup (gloss export --json) to the library")                         \
 	X(extract, cli_cmd_extract, 0, EXTRACT_USAGE,                                          \
-	  "print the article in a saved web page (no library is touched)")
+	  "print the article in a saved web page (no library is touched)")                  \
+	X(samples, cli_cmd_samples, 1, SAMPLES_USAGE,                                          \
+	  "add the bundled sample articles to the library, or remove them")
 
 struct cli_command {
 	const char *name;
@@ -1024,11 +1027,21 @@ int cli_open_store(struct cli *c)
 		err = NULL;
 	}
 	fresh = store_is_new(c->store);
-	/* A new library starts with the bundled articles, so there is
-	 * something to read; a library the user emptied stays empty. */
-	if (fresh && !c->no_bundled && ingest_bundled(c->store, &err) < 0) {
-		layout_fprintf_safe(stderr, "gloss: %s\n", err);
-		free(err);
+	/* The default library starts with the bundled articles, so there is
+	 * something to read at once; a library named with --db or GLOSS_DB
+	 * is the user's own and starts empty, and a library the user emptied
+	 * stays empty. */
+	if (fresh && c->default_library && !c->no_bundled) {
+		int n = ingest_bundled(c->store, &err);
+		if (n < 0) {
+			layout_fprintf_safe(stderr, "gloss: %s\n", err);
+			free(err);
+		} else if (n > 0) {
+			c->samples_added = n;
+			if (!c->interactive)
+				fprintf(stderr, "gloss: a new library, with %d sample articles to try; "
+				        "'gloss samples remove' removes them\n", n);
+		}
 	}
 	return 0;
 }
@@ -1069,9 +1082,9 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 	const struct cli_command *cmd = find_command("highlight");
 	const char *quote = NULL, *note = NULL, *tags[64];
 	int64_t occurrence = 0, hl, n = 0;
-	size_t ntags = 0, i, qlen, at = 0, found_at = 0;
+	size_t ntags = 0, i, qlen, at = 0, found_at = 0, found_end = 0, end;
 	struct store_article a;
-	int ch, bad = 0, rc, replace_note = 0;
+	int ch, bad = 0, rc, replace_note = 0, loose = 0;
 	const char *p;
 
 	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
@@ -1102,8 +1115,28 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 	for (p = a.body; (size_t)(p - a.body) + qlen <= a.body_len &&
 	                 (p = memmem(p, a.body_len - (size_t)(p - a.body), quote, qlen)); p++) {
 		n++;
-		if (n == 1 || n == occurrence)
+		if (n == 1 || n == occurrence) {
 			found_at = (size_t)(p - a.body);
+			found_end = found_at + qlen;
+		}
+	}
+	/* No exact match: as the reader's / finds text, with curly and
+	 * straight quotes alike, any run of spaces alike, and any case. */
+	if (n == 0) {
+		struct textmatch m;
+		size_t s, e, from = 0;
+		if (textmatch_init(&m, quote, qlen, 1) == 0) {
+			while (textmatch_next(&m, a.body, a.body_len, from, &s, &e)) {
+				n++;
+				if (n == 1 || n == occurrence) {
+					found_at = s;
+					found_end = e;
+				}
+				from = e;
+			}
+			textmatch_free(&m);
+		}
+		loose = n > 0;
 	}
 	if (n == 0 || occurrence > n) {
 		layout_fprintf_safe(stderr, "gloss: the quote is not in article %lld%s\n", (long long)a.id,
@@ -1112,14 +1145,22 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 		return CLI_ERROR;
 	}
 	if (n > 1 && !occurrence) {
-		layout_fprintf_safe(stderr, "gloss: the quote occurs %lld times in article %lld; choose one "
-		        "with --occurrence 1..%lld\n", (long long)n, (long long)a.id, (long long)n);
+		layout_fprintf_safe(stderr, "gloss: the quote occurs %lld times in article %lld%s; choose one "
+		        "with --occurrence 1..%lld\n", (long long)n, (long long)a.id,
+		        loose ? " (quotes, spaces and case aside)" : "", (long long)n);
 		store_article_clear(&a);
 		return CLI_ERROR;
 	}
 	at = found_at;
-	if (store_highlight_at(c->store, a.id, at, at + qlen, &hl) != 0) {
-		hl = store_highlight_add(c->store, a.id, a.body, a.body_len, at, at + qlen);
+	end = found_end;
+	if (loose) {
+		/* Say which passage was taken, as the article writes it. */
+		fprintf(stderr, "gloss: no exact match; took the passage at %zu-%zu: \"", at, end);
+		cli_print_safe_to(stderr, a.body + at, end - at, 1);
+		fputs("\"\n", stderr);
+	}
+	if (store_highlight_at(c->store, a.id, at, end, &hl) != 0) {
+		hl = store_highlight_add(c->store, a.id, a.body, a.body_len, at, end);
 		if (hl < 0)
 			goto fail;
 	}
@@ -1145,7 +1186,7 @@ static int cmd_highlight(struct cli *c, int argc, char **argv)
 			goto fail;
 	}
 	printf("highlighted %lld in article %lld at %zu-%zu\n", (long long)hl, (long long)a.id, at,
-	       at + qlen);
+	       end);
 	store_article_clear(&a);
 	return CLI_OK;
 fail:
@@ -1416,7 +1457,7 @@ static int cmd_link(struct cli *c, int argc, char **argv)
 	const struct cli_command *cmd = find_command("link");
 	const char *relation = "see-also";
 	int64_t from, to, id;
-	int ch, bad = 0;
+	int ch, bad = 0, existed = 0;
 
 	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad)
 		if (ch == 'r')
@@ -1429,12 +1470,13 @@ static int cmd_link(struct cli *c, int argc, char **argv)
 		return usage_error(cmd, "annotation ids are positive numbers");
 	if (store_relation_problem(relation))
 		return usage_error(cmd, "%s", store_relation_problem(relation));
-	id = store_link_add(c->store, from, to, relation);
+	id = store_link_add(c->store, from, to, relation, &existed);
 	if (id < 0) {
 		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 		return CLI_ERROR;
 	}
-	printf("linked %lld: %lld ", (long long)id, (long long)from);
+	/* Linking again changes nothing and says so. */
+	printf("%s %lld: %lld ", existed ? "already linked" : "linked", (long long)id, (long long)from);
 	tsv_field(relation);
 	printf(" %lld\n", (long long)to);
 	return CLI_OK;

@@ -55,6 +55,7 @@
 #include <unistr.h>
 
 #include "gloss/export.h"
+#include "gloss/export_folder.h"
 #include "gloss/ner.h"
 #include "gloss/store.h"
 #include "gloss/store_io.h"
@@ -466,6 +467,9 @@ struct mdx {
 	struct store_links links;
 	size_t *by_from, *by_to; /* indices of links.v sorted by (from|to, id) */
 	char now[32];
+	/* The article files already in the folder for articles not exported
+	 * now: the index lists them and links reach them. */
+	struct export_folder folder;
 };
 
 static struct mdx *sort_ctx; /* qsort has no context argument in C11 */
@@ -569,6 +573,7 @@ static void mdx_free(struct mdx *x)
 	free(x->hl_art);
 	free(x->by_from);
 	free(x->by_to);
+	export_folder_free(&x->folder);
 }
 
 /* Everything in a handful of queries: the articles, all highlights (one
@@ -801,8 +806,26 @@ static void link_to(struct mdx *x, struct buf *b, size_t from, int64_t id, const
 	size_t hi = find_hl(x, id);
 	size_t ai = hi == SIZE_MAX ? SIZE_MAX : x->hl_art[hi];
 	const char *file = ai == SIZE_MAX || x->single || ai == from ? NULL : x->arts[ai].file;
+	const struct export_present *there =
+	    ai == SIZE_MAX && hi != SIZE_MAX ? export_folder_find(&x->folder, x->hl.v[hi].article_id)
+	                                     : NULL;
 
-	if (ai == SIZE_MAX) {
+	if (there && export_present_has_anchor(there, id)) {
+		/* In a file an earlier export left in the folder. */
+		if (x->o->wikilinks) {
+			buf_adds(b, "[[");
+			buf_add(b, there->file, strlen(there->file) - 3);
+			buf_printf(b, "#^h%lld]] ", (long long)id);
+			excerpt(b, quote);
+		} else {
+			buf_addc(b, '[');
+			excerpt(b, quote);
+			buf_printf(b, "](%s#h%lld)", there->file, (long long)id);
+		}
+		buf_adds(b, " in ");
+		export_md_text(b, *there->title ? there->title : "(untitled)",
+		               strlen(*there->title ? there->title : "(untitled)"), 0, NULL);
+	} else if (ai == SIZE_MAX) {
 		/* Not in this export: say what it is, without a dead link. */
 		excerpt(b, quote);
 		buf_adds(b, " in ");
@@ -984,19 +1007,55 @@ static void collection_yaml(struct mdx *x, struct buf *b)
 		hl += (int64_t)x->arts[i].nhl;
 		notes += x->arts[i].notes;
 	}
-	/* Each link once, when either end is exported. */
+	for (i = 0; i < x->folder.n; i++) {
+		hl += x->folder.v[i].highlights;
+		notes += x->folder.v[i].notes;
+	}
+	/* Each link once, when either end is exported (now, or in a file
+	 * already in the folder). */
 	for (i = 0; i < x->links.n; i++) {
 		size_t f = find_hl(x, x->links.v[i].from_highlight);
 		size_t t = find_hl(x, x->links.v[i].to_highlight);
-		if ((f != SIZE_MAX && x->hl_art[f] != SIZE_MAX) || (t != SIZE_MAX && x->hl_art[t] != SIZE_MAX))
+		if ((f != SIZE_MAX && x->hl_art[f] != SIZE_MAX) || (t != SIZE_MAX && x->hl_art[t] != SIZE_MAX) ||
+		    export_folder_find(&x->folder, x->links.v[i].from_article) ||
+		    export_folder_find(&x->folder, x->links.v[i].to_article))
 			links++;
 	}
 	buf_adds(b, "---\ntitle: \"gloss export\"\n");
-	buf_printf(b, "articles: %zu\nhighlights: %lld\nnotes: %lld\nlinks: %lld\n", x->nart,
-	           (long long)hl, (long long)notes, (long long)links);
+	buf_printf(b, "articles: %zu\nhighlights: %lld\nnotes: %lld\nlinks: %lld\n",
+	           x->nart + x->folder.n, (long long)hl, (long long)notes, (long long)links);
 	if (x->o->timestamps)
 		yaml_field(b, "exported", x->now);
 	buf_adds(b, "---\n\n");
+}
+
+/* The index line of an article file an earlier export left in the
+ * folder, with what that file holds. */
+static void index_present(struct mdx *x, struct buf *b, const struct export_present *p)
+{
+	const char *title = *p->title ? p->title : "(untitled)";
+
+	buf_adds(b, "- ");
+	if (x->o->wikilinks) {
+		buf_adds(b, "[[");
+		buf_add(b, p->file, strlen(p->file) - 3);
+		buf_adds(b, "]] ");
+		export_md_text(b, title, strlen(title), 0, NULL);
+	} else {
+		buf_addc(b, '[');
+		export_md_text(b, title, strlen(title), 0, NULL);
+		buf_printf(b, "](%s)", p->file);
+	}
+	if (p->outlet && *p->outlet) {
+		buf_adds(b, " — ");
+		export_md_text(b, p->outlet, strlen(p->outlet), 0, NULL);
+	}
+	buf_printf(b, " — %lld highlight%s, %lld note%s, %lld link%s", (long long)p->highlights,
+	           p->highlights == 1 ? "" : "s", (long long)p->notes, p->notes == 1 ? "" : "s",
+	           (long long)p->links, p->links == 1 ? "" : "s");
+	if (p->orphaned)
+		buf_printf(b, ", %lld orphaned", (long long)p->orphaned);
+	buf_addc(b, '\n');
 }
 
 /* index.md, or the contents list of the one-file export. */
@@ -1004,11 +1063,19 @@ static void render_index(struct mdx *x, struct buf *b)
 {
 	size_t i;
 
+	size_t f = 0;
+
 	collection_yaml(x, b);
 	buf_adds(b, x->single ? "# Contents\n\n" : "# Annotated articles\n\n");
-	for (i = 0; i < x->nart; i++) {
-		const struct xart *a = &x->arts[i];
-		const char *title = title_or_default(&a->a);
+	for (i = 0; i <= x->nart; i++) {
+		const struct xart *a = i < x->nart ? &x->arts[i] : NULL;
+		const char *title;
+		/* The files already in the folder, in id order among the rest. */
+		while (f < x->folder.n && (!a || x->folder.v[f].id < a->a.id))
+			index_present(x, b, &x->folder.v[f++]);
+		if (!a)
+			break;
+		title = title_or_default(&a->a);
 		buf_adds(b, "- ");
 		if (x->o->wikilinks && !x->single) {
 			buf_adds(b, "[[");
@@ -1031,7 +1098,7 @@ static void render_index(struct mdx *x, struct buf *b)
 		count_line(b, a);
 		buf_addc(b, '\n');
 	}
-	if (!x->nart)
+	if (!x->nart && !x->folder.n)
 		buf_adds(b, "Nothing was selected for export.\n");
 	buf_addc(b, '\n');
 }
@@ -1140,6 +1207,30 @@ static int make_dirs(const char *path)
 	return rc;
 }
 
+/* What the folder holds already, less the articles exported now (their
+ * files are written again). */
+static int read_folder(struct mdx *x, char **err)
+{
+	size_t i, k = 0, j = 0;
+
+	if (export_folder_read(x->o->dir, &x->folder) != 0) {
+		*err = out_err(x->o->dir, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < x->folder.n; i++) {
+		int64_t id = x->folder.v[i].id;
+		while (j < x->nart && x->arts[j].a.id < id)
+			j++;
+		if (j < x->nart && x->arts[j].a.id == id) {
+			export_present_clear(&x->folder.v[i]);
+			continue;
+		}
+		x->folder.v[k++] = x->folder.v[i];
+	}
+	x->folder.n = k;
+	return 0;
+}
+
 int export_markdown(struct store *st, const struct export_opts *o, char **err)
 {
 	struct mdx x;
@@ -1170,6 +1261,10 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 		}
 	}
 	if (mdx_load(&x, err) != 0) {
+		mdx_free(&x);
+		return -1;
+	}
+	if (o->dir && read_folder(&x, err) != 0) {
 		mdx_free(&x);
 		return -1;
 	}

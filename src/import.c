@@ -1697,20 +1697,39 @@ static void remove_from(struct units *U, size_t i)
 		U->v[i].removed = true;
 }
 
-/* Boilerplate classes, captions, the end of the article, author blocks. */
-static void drop_boilerplate(struct units *U, char **byline)
+/* The tail rule's bounds, measured on the 130 pages of Readability's test
+ * set taken as plain text (47 tail lines): where the rule rightly cut, the
+ * rest was at most 524 words, no line of it over 54 words, and at most 21%
+ * of its lines prose (comment forms, link lists, bylines and dates are not
+ * sentences); where article text followed, the rest was 478 words or more
+ * with a paragraph of 59 words or more.  A real last paragraph after
+ * "Leave a Reply" is all prose.  Outside these bounds the rest is kept:
+ * text kept by mistake is visible, text dropped by mistake is lost. */
+#define TAIL_MAX_WORDS 600 /* the whole rest */
+#define TAIL_MAX_UNIT 60   /* its longest line or paragraph */
+#define TAIL_MAX_PROSE 3   /* at most one line in this many is prose */
+
+/* Boilerplate classes, captions, the end of the article, author blocks.
+ * What a tail line cuts off is counted in *tail_words. */
+static void drop_boilerplate(struct units *U, char **byline, size_t *tail_words,
+                             char **tail_marker)
 {
-	size_t i, total_words = 0, words_before = 0, first_text, *prose_from;
+	size_t i, total_words = 0, words_before = 0, first_text, *prose_from, *text_from, *max_from;
 	bool body_seen = false, meta_later = false;
 
 	/* Counts for the tail rule, taken once so that a page with thousands
 	 * of "Comments" lines stays linear. */
 	prose_from = xmalloc((U->n + 1) * sizeof *prose_from);
-	prose_from[U->n] = 0;
+	text_from = xmalloc((U->n + 1) * sizeof *text_from);
+	max_from = xmalloc((U->n + 1) * sizeof *max_from);
+	prose_from[U->n] = text_from[U->n] = max_from[U->n] = 0;
 	for (i = U->n; i-- > 0;) {
 		const struct unit *u = &U->v[i];
-		prose_from[i] = prose_from[i + 1] + (u->cls == L_TEXT && unit_prose(u));
-		if (u->cls == L_TEXT)
+		bool text = u->cls == L_TEXT;
+		prose_from[i] = prose_from[i + 1] + (text && unit_prose(u));
+		text_from[i] = text_from[i + 1] + text;
+		max_from[i] = text && u->words > max_from[i + 1] ? u->words : max_from[i + 1];
+		if (text)
 			total_words += u->words;
 	}
 
@@ -1758,9 +1777,16 @@ static void drop_boilerplate(struct units *U, char **byline)
 		case L_TAIL: {
 			size_t after = total_words - words_before;
 			u->removed = true;
-			/* Only a short rest is cut: a "Comments" heading in the middle
-			 * of a long text must not take the second half with it. */
-			if (body_seen && (prose_from[i + 1] == 0 || after * 4 <= words_before)) {
+			/* Only a short rest that looks like furniture is cut: a
+			 * "Comments" heading in the middle of a long text must not
+			 * take the second half with it, nor "About the author" a
+			 * real last paragraph. */
+			if (body_seen && after <= TAIL_MAX_WORDS && max_from[i + 1] <= TAIL_MAX_UNIT &&
+			    prose_from[i + 1] * TAIL_MAX_PROSE <= text_from[i + 1] &&
+			    (prose_from[i + 1] == 0 || after * 4 <= words_before)) {
+				*tail_words = after;
+				free(*tail_marker);
+				*tail_marker = xstrndup(u->s, u->len);
 				remove_from(U, i + 1);
 				i = U->n;
 			}
@@ -1771,6 +1797,8 @@ static void drop_boilerplate(struct units *U, char **byline)
 		}
 	}
 	free(prose_from);
+	free(text_from);
+	free(max_from);
 	/* A line without a full stop that shares its block with credit or
 	 * metadata lines is an image caption ("Kim in Pyongyang" / "Photo: AP"),
 	 * unless it is the first line of text: a headline above an outlet line. */
@@ -1969,7 +1997,7 @@ int import_clean(const char *text, size_t len, struct import_doc *doc, char *err
 	split_units((const char *)nfc, nfc_len, &U);
 	free(nfc);
 
-	drop_boilerplate(&U, &byline);
+	drop_boilerplate(&U, &byline, &doc->tail_words, &doc->tail_marker);
 	find_title(&U, doc);
 	drop_keyword_lines(&U);
 	collect_meta(&U, doc, &byline);
@@ -2069,5 +2097,6 @@ void import_doc_free(struct import_doc *doc)
 	free(doc->dateline);
 	free(doc->lang);
 	free(doc->url);
+	free(doc->tail_marker);
 	memset(doc, 0, sizeof *doc);
 }

@@ -98,6 +98,20 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 			return -1;
 		}
 		free(text);
+		/* Plain text that names no outlet is from the host it was
+		 * fetched from, as a web page with no site name is. */
+		if (!doc.outlet && o->url)
+			doc.outlet = outlet_from_url(o->url);
+		/* Say what the tail rule left out: the reader, search and
+		 * annotations never see it (the file's bytes are kept). */
+		if (doc.tail_words && doc.tail_marker) {
+			char *m = import_clean_field(doc.tail_marker);
+			snprintf(res->warning, sizeof res->warning,
+			         "left out the %zu word%s after \"%.60s\" as page furniture (comments, "
+			         "related links)", doc.tail_words, doc.tail_words == 1 ? "" : "s",
+			         m ? m : "");
+			free(m);
+		}
 	}
 	ner_scan(doc.body, doc.body_len, &ner);
 	sentence_split(doc.body, doc.body_len, &sents);
@@ -158,14 +172,15 @@ int ingest_bundled(struct store *st, char **err)
 			continue;
 		/* Recorded as bundled, so a later import of the same file from
 		 * disk finds the same bytes and changes nothing. */
-		source = xasprintf("bundled:%s", f->name + sizeof prefix - 1);
+		source = xasprintf(INGEST_SAMPLE_PREFIX "%s", f->name + sizeof prefix - 1);
 		if (ingest_bytes(st, source, f->name, (const char *)f->data, f->len, &o, &res,
 		                 err) != 0) {
 			free(source);
 			return -1;
 		}
 		free(source);
-		n++;
+		if (res.status == STORE_IMPORTED)
+			n++;
 	}
 	return n;
 }

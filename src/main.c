@@ -74,18 +74,20 @@ int main(int argc, char **argv)
 			return CLI_USAGE;
 		}
 	}
-	if (!c.db_path)
+	if (!c.db_path) {
+		const char *env = getenv("GLOSS_DB");
+		c.default_library = !(env && *env);
 		c.db_path = default_db = store_default_path();
+	}
 	if (optind < argc) {
 		rc = cli_run(&c, argc - optind, argv + optind);
 	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "gloss: the reader needs a terminal; for scripts use a command "
 		        "such as 'gloss list' (gloss --help lists them)\n");
 		rc = CLI_USAGE;
-	} else if (cli_open_store(&c) != 0) {
-		rc = CLI_ERROR;
 	} else {
-		rc = ui_main(&c);
+		c.interactive = 1; /* the reader says what it did on its status line */
+		rc = cli_open_store(&c) != 0 ? CLI_ERROR : ui_main(&c);
 	}
 	store_close(c.store);
 	free(default_db);

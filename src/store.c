@@ -220,6 +220,13 @@ static const char *const migrations[] = {
 	"  final_url TEXT, etag TEXT, last_modified TEXT,"
 	"  fetched_at TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS fetched_article ON fetched(article_id);",
+	/* 6 → 7 (STORE_STEP_LINK_PAIR): one link per pair of passages (whichever way
+	 * round) and relation.  Links made twice before this step keep their
+	 * oldest copy; a copy says nothing the first does not. */
+	"DELETE FROM link WHERE id NOT IN (SELECT min(id) FROM link"
+	"  GROUP BY min(from_highlight, to_highlight), max(from_highlight, to_highlight), relation);"
+	"CREATE UNIQUE INDEX IF NOT EXISTS link_pair ON link(min(from_highlight, to_highlight),"
+	"  max(from_highlight, to_highlight), relation);",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
@@ -245,6 +252,8 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	X(RELEASE, "RELEASE one")                                                                  \
 	X(ROLLBACK_TO, "ROLLBACK TO one")                                                          \
 	X(ARTICLE_COUNT, "SELECT count(*) FROM article")                                           \
+	X(ARTICLE_IDS_FROM,                                                                        \
+	  "SELECT id FROM article WHERE substr(source, 1, length(?1)) = ?1 ORDER BY id")           \
 	X(DATA_VERSION, "PRAGMA data_version")                                                     \
 	X(ARTICLE_BY_SOURCE, "SELECT id, body_sha, raw_sha FROM article WHERE source = ?1")        \
 	X(ARTICLE_BY_RAW, "SELECT id FROM article WHERE raw_sha = ?1 LIMIT 1")                     \
@@ -474,6 +483,9 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	X(LINK_RESTORE,                                                                            \
 	  "INSERT INTO link(id, from_highlight, to_highlight, relation, created)"                  \
 	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                                          \
+	X(LINK_FIND,                                                                               \
+	  "SELECT id FROM link WHERE min(from_highlight, to_highlight) = min(?1, ?2)"             \
+	  " AND max(from_highlight, to_highlight) = max(?1, ?2) AND relation = ?3")               \
 	X(LINK_DELETE, "DELETE FROM link WHERE id = ?1")                                           \
 	X(LINK_LIST,                                                                               \
 	  "SELECT l.id, l.from_highlight, l.to_highlight, f.article_id, t.article_id, l.relation," \
@@ -1311,6 +1323,33 @@ int64_t store_article_count(struct store *st)
 		store_set_err(st, "cannot count articles");
 	sqlite3_reset(s);
 	return n;
+}
+
+int store_article_ids_from(struct store *st, const char *prefix, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *s = stmt(st, S_ARTICLE_IDS_FROM);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	bind_text(s, 1, prefix);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, "cannot list articles");
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
 void store_article_clear(struct store_article *a)
@@ -3447,31 +3486,82 @@ fail:
 	return -1;
 }
 
-int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation)
+/* 1 when highlight hl exists, 0 when not, -1 on error. */
+static int highlight_exists(struct store *st, int64_t hl, const char *what)
 {
-	sqlite3_stmt *s;
-	int64_t id;
+	sqlite3_stmt *s = stmt(st, S_HL_EXISTS);
+	int rc;
 
-	if (from == to) {
-		snprintf(st->core.errbuf, sizeof st->core.errbuf,
-		         "cannot link: an annotation cannot be linked to itself");
+	sqlite3_bind_int64(s, 1, hl);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_set_err(st, what);
+		sqlite3_reset(s);
 		return -1;
 	}
-	if (relation && *relation && store_relation_problem(relation)) {
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation,
+                       int *existed)
+{
+	sqlite3_stmt *s;
+	int64_t id = 0, ids[2] = {from, to};
+	int rc, i;
+
+	if (!relation || !*relation)
+		relation = "see-also";
+	if (existed)
+		*existed = 0;
+	if (from == to) {
+		snprintf(st->core.errbuf, sizeof st->core.errbuf,
+		         "cannot link annotation %lld to itself: a link joins two passages", (long long)from);
+		return -1;
+	}
+	if (store_relation_problem(relation)) {
 		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot link: %s",
 		         store_relation_problem(relation));
 		return -1;
 	}
 	if (store_begin(st, "cannot link") != 0)
 		return -1;
+	for (i = 0; i < 2; i++) {
+		rc = highlight_exists(st, ids[i], "cannot link");
+		if (rc <= 0) {
+			if (rc == 0)
+				snprintf(st->core.errbuf, sizeof st->core.errbuf,
+				         "cannot link: no annotation %lld", (long long)ids[i]);
+			store_rollback(st);
+			return -1;
+		}
+	}
+	/* One link per pair and relation: the one there is, whichever way
+	 * round it was made. */
+	s = stmt(st, S_LINK_FIND);
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, to);
+	bind_text(s, 3, relation);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_set_err(st, "cannot link");
+		store_rollback(st);
+		return -1;
+	}
+	if (id > 0) {
+		store_rollback(st);
+		if (existed)
+			*existed = 1;
+		return id;
+	}
 	s = stmt(st, S_LINK_INSERT);
 	sqlite3_bind_int64(s, 1, from);
 	sqlite3_bind_int64(s, 2, to);
-	bind_text(s, 3, relation && *relation ? relation : "see-also");
+	bind_text(s, 3, relation);
 	if (step_done(st, s, "cannot link") != 0) {
-		if ((sqlite3_extended_errcode(st->core.db) & 0xff) == SQLITE_CONSTRAINT)
-			snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot link: no annotation %lld or %lld",
-			         (long long)from, (long long)to);
 		store_rollback(st);
 		return -1;
 	}

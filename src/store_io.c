@@ -97,7 +97,8 @@
 	X(R_NOTE_INSERT,                                                                           \
 	  "INSERT INTO note(id, highlight_id, body, created, updated) VALUES (" FREE_ID("note")    \
 	  ", ?2, ?3, ?4, ?5)")                                                                     \
-	X(R_LINK_FIND, "SELECT id FROM link WHERE from_highlight = ?1 AND to_highlight = ?2"       \
+	X(R_LINK_FIND, "SELECT id FROM link WHERE min(from_highlight, to_highlight) = min(?1, ?2)" \
+	               " AND max(from_highlight, to_highlight) = max(?1, ?2)"                      \
 	               " AND relation = ?3 LIMIT 1")                                               \
 	X(R_LINK_INSERT,                                                                           \
 	  "INSERT INTO link(id, from_highlight, to_highlight, relation, created) VALUES ("         \
@@ -1075,17 +1076,18 @@ int store_io_restore_link(struct store_io_restore *r, const struct store_io_link
 			return -1;
 		}
 	}
-	if (f->flag && t->flag) {
-		s = io_stmt(r->st, &r->ss, R_LINK_FIND);
-		sqlite3_bind_int64(s, 1, f->val);
-		sqlite3_bind_int64(s, 2, t->val);
-		bind_t(s, 3, l->relation);
-		if ((rc = step_id(r, s, NULL, "cannot restore links")) < 0)
-			return -1;
-		if (rc == 1) {
-			r->stats.links_matched++;
-			return 0;
-		}
+	/* One link per pair and relation, whichever way round: a backup from
+	 * before that rule may hold a link twice, and the second is the
+	 * first (its ends may be new to this library too). */
+	s = io_stmt(r->st, &r->ss, R_LINK_FIND);
+	sqlite3_bind_int64(s, 1, f->val);
+	sqlite3_bind_int64(s, 2, t->val);
+	bind_t(s, 3, l->relation);
+	if ((rc = step_id(r, s, NULL, "cannot restore links")) < 0)
+		return -1;
+	if (rc == 1) {
+		r->stats.links_matched++;
+		return 0;
 	}
 	s = io_stmt(r->st, &r->ss, R_LINK_INSERT);
 	sqlite3_bind_int64(s, 1, l->id);

@@ -21,6 +21,7 @@
 
 #include "gloss/embedded.h"
 #include "gloss/export.h"
+#include "gloss/prompt_path.h"
 #include "gloss/layout.h"
 #include "gloss/theme.h"
 #include "gloss/ui.h"
@@ -182,6 +183,9 @@ static void bind_key(const char *screen, int key, enum request req)
 
 static void apply_style(const struct theme_style *ts);
 
+/* `set export-dir PATH`: the x prompt's folder until one is typed there. */
+static char *export_dir_setting;
+
 /* Apply parsed lines: bindings and settings now; colours when the theme
  * is known (user `color` lines override the theme's). */
 static void apply_config(const struct config *cfg, const char *file, int colors_pass)
@@ -211,8 +215,11 @@ static void apply_config(const struct config *cfg, const char *file, int colors_
 				if (strcmp(l->argv[1], "on") == 0 || strcmp(l->argv[1], "yes") == 0 ||
 				    strcmp(l->argv[1], "true") == 0)
 					ui.cli->offline = 1;
+			} else if (strcmp(l->argv[0], "export-dir") == 0) {
+				free(export_dir_setting);
+				export_dir_setting = xstrdup(l->argv[1]);
 			} else {
-				snprintf(msg, sizeof msg, "unknown setting '%.40s' (theme, mouse, offline)",
+				snprintf(msg, sizeof msg, "unknown setting '%.40s' (theme, mouse, offline, export-dir)",
 				         l->argv[0]);
 				config_error(NULL, file, l->lineno, msg);
 			}
@@ -922,19 +929,36 @@ int ui_confirm(const char *question)
 
 /* --- export from the screens --- */
 
+static char *complete_folder(void *ctx, const char *text)
+{
+	(void)ctx;
+	return prompt_path_complete(text, 1);
+}
+
+/* The folder is asked for as a shell would take it (~, $VAR, Tab
+ * completes); the one typed is offered next time, in any run. */
 void ui_export(const int64_t *ids, size_t n)
 {
-	const char *home = getenv("HOME");
-	char *def = xasprintf("%s/gloss-export", home && *home ? home : ".");
-	char *dir = ui_prompt("export Markdown to directory: ", def, NULL, NULL);
+	struct ui_prompt_opts po = {NULL, complete_folder, NULL, NULL};
+	char *last = prompt_path_last("export-dir");
+	char *typed = ui_prompt_ex("export Markdown to folder (Tab completes): ",
+	                           last ? last : export_dir_setting ? export_dir_setting
+	                                                            : "~/gloss-export", &po);
 	struct export_opts o;
-	char *err = NULL;
+	char *err = NULL, *dir;
 	int files;
 
-	free(def);
-	if (!dir || !*dir) {
+	free(last);
+	if (!typed || !*typed) {
 		ui_message("export cancelled");
-		free(dir);
+		free(typed);
+		return;
+	}
+	dir = prompt_path_expand(typed, &err);
+	if (!dir) {
+		ui_error("%s", err);
+		free(err);
+		free(typed);
 		return;
 	}
 	memset(&o, 0, sizeof o);
@@ -942,12 +966,15 @@ void ui_export(const int64_t *ids, size_t n)
 	o.narticles = n;
 	o.dir = dir;
 	files = export_markdown(ui.store, &o, &err);
-	if (files < 0)
+	if (files < 0) {
 		ui_error("%s", err);
-	else
+	} else {
+		prompt_path_remember("export-dir", typed);
 		ui_message("exported %d file%s to %s", files, files == 1 ? "" : "s", dir);
+	}
 	free(err);
 	free(dir);
+	free(typed);
 }
 
 /* --- set-up, tear-down, the loop --- */
@@ -1132,6 +1159,9 @@ int ui_main(struct cli *c)
 	if (locale_note && !config_error_count)
 		ui_error("%s", locale_note);
 	view_library_open();
+	if (c->samples_added && !config_error_count)
+		ui_message("a new library, with %d sample articles to try ('gloss samples remove' "
+		           "removes them; ? for help)", c->samples_added);
 
 	while (!ui.quit && ui.top) {
 		int key;

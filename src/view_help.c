@@ -246,6 +246,13 @@ void view_help_open(const char *screen)
 	int l;
 
 	free(title);
+	if (strcmp(screen, "library") == 0) {
+		/* Not a key, and first, where a new user looks: the sample
+		 * articles come and go from the command line. */
+		rows_add(r, "samples", "gloss samples remove      removes the sample articles "
+		         "(gloss samples add brings them back)", 0, 0);
+		r->keycol = layout_width("samples", 7);
+	}
 	ui_each_binding(screen, add_binding, r);
 	if (strcmp(screen, "reader") == 0) {
 		ui_each_binding("selection", add_binding, r);
@@ -258,6 +265,7 @@ void view_help_open(const char *screen)
 				r->keycol = w;
 		}
 	}
+
 	ui_list_open(r);
 }
 

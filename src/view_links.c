@@ -37,7 +37,12 @@ static int link_passages(int64_t src, const char *src_body, size_t src_len, size
 {
 	struct store_article a;
 	int64_t from, to, id;
+	int existed = 0;
 
+	if (dst == src && ds < se && ss < de) {
+		ui_error("a passage cannot be linked to itself: choose a passage elsewhere");
+		return -1;
+	}
 	if (store_article_get(ui.store, dst, 1, &a) != 0) {
 		ui_error("cannot read the other article: %s", store_errmsg(ui.store));
 		return -1;
@@ -49,12 +54,15 @@ static int link_passages(int64_t src, const char *src_body, size_t src_len, size
 		ui_error("%s", store_errmsg(ui.store));
 		return -1;
 	}
-	id = store_link_add(ui.store, from, to, relation);
+	id = store_link_add(ui.store, from, to, relation, &existed);
 	if (id < 0) {
 		ui_error("%s", store_errmsg(ui.store));
 		return -1;
 	}
-	ui_message("linked as %s (saved; o follows it, L lists links)", relation);
+	if (existed)
+		ui_message("already linked as %s (L lists links)", relation);
+	else
+		ui_message("linked as %s (saved; o follows it, L lists links)", relation);
 	return 0;
 }
 
@@ -69,6 +77,25 @@ struct picker {
 	struct store_article preview; /* the article of the selected candidate */
 };
 
+/* The picker never offers the passage being linked: a candidate of the
+ * same article that overlaps the focus is left out. */
+static void drop_focus(struct picker *p)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < p->found.n; i++) {
+		struct store_passage *c = &p->found.v[i];
+		if (c->article_id == p->src && c->start < p->end && p->start < c->end) {
+			free(c->text);
+			free(c->title);
+			free(c->outlet);
+			continue;
+		}
+		p->found.v[k++] = *c;
+	}
+	p->found.n = k;
+}
+
 static void picker_search(void *ctx, const char *text)
 {
 	struct picker *p = ctx;
@@ -80,6 +107,7 @@ static void picker_search(void *ctx, const char *text)
 	ui_search_begin();
 	if (ui_search_end(store_passage_search(ui.store, text, 0, 1, 0, 200, &p->found)) < 0)
 		ui_error("%s", store_errmsg(ui.store));
+	drop_focus(p);
 }
 
 static void picker_step(void *ctx, int dir)

@@ -20,6 +20,7 @@
 #include "gloss/layout.h"
 #include "gloss/sentence.h"
 #include "gloss/store.h"
+#include "gloss/textmatch.h"
 #include "gloss/ui.h"
 #include "gloss/util.h"
 
@@ -407,50 +408,24 @@ static void move_entity(struct reader *r, int dir)
 
 /* --- search --- */
 
-static int lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/* All occurrences; case-insensitive (ASCII) unless the query has a
- * capital, as less -i and vim's smartcase do. */
+/* All occurrences, found as textmatch finds typed text (curly and
+ * straight quotes alike, runs of spaces alike); case-insensitive unless
+ * the query has a capital, as less -i and vim's smartcase do.  `gloss
+ * highlight --quote` finds passages the same way. */
 static void find_hits(struct reader *r)
 {
-	const char *q = r->query, *body = r->art.body;
-	size_t qn = strlen(q), i, n = r->art.body_len;
-	int fold = 1;
+	struct textmatch m;
+	size_t s, e, from = 0, qn = strlen(r->query);
 
 	r->hits.n = 0;
-	for (i = 0; i < qn; i++)
-		if (q[i] >= 'A' && q[i] <= 'Z')
-			fold = 0;
-	if (!qn || qn > n)
+	if (textmatch_init(&m, r->query, qn, textmatch_smartcase(r->query, qn)) != 0)
 		return;
-	for (i = 0; i + qn <= n;) {
-		size_t k;
-		if (fold) {
-			if (lower_ascii((unsigned char)body[i]) != (unsigned char)q[0]) {
-				i++;
-				continue;
-			}
-			for (k = 1; k < qn && lower_ascii((unsigned char)body[i + k]) == (unsigned char)q[k]; k++)
-				;
-		} else {
-			const char *p = memchr(body + i, q[0], n - qn + 1 - i);
-			if (!p)
-				break;
-			i = (size_t)(p - body);
-			for (k = 1; k < qn && body[i + k] == q[k]; k++)
-				;
-		}
-		if (k == qn) {
-			struct hit h = {i, i + qn};
-			VEC_PUSH(&r->hits, h);
-			i += qn;
-		} else {
-			i++;
-		}
+	while (textmatch_next(&m, r->art.body, r->art.body_len, from, &s, &e)) {
+		struct hit h = {s, e};
+		VEC_PUSH(&r->hits, h);
+		from = e;
 	}
+	textmatch_free(&m);
 }
 
 static void goto_hit(struct reader *r, long i)

@@ -3,10 +3,11 @@
 CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh tests/cli/export.sh \
 	tests/cli/hostile.sh tests/cli/dbfaults.sh tests/cli/crash.sh tests/cli/concurrent.sh \
 	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/html.sh tests/cli/dates.sh \
-	tests/cli/paths.sh tests/cli/keep.sh tests/cli/bounded.sh tests/cli/readonly.sh
+	tests/cli/paths.sh tests/cli/keep.sh tests/cli/bounded.sh tests/cli/readonly.sh \
+	tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/tail.sh tests/cli/url_outlet.sh
 UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/locale.sh \
-	tests/ui/scale.sh
+	tests/ui/scale.sh tests/ui/samples.sh tests/ui/search.sh tests/ui/export.sh
 # The reader's habits and fixes of issue 16.
 UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh
 CLI_TESTS += tests/cli/fetch.sh

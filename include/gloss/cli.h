@@ -15,12 +15,16 @@ struct cli {
 	struct store *store;     /* opened on demand by cli_open_store */
 	int no_bundled;          /* do not import the bundled articles into a new library */
 	int offline;             /* --offline: never touch the network */
+	int default_library;     /* the library is the default one (no --db, no GLOSS_DB) */
+	int interactive;         /* the reader, not a command: say things on its status line */
+	int samples_added;       /* this run created the library with that many samples */
 };
 
 /* Run the subcommand argv[0]; returns the exit status. */
 int cli_run(struct cli *c, int argc, char **argv);
-/* Open c->store (creating the library, with the bundled articles, on
- * first use); 0, or -1 after printing why. */
+/* Open c->store, creating the library on first use; only the default
+ * library starts with the bundled sample articles (said once, on stderr
+ * for a command).  0, or -1 after printing why. */
 int cli_open_store(struct cli *c);
 /* Text from data to a stream that may be a terminal: control
  * characters, escape sequences and invalid bytes come out as the visible
@@ -37,6 +41,8 @@ int cli_usage(const char *name, const char *fmt, ...)
 /* Commands that live in files of their own. */
 #define EXTRACT_USAGE "[--url URL] [--json] FILE|URL|-"
 int cli_cmd_extract(struct cli *c, int argc, char **argv);
+#define SAMPLES_USAGE "add | remove [--yes]"
+int cli_cmd_samples(struct cli *c, int argc, char **argv);
 
 /* One line per command, for --help. */
 void cli_print_commands(FILE *f);

@@ -24,6 +24,11 @@ struct import_doc {
 	char *lang;      /* NULL when unknown ("en", "pt-BR"), from a web page */
 	char *url;       /* NULL when unknown; a web page's canonical address */
 	size_t words;    /* words in body */
+	/* Page furniture (comments, related links) cut off after a tail line
+	 * such as "Leave a Reply": how many words, and that line; 0 and NULL
+	 * when nothing was. */
+	size_t tail_words;
+	char *tail_marker;
 };
 
 /* Convert raw bytes in encoding (NULL or "UTF-8" for none) to UTF-8.  On

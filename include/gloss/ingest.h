@@ -39,8 +39,12 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
                  size_t len, const struct ingest_opts *o, struct ingest_result *res,
                  char **err);
 
+/* The source recorded for a bundled sample article: this prefix, then
+ * its file name. */
+#define INGEST_SAMPLE_PREFIX "bundled:"
 /* Import the articles bundled with gloss (embedded in the binary).
- * Returns how many were imported, or -1 with *err set. */
+ * Returns how many were new to the library (the others were there
+ * already), or -1 with *err set. */
 int ingest_bundled(struct store *st, char **err);
 
 #endif

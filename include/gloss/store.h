@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */
@@ -45,6 +45,9 @@ const char *store_errmsg(const struct store *st);
 char *store_default_path(void);
 
 int64_t store_article_count(struct store *st);
+/* The ids of the articles whose source starts with prefix ("bundled:"
+ * for the sample articles), in id order; free *ids.  0, or -1. */
+int store_article_ids_from(struct store *st, const char *prefix, int64_t **ids, size_t *n);
 
 /* --- articles --- */
 
@@ -326,9 +329,12 @@ int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **
 int store_highlight_restore(struct store *st, const struct store_deleted *undo, char **missed);
 void store_deleted_free(struct store_deleted *d);
 
-/* Links between highlights.  A link from a highlight to itself, or a
- * relation store_relation_problem refuses, is refused (-1). */
-int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation);
+/* Link two highlights.  There is one link per pair of highlights
+ * (whichever way round) and relation: when it exists already, its id is
+ * returned and *existed (when given) set.  A highlight is never linked to
+ * itself; a missing one is named.  Returns the link's id, or -1. */
+int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *relation,
+                       int *existed);
 /* Why a relation would be refused (NULL: fine): 1 to 64 bytes of UTF-8 on
  * one line, without control or bidi characters.  Restore uses it too. */
 const char *store_relation_problem(const char *relation);

@@ -221,7 +221,7 @@ static void bench_on_library(struct store *st, int n)
 				if (k % 3 == 0)
 					store_note_set(st, h, "A note: check this against the other outlets.");
 				if (k % 4 == 1 && made > 1)
-					store_link_add(st, h, h - 1, "see-also");
+					store_link_add(st, h, h - 1, "see-also", NULL);
 			}
 		}
 		free(sv.v);

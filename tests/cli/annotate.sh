@@ -68,6 +68,20 @@ L=$(printf '%s\n' "$T_OUT" | sed -n 's/^linked \([0-9]*\):.*/\1/p')
 t_run "links --article shows it" 0 "$GLOSS" links --article "$A" --json
 t_match "with its relation" "$T_OUT" '"relation":"contradicts"'
 t_run "link to a missing annotation" 1 "$GLOSS" link "$H1" 999
+t_match "names the id that does not exist" "$T_ERR" "no annotation 999\$"
+t_run "link from a missing annotation" 1 "$GLOSS" link 998 "$H1"
+t_match "names that one" "$T_ERR" "no annotation 998\$"
+t_run "the same link again" 0 "$GLOSS" link "$H1" "$H2" --relation contradicts
+t_match "says it is there already" "$T_OUT" "^already linked $L: $H1 contradicts $H2\$"
+t_run "the same pair the other way round" 0 "$GLOSS" link "$H2" "$H1" --relation contradicts
+t_match "is the same link" "$T_OUT" "^already linked $L: "
+t_run "a passage linked to itself" 1 "$GLOSS" link "$H1" "$H1"
+t_match "is refused clearly" "$T_ERR" "cannot link annotation $H1 to itself"
+t_run "another relation between the same pair" 0 "$GLOSS" link "$H1" "$H2" --relation see-also
+L2=$(printf '%s\n' "$T_OUT" | sed -n 's/^linked \([0-9]*\):.*/\1/p')
+t_run "links" 0 "$GLOSS" links --json
+t_eq "one link per pair and relation" "$(printf '%s' "$T_OUT" | grep -o '"relation":' | wc -l | tr -d ' ')" 2
+t_run "unlink the second relation" 0 "$GLOSS" unlink "$L2"
 
 # Re-anchoring: new text with the highlights moved, reworded and removed.
 cat > "$D/a.txt" <<'TXT'

@@ -7,7 +7,7 @@ t_match "prints the version" "$T_OUT" "^gloss [0-9]+\.[0-9]+"
 t_run "--help" 0 "$GLOSS" --help
 help=$T_OUT
 for c in import list show search edit delete entities ner highlight annotations note unannotate \
-	tags tag link links unlink entity; do
+	tags tag link links unlink entity samples; do
 	t_match "--help lists $c" "$help" "^  $c "
 	t_run "$c --help" 0 "$GLOSS" "$c" --help
 	t_match "$c --help shows its usage" "$T_OUT" "^usage: gloss .*$c"
@@ -16,6 +16,7 @@ t_run "an unknown command" 2 "$GLOSS" frobnicate
 t_match "is a usage error" "$T_ERR" "'frobnicate' is not a command"
 t_run "an unknown option" 2 "$GLOSS" --frob
 
+t_run "the sample articles to work on" 0 "$GLOSS" samples add
 t_run "list --json" 0 "$GLOSS" list --json
 t_match "is a JSON array of articles" "$T_OUT" '"id":1,"title":'
 printf '%s' "$T_OUT" > "$T_DIR/list.json"

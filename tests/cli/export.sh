@@ -12,7 +12,7 @@
 id_of() { printf '%s\n' "$T_OUT" | sed -n 's/^highlighted \([0-9]*\).*/\1/p'; }
 
 # --- a library with hostile annotations -----------------------------------
-t_run "a new library (the bundled articles)" 0 "$GLOSS" list
+t_run "a new library (the bundled articles)" 0 "$GLOSS" samples add
 N1='# not a heading
 > not a quote
 ---
@@ -324,9 +324,9 @@ t_ok $? "byte-identical Markdown"
 
 # Into a library that has other things: ids collide and are remapped.
 M=$T_DIR/mixed.db
-t_run "another library" 0 "$GLOSS" --db "$M" import "$T_DIR/in/t.txt"
-t_run "without the bundled articles" 0 "$GLOSS" --db "$M" delete --yes 1 2 3 4 5
-t_run "with its own annotation" 0 "$GLOSS" --db "$M" highlight 6 --quote "tram line" --note "mine"
+t_run "another library (a --db library starts empty)" 0 "$GLOSS" --db "$M" import "$T_DIR/in/t.txt"
+t_match "its article is 1, as a bundled one is in the backup" "$T_OUT" "^imported 1 "
+t_run "with its own annotation" 0 "$GLOSS" --db "$M" highlight 1 --quote "tram line" --note "mine"
 t_run "restore into it" 0 "$GLOSS" --db "$M" restore "$T_DIR/b1.json"
 t_match "matches the identical article, adds the rest" "$T_OUT" "^restored: 5 articles added, 1 already there; 6 highlights added"
 t_run "its annotations" 0 "$GLOSS" --db "$M" annotations --json
@@ -357,6 +357,16 @@ json.dump(d, open(sys.argv[2], "w"))
 t_run "a backup whose last link is broken" 1 "$GLOSS" restore "$T_DIR/badlink.json"
 t_match "says which" "$T_ERR" "links\\[3\\]: .*123456.*not changed"
 t_eq "nothing was restored, not even the new tag" "$(t_db_dump "$GLOSS_DB")" "$BEFORE"
+"$PYTHON3" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+l = dict(d["links"][0])
+l["id"], l["from"], l["to"] = 99, l["to"], l["from"]
+d["links"].append(l)
+json.dump(d, open(sys.argv[2], "w"))
+' "$T_DIR/b1.json" "$T_DIR/twice.json"
+t_run "a backup with a link made twice (each way round)" 0 "$GLOSS" --db "$T_DIR/twice.db" restore "$T_DIR/twice.json"
+t_match "restores it once" "$T_OUT" "4 links added"
 t_run "not a backup" 1 "$GLOSS" restore "$T_DIR/list.json"
 t_match "says so" "$T_ERR" "not a gloss backup"
 t_run "a missing file" 1 "$GLOSS" restore "$T_DIR/nope.json"

@@ -17,7 +17,7 @@ OLD=$T_DIR/old.db
 t_run "a library" 0 "$GLOSS" --db "$OLD" import "$D/a.txt"
 A=$(printf '%s\n' "$T_OUT" | sed -n 's/^imported \([0-9]*\).*/\1/p')
 t_run "with a note" 0 "$GLOSS" --db "$OLD" highlight "$A" --quote "reopened to traffic" --note "check the date"
-t_run "a second highlight" 0 "$GLOSS" --db "$OLD" highlight "$A" --quote "nine weeks" --tag claim
+t_run "and a second highlight" 0 "$GLOSS" --db "$OLD" highlight "$A" --quote "took nine weeks" --tag claim
 t_run "linked to the first" 0 "$GLOSS" --db "$OLD" link 1 2 --relation supports
 t_run "its entities" 0 "$GLOSS" --db "$OLD" entities
 ENTITIES=$T_OUT
@@ -41,7 +41,11 @@ for a, e, s, spans in rows:
     for pair in spans.split(","):
         start, n = (int(x) for x in pair.split(":"))
         c.execute("INSERT INTO mention VALUES (?, ?, ?, ?, ?)", (a, start, start + n, e, s))
-# later steps' columns, which schema 1 did not have
+# later steps' columns and indexes, which schema 1 did not have; an
+# older gloss let a link be made twice (once each way round)
+c.execute("DROP INDEX link_pair")
+c.execute("INSERT INTO link(from_highlight, to_highlight, relation, created)"
+          " VALUES (1, 2, 'supports', 'x'), (2, 1, 'supports', 'x'), (1, 2, 'see-also', 'x')")
 c.execute("ALTER TABLE article DROP COLUMN published_as")
 c.execute("ALTER TABLE article DROP COLUMN lang")
 c.execute("PRAGMA user_version = 1")
@@ -85,6 +89,8 @@ t_eq "are the same, with the same counts" "$T_OUT" "$ENTITIES"
 t_eq "one mention row for each name of an entity in an article" \
 	"$(q "$OLD" 'select count(*) = count(distinct article_id || entity_id || surface) from mention')" "1"
 t_eq "and each occurrence in it" "$(q "$OLD" 'select sum(n) = sum(length(spans) - length(replace(spans, ",", "")) + 1) from mention')" "1"
+t_eq "a link made twice is there once, the first" \
+	"$(q "$OLD" "select id || ' ' || relation from link order by id" | tr '\n' ,)" "1 supports,4 see-also,"
 t_run "the note is still there" 0 "$GLOSS" --db "$OLD" annotations
 t_match "with its text" "$T_OUT" "check the date"
 t_run "the newest highlight deleted after the upgrade" 0 "$GLOSS" --db "$OLD" unannotate 2

@@ -3,7 +3,7 @@
 # reopen and find it all there; a kill -9 loses nothing confirmed.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-"$GLOSS" list >/dev/null || exit 1
+"$GLOSS" samples add >/dev/null || exit 1 # a GLOSS_DB library starts empty
 ui_start 100 30 "$GLOSS"
 ui_wait "the library" "Title +Outlet"
 ui_keys g Enter

@@ -3,7 +3,7 @@
 # exact layout of wide and combining characters.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-"$GLOSS" list >/dev/null || exit 1
+"$GLOSS" samples add >/dev/null || exit 1 # a GLOSS_DB library starts empty
 mkdir -p "$XDG_CONFIG_HOME/gloss"
 cat > "$XDG_CONFIG_HOME/gloss/config" <<'CFG'
 # a user's configuration

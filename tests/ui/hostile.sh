@@ -11,7 +11,7 @@
 
 D=$T_DIR/in
 mkdir -p "$D"
-"$GLOSS" list >/dev/null || exit 1
+"$GLOSS" samples add >/dev/null || exit 1 # a GLOSS_DB library starts empty
 NBUNDLED=$("$GLOSS" list | wc -l | tr -d ' ')
 
 # The same catalogue as tests/cli/hostile.sh: the attack (a printf

@@ -3,7 +3,7 @@
 # the annotations and tags screens; merging entities in the index.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-"$GLOSS" list >/dev/null || exit 1
+"$GLOSS" samples add >/dev/null || exit 1 # a GLOSS_DB library starts empty
 "$GLOSS" highlight 2 --quote "Kim Jong Un" --occurrence 1 --tag claim --note "first note" >/dev/null
 # A very long article's word count, as a 100 MB article has.
 "$PYTHON3" -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update article set words = 12976573 where id = 3"); c.commit()' "$GLOSS_DB"

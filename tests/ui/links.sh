@@ -4,7 +4,7 @@
 # passages flag the disagreeing distance; the entity index.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-"$GLOSS" list >/dev/null || exit 1
+"$GLOSS" samples add >/dev/null || exit 1 # a GLOSS_DB library starts empty
 src=$("$GLOSS" search --json "683 miles" | "$PYTHON3" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 dst=$("$GLOSS" search --json "1,200 kilometre" | "$PYTHON3" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 t_ok "$([ -n "$src" ] && [ -n "$dst" ] && [ "$src" != "$dst" ]; echo $?)" "two articles state the journey's length"
@@ -30,6 +30,11 @@ ui_keys q
 # Link it to the other article through the picker.
 ui_keys l
 ui_wait "l opens the picker" "Link to a passage"
+# The focused sentence is the only one with these words: never offered.
+ui_text "683 miles"
+ui_wait "the picker searched the focus's own words" "link to: 683 miles"
+ui_wait "and does not offer the focused sentence itself" "Link to a passage.* 0 found"
+ui_keys C-u
 ui_text "1,200 kilometre"
 ui_wait "the picker finds the sentence" "at least 20 hours"
 ui_wait "and shows it in context" "^ — "
@@ -50,6 +55,15 @@ ui_keys q
 ui_keys BSpace
 ui_wait "Backspace goes back" "back"
 
+# Related passages: s links the first as same-fact; s again makes no second.
+ui_keys r
+ui_wait "r lists related passages again" "Related passages in other articles"
+ui_keys s
+ui_wait "s links it" "linked as same-fact"
+ui_keys s
+ui_wait "s again says it is linked already" "already linked as same-fact"
+ui_keys q
+
 # The entity index.
 ui_keys E
 ui_wait "E opens the entity index" "Entities — "
@@ -59,6 +73,8 @@ ui_wait "quit" "\[gloss exited 0\]"
 
 t_run "links --article (the target) lists the backlink" 0 "$GLOSS" links --article "$dst" --json
 t_match "as incoming" "$T_OUT" '"relation":"contradicts".*"direction":"in"'
+t_run "all links" 0 "$GLOSS" links --json
+t_eq "r, s, s made one link" "$(printf '%s' "$T_OUT" | grep -o '"relation":"same-fact"' | wc -l | tr -d ' ')" 1
 t_run "entities --json" 0 "$GLOSS" entities --label PERSON --json
 printf '%s' "$T_OUT" > "$T_DIR/e.json"
 t_run "people mentioned by all five articles" 0 "$PYTHON3" -c "

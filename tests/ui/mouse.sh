@@ -10,7 +10,7 @@ wheel_down() { ui_text "$(printf '\033[<65;%s;%sM' "$1" "$2")"; }
 wheel_up() { ui_text "$(printf '\033[<64;%s;%sM' "$1" "$2")"; }
 click() { ui_text "$(printf '\033[<0;%s;%sM\033[<0;%s;%sm' "$1" "$2" "$1" "$2")"; }
 
-"$GLOSS" list >/dev/null || exit 1
+"$GLOSS" samples add >/dev/null || exit 1 # a GLOSS_DB library starts empty
 mkdir -p "$XDG_CONFIG_HOME/gloss"
 echo "set mouse on" > "$XDG_CONFIG_HOME/gloss/config"
 

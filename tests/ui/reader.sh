@@ -2,7 +2,7 @@
 # reader.sh — the library and the reader, driven in tmux and read back.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-"$GLOSS" list >/dev/null || exit 1
+"$GLOSS" samples add >/dev/null || exit 1 # a GLOSS_DB library starts empty
 ui_start 100 30 "$GLOSS"
 ui_wait "the library lists the bundled articles" "Kim Jong Un"
 ui_wait "with a header of columns" "Title +Outlet +Date +Words"

@@ -618,6 +618,94 @@ static void test_boilerplate(void)
 
 /* ---- random input ------------------------------------------------------------- */
 
+/* A line of n words ("w1 w2 ..."), ending with a full stop or not. */
+static void words_line(struct buf *b, int n, int period)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%sword%d", i ? " " : "", i);
+	buf_adds(b, period ? ".\n\n" : "\n\n");
+}
+
+/* A headline, paras paragraphs of 50 words, then the marker and the rest
+ * (built by the caller); how many words the tail rule cut (0: none), and
+ * whether the last line of the rest is still in the body. */
+static size_t tail_cut(int paras, const char *marker, const struct buf *rest, int *kept_last)
+{
+	struct buf b = {0};
+	struct import_doc d;
+	size_t cut;
+	int i;
+
+	buf_adds(&b, "Council approves the new harbour budget\n\n");
+	for (i = 0; i < paras; i++)
+		words_line(&b, 50, 1);
+	buf_adds(&b, marker);
+	buf_adds(&b, "\n\n");
+	buf_add(&b, rest->s, rest->len);
+	buf_adds(&b, "Lastline of the rest\n");
+	clean(b.s, &d);
+	cut = d.tail_words;
+	*kept_last = d.body && strstr(d.body, "Lastline of the rest") != NULL;
+	CHECK(!!cut == !*kept_last, "a cut says how much it cut (%zu words)", cut);
+	import_doc_free(&d);
+	buf_free(&b);
+	return cut;
+}
+
+/* The tail rule on both sides of each bound (see TAIL_MAX_* in import.c). */
+static void test_tail(void)
+{
+	struct buf r = {0};
+	int kept, i;
+
+	/* The whole rest: 596 words of link lines + the 4 of the last line. */
+	for (i = 0; i < 29; i++)
+		words_line(&r, 20, 0);
+	words_line(&r, 16, 0);
+	CHECK_INT(tail_cut(50, "Related Articles", &r, &kept), 600, "a rest of 600 words of links is cut");
+	r.len = 0;
+	for (i = 0; i < 29; i++)
+		words_line(&r, 20, 0);
+	words_line(&r, 17, 0);
+	CHECK_INT(tail_cut(50, "Related Articles", &r, &kept), 0, "601 words are kept");
+	CHECK(kept, "with the text after them");
+
+	/* Its longest line: 60 words is furniture, 61 is a paragraph. */
+	r.len = 0;
+	words_line(&r, 60, 1);
+	for (i = 0; i < 5; i++)
+		words_line(&r, 6, 0);
+	CHECK(tail_cut(10, "About the author", &r, &kept) > 0, "a 60-word bio among short lines is cut");
+	r.len = 0;
+	words_line(&r, 61, 1);
+	for (i = 0; i < 5; i++)
+		words_line(&r, 6, 0);
+	CHECK_INT(tail_cut(10, "About the author", &r, &kept), 0, "a 61-word paragraph is kept");
+
+	/* Its share of prose: one sentence in three lines is a comment form. */
+	r.len = 0;
+	buf_adds(&r, "Your comment was a good one and we read it.\n\nName\n\n");
+	CHECK(tail_cut(10, "Leave a Reply", &r, &kept) > 0, "one prose line in three is cut");
+	r.len = 0;
+	buf_adds(&r, "Your comment was a good one and we read it.\n\n");
+	CHECK_INT(tail_cut(10, "Leave a Reply", &r, &kept), 0, "one in two is kept");
+
+	/* A real last paragraph after the marker, in a short article. */
+	r.len = 0;
+	words_line(&r, 40, 1);
+	CHECK_INT(tail_cut(4, "Leave a Reply", &r, &kept), 0,
+	          "a real last paragraph after 'Leave a Reply' is kept");
+	/* Three quarters of the way through a long text: the rest stays. */
+	r.len = 0;
+	for (i = 0; i < 20; i++)
+		words_line(&r, 50, 1);
+	CHECK_INT(tail_cut(80, "Comments", &r, &kept), 0,
+	          "'Comments' three quarters through a long text cuts nothing");
+	buf_free(&r);
+}
+
 static void test_random(void)
 {
 	unsigned seed = 12345;
@@ -731,6 +819,7 @@ int main(void)
 	test_controls();
 	test_paragraphs();
 	test_boilerplate();
+	test_tail();
 	test_random();
 	test_bundled();
 	return tap_done();

@@ -1243,6 +1243,7 @@ struct unit {
 	int block;
 	enum line_class cls;
 	bool removed;
+	bool caption; /* the line right above an image credit: never a title */
 	char *byline, *date;
 	const char *outlet;
 	char *desk; /* outlet derived from a desk byline */
@@ -1749,6 +1750,15 @@ static void drop_boilerplate(struct units *U, char **byline, size_t *tail_words,
 			break;
 		case L_CREDIT:
 			u->removed = true;
+			/* The text right above a credit is its picture's caption,
+			 * whatever block it is in: never the headline. */
+			{
+				size_t k = i;
+				while (k > 0 && U->v[k - 1].cls != L_TEXT)
+					k--;
+				if (k > 0 && U->v[k - 1].words <= 40)
+					U->v[k - 1].caption = true;
+			}
 			/* the caption right above the credit, in the same block */
 			if (i && U->v[i - 1].cls == L_TEXT && U->v[i - 1].block == u->block &&
 			    !ends_with_period(U->v[i - 1].s, U->v[i - 1].len))
@@ -1829,6 +1839,13 @@ static void find_title(struct units *U, struct import_doc *doc)
 {
 	size_t t = next_kept(U, 0, L_TEXT), i, kept = 0;
 	struct unit *u;
+
+	/* A picture's caption (and so its credit) above the headline is not
+	 * the headline. */
+	while (t < U->n && U->v[t].caption && next_kept(U, t + 1, L_TEXT) < U->n) {
+		U->v[t].removed = true;
+		t = next_kept(U, t + 1, L_TEXT);
+	}
 
 	/* A single word above the headline is a section label ("World"). */
 	while (t < U->n && U->v[t].words <= 1 && t + 1 < U->n) {

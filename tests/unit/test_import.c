@@ -706,6 +706,38 @@ static void test_tail(void)
 	buf_free(&r);
 }
 
+/* A picture's caption and credit above the story are never its title,
+ * with or without a colon after "Credit". */
+static void test_caption_title(void)
+{
+	static const char *const credits[] = {
+		"Credit Khaled Desouki/Agence France-Presse",
+		"Credit: Khaled Desouki/Agence France-Presse",
+		"Credit Khaled Desouki/Agence France-Presse \xe2\x80\x94 Getty Images",
+	};
+	struct import_doc d;
+	size_t i;
+
+	for (i = 0; i < sizeof credits / sizeof credits[0]; i++) {
+		char *t = xasprintf("A man walks past a bank in Cairo on Thursday.\n\n%s\n\n"
+		                    "Egypt raises interest rates again\n\n"
+		                    "CAIRO \xe2\x80\x94 The central bank raised interest rates on Thursday, "
+		                    "the bank said in a statement.\n\nInflation reached a record in August.\n",
+		                    credits[i]);
+		clean(t, &d);
+		CHECK_STR(d.title, "Egypt raises interest rates again", "not the caption: '%.30s...'", credits[i]);
+		CHECK(d.body && !strstr(d.body, "Credit") && !strstr(d.body, "walks past"),
+		      "caption and credit are not in the body either");
+		import_doc_free(&d);
+		free(t);
+	}
+	/* A headline that starts with the word is not a credit. */
+	clean("Credit card rates rise again\n\nBanks raised rates on Monday, a survey found this week.\n",
+	      &d);
+	CHECK_STR(d.title, "Credit card rates rise again", "'Credit card ...' is a headline");
+	import_doc_free(&d);
+}
+
 static void test_random(void)
 {
 	unsigned seed = 12345;
@@ -820,6 +852,7 @@ int main(void)
 	test_paragraphs();
 	test_boilerplate();
 	test_tail();
+	test_caption_title();
 	test_random();
 	test_bundled();
 	return tap_done();

@@ -17,7 +17,7 @@ start=$(date +%s)
 t_run "search finishes (within 60 s)" 0 timeout 60 "$GLOSS" search Kim
 end=$(date +%s)
 t_ok "$([ $((end - start)) -le 20 ]; echo $?)" "in at most 20 s even under sanitizers (took $((end - start)) s)"
-t_match "the long article is found, its hit marked" "$T_OUT" "^6	Big line article	.*\[Kim\]"
+t_match "the long article is found, its hit marked" "$T_OUT" "^[0-9]+	Big line article	.*\[Kim\]"
 t_ok "$([ "$(printf '%s' "$T_OUT" | wc -c)" -lt 20000 ]; echo $?)" "its snippet is a window, not the 10 MB line"
 t_run "search --json" 0 timeout 60 "$GLOSS" search --json leader
 t_ok "$([ "$(printf '%s' "$T_OUT" | wc -c)" -lt 20000 ]; echo $?)" "a window in JSON too"

@@ -4,6 +4,8 @@
 # every way a URL can fail (one line each, the library unchanged, the
 # others of a batch still imported), charsets, offline.
 . "$TOP_SRCDIR/tests/lib.sh"
+# The sample articles, as the default library has them.
+"$GLOSS" samples add >/dev/null 2>&1 || exit 1
 . "$TOP_SRCDIR/tests/fetch/server.sh"
 
 t_server

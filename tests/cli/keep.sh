@@ -29,7 +29,7 @@ t_run "a new passage with a note is fine" 0 g highlight "$A" --quote "nine weeks
 
 # --- links: the rules of gloss link, on every way in -----------------------
 t_run "a link from a highlight to itself is refused" 1 g link "$H" "$H"
-t_match "saying so" "$T_ERR" "linked to itself"
+t_match "saying so" "$T_ERR" "to itself"
 t_run "a relation with an escape sequence is refused" 2 g link "$H" 2 --relation "$(printf 'x\033]0;T\007')"
 t_run "a relation over 64 bytes is refused" 2 g link "$H" 2 --relation "$(printf '%070d' 0)"
 t_run "a good link" 0 g link "$H" 2 --relation contradicts

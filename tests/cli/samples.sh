@@ -28,8 +28,8 @@ t_ok "$([ -f "$XDG_DATA_HOME/gloss/gloss.db" ]; echo $?)" "in \$XDG_DATA_HOME/gl
 t_run "the second command" 0 env -u GLOSS_DB "$GLOSS" list
 t_eq "finds the same five" "$(count "$T_OUT")" 5
 t_eq "and says nothing more" "$T_ERR" ""
-t_run "GLOSS_DB set to empty is the default library" 0 env GLOSS_DB= "$GLOSS" list
-t_eq "the same five" "$(count "$T_OUT")" 5
+t_run "GLOSS_DB set to empty is refused, not taken for the default library" 1 env GLOSS_DB= "$GLOSS" list
+t_match "saying why" "$T_ERR" "name is empty"
 rm -rf "$XDG_DATA_HOME/gloss"
 t_run "any first command creates it with the samples" 0 env -u GLOSS_DB "$GLOSS" import "$T_DIR/in/mine.txt"
 t_match "says so" "$T_ERR" "5 sample articles"

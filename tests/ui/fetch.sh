@@ -5,6 +5,8 @@
 # completion, `?` listing the key, a changed page updating the article
 # with its highlight kept, and offline.
 . "$TOP_SRCDIR/tests/lib.sh"
+# The sample articles, as the default library has them.
+"$GLOSS" samples add >/dev/null 2>&1 || exit 1
 . "$TOP_SRCDIR/tests/fetch/server.sh"
 
 t_server

@@ -2,6 +2,8 @@
 # locale.sh — under a locale that is not UTF-8 (LANG=C) the reader still
 # draws UTF-8 text (’ as ’, not ~@~Y) and says what it did.
 . "$TOP_SRCDIR/tests/lib.sh"
+# The sample articles, as the default library has them.
+"$GLOSS" samples add >/dev/null 2>&1 || exit 1
 
 "$GLOSS" list >/dev/null || exit 1
 ui_start 120 30 "env LANG=C LC_ALL=C $GLOSS"

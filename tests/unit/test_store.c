@@ -374,8 +374,8 @@ static void test_undo(void)
 	store_highlight_tag(st, h1, t1, 1, &on, &removed);
 	store_highlight_tag(st, h1, t2, 1, &on, &removed);
 	store_note_set(st, h1, "the note");
-	l1 = store_link_add(st, h1, h2, "same-fact");
-	l2 = store_link_add(st, h3, h1, "contradicts");
+	l1 = store_link_add(st, h1, h2, "same-fact", NULL);
+	l2 = store_link_add(st, h3, h1, "contradicts", NULL);
 	CHECK(h1 > 0 && h3 > h2 && l2 > l1, "three highlights and two links");
 
 	/* The newest highlight and the newest links go: their ids stay used. */
@@ -383,7 +383,7 @@ static void test_undo(void)
 	CHECK_INT(store_highlight_delete(st, h3, &d2), 0, "the newest highlight deleted");
 	h4 = store_highlight_add(st, a, body, strlen(body), 39, 56);
 	CHECK(h4 > h3, "a new highlight never gets a deleted one's id");
-	l3 = store_link_add(st, h2, h4, "see-also");
+	l3 = store_link_add(st, h2, h4, "see-also", NULL);
 	CHECK(l3 > l2, "a new link never gets a deleted one's id");
 
 	/* Meanwhile one of its tags and the other end of a link go. */

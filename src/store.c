@@ -23,6 +23,7 @@
 #include "gloss/anchor.h"
 #include "gloss/date.h"
 #include "gloss/store.h"
+#include "gloss/store_feed.h"
 #include "gloss/theme.h"
 #include "gloss/util.h"
 #include "store_internal.h"
@@ -220,6 +221,9 @@ static const char *const migrations[] = {
 	"  final_url TEXT, etag TEXT, last_modified TEXT,"
 	"  fetched_at TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS fetched_article ON fetched(article_id);",
+	/* 6 → 7: the feeds followed, which article came from which item, and
+	 * the articles not read yet (store_feed.c). */
+	STORE_FEED_MIGRATION,
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,

@@ -451,7 +451,8 @@ int store_feed_known_items(struct store *st, int64_t feed_id, struct store_feed_
 		store_feed_knowns_free(out);
 		return -1;
 	}
-	qsort(out->v, out->n, sizeof *out->v, cmp_known);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, cmp_known);
 	return 0;
 }
 

@@ -49,7 +49,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "[--url URL] [--encoding NAME] [--replace ID] [--offline] [--timeout SECONDS] "      \
 	  "FILE|DIR|URL|-...",                                                                 \
 	  "import articles from files, a directory, web pages (http, https) or standard input") \
-	X(list, cmd_list, 1, "[--sort imported|title|outlet|date|words] [--json]",             \
+	X(list, cmd_list, 1, "[--sort imported|title|outlet|date|words] [--unread] [--feed FEED] [--json]", \
 	  "list the articles in the library")                                                \
 	X(show, cmd_show, 1, "ID", "print an article's cleaned text")                          \
 	X(search, cmd_search, 1, "[--limit N] [--json] QUERY...",                              \
@@ -87,7 +87,11 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	X(extract, cli_cmd_extract, 0, EXTRACT_USAGE,                                          \
 	  "print the article in a saved web page (no library is touched)")                  \
 	X(samples, cli_cmd_samples, 1, SAMPLES_USAGE,                                          \
-	  "add the bundled sample articles to the library, or remove them")
+	  "add the bundled sample articles to the library, or remove them")                     \
+	X(feed, cli_cmd_feed, 1, FEED_USAGE,                                                   \
+	  "follow outlets by their RSS or Atom feeds (OPML in and out)")                     \
+	X(fetch, cli_cmd_fetch, 1, FETCH_USAGE,                                                \
+	  "import what is new in every feed (or the ones named)")
 
 struct cli_command {
 	const char *name;
@@ -532,9 +536,16 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"json", no_argument, NULL, 'j'},
 		{"sort", required_argument, NULL, 's'},
+		{"unread", no_argument, NULL, 'u'},
+		{"feed", required_argument, NULL, 'f'},
 		{NULL, 0, NULL, 0},
 	};
 	const struct cli_command *cmd = find_command("list");
+	/* --unread, --feed: only the articles in a set (cli_feed.c). */
+	const char *feed = NULL;
+	int unread = 0;
+	int64_t *only = NULL, shown = 0;
+	size_t nonly = 0;
 	enum store_sort sort = STORE_SORT_IMPORTED;
 	int ch, bad = 0, json = 0, tty = isatty(STDOUT_FILENO), found;
 	int64_t offset = 0;
@@ -543,6 +554,10 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	while ((ch = next_opt(cmd, argc, argv, "+", opts, &bad)) != -1 && !bad) {
 		if (ch == 'j') {
 			json = 1;
+		} else if (ch == 'u') {
+			unread = 1;
+		} else if (ch == 'f') {
+			feed = optarg;
 		} else if (ch == 's') {
 			found = 0;
 			for (i = 0; i < STORE_SORT_NSORTS; i++)
@@ -556,6 +571,8 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 		return CLI_USAGE;
 	if (optind < argc)
 		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if ((unread || feed) && cli_feed_filter(c, feed, unread, &only, &nonly) != 0)
+		return CLI_ERROR;
 	if (json)
 		fputs("[", stdout);
 	else if (tty)
@@ -570,9 +587,11 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 		}
 		for (i = 0; i < page.n; i++) {
 			struct store_article *a = &page.v[i];
+			if ((unread || feed) && !cli_feed_filter_has(only, nonly, a->id))
+				continue;
 			if (json) {
 				struct buf b = {0};
-				buf_printf(&b, "%s\n {\"id\":%lld", offset + (int64_t)i ? "," : "",
+				buf_printf(&b, "%s\n {\"id\":%lld", shown++ ? "," : "",
 				           (long long)a->id);
 				json_field(&b, "title", a->title, 1);
 				json_field(&b, "outlet", a->outlet, 1);
@@ -626,7 +645,8 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 			break;
 	}
 	if (json)
-		fputs(offset ? "\n]\n" : "]\n", stdout);
+		fputs(shown ? "\n]\n" : "]\n", stdout);
+	free(only);
 	return CLI_OK;
 }
 

@@ -10,6 +10,7 @@
 
 #include "gloss/embedded.h"
 #include "gloss/extract.h"
+#include "gloss/feed.h"
 #include "gloss/import.h"
 #include "gloss/ingest.h"
 #include "gloss/ner.h"
@@ -81,6 +82,16 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 
 	*err = NULL;
 	res->warning[0] = '\0';
+	switch (feed_sniff(raw, len)) {
+	case 1:
+		*err = xasprintf("cannot import '%s': a feed (RSS or Atom), not an article: 'gloss feed "
+		                 "add' follows it and 'gloss fetch' imports its items", name);
+		return -1;
+	case 2:
+		*err = xasprintf("cannot import '%s': an OPML list of feeds, not an article: 'gloss "
+		                 "feed import-opml' follows them", name);
+		return -1;
+	}
 	if (extract_sniff(raw, len, source ? source : name)) {
 		if (ingest_page(raw, len, o->encoding, o->url, &doc, res->warning, sizeof res->warning,
 		                why, sizeof why) != 0) {

@@ -11,6 +11,7 @@
 #include <unistr.h>
 
 #include "gloss/extract.h"
+#include "gloss/feed.h"
 #include "gloss/ingest_url.h"
 #include "gloss/store_fetch.h"
 #include "gloss/util.h"
@@ -124,6 +125,12 @@ int ingest_url_finish(struct store *st, struct ingest_url_job *job, const struct
 		store_fetched_put(st, job->url, job->known_id, final, r->etag ? r->etag : job->etag,
 		                  r->last_modified ? r->last_modified : job->last_modified);
 		return 0;
+	}
+	if (feed_sniff(r->body, r->len) || (r->content_type && (strstr(r->content_type, "rss") ||
+	                                                        strstr(r->content_type, "atom")))) {
+		*err = cannot(job->url, "a feed (RSS or Atom), not an article: 'gloss feed add' "
+		              "follows it and 'gloss fetch' imports its items");
+		return -1;
 	}
 	if (!ingest_url_type_ok(r->content_type)) {
 		char *t = fetch_printable(r->content_type, 80);

@@ -23,6 +23,7 @@
 #include "gloss/anchor.h"
 #include "gloss/date.h"
 #include "gloss/store.h"
+#include "gloss/store_feed.h"
 #include "gloss/theme.h"
 #include "gloss/util.h"
 #include "store_internal.h"
@@ -227,6 +228,9 @@ static const char *const migrations[] = {
 	"  GROUP BY min(from_highlight, to_highlight), max(from_highlight, to_highlight), relation);"
 	"CREATE UNIQUE INDEX IF NOT EXISTS link_pair ON link(min(from_highlight, to_highlight),"
 	"  max(from_highlight, to_highlight), relation);",
+	/* 7 → 8: the feeds followed, which article came from which item, and
+	 * the articles not read yet (store_feed.c). */
+	STORE_FEED_MIGRATION,
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,

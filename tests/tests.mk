@@ -11,6 +11,7 @@ UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/co
 # The reader's habits and fixes of issue 16.
 UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh
 CLI_TESTS += tests/cli/fetch.sh
+CLI_TESTS += tests/cli/feed.sh
 UI_TESTS += tests/ui/fetch.sh
 CLI_TESTS += tests/cli/themes.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
@@ -18,5 +19,5 @@ SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 # libFuzzer targets, their seeds and regression inputs (make fuzz).
 FUZZ_DIST = tests/fuzz/run.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_import.c \
 	tests/fuzz/fuzz_ner.c tests/fuzz/fuzz_layout.c tests/fuzz/fuzz_config.c \
-	tests/fuzz/fuzz_anchor.c tests/fuzz/fuzz_compare.c tests/fuzz/fuzz_export.c tests/fuzz/fuzz_extract.c \
+	tests/fuzz/fuzz_anchor.c tests/fuzz/fuzz_compare.c tests/fuzz/fuzz_export.c tests/fuzz/fuzz_extract.c tests/fuzz/fuzz_feed.c \
 	tests/fuzz/corpus tests/fuzz/regress

@@ -44,6 +44,19 @@ int cli_cmd_extract(struct cli *c, int argc, char **argv);
 #define SAMPLES_USAGE "add | remove [--yes]"
 int cli_cmd_samples(struct cli *c, int argc, char **argv);
 
+/* cli_feed.c: following feeds, and fetching them. */
+#define FEED_USAGE                                                                        \
+	"add URL [--title T] [--interval MINUTES] | list [--json] | remove FEED [--articles] | " \
+	"rename FEED NAME | interval FEED MINUTES | import-opml FILE | export-opml [-o FILE] | " \
+	"prune --older-than DAYS [FEED]"
+#define FETCH_USAGE "[--quiet] [--due] [--timeout SECONDS] [FEED...]"
+int cli_cmd_feed(struct cli *c, int argc, char **argv);
+int cli_cmd_fetch(struct cli *c, int argc, char **argv);
+/* `gloss list --unread --feed FEED`: the ids of the articles to list,
+ * sorted (0, or CLI_ERROR after saying why); and whether id is one. */
+int cli_feed_filter(struct cli *c, const char *feed, int unread, int64_t **ids, size_t *n);
+int cli_feed_filter_has(const int64_t *ids, size_t n, int64_t id);
+
 /* One line per command, for --help. */
 void cli_print_commands(FILE *f);
 

@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */

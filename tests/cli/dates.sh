@@ -115,6 +115,8 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("ALTER TABLE article DROP COLUMN published_as")
 c.execute("ALTER TABLE article DROP COLUMN lang")
+for t in ("article_unread", "feed_item", "feed"):  # the feeds step
+    c.execute("DROP TABLE IF EXISTS " + t)
 texts = {"Harbour bridge reopens": "March 18, 2015", "Ferry timetable changes": "24 July 2015",
          "Tram line extended": "2023-09-12", "Night bus added": "12 Septemb",
          "Port strike ends": "Tue, 12 Sep 2023 10:00:00 GMT", "Council vote": None}

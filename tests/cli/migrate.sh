@@ -48,6 +48,8 @@ c.execute("INSERT INTO link(from_highlight, to_highlight, relation, created)"
           " VALUES (1, 2, 'supports', 'x'), (2, 1, 'supports', 'x'), (1, 2, 'see-also', 'x')")
 c.execute("ALTER TABLE article DROP COLUMN published_as")
 c.execute("ALTER TABLE article DROP COLUMN lang")
+for t in ("article_unread", "feed_item", "feed"):  # the feeds step
+    c.execute("DROP TABLE IF EXISTS " + t)
 c.execute("PRAGMA user_version = 1")
 c.commit()
 c.execute("PRAGMA wal_checkpoint(truncate)")
@@ -76,8 +78,9 @@ t_eq "the copy has the note" "$(q "$OLD.v1.bak" 'select body from note')" "check
 NEWEST=$T_DIR/newest.db
 "$GLOSS" --db "$NEWEST" list >/dev/null
 t_eq "the library is now at this gloss's schema" "$(q "$OLD" 'pragma user_version')" "$(q "$NEWEST" 'pragma user_version')"
+t_eq "it gained the feeds' tables" "$(q "$OLD" "select count(*) from sqlite_master where name in ('feed', 'feed_item', 'article_unread')")" "3"
 t_eq "its annotation tables never reuse an id" \
-	"$(q "$OLD" "select group_concat(name) from (select name from sqlite_schema where type = 'table' and sql like '%id INTEGER PRIMARY KEY AUTOINCREMENT%' order by name)")" "highlight,link,note,tag"
+	"$(q "$OLD" "select group_concat(name) from (select name from sqlite_schema where type = 'table' and name <> 'feed' and sql like '%id INTEGER PRIMARY KEY AUTOINCREMENT%' order by name)")" "highlight,link,note,tag"
 t_eq "every highlight, tag, note and link kept" \
 	"$(q "$OLD" 'select (select count(*) from highlight), (select count(*) from highlight_tag), (select count(*) from note), (select count(*) from link), (select count(*) from tag)')" "2|1|1|2|5"
 t_eq "every reference still leads somewhere" "$(q "$OLD" 'pragma foreign_key_check')" ""

@@ -13,7 +13,7 @@ and a Last-Modified (the file's time), answering 304 to a conditional
 request when they match, so a test changes a page by rewriting its file.
 A name's suffix gives the type: .html text/html; charset=utf-8, .txt
 text/plain; charset=utf-8, .latin1 text/plain; charset=ISO-8859-1, .pdf
-application/pdf.  Besides the files:
+application/pdf, .rss, .atom, .rdf and .xml their feed types.  Besides the files:
 
     /redirect/N/NAME   N redirects (302), then NAME
     /delay/S/NAME      NAME after S seconds (at most 20)
@@ -46,6 +46,11 @@ TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".latin1": "text/plain; charset=ISO-8859-1",
     ".pdf": "application/pdf",
+    ".rss": "application/rss+xml; charset=utf-8",
+    ".atom": "application/atom+xml",
+    ".rdf": "application/rdf+xml",
+    ".xml": "application/xml",
+    ".opml": "text/x-opml",
 }
 
 

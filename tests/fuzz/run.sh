@@ -16,7 +16,7 @@ SRCDIR=${1:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 BUILDDIR=${2:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 SECONDS_EACH=${3:-20}
 CLANG=${CLANG:-clang}
-TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export extract}
+TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export extract feed}
 
 SRCDIR=$(cd "$SRCDIR" && pwd) || exit 1
 mkdir -p "$BUILDDIR" && BUILDDIR=$(cd "$BUILDDIR" && pwd) || exit 1
@@ -68,6 +68,7 @@ sources() {
 	compare) echo "compare" ;;
 	export) echo "export store store_io anchor ner sentence compare date theme embedded" ;;
 	extract) echo "extract extract_meta extract_parse date import embedded" ;;
+	feed) echo "feed extract extract_meta extract_parse date import sentence embedded" ;;
 	*) return 1 ;;
 	esac
 }

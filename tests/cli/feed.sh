@@ -5,6 +5,8 @@
 # survives), 5,000 items, bad feeds refused while the others are fetched,
 # --due, read state, OPML and newsboat's urls file, remove and prune.
 . "$TOP_SRCDIR/tests/lib.sh"
+# The sample articles, as the default library has them.
+"$GLOSS" samples add >/dev/null 2>&1 || exit 1
 . "$TOP_SRCDIR/tests/fetch/server.sh"
 
 t_server

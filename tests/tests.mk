@@ -6,7 +6,7 @@ CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh test
 UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh
 # The reader's habits and fixes of issue 16.
-UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh
+UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh tests/ui/small.sh tests/ui/newsboat.sh
 CLI_TESTS += tests/cli/themes.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 

@@ -39,6 +39,11 @@ for a, e, s, spans in rows:
     for pair in spans.split(","):
         start, n = (int(x) for x in pair.split(":"))
         c.execute("INSERT INTO mention VALUES (?, ?, ?, ?, ?)", (a, start, start + n, e, s))
+# Columns that later schema steps add are not in a schema 1 library.
+cols = [r[1] for r in c.execute("PRAGMA table_info(article)")]
+for col in ("focus_pos", "read_at"):
+    if col in cols:
+        c.execute("ALTER TABLE article DROP COLUMN %s" % col)
 c.execute("PRAGMA user_version = 1")
 c.commit()
 c.execute("PRAGMA wal_checkpoint(truncate)")
@@ -52,7 +57,7 @@ t_match "with its article" "$T_OUT" "Harbour bridge reopens"
 t_ok "$([ -f "$OLD.v1.bak" ]; echo $?)" "a copy of it is kept beside it"
 t_eq "the copy is the library as it was (schema 1)" "$(q "$OLD.v1.bak" 'pragma user_version')" "1"
 t_eq "the copy has the note" "$(q "$OLD.v1.bak" 'select body from note')" "check the date"
-t_eq "the library is now schema 2" "$(q "$OLD" 'pragma user_version')" "2"
+t_ok "$([ "$(q "$OLD" "pragma user_version")" -ge 2 ]; echo $?)" "the library is now schema 2 or later"
 t_eq "without the insert trigger" "$(q "$OLD" "select count(*) from sqlite_schema where name = 'article_ai'")" "0"
 t_run "the entities after the upgrade" 0 "$GLOSS" --db "$OLD" entities
 t_eq "are the same, with the same counts" "$T_OUT" "$ENTITIES"

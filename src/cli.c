@@ -53,7 +53,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "list the articles in the library")                                                \
 	X(show, cmd_show, 1, "ID", "print an article's cleaned text")                          \
 	X(search, cmd_search, 1, "[--limit N] [--json] QUERY...",                              \
-	  "full-text search over titles and bodies")                                         \
+	  "full-text search over titles and bodies (\"no matches\" on a terminal)")        \
 	X(edit, cmd_edit, 1,                                                                   \
 	  "ID [--title T] [--outlet O] [--date D] [--url U] [--byline B]",                     \
 	  "correct an article's details (kept over re-import; a date is kept as ISO 8601)") \
@@ -65,7 +65,7 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	  "ID --quote TEXT [--occurrence N] [--tag NAME]... [--note TEXT [--replace-note]]",   \
 	  "highlight a passage of an article (found as / finds it), with tags and a note")      \
 	X(annotations, cmd_annotations, 1, "[--article ID] [--tag NAME] [--orphaned] [--json]", \
-	  "list highlights with their tags and notes")                                       \
+	  "list highlights with their tags and notes (a table on a terminal, TSV in a pipe)") \
 	X(note, cmd_note, 1, "ANNOTATION_ID TEXT|-", "set (or with empty TEXT remove) a note; - reads it from standard input")   \
 	X(unannotate, cmd_unannotate, 1, "ANNOTATION_ID...",                                   \
 	  "delete highlights with their tags, notes and links")                              \
@@ -777,6 +777,8 @@ static int cmd_search(struct cli *c, int argc, char **argv)
 	}
 	if (json)
 		fputs(hits.n ? "\n]\n" : "]\n", stdout);
+	else if (!hits.n && isatty(STDOUT_FILENO))
+		puts("no matches"); /* on a terminal; a pipe gets no lines */
 	if (hits.more)
 		fprintf(stderr, "gloss: more than %d articles match: the newest %d were ranked (add "
 		        "words to narrow the search)\n", STORE_FILTER_MAX, STORE_FILTER_MAX);
@@ -1250,7 +1252,7 @@ static int cmd_annotations(struct cli *c, int argc, char **argv)
 	const struct cli_command *cmd = find_command("annotations");
 	struct store_hl_filter f = {0};
 	struct store_highlights hs = {0};
-	int ch, bad = 0, json = 0;
+	int ch, bad = 0, json = 0, tty = isatty(STDOUT_FILENO);
 	size_t i, k;
 
 	while ((ch = next_opt(cmd, argc, argv, "", opts, &bad)) != -1 && !bad) {
@@ -1273,6 +1275,11 @@ static int cmd_annotations(struct cli *c, int argc, char **argv)
 	}
 	if (json)
 		fputs("[", stdout);
+	else if (tty && hs.n)
+		printf("%5s  %5s  %-8s  %-20s  %-50s  %s\n", "ID", "ART", "STATE", "TAGS", "QUOTE",
+		       "NOTE");
+	else if (tty)
+		puts("no annotations");
 	for (i = 0; i < hs.n; i++) {
 		const struct store_highlight *h = &hs.v[i];
 		if (json) {
@@ -1281,6 +1288,23 @@ static int cmd_annotations(struct cli *c, int argc, char **argv)
 			json_highlight(&b, h);
 			fputs(b.s, stdout);
 			buf_free(&b);
+			continue;
+		}
+		if (tty) {
+			/* Aligned columns, as list prints on a terminal; a pipe
+			 * gets the tab-separated lines below. */
+			struct buf tags = {0};
+			for (k = 0; k < h->ntags; k++)
+				buf_printf(&tags, "%s#%s", k ? " " : "", h->tags[k]);
+			printf("%5lld  %5lld  %-8s  ", (long long)h->id, (long long)h->article_id,
+			       h->orphaned ? "orphaned" : "ok");
+			pad_field(tags.s ? tags.s : "", 20);
+			fputs("  ", stdout);
+			pad_field(h->quote ? h->quote : "", 50);
+			fputs("  ", stdout);
+			pad_field(h->note ? h->note : "", 40);
+			putchar('\n');
+			buf_free(&tags);
 			continue;
 		}
 		printf("%lld\t%lld\t%s\t", (long long)h->id, (long long)h->article_id,

@@ -231,6 +231,12 @@ static const char *const migrations[] = {
 	/* 7 → 8: the feeds followed, which article came from which item, and
 	 * the articles not read yet (store_feed.c). */
 	STORE_FEED_MIGRATION,
+	/* 8 → 9 (STORE_FOCUS_VERSION): the reader's focus (the sentence the keys act
+	 * on), kept beside its scroll position; -1 until it is first saved;
+	 * and when the reader last left the article, so the library can start
+	 * on it. */
+	"ALTER TABLE article ADD COLUMN focus_pos INTEGER NOT NULL DEFAULT -1;"
+	"ALTER TABLE article ADD COLUMN read_at TEXT;",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
@@ -283,7 +289,7 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	  " imported_at, read_pos, body_sha,"                                                      \
 	  " (SELECT count(*) FROM highlight h WHERE h.article_id = a.id),"                         \
 	  " (SELECT count(*) FROM highlight h JOIN note n ON n.highlight_id = h.id"                \
-	  "   WHERE h.article_id = a.id), published_as, lang"                                      \
+	  "   WHERE h.article_id = a.id), published_as, lang, focus_pos"                           \
 	  " FROM article a WHERE id = ?1")                                                         \
 	X(ARTICLE_EDIT,                                                                            \
 	  "UPDATE article SET title = coalesce(?2, title), outlet = coalesce(?3, outlet),"         \
@@ -293,6 +299,11 @@ _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
 	  " WHERE id = ?1")                                                                        \
 	X(ARTICLE_DELETE, "DELETE FROM article WHERE id = ?1")                                     \
 	X(ARTICLE_READ_POS, "UPDATE article SET read_pos = ?2 WHERE id = ?1")                      \
+	X(ARTICLE_FOCUS_POS, "UPDATE article SET focus_pos = ?2,"                                  \
+	  " read_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?1")                        \
+	X(ARTICLE_LAST_READ,                                                                       \
+	  "SELECT id, (SELECT count(*) FROM article b WHERE b.id < a.id) FROM article a"          \
+	  " WHERE read_at IS NOT NULL ORDER BY read_at DESC, id DESC LIMIT 1")                    \
 	X(LIST_IMPORTED, "SELECT " LIST_COLS " FROM article a ORDER BY a.id LIMIT ?2 OFFSET ?1")   \
 	X(LIST_TITLE,                                                                              \
 	  "SELECT " LIST_COLS " FROM article a ORDER BY a.title COLLATE NOCASE, a.id"              \
@@ -575,6 +586,7 @@ struct store {
 	sqlite3_stmt *stmt[S_COUNT];
 	struct entity_cache entities;
 	int data_version; /* PRAGMA data_version when the cache was last good */
+	int seen_version, seen_version_known; /* for store_data_changed */
 	int utf8;         /* PRAGMA encoding is UTF-8: text may be read as bytes */
 	int batch;        /* inside store_batch_begin: changes are savepoints */
 	int batch_lost;   /* a failure ended the batch's transaction */
@@ -1492,6 +1504,7 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 	a->notes = sqlite3_column_int64(s, 13);
 	a->published_as = col_strdup(s, 14);
 	a->lang = col_strdup(s, 15);
+	a->focus_pos = sqlite3_column_int64(s, 16);
 	if (with_body && read_body(st, id, a) != 0) { /* its message is set */
 		sqlite3_reset(s);
 		store_article_clear(a);
@@ -2174,6 +2187,53 @@ int store_article_set_read_pos(struct store *st, int64_t id, int64_t pos)
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, pos);
 	return step_done(st, s, "cannot save the reading position");
+}
+
+int store_article_set_focus_pos(struct store *st, int64_t id, int64_t pos)
+{
+	sqlite3_stmt *s;
+
+	if (st->core.readonly)
+		return 0; /* as the reading position: a convenience */
+	s = stmt(st, S_ARTICLE_FOCUS_POS);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, pos);
+	return step_done(st, s, "cannot save the focus");
+}
+
+int store_article_last_read(struct store *st, int64_t *id, int64_t *row)
+{
+	sqlite3_stmt *s = stmt(st, S_ARTICLE_LAST_READ);
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*row = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	store_set_err(st, "cannot find the last article read");
+	return -1;
+}
+
+int store_data_changed(struct store *st)
+{
+	sqlite3_stmt *v = stmt(st, S_DATA_VERSION);
+	int dv, changed;
+
+	if (sqlite3_step(v) != SQLITE_ROW) {
+		sqlite3_reset(v);
+		return 0;
+	}
+	dv = sqlite3_column_int(v, 0);
+	sqlite3_reset(v);
+	changed = st->seen_version_known && dv != st->seen_version;
+	st->seen_version = dv;
+	st->seen_version_known = 1;
+	return changed;
 }
 
 /* Each word of the user's query as a quoted FTS5 string: user text is

@@ -733,6 +733,20 @@ static void update_size(void)
 		ui.cols = 0;
 }
 
+/* Another process changed the database: every view reloads what it
+ * shows (the resize hook re-reads it; ui.data_changed says why). */
+static void notify_data_changed(void)
+{
+	struct view *v;
+
+	ui.data_changed = 1;
+	for (v = ui.top; v; v = v->parent)
+		if (v->ops->resize)
+			v->ops->resize(v);
+	ui.data_changed = 0;
+	ui_message("the library changed (another gloss): refreshed");
+}
+
 static void handle_resize(void)
 {
 	struct view *v;
@@ -765,6 +779,14 @@ static size_t utf8_next(const char *s, size_t len, size_t pos)
 	return pos;
 }
 
+static char *prompt_hint;
+
+void ui_prompt_hint(const char *text)
+{
+	free(prompt_hint);
+	prompt_hint = text ? xstrdup(text) : NULL;
+}
+
 static void draw_prompt(const char *label, const struct buf *b, size_t cursor)
 {
 	struct ui_style st = ui_area(AREA_PROMPT);
@@ -774,9 +796,16 @@ static void draw_prompt(const char *label, const struct buf *b, size_t cursor)
 	draw_all();
 	if (too_small())
 		return;
+	if (prompt_hint) {
+		struct ui_style hs = ui_area(AREA_STATUS);
+		ui_set_style(&hs);
+		ui_clear_to_eol(row - 1, 0);
+		ui_draw_text(row - 1, 1, prompt_hint, strlen(prompt_hint), ui.cols - 2);
+	}
 	ui_set_style(&st);
 	ui_clear_to_eol(row, 0);
-	lw = ui_draw_text(row, 0, label, strlen(label), ui.cols / 2);
+	/* The label whole when 20 columns are left to type in. */
+	lw = ui_draw_text(row, 0, label, strlen(label), ui.cols - 20 > ui.cols / 2 ? ui.cols - 20 : ui.cols / 2);
 	avail = ui.cols - lw - 1;
 	/* Scroll so the cursor stays visible. */
 	cw = layout_width(b->s ? b->s : "", cursor);
@@ -806,7 +835,7 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
 	buf_adds(&b, initial ? initial : "");
 	cursor = b.len;
 	for (;;) {
-		int key, changed = 0;
+		int key, changed = 0, hinted = prompt_hint != NULL;
 		draw_prompt(label, &b, cursor);
 		if (pending) {
 			/* What was typed is on screen; the search waits for a pause
@@ -823,6 +852,8 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
 		} else {
 			key = read_key();
 		}
+		if (hinted && key != KEYCODE(KEY_RESIZE))
+			ui_prompt_hint(NULL); /* a hint lasts until the next key */
 		if (pending && (key == '\n' || ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) &&
 		                                 o->step))) {
 			/* Enter and the picker's moves act on the text as typed. */
@@ -898,6 +929,7 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
 			pending = 1;
 	}
 	curs_set(0);
+	ui_prompt_hint(NULL);
 	buf_free(&b);
 	return result;
 }
@@ -1158,6 +1190,7 @@ int ui_main(struct cli *c)
 		ui_message("the library is read-only: reading works, changes are refused");
 	if (locale_note && !config_error_count)
 		ui_error("%s", locale_note);
+	(void)store_data_changed(c->store); /* the starting point */
 	view_library_open();
 	if (c->samples_added && !config_error_count)
 		ui_message("a new library, with %d sample articles to try ('gloss samples remove' "
@@ -1170,10 +1203,17 @@ int ui_main(struct cli *c)
 		/* A background import: its result, or its progress. */
 		ui_import_poll();
 		draw_all();
-		timeout(ui_import_busy() ? 200 : -1);
+		/* Wait for a key at most a second (a fifth while an import
+		 * runs), then look whether another process (an import, a CLI
+		 * annotation) changed the library. */
+		timeout(ui_import_busy() ? 200 : 1000);
 		key = read_key();
-		if (key < 0)
+		timeout(-1);
+		if (key < 0) {
+			if (store_data_changed(ui.store))
+				notify_data_changed();
 			continue;
+		}
 		if (key == KEYCODE(KEY_RESIZE)) {
 			handle_resize();
 			continue;

@@ -33,6 +33,17 @@ static void annots_load(struct annots *a)
 	store_highlights_free(&a->hls);
 	f.article_id = a->article_id;
 	f.text = a->filter;
+	/* "#quote", as the rows show tags, is the tag quote; while it is
+	 * being typed ("#quo") it matches as text. */
+	if (a->filter && a->filter[0] == '#' && a->filter[1]) {
+		struct store_tag t;
+		f.text = a->filter + 1;
+		if (store_tag_by_name(ui.store, a->filter + 1, &t) == 0) {
+			f.text = NULL;
+			f.tag = a->filter + 1;
+			store_tag_clear(&t);
+		}
+	}
 	if (store_highlight_list(ui.store, &f, &a->hls) != 0)
 		ui_error("%s", store_errmsg(ui.store));
 	if (a->cursor >= (long)a->hls.n)
@@ -123,7 +134,7 @@ static int annots_request(struct view *v, enum request req)
 	case REQ_TOP: a->cursor = 0; break;
 	case REQ_BOTTOM: a->cursor = (long)a->hls.n - 1; break;
 	case REQ_SEARCH: {
-		char *q = ui_prompt("filter (text or tag): ", a->filter, annots_filter_changed, a);
+		char *q = ui_prompt("filter (text, or #tag): ", a->filter, annots_filter_changed, a);
 		annots_filter_changed(a, q ? q : "");
 		free(q);
 		return 1;

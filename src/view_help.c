@@ -333,7 +333,13 @@ void view_mentions_open(int64_t entity_id)
 		if (ms.v[i].end > art.body_len)
 			continue;
 		ctx = context(art.body, art.body_len, ms.v[i].start, ms.v[i].end);
-		rows_add(r, art.title, ctx, art.id, ms.v[i].start);
+		{
+			/* The outlet first: one story's titles look alike. */
+			char *who = art.outlet && *art.outlet ? xasprintf("%s · %s", art.outlet, art.title)
+			                                      : xstrdup(art.title);
+			rows_add(r, who, ctx, art.id, ms.v[i].start);
+			free(who);
+		}
 		free(ctx);
 	}
 	store_article_clear(&art);

@@ -176,6 +176,9 @@ static void library_draw(struct view *v)
 	struct ui_style def = ui_area(AREA_DEFAULT), cur = ui_area(AREA_CURSOR);
 	int rows = list_rows(), r, wtitle, wout = 16, wdate = 10, x;
 	int narrow = ui.cols < 60;
+	/* Which count columns fit: the title gets the room first (half the
+	 * width, at least 24 columns); Nt, Hl and Words give way in turn. */
+	int ncounts = 3;
 	char buf[256];
 
 	if (l->stale)
@@ -186,7 +189,14 @@ static void library_draw(struct view *v)
 		l->top = l->cursor - rows + 1;
 	if (narrow)
 		wout = wdate = 0;
-	wtitle = ui.cols - 2 - (narrow ? 0 : wout + wdate + 6 + 4 + 4 + 5) - 1;
+	for (;;) {
+		static const int count_w[4] = {0, 7, 12, 17}; /* Words, + Hl, + Nt */
+		int want = (ui.cols - 3) / 2 > 24 ? (ui.cols - 3) / 2 : 24;
+		wtitle = ui.cols - 2 - (narrow ? 0 : wout + wdate + 2 + count_w[ncounts]) - 1;
+		if (narrow || wtitle >= want || ncounts == 0)
+			break;
+		ncounts--;
+	}
 	if (wtitle < 4)
 		wtitle = 4;
 
@@ -211,9 +221,12 @@ static void library_draw(struct view *v)
 		x = 2 + wtitle + 1;
 		draw_cell(1, x, wout, "Outlet", 0);
 		draw_cell(1, x + wout + 1, wdate, "Date", 0);
-		draw_cell(1, x + wout + wdate + 2, 6, "Words", 1);
-		draw_cell(1, x + wout + wdate + 9, 4, "Hl", 1);
-		draw_cell(1, x + wout + wdate + 14, 4, "Nt", 1);
+		if (ncounts >= 1)
+			draw_cell(1, x + wout + wdate + 2, 6, "Words", 1);
+		if (ncounts >= 2)
+			draw_cell(1, x + wout + wdate + 9, 4, "Hl", 1);
+		if (ncounts >= 3)
+			draw_cell(1, x + wout + wdate + 14, 4, "Nt", 1);
 	}
 	for (r = 0; r < rows; r++) {
 		struct store_article tmp = {0};
@@ -236,9 +249,12 @@ static void library_draw(struct view *v)
 				const char *dd = date_display(a->published, day, sizeof day);
 				draw_cell(row, x + wout + 1, wdate, dd ? dd : "", 0);
 			}
-			draw_cell(row, x + wout + wdate + 2, 6, count_in(buf, sizeof buf, a->words, 6), 1);
-			draw_cell(row, x + wout + wdate + 9, 4, count_in(buf, sizeof buf, a->highlights, 4), 1);
-			draw_cell(row, x + wout + wdate + 14, 4, count_in(buf, sizeof buf, a->notes, 4), 1);
+			if (ncounts >= 1)
+				draw_cell(row, x + wout + wdate + 2, 6, count_in(buf, sizeof buf, a->words, 6), 1);
+			if (ncounts >= 2)
+				draw_cell(row, x + wout + wdate + 9, 4, count_in(buf, sizeof buf, a->highlights, 4), 1);
+			if (ncounts >= 3)
+				draw_cell(row, x + wout + wdate + 14, 4, count_in(buf, sizeof buf, a->notes, 4), 1);
 		}
 		store_article_clear(&tmp);
 	}
@@ -248,8 +264,11 @@ static void library_draw(struct view *v)
 	else
 		snprintf(buf, sizeof buf, " %lld/%lld", (long long)(row_count(l) ? l->cursor + 1 : 0),
 		         (long long)row_count(l));
+	if (!row_count(l) && l->filter)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "  no matches for '%.60s'", l->filter);
 	ui_draw_status(buf, row_count(l) ? "Enter reads · / filters · ? keys"
-	                                 : "no articles: i imports a URL or a file");
+	                    : l->filter ? "Esc clears the filter"
+	                                : "no articles: i imports a URL or a file");
 }
 
 static void filter_changed(void *ctx, const char *text)
@@ -360,6 +379,8 @@ static int library_request(struct view *v, enum request req)
 			/* Enter opens the best match; the filter stays for later. */
 			if (row_count(l) > 0)
 				return library_request(v, REQ_ENTER);
+			if (l->filter)
+				ui_error("no matches for '%s'", l->filter);
 		}
 		return 1;
 	}
@@ -455,11 +476,56 @@ static const struct view_ops library_ops = {
 	"library", library_draw, library_request, library_resize, library_done, library_click, NULL,
 };
 
+int64_t view_library_neighbour(int64_t id, int dir)
+{
+	struct view *v;
+	struct library *l = NULL;
+	struct store_article tmp = {0};
+	const struct store_article *a;
+	int64_t row = -1, next = 0, i;
+
+	for (v = ui.top; v && !l; v = v->parent)
+		if (v->ops == &library_ops)
+			l = v->data;
+	if (!l)
+		return 0;
+	if (l->stale)
+		reload(l);
+	/* The article's row: the cursor's (it was opened from there), else
+	 * found among the filter's hits or the rows fetched. */
+	a = row_article(l, l->cursor, &tmp);
+	if (a && a->id == id)
+		row = l->cursor;
+	store_article_clear(&tmp);
+	for (i = 0; row < 0 && l->filter && i < (int64_t)l->hits.n; i++)
+		if (l->hits.v[i].id == id)
+			row = i;
+	for (i = 0; row < 0 && !l->filter && l->win_off >= 0 && i < (int64_t)l->win.n; i++)
+		if (l->win.v[i].id == id)
+			row = l->win_off + i;
+	if (row < 0) /* not in the list: its selected row is next */
+		row = dir > 0 ? l->cursor - 1 : l->cursor + 1;
+	if (row + dir < 0 || row + dir >= row_count(l))
+		return 0;
+	a = row_article(l, row + dir, &tmp);
+	if (a) {
+		next = a->id;
+		l->cursor = row + dir;
+	}
+	store_article_clear(&tmp);
+	return next;
+}
+
 void view_library_open(void)
 {
 	struct library *l = xcalloc(1, sizeof *l);
 
+	int64_t last, row;
+
 	l->win_off = -1;
 	reload(l);
+	/* Start on the article read last (the list starts in imported order). */
+	if (store_article_last_read(ui.store, &last, &row) == 0 && row < row_count(l))
+		l->cursor = row;
 	ui_push(&library_ops, l);
 }

@@ -187,7 +187,13 @@ static void picker_draw(struct view *v)
 		if (k >= (long)p->found.n)
 			continue;
 		c = &p->found.v[k];
-		used = ui_draw_text(1 + i, 1, c->title, strlen(c->title), ui.cols / 3);
+		/* The outlet first: articles on one story have similar titles. */
+		used = 0;
+		if (c->outlet && *c->outlet) {
+			used = ui_draw_text(1 + i, 1, c->outlet, strlen(c->outlet), ui.cols / 6);
+			used += ui_draw_text(1 + i, 1 + used, " · ", 5, 3);
+		}
+		used += ui_draw_text(1 + i, 1 + used, c->title, strlen(c->title), ui.cols / 3 - used);
 		ui_draw_text(1 + i, used + 3, c->text, strlen(c->text), ui.cols - used - 4);
 	}
 	if (preview_rows && p->cursor < (long)p->found.n)
@@ -229,7 +235,9 @@ static char *complete_relation(void *ctx, const char *text)
 static char *ask_relation(void)
 {
 	struct ui_prompt_opts o = {NULL, complete_relation, NULL, NULL};
-	char *rel = ui_prompt_ex("relation (same-fact, contradicts, supports, see-also; Tab completes): ",
+	/* The choices fit from about 100 columns; narrower, Tab shows them. */
+	char *rel = ui_prompt_ex(ui.cols >= 100 ? "relation (same-fact, contradicts, supports, see-also; Tab completes): "
+	                                        : "relation (Tab completes): ",
 	                         "same-fact", &o);
 
 	if (rel && (!*rel || strlen(rel) > 64 || strpbrk(rel, "\t\n"))) {

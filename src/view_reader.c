@@ -673,7 +673,21 @@ static char *complete_tag(void *ctx, const char *text)
 			;
 		common = k;
 	}
-	return first ? xstrndup(first, common) : NULL;
+	if (!first) {
+		ui_prompt_hint(r->tags.n ? "no tag starts so (Enter makes a new one)" : "no tags yet");
+		return NULL;
+	}
+	if (common <= n) {
+		/* Nothing more to complete: show the choices. */
+		struct buf b = {0};
+		buf_adds(&b, "tags:");
+		for (i = 0; i < r->tags.n; i++)
+			if (strncmp(r->tags.v[i].name, text, n) == 0)
+				buf_printf(&b, " %s", r->tags.v[i].name);
+		ui_prompt_hint(b.s);
+		buf_free(&b);
+	}
+	return xstrndup(first, common);
 }
 
 static void tag_prompt(struct reader *r)
@@ -935,6 +949,53 @@ static void follow_link(struct reader *r)
 		view_reader_open(k->from_article, (int64_t)k->from_start);
 	}
 	store_links_free(&ls);
+}
+
+/* Is there an executable name on $PATH? */
+static int in_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p;
+	int found = 0;
+
+	for (p = path; p && *p && !found;) {
+		const char *colon = strchr(p, ':');
+		size_t n = colon ? (size_t)(colon - p) : strlen(p);
+		char *full = xasprintf("%.*s/%s", (int)n, n ? p : ".", name);
+		found = access(full, X_OK) == 0;
+		free(full);
+		p = colon ? colon + 1 : p + n;
+	}
+	return found;
+}
+
+/* O: the source URL in the browser, as newsboat does: $BROWSER (its
+ * first entry when it is a colon-separated list), else xdg-open.  The
+ * URL goes to the program as an argument, never into a command line. */
+static void open_url(struct reader *r)
+{
+	const char *browser = getenv("BROWSER");
+	char *cmd;
+	int status;
+
+	if (!r->art.url || !*r->art.url) {
+		ui_error("this article has no source URL (gloss edit %lld --url URL gives it one)",
+		         (long long)r->art.id);
+		return;
+	}
+	if (browser && *browser && *browser != ':') {
+		cmd = xstrndup(browser, strcspn(browser, ":"));
+	} else if (in_path("xdg-open")) {
+		cmd = xstrdup("xdg-open");
+	} else {
+		ui_error("no browser: set $BROWSER or install xdg-open (the URL: %s)", r->art.url);
+		return;
+	}
+	status = ui_run_program(cmd, r->art.url);
+	if (status != 0)
+		ui_error("%s exited with %d for %s", cmd, status, r->art.url);
+	else
+		ui_message("opened %s", r->art.url);
+	free(cmd);
 }
 
 /* --- selection --- */
@@ -1377,6 +1438,22 @@ static int reader_request(struct view *v, enum request req)
 	case REQ_EXPORT:
 		ui_export(&r->art.id, 1);
 		return 1;
+	case REQ_ARTICLE_NEXT:
+	case REQ_ARTICLE_PREV: {
+		int dir = req == REQ_ARTICLE_NEXT ? 1 : -1;
+		int64_t next = view_library_neighbour(r->art.id, dir);
+		if (!next) {
+			ui_message(dir > 0 ? "this is the last article of the library's list"
+			                   : "this is the first article of the library's list");
+			return 1;
+		}
+		ui_pop(); /* frees r */
+		view_reader_open(next, -1);
+		return 1;
+	}
+	case REQ_OPEN_URL:
+		open_url(r);
+		return 1;
 	case REQ_BACK:
 		/* The view stack is the jump list: back is where we came from. */
 		if (v->parent && strcmp(v->parent->ops->name, "library") != 0) {
@@ -1459,6 +1536,85 @@ static int reader_request(struct view *v, enum request req)
 	}
 }
 
+/* Paragraphs: one per line of the cleaned body. */
+static void build_paras(struct reader *r)
+{
+	size_t pos = 0, cap = 0;
+
+	r->npara = 0;
+	while (pos < r->art.body_len || (pos == 0 && r->art.body_len == 0)) {
+		const char *nl = memchr(r->art.body + pos, '\n', r->art.body_len - pos);
+		size_t end = nl ? (size_t)(nl - r->art.body) : r->art.body_len;
+		if (r->npara == cap) {
+			cap = cap ? cap * 2 : 64;
+			r->paras = xreallocarray(r->paras, cap, sizeof *r->paras);
+		}
+		memset(&r->paras[r->npara], 0, sizeof r->paras[0]);
+		r->paras[r->npara].start = pos;
+		r->paras[r->npara].end = end;
+		r->npara++;
+		pos = end + 1;
+		if (!nl)
+			break;
+	}
+}
+
+static void free_paras(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->npara; i++) {
+		free(r->paras[i].lines.v);
+		free(r->paras[i].sents.v);
+	}
+	free(r->paras);
+	r->paras = NULL;
+	r->npara = 0;
+}
+
+/* Another process changed the library: the article's details, its
+ * entities and (re-imported) its text are read again; the place and the
+ * focus stay where they were, as near as the new text allows. */
+static void reader_reload(struct reader *r)
+{
+	struct store_article a = {0};
+	int rc = store_article_get(ui.store, r->art.id, 0, &a);
+
+	if (rc != 0) {
+		if (rc > 0)
+			ui_error("this article was deleted by another gloss (q goes back)");
+		return;
+	}
+	if (strcmp(a.body_sha, r->art.body_sha) != 0) {
+		size_t top = top_offset(r), focus = focus_span(r).start;
+		store_article_clear(&a);
+		if (store_article_get(ui.store, r->art.id, 1, &a) != 0)
+			return;
+		free_paras(r);
+		store_article_clear(&r->art);
+		r->art = a;
+		build_paras(r);
+		r->width = 0; /* rewrap */
+		r->art.read_pos = (int64_t)(top < r->art.body_len ? top : 0);
+		focus_at(r, focus < r->art.body_len ? focus : 0);
+		if (r->query)
+			find_hits(r);
+		r->cur_hit = -1;
+		r->selecting = 0;
+	} else {
+		a.body = r->art.body;
+		a.body_len = r->art.body_len;
+		r->art.body = NULL;
+		store_article_clear(&r->art);
+		r->art = a;
+	}
+	free(r->ments.v);
+	memset(&r->ments, 0, sizeof r->ments);
+	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	r->ent = -1;
+}
+
 static void reader_resize(struct view *v)
 {
 	struct reader *r = v->data;
@@ -1467,6 +1623,8 @@ static void reader_resize(struct view *v)
 
 	if (width < 1)
 		width = 1;
+	if (ui.data_changed)
+		reader_reload(r);
 	load_annotations(r);
 	if (width == r->width)
 		return;
@@ -1498,13 +1656,11 @@ static void reader_done(struct view *v)
 	size_t i;
 
 	/* A lost reading position is not worth a message on the way out. */
-	if (r->npara)
+	if (r->npara) {
 		(void)store_article_set_read_pos(ui.store, r->art.id, (int64_t)top_offset(r));
-	for (i = 0; i < r->npara; i++) {
-		free(r->paras[i].lines.v);
-		free(r->paras[i].sents.v);
+		(void)store_article_set_focus_pos(ui.store, r->art.id, (int64_t)focus_span(r).start);
 	}
-	free(r->paras);
+	free_paras(r);
 	free(r->ments.v);
 	free(r->hits.v);
 	free(r->query);
@@ -1532,7 +1688,6 @@ static const struct view_ops reader_ops = {
 void view_reader_open(int64_t article_id, int64_t at_offset)
 {
 	struct reader *r = xcalloc(1, sizeof *r);
-	size_t pos = 0, cap = 0;
 	int rc = store_article_get(ui.store, article_id, 1, &r->art);
 
 	if (rc != 0) {
@@ -1543,22 +1698,7 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 	}
 	if (store_article_mentions(ui.store, article_id, &r->ments) != 0)
 		ui_error("entities not shown: %s", store_errmsg(ui.store));
-	/* Paragraphs: one per line of the cleaned body. */
-	while (pos < r->art.body_len || (pos == 0 && r->art.body_len == 0)) {
-		const char *nl = memchr(r->art.body + pos, '\n', r->art.body_len - pos);
-		size_t end = nl ? (size_t)(nl - r->art.body) : r->art.body_len;
-		if (r->npara == cap) {
-			cap = cap ? cap * 2 : 64;
-			r->paras = xreallocarray(r->paras, cap, sizeof *r->paras);
-		}
-		memset(&r->paras[r->npara], 0, sizeof r->paras[0]);
-		r->paras[r->npara].start = pos;
-		r->paras[r->npara].end = end;
-		r->npara++;
-		pos = end + 1;
-		if (!nl)
-			break;
-	}
+	build_paras(r);
 	r->ent = -1;
 	r->cur_hit = -1;
 	r->on_hl = -1;
@@ -1567,7 +1707,12 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 	if (r->art.read_pos < 0 || (size_t)r->art.read_pos > r->art.body_len)
 		r->art.read_pos = 0;
 	ui_push(&reader_ops, r);
+	/* The focus where it was left, when it is still on the screen the
+	 * scroll position gives; else the sentence at the top. */
 	focus_at(r, (size_t)r->art.read_pos);
+	if (at_offset < 0 && r->art.focus_pos >= 0 && (size_t)r->art.focus_pos < r->art.body_len &&
+	    row_of(r, (size_t)r->art.focus_pos) >= 0)
+		focus_at(r, (size_t)r->art.focus_pos);
 	if (at_offset >= 0) {
 		long i = mention_at_or_after(r, (size_t)at_offset);
 		show_offset(r, (size_t)at_offset);

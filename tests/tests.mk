@@ -9,7 +9,7 @@ UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/co
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/locale.sh \
 	tests/ui/scale.sh tests/ui/samples.sh tests/ui/search.sh tests/ui/export.sh
 # The reader's habits and fixes of issue 16.
-UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh
+UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh tests/ui/small.sh tests/ui/newsboat.sh
 CLI_TESTS += tests/cli/fetch.sh
 CLI_TESTS += tests/cli/feed.sh
 UI_TESTS += tests/ui/fetch.sh

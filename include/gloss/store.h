@@ -15,7 +15,9 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
+/* The schema version that added article.focus_pos. */
+#define STORE_FOCUS_VERSION 9
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */
@@ -63,6 +65,7 @@ struct store_article {
 	char body_sha[65];
 	int64_t words, highlights, notes;
 	int64_t read_pos; /* byte offset of the reading position */
+	int64_t focus_pos; /* byte offset of the reader's focus, or -1 */
 	char *imported_at;
 };
 
@@ -120,6 +123,16 @@ int store_article_edit(struct store *st, int64_t id, const struct store_article_
 /* 0 ok, 1 no such article, -1 error. */
 int store_article_delete(struct store *st, int64_t id);
 int store_article_set_read_pos(struct store *st, int64_t id, int64_t pos);
+/* Save the focus (and that the article was read now). */
+int store_article_set_focus_pos(struct store *st, int64_t id, int64_t pos);
+/* The article the reader left last, and its row in the imported order:
+ * 0 found, 1 none read yet, -1 error. */
+int store_article_last_read(struct store *st, int64_t *id, int64_t *row);
+
+/* 1 when another process (or connection) changed the database since the
+ * last call (SQLite's PRAGMA data_version); the first call returns 0.
+ * Cheap enough to poll once a second. */
+int store_data_changed(struct store *st);
 
 /* Full-text search over titles and bodies, ranked by bm25. */
 struct store_hit {

@@ -79,8 +79,11 @@
 	X(LINK_CONTRA, "link-contradicts", "Link as contradicts")                    \
 	X(MERGE, "merge", "Merge the marked entity into this one")                   \
 	X(SPLIT, "split", "Split one of this entity's names into its own entity")    \
-	X(EXPORT, "export", "Export to Markdown")                                     \
-	X(IMPORT, "import", "Import a web page (URL) or a file; the screen keeps working")
+	X(EXPORT, "export", "Export to Markdown")                                    \
+	X(IMPORT, "import", "Import a web page (URL) or a file; the screen keeps working") \
+	X(ARTICLE_NEXT, "article-next", "Open the next article of the library's list")  \
+	X(ARTICLE_PREV, "article-prev", "Open the previous article of the library's list") \
+	X(OPEN_URL, "open-url", "Open the article's source URL ($BROWSER, else xdg-open)")
 
 enum request {
 #define REQ_ENUM(e, name, help) REQ_##e,
@@ -148,6 +151,9 @@ struct ui {
 	int mouse;
 	char message[256];
 	int message_is_error;
+	/* Set while views are told (through resize) that another process
+	 * changed the database. */
+	int data_changed;
 	struct ui_style styles[AREA_COUNT];
 };
 
@@ -219,6 +225,9 @@ struct ui_prompt_opts {
 	char *(*recall)(void *ctx, int dir);
 };
 char *ui_prompt_ex(const char *label, const char *initial, const struct ui_prompt_opts *o);
+/* A line shown above the open prompt (e.g. the choices Tab found) until
+ * the next edit; NULL clears it. */
+void ui_prompt_hint(const char *text);
 
 /* A yes/no question on the status line; 1 for yes. */
 int ui_confirm(const char *question);
@@ -252,6 +261,9 @@ void ui_import_shutdown(void);
 
 /* Views. */
 void view_library_open(void);
+/* The article after (dir > 0) or before id in the library's current
+ * order and filter, moving the library's cursor to it; 0 when none. */
+int64_t view_library_neighbour(int64_t id, int dir);
 void view_reader_open(int64_t article_id, int64_t at_offset);
 void view_help_open(const char *screen);
 void view_mentions_open(int64_t entity_id);

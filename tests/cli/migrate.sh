@@ -50,6 +50,11 @@ c.execute("ALTER TABLE article DROP COLUMN published_as")
 c.execute("ALTER TABLE article DROP COLUMN lang")
 for t in ("article_unread", "feed_item", "feed"):  # the feeds step
     c.execute("DROP TABLE IF EXISTS " + t)
+# Columns that later schema steps add are not in a schema 1 library.
+cols = [r[1] for r in c.execute("PRAGMA table_info(article)")]
+for col in ("focus_pos", "read_at"):
+    if col in cols:
+        c.execute("ALTER TABLE article DROP COLUMN %s" % col)
 c.execute("PRAGMA user_version = 1")
 c.commit()
 c.execute("PRAGMA wal_checkpoint(truncate)")

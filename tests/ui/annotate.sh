@@ -48,7 +48,7 @@ ui_start 100 30 "env EDITOR=$T_DIR/editor.sh $GLOSS"
 ui_wait "reopened" "Title +Outlet"
 ui_keys g Enter
 ui_wait "the reader again" "1 annotation|2 annotations"
-ui_keys ']'
+ui_keys g "]"
 ui_wait "] jumps to the annotation" "annotation 1 of 2 #key-fact \(note\)"
 ui_keys A
 ui_wait "A runs the editor and saves the note" "note saved"

@@ -3,6 +3,8 @@
 # entity, a search hit, a selection), in every theme and with NO_COLOR;
 # the margin shows every marker of a line; a highlight's tags are named.
 . "$TOP_SRCDIR/tests/lib.sh"
+# The sample articles, as the default library has them.
+"$GLOSS" samples add >/dev/null 2>&1 || exit 1
 
 cells() { ui_screen_e | "$PYTHON3" "$TOP_SRCDIR/tests/ui/cells.py" "$@"; }
 

@@ -4,6 +4,8 @@
 # $BROWSER (else xdg-open); the library and the reader notice when another
 # process changes the database.
 . "$TOP_SRCDIR/tests/lib.sh"
+# The sample articles, as the default library has them.
+"$GLOSS" samples add >/dev/null 2>&1 || exit 1
 
 "$GLOSS" list >/dev/null || exit 1
 D=$T_DIR/in

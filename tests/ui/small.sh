@@ -5,6 +5,8 @@
 # first at 60 columns, outlets in the mention list and the link picker,
 # Tab listing the tags, and `annotations` as a table on a terminal.
 . "$TOP_SRCDIR/tests/lib.sh"
+# The sample articles, as the default library has them.
+"$GLOSS" samples add >/dev/null 2>&1 || exit 1
 
 "$GLOSS" list >/dev/null || exit 1
 D=$T_DIR/in

@@ -115,6 +115,8 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("ALTER TABLE article DROP COLUMN published_as")
 c.execute("ALTER TABLE article DROP COLUMN lang")
+c.execute("ALTER TABLE article DROP COLUMN focus_pos")
+c.execute("ALTER TABLE article DROP COLUMN read_at")
 for t in ("article_unread", "feed_item", "feed"):  # the feeds step
     c.execute("DROP TABLE IF EXISTS " + t)
 texts = {"Harbour bridge reopens": "March 18, 2015", "Ferry timetable changes": "24 July 2015",

@@ -55,7 +55,7 @@ ui_keys l
 ui_wait "l opens the link picker" "link to:"
 ui_text Putin
 ui_wait "the picker finds passages" "Putin"
-t_match "each candidate names its outlet" "$(ui_screen)" "(AFP|NewsDrum|NOS News) · "
+ui_wait "each candidate names its outlet (once typing pauses)" "(AFP|NewsDrum|NOS News) · " 5
 ui_keys Enter
 ui_wait "the relation prompt is whole" "relation \(same-fact, contradicts, supports, see-also; Tab completes\): same-fact"
 ui_keys Escape

@@ -61,12 +61,12 @@ obj() {
 sources() {
 	case $1 in
 	import) echo "import embedded" ;;
-	ner) echo "ner sentence embedded" ;;
+	ner) echo "ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases sentence embedded" ;;
 	layout) echo "layout" ;;
 	config) echo "theme" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare" ;;
-	export) echo "export store store_io anchor ner sentence compare date embedded" ;;
+	export) echo "export store store_io anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases sentence compare date embedded" ;;
 	extract) echo "extract extract_meta extract_parse date import embedded" ;;
 	*) return 1 ;;
 	esac

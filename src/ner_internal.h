@@ -101,6 +101,33 @@ struct slot {
 /* The lower-case words every token is looked up as (grammar words, units,
  * currencies) also sit in a small table that stays in cache. */
 #define SMALL_SLOTS 1024
+/* Cue words (data/LANG/cues.txt), one bit a kind. */
+enum {
+	N_COLLECTIVE = 1u << 0,   /* "People's": a possessive inside a name */
+	N_ORG_VERB = 1u << 1,     /* "played for" X: an organisation */
+	N_ORG_PLURAL = 1u << 2,   /* "bands like" X: organisations */
+	N_CORP_SUFFIX = 1u << 3,  /* Inc, Corp */
+	N_TIME_ZONE = 1u << 4,    /* GMT */
+	N_FISCAL = 1u << 5,       /* third-quarter */
+	N_PLACE_END = 1u << 6,    /* -ville */
+	N_GROUP_END = 1u << 7,    /* -ism */
+	N_PEOPLE_END = 1u << 8,   /* -ites */
+	N_DERIVED_END = 1u << 9,  /* -ized */
+	NER_NCUES = 10
+};
+
+/* Word endings, with their lengths (no strlen on the hot path). */
+struct ending {
+	const char *s;
+	size_t n;
+};
+
+/* What all the cues of one kind have in common, for quick rejection. */
+struct ner_cue_bounds {
+	size_t min_len, max_len;
+	unsigned char first[256]; /* first bytes, either case of a letter */
+};
+
 /* Lexicon (ner_lexicon.c) */
 /* The lower-case words every token is looked up as (grammar words, units,
  * currencies): a small table that stays in cache. */
@@ -111,6 +138,12 @@ void ner_lex_init(void);
 /* Is the lower-case ASCII word w[0..n) in the sorted common-words list? */
 bool ner_common_word(const char *w, size_t n);
 const struct slot *ner_lex_get(const char *s, size_t n);
+/* The cue kinds of the lower-case word (or two words) s[0..n); 0 when none. */
+uint32_t ner_cue(const char *s, size_t n);
+/* The endings of one kind (N_PLACE_END...). */
+const struct ending *ner_endings(uint32_t cls, size_t *n);
+/* The bounds of one kind of cue. */
+const struct ner_cue_bounds *ner_cue_bounds(uint32_t cls);
 
 
 static inline uint32_t hash_step(uint32_t h, unsigned char c)
@@ -317,6 +350,10 @@ uint32_t ner_tok_kinds(const struct doc *d, size_t i);
 bool ner_is_common(const struct doc *d, size_t i);
 /* Longest gazetteer entry of a kind in mask at token i (its end, or i). */
 size_t ner_longest_entry(const struct doc *d, size_t i, size_t limit, uint32_t mask, uint32_t *kinds);
+/* Is token i (lower-cased) a cue word of a kind in kind (N_...)? */
+bool ner_tok_cue(const struct doc *d, size_t i, uint32_t kind);
+/* Are tokens [i, j), lower-cased and joined by spaces, such a cue? */
+bool ner_toks_cue(const struct doc *d, size_t i, size_t j, uint32_t kind);
 /* Length in tokens of a title at token i, 0 when none. */
 size_t ner_title_at(const struct doc *d, size_t i, size_t limit);
 

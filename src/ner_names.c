@@ -85,9 +85,7 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
  * followed on the same line by a capitalised word? */
 static bool collective_possessive(const struct doc *d, size_t j)
 {
-	static const char *const nouns[] = {"people", "workers", "children", "women", "men",
-	                                    "veterans", "farmers", "teachers", "citizens", "peoples"};
-	size_t k, w = j + 1;
+	size_t w = j + 1;
 	bool plural_s;
 
 	if (j == 0 || j + 1 >= d->n || d->t[j].kind != TK_PUNCT || !adjacent(d, j) ||
@@ -100,10 +98,7 @@ static bool collective_possessive(const struct doc *d, size_t j)
 		return false; /* "Workers'" but not "People'" */
 	if (w >= d->n || !ner_capish(d, w) || (d->t[w].f & (TF_NL | TF_SENT)))
 		return false;
-	for (k = 0; k < ARRAY_SIZE(nouns); k++)
-		if (tok_is_n(d, j - 1, nouns[k], strlen(nouns[k])))
-			return true;
-	return false;
+	return ner_tok_cue(d, j - 1, N_COLLECTIVE);
 }
 
 /* Extent of a capitalised chunk starting at i (a ner_capish token). */
@@ -227,10 +222,6 @@ static enum ner_label kinds_label(uint32_t g)
  * "the album X", "played for X".  -1 when nothing. */
 static int context_cue(const struct doc *d, size_t i)
 {
-	static const char *const org_verbs[][2] = {
-		{"played", "for"}, {"signed", "with"}, {"signed", "for"}, {"drafted", "by"},
-		{"transferred", "to"}, {"loaned", "to"}, {"acquired", "by"}, {"subsidiary", "of"},
-	};
 	const uint32_t nouns = W_ORGNOUN | W_ARTNOUN | W_GPENOUN | W_LOCNOUN;
 	size_t p = i;
 	uint32_t g;
@@ -251,11 +242,8 @@ static int context_cue(const struct doc *d, size_t i)
 		return g & W_ORGNOUN ? NER_ORG : g & W_ARTNOUN ? NER_WORK_OF_ART : g & W_GPENOUN ? NER_GPE : NER_LOC;
 	}
 	if (i >= 2 && d->t[i - 1].kind == TK_WORD && d->t[i - 2].kind == TK_WORD && (d->t[i - 1].f & TF_LOWER) &&
-	    tlen(d, i - 1) <= 4)
-		for (size_t k = 0; k < ARRAY_SIZE(org_verbs); k++)
-			if (tok_is_n(d, i - 1, org_verbs[k][1], strlen(org_verbs[k][1])) &&
-			    tok_is_n(d, i - 2, org_verbs[k][0], strlen(org_verbs[k][0])))
-				return NER_ORG;
+	    ner_toks_cue(d, i - 2, i, N_ORG_VERB))
+		return NER_ORG;
 	return -1;
 }
 
@@ -298,13 +286,6 @@ static bool compass_word(const struct doc *d, size_t i)
 	return (gram(d, i) & W_COMPASS) != 0;
 }
 
-/* Word endings, with their lengths (no strlen on the hot path). */
-struct ending {
-	const char *s;
-	size_t n;
-};
-#define END(x) {x, sizeof(x) - 1}
-
 static bool ends_with(const struct doc *d, size_t i, const struct ending *ends, size_t n)
 {
 	size_t l = tlen(d, i);
@@ -318,35 +299,30 @@ static bool ends_with(const struct doc *d, size_t i, const struct ending *ends, 
 	return false;
 }
 
+/* Endings of a kind of data/LANG/cues.txt. */
+static bool ends_in(const struct doc *d, size_t i, uint32_t kind)
+{
+	size_t n;
+	const struct ending *e = ner_endings(kind, &n);
+	return ends_with(d, i, e, n);
+}
+
 /* Endings that mark a word as a place name in many languages. */
 static bool place_ending(const struct doc *d, size_t i)
 {
-	static const struct ending ends[] = {
-		END("ville"), END("burg"), END("burgh"), END("bourg"), END("borough"), END("shire"),
-		END("chester"), END("caster"), END("cester"), END("grad"), END("abad"), END("pur"),
-		END("stan"), END("polis"), END("mouth"), END("thorpe"), END("dorf"), END("heim"),
-		END("hausen"), END("stadt"), END("ham"), END("by"), END("sk"), END("ovo"), END("evo"),
-		END("ino"), END("berg"), END("bury"), END("field"), END("worth"), END("wick"),
-		END("wich"), END("ford"), END("bridge"), END("ton"), END("minster"), END("ingen"),
-		END("furt"), END("haven"),
-	};
-	return ends_with(d, i, ends, ARRAY_SIZE(ends));
+	return ends_in(d, i, N_PLACE_END);
 }
 
 /* Peoples, faiths and their adjectives: Cochabamban, Catholicism. */
 static bool group_ending(const struct doc *d, size_t i)
 {
-	static const struct ending e[] = {END("ian"), END("ians"), END("ese"), END("ism"), END("ist"),
-					  END("ists"), END("ite"), END("ites"), END("ish"), END("ic")};
-	return ends_with(d, i, e, ARRAY_SIZE(e));
+	return ends_in(d, i, N_GROUP_END);
 }
 
 /* Capitalised derived words that name nothing: Islamized, Christianisation. */
 static bool derived_ending(const struct doc *d, size_t i)
 {
-	static const struct ending e[] = {END("ized"), END("ised"), END("ization"), END("isation"), END("izing"),
-					  END("ising")};
-	return ends_with(d, i, e, ARRAY_SIZE(e));
+	return ends_in(d, i, N_DERIVED_END);
 }
 
 static bool sentence_common(const struct doc *d, size_t i)
@@ -527,11 +503,6 @@ static bool state_follows(const struct doc *d, size_t j)
  * Y and Z", "companies such as X"? */
 static bool in_org_list(const struct doc *d, size_t i)
 {
-	static const char *const plurals[] = {
-		"bands", "companies", "firms", "labels", "clubs", "teams", "brands", "newspapers",
-		"broadcasters", "retailers", "airlines", "banks", "manufacturers", "carmakers",
-		"networks", "parties", "publishers", "charities", "insurers", "startups", "groups",
-	};
 	size_t k = i, stop = i > 40 ? i - 40 : 0;
 	while (k > stop) {
 		size_t p = k - 1;
@@ -558,10 +529,7 @@ static bool in_org_list(const struct doc *d, size_t i)
 			size_t q = tok_is(d, p, "as") ? p - 2 : p - 1;
 			if (p == 0 || q >= d->n || d->t[q].kind != TK_WORD)
 				return false;
-			for (size_t w = 0; w < ARRAY_SIZE(plurals); w++)
-				if (tok_is_n(d, q, plurals[w], strlen(plurals[w])))
-					return true;
-			return false;
+			return ner_tok_cue(d, q, N_ORG_PLURAL);
 		}
 		return false;
 	}
@@ -793,7 +761,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		size_t l = tlen(d, i);
 		if (l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]) && !(l >= 3 && p[l - 2] == 'e' && p[l - 3] == 's')) {
 			const struct slot *sl = ner_lex_get((const char *)p, l - 1);
-			bool people = (sl && (sl->gaz & G_NORP)) || ends_with(d, i, (const struct ending[]){END("ans"), END("ites"), END("ists"), END("ese")}, 4);
+			bool people = (sl && (sl->gaz & G_NORP)) || ends_in(d, i, N_PEOPLE_END);
 			add_span(d, i, j, people ? NER_NORP : NER_ORG, 0);
 			return;
 		}
@@ -1019,16 +987,13 @@ void ner_find_names(struct doc *d)
 /* A company's legal suffix, capitalised: "Inc", "Corp", "Ltd"... */
 bool ner_corp_suffix(const struct doc *d, size_t i)
 {
-	static const char *const w[] = {"inc", "corp", "ltd", "llc", "plc", "gmbh"};
+	const struct ner_cue_bounds *b = ner_cue_bounds(N_CORP_SUFFIX);
 	size_t n;
 
-	if (i >= d->n || d->t[i].kind != TK_WORD || !(d->t[i].f & TF_CAP) || (n = tlen(d, i)) < 3 ||
-	    n > 4 || !strchr("ICLPG", d->s[d->t[i].s]))
+	if (i >= d->n || d->t[i].kind != TK_WORD || !(d->t[i].f & TF_CAP) || (n = tlen(d, i)) < b->min_len ||
+	    n > b->max_len || !b->first[d->s[d->t[i].s]])
 		return false;
-	for (size_t k = 0; k < ARRAY_SIZE(w); k++)
-		if (tok_is_n(d, i, w[k], strlen(w[k])))
-			return true;
-	return false;
+	return ner_tok_cue(d, i, N_CORP_SUFFIX);
 }
 
 /* "Amazon.com Inc" is one organisation (the name, a dot and a domain's

@@ -264,15 +264,11 @@ static size_t month_date(const struct doc *d, size_t i, bool need_context)
  * "first-half". */
 static bool fiscal_period(const struct doc *d, size_t i)
 {
-	static const char *const v[] = {"first-quarter", "second-quarter", "third-quarter",
-	                                "fourth-quarter", "first-half", "second-half"};
+	const struct ner_cue_bounds *b = ner_cue_bounds(N_FISCAL);
 	size_t n = tlen(d, i);
-	if (!(d->t[i].f & TF_HYPH) || n < 10 || n > 14 || !strchr("fFsStT", d->s[d->t[i].s]))
+	if (!(d->t[i].f & TF_HYPH) || n < b->min_len || n > b->max_len || !b->first[d->s[d->t[i].s]])
 		return false;
-	for (size_t k = 0; k < ARRAY_SIZE(v); k++)
-		if (tok_is_n(d, i, v[k], strlen(v[k])))
-			return true;
-	return false;
+	return ner_tok_cue(d, i, N_FISCAL);
 }
 
 /* The core of a date, time or number at token i, with its label. */
@@ -318,9 +314,7 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 			if (free_word(d, j) && (gram(d, j) & W_AMPM))
 				j++;
 			if (free_word(d, j) && (d->t[j].f & TF_ALLCAP) && tlen(d, j) <= 4 && tlen(d, j) >= 2 &&
-			    (tok_is(d, j, "gmt") || tok_is(d, j, "utc") || tok_is(d, j, "et") || tok_is(d, j, "est") ||
-			     tok_is(d, j, "edt") || tok_is(d, j, "bst") || tok_is(d, j, "cet") || tok_is(d, j, "pt") ||
-			     tok_is(d, j, "pst") || tok_is(d, j, "pdt")))
+			    ner_tok_cue(d, j, N_TIME_ZONE))
 				j++;
 			*label = NER_TIME;
 			return j;

@@ -487,3 +487,30 @@ void ner_add_span_(struct doc *d, size_t ts, size_t te, enum ner_label l, int st
 	}
 	d->sp[d->nsp++] = sp;
 }
+
+/* The cue kinds of tokens [i, j) lower-cased, joined by one space. */
+static uint32_t toks_cue(const struct doc *d, size_t i, size_t j)
+{
+	char buf[64];
+	size_t n = 0;
+	for (size_t k = i; k < j; k++) {
+		size_t l;
+		if (k >= d->n || d->t[k].kind == TK_BAD || (l = tlen(d, k)) + n + 1 > sizeof buf)
+			return 0;
+		if (k > i)
+			buf[n++] = ' ';
+		for (size_t q = 0; q < l; q++)
+			buf[n++] = (char)lower_ascii(d->s[d->t[k].s + q]);
+	}
+	return ner_cue(buf, n);
+}
+
+bool ner_tok_cue(const struct doc *d, size_t i, uint32_t kind)
+{
+	return (toks_cue(d, i, i + 1) & kind) != 0;
+}
+
+bool ner_toks_cue(const struct doc *d, size_t i, size_t j, uint32_t kind)
+{
+	return (toks_cue(d, i, j) & kind) != 0;
+}

@@ -179,6 +179,9 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 	       (long long)s.articles_added, (long long)s.articles_matched,
 	       (long long)s.highlights_added, (long long)s.highlights_matched,
 	       (long long)s.notes_added, (long long)s.tags_added, (long long)s.links_added);
+	if (s.corrections_added)
+		printf("%lld entity correction%s added and applied\n", (long long)s.corrections_added,
+		       s.corrections_added == 1 ? "" : "s");
 	if (s.articles_unsourced)
 		printf("%lld article%s kept without %s source path: the library has newer text from "
 		       "that path\n", (long long)s.articles_unsourced,

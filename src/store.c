@@ -23,6 +23,7 @@
 #include "gloss/anchor.h"
 #include "gloss/date.h"
 #include "gloss/store.h"
+#include "gloss/store_corrections.h"
 #include "gloss/theme.h"
 #include "gloss/util.h"
 #include "store_internal.h"
@@ -220,6 +221,14 @@ static const char *const migrations[] = {
 	"  final_url TEXT, etag TEXT, last_modified TEXT,"
 	"  fetched_at TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS fetched_article ON fetched(article_id);",
+	/* 6 → 7: the user's corrections of the entity recognizer, applied
+	 * to every article (store_corrections.c). */
+	"CREATE TABLE IF NOT EXISTS correction ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('relabel', 'reject', 'add')),"
+	"  text TEXT NOT NULL,"
+	"  label TEXT,"
+	"  created TEXT NOT NULL);",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
@@ -3525,4 +3534,16 @@ fail:
 	free(label);
 	free(canon);
 	return -1;
+}
+
+/* --- what store_corrections.c needs of the import's code --- */
+
+int store_article_set_mentions(struct store *st, int64_t article_id, const char *body,
+                               const struct ner_result *ner)
+{
+	entity_cache_reset(st);
+	if (save_mentions(st, article_id, 0, body, ner) != 0)
+		return -1;
+	entity_cache_reset(st);
+	return step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot update entities");
 }

@@ -3,7 +3,7 @@
 CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh tests/cli/export.sh \
 	tests/cli/hostile.sh tests/cli/dbfaults.sh tests/cli/crash.sh tests/cli/concurrent.sh \
 	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/html.sh tests/cli/dates.sh \
-	tests/cli/paths.sh tests/cli/keep.sh
+	tests/cli/paths.sh tests/cli/keep.sh tests/cli/corrections.sh
 UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh
 # The reader's habits and fixes of issue 16.

@@ -37,6 +37,9 @@ int cli_usage(const char *name, const char *fmt, ...)
 /* Commands that live in files of their own. */
 #define EXTRACT_USAGE "[--url URL] [--json] FILE|URL|-"
 int cli_cmd_extract(struct cli *c, int argc, char **argv);
+/* cli_corrections.c: `gloss entity relabel|reject|add|corrections|forget`;
+ * the exit status, or -1 when argv[1] is none of these. */
+int cli_entity_correct(struct cli *c, int argc, char **argv);
 
 /* One line per command, for --help. */
 void cli_print_commands(FILE *f);

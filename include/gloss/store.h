@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 enum store_open_flags {
 	STORE_CREATE = 1,   /* create the file (and its directory) if missing */

@@ -62,6 +62,7 @@ struct reader {
 	/* Deleted annotations, newest last, for U. */
 	struct store_deleted **undo;
 	size_t nundo;
+	unsigned long deleted_at; /* view_correct_tick() of the last deletion */
 };
 
 static const struct view_ops reader_ops;
@@ -1297,6 +1298,60 @@ static void reader_draw(struct view *v)
 	}
 }
 
+/* The article's entities again: a correction may have changed them. */
+static void reload_mentions(struct reader *r)
+{
+	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+
+	r->ments.n = 0;
+	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	r->ent = -1;
+	for (size_t i = 0; at != SIZE_MAX && i < r->ments.n; i++)
+		if (r->ments.v[i].start == at)
+			r->ent = (long)i;
+}
+
+/* c: correct the entity Tab reached, in every article. */
+static void correct_entity(struct reader *r)
+{
+	struct store_entity e = {0};
+
+	if (r->ent < 0 || r->ent >= (long)r->ments.n) {
+		ui_message("Tab moves to an entity; c then corrects it");
+		return;
+	}
+	if (store_entity_get(ui.store, r->ments.v[r->ent].entity_id, &e) != 0) {
+		ui_error("cannot correct: %s", store_errmsg(ui.store));
+		reload_mentions(r); /* another gloss may have changed them */
+		return;
+	}
+	view_correct_open(e.name, (int)e.label, 0);
+	free(e.name);
+}
+
+/* e in a selection: mark its text as an entity, in every article. */
+static void mark_entity(struct reader *r)
+{
+	struct sentence_span t = target(r);
+	char *text;
+
+	if (!r->selecting) {
+		ui_message("v starts a selection; e then marks it as an entity");
+		return;
+	}
+	while (t.end > t.start && (r->art.body[t.end - 1] == ' ' || r->art.body[t.end - 1] == '\n'))
+		t.end--;
+	if (t.end <= t.start || memchr(r->art.body + t.start, '\n', t.end - t.start)) {
+		ui_error("an entity is a piece of one paragraph");
+		return;
+	}
+	text = xstrndup(r->art.body + t.start, t.end - t.start);
+	r->selecting = 0;
+	view_correct_open(text, -1, 1);
+	free(text);
+}
+
 static int reader_request(struct view *v, enum request req)
 {
 	struct reader *r = v->data;
@@ -1352,9 +1407,20 @@ static int reader_request(struct view *v, enum request req)
 		return 1;
 	case REQ_DELETE:
 		delete_annotation(r);
+		r->deleted_at = view_correct_tick();
 		return 1;
 	case REQ_UNDO:
-		undo_delete(r);
+		/* The newer of the last deletion and the last correction. */
+		if (view_correct_last() > r->deleted_at && view_correct_undo())
+			reload_mentions(r);
+		else
+			undo_delete(r);
+		return 1;
+	case REQ_CORRECT:
+		correct_entity(r);
+		return 1;
+	case REQ_MARK_ENTITY:
+		mark_entity(r);
 		return 1;
 	case REQ_YANK:
 		yank(r);
@@ -1489,6 +1555,7 @@ static void reader_resize(struct view *v)
 	if (width < 1)
 		width = 1;
 	load_annotations(r);
+	reload_mentions(r);
 	if (width == r->width)
 		return;
 	off = r->width ? top_offset(r) : (size_t)r->art.read_pos;

@@ -9,7 +9,7 @@ UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/co
 # The reader's habits and fixes of issue 16.
 UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh
 CLI_TESTS += tests/cli/fetch.sh
-UI_TESTS += tests/ui/fetch.sh
+UI_TESTS += tests/ui/fetch.sh tests/ui/corrections.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 
 # libFuzzer targets, their seeds and regression inputs (make fuzz).

@@ -21,11 +21,16 @@ static struct {
 	} *v;
 	size_t n, cap;
 } made;
-static unsigned long ticks;
+static unsigned long ticks, changes;
 
 unsigned long view_correct_tick(void)
 {
 	return ++ticks;
+}
+
+unsigned long view_correct_changes(void)
+{
+	return changes;
 }
 
 unsigned long view_correct_last(void)
@@ -63,6 +68,7 @@ static int picker_request(void *ctx, enum request req, size_t row)
 		struct made m = {id, view_correct_tick()};
 		VEC_PUSH(&made, m);
 	}
+	changes++;
 	text = xstrdup(p->text);
 	ui_pop(); /* frees p */
 	if (kind == CORRECTION_REJECT)
@@ -109,6 +115,7 @@ int view_correct_undo(void)
 		return 1;
 	}
 	made.n--;
+	changes++;
 	ui_message("correction undone, in %d article%s", n, n == 1 ? "" : "s");
 	return 1;
 }

@@ -63,6 +63,7 @@ struct reader {
 	struct store_deleted **undo;
 	size_t nundo;
 	unsigned long deleted_at; /* view_correct_tick() of the last deletion */
+	unsigned long ments_at;   /* view_correct_changes() when ments was loaded */
 };
 
 static const struct view_ops reader_ops;
@@ -1304,6 +1305,7 @@ static void reload_mentions(struct reader *r)
 	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
 
 	r->ments.n = 0;
+	r->ments_at = view_correct_changes();
 	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
 		ui_error("entities not shown: %s", store_errmsg(ui.store));
 	r->ent = -1;
@@ -1555,7 +1557,8 @@ static void reader_resize(struct view *v)
 	if (width < 1)
 		width = 1;
 	load_annotations(r);
-	reload_mentions(r);
+	if (r->ments_at != view_correct_changes())
+		reload_mentions(r);
 	if (width == r->width)
 		return;
 	off = r->width ? top_offset(r) : (size_t)r->art.read_pos;
@@ -1629,6 +1632,7 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 		free(r);
 		return;
 	}
+	r->ments_at = view_correct_changes();
 	if (store_article_mentions(ui.store, article_id, &r->ments) != 0)
 		ui_error("entities not shown: %s", store_errmsg(ui.store));
 	/* Paragraphs: one per line of the cleaned body. */

@@ -267,5 +267,8 @@ void view_correct_open(const char *text, int current_label, int adding);
 int view_correct_undo(void);
 unsigned long view_correct_tick(void);
 unsigned long view_correct_last(void);
+/* Counts the corrections made and undone on screen: a view whose count
+ * differs reloads its entities. */
+unsigned long view_correct_changes(void);
 
 #endif

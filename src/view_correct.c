@@ -100,6 +100,8 @@ void view_correct_open(const char *text, int current, int adding)
 	if (!adding)
 		ui_list_add(l, "-", "Not an entity", 0, 0);
 	ui_list_set_extra(l, picker_request, p, picker_free);
+	if (current >= 0)
+		ui_list_set_cursor(l, (size_t)current); /* j and k from where it is */
 	ui_list_open(l);
 }
 

@@ -233,6 +233,8 @@ void ui_list_add(struct ui_list *l, const char *left, const char *right, int64_t
                  size_t offset);
 void ui_list_set_extra(struct ui_list *l, int (*extra)(void *ctx, enum request req, size_t row),
                        void *ctx, void (*free_ctx)(void *ctx));
+/* Put the cursor on a row (after the rows are added). */
+void ui_list_set_cursor(struct ui_list *l, size_t row);
 void ui_list_open(struct ui_list *l);
 
 /* ui_import.c: `i` asks for a URL or a path and imports it on another

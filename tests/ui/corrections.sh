@@ -39,8 +39,15 @@ ui_wait "and not an entity" "Not an entity"
 ui_keys j j j Enter
 ui_wait "the correction is made" "'Mercedes' is ORG now, in [0-9]+ articles? — U undoes"
 t_eq "the library has it" "$(label_of Mercedes)" "ORG"
+ui_keys c
+ui_wait "the picker marks its label now" "ORG +Companies, agencies, institutions, teams  \(now\)"
+ui_keys j Enter
+ui_wait "the cursor started on its label: j picked the next one" "'Mercedes' is GPE now"
 ui_keys U
-ui_wait "U undoes it" "correction undone, in [0-9]+ articles?"
+ui_wait "U undoes the last correction" "correction undone, in [0-9]+ articles?"
+t_eq "the one before holds" "$(label_of Mercedes)" "ORG"
+ui_keys U
+ui_wait "U again undoes that one" "correction undone, in [0-9]+ articles?"
 t_eq "the recognizer's label is back" "$(label_of Mercedes)" "PERSON"
 ui_keys c
 ui_wait "the entity Tab reached stays reached: the picker again" "Correct 'Mercedes'"

@@ -113,7 +113,15 @@ enum {
 	N_GROUP_END = 1u << 7,    /* -ism */
 	N_PEOPLE_END = 1u << 8,   /* -ites */
 	N_DERIVED_END = 1u << 9,  /* -ized */
-	NER_NCUES = 10
+	N_MEDIA_NOUN = 1u << 10,  /* "station" of "radio station": an organisation */
+	N_MEDIA_KIND = 1u << 11,  /* "radio" */
+	N_GENERIC_DET = 1u << 12, /* "a Technology Centre": no one thing */
+	N_WORK_INTRO = 1u << 13,  /* "the film titled The X": The starts a work */
+	N_DEF_STOP = 1u << 14,    /* "X is a member of": no definition */
+	N_PLACE_DEF_GOES_ON = 1u << 15, /* "a village located in" */
+	N_ORG_DEF_GOES_ON = 1u << 16,   /* "a company based in" */
+	N_OWNS_NOTHING = 1u << 17, /* "Rizzo's opened": a possessive that owns nothing */
+	NER_NCUES = 18
 };
 
 /* Word endings, with their lengths (no strlen on the hot path). */

@@ -67,6 +67,10 @@ static const struct class_name cue_classes[] = {
 	{"corp-suffix", N_CORP_SUFFIX}, {"time-zone", N_TIME_ZONE}, {"fiscal-period", N_FISCAL},
 	{"place-ending", N_PLACE_END}, {"group-ending", N_GROUP_END}, {"people-ending", N_PEOPLE_END},
 	{"derived-ending", N_DERIVED_END},
+	{"media-noun", N_MEDIA_NOUN}, {"media-kind", N_MEDIA_KIND}, {"generic-det", N_GENERIC_DET},
+	{"work-intro", N_WORK_INTRO}, {"definition-stop", N_DEF_STOP},
+	{"place-definition-goes-on", N_PLACE_DEF_GOES_ON}, {"org-definition-goes-on", N_ORG_DEF_GOES_ON},
+	{"owns-nothing-before", N_OWNS_NOTHING},
 };
 
 static struct slot *lex;

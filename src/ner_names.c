@@ -372,11 +372,7 @@ static bool org_kind_noun(const struct doc *d, size_t k)
 	if (gram(d, k) & W_ORGKIND)
 		return true;
 	/* "radio station", "television channel", "news network" */
-	if ((tok_is(d, k, "station") || tok_is(d, k, "channel") || tok_is(d, k, "network") ||
-	     tok_is(d, k, "stations") || tok_is(d, k, "service")) && k > 0 &&
-	    (tok_is(d, k - 1, "radio") || tok_is(d, k - 1, "television") || tok_is(d, k - 1, "tv") ||
-	     tok_is(d, k - 1, "cable") || tok_is(d, k - 1, "news") || tok_is(d, k - 1, "broadcasting") ||
-	     tok_is(d, k - 1, "bus") || tok_is(d, k - 1, "streaming")))
+	if (ner_tok_cue(d, k, N_MEDIA_NOUN) && k > 0 && ner_tok_cue(d, k - 1, N_MEDIA_KIND))
 		return true;
 	return false;
 }
@@ -411,18 +407,14 @@ static int defined_as(const struct doc *d, size_t j)
 			return -1;
 		if (t->kind == TK_WORD && (t->gram & (W_SAY | W_LOCPREP | W_PERSONCTX | W_DET)))
 			return -1;
-		if (tok_is(d, k, "for") || tok_is(d, k, "to") || tok_is(d, k, "by") || tok_is(d, k, "with"))
-			return -1;
-		if (tok_is(d, k, "of") || tok_is(d, k, "who") || tok_is(d, k, "and") || tok_is(d, k, "member") ||
-		    tok_is(d, k, "former"))
+		if (ner_tok_cue(d, k, N_DEF_STOP))
 			return -1;
 		if ((t->f & TF_LOWER) && (t->gram & (W_GPENOUN | W_LOCNOUN)) && !tok_is(d, k, "state") &&
 		    !tok_is(d, k, "capital") && !tok_is(d, k, "port")) {
 			/* "a village in", "a small town on the coast" */
 			const struct tok *nt = k + 1 < d->n ? &d->t[k + 1] : NULL;
-			if (nt && nt->kind == TK_WORD && !(nt->gram & (W_LOCPREP | W_PARTICLE)) && !tok_is(d, k + 1, "on") &&
-			    !tok_is(d, k + 1, "and") && !tok_is(d, k + 1, "that") && !tok_is(d, k + 1, "which") &&
-			    !tok_is(d, k + 1, "located") && !tok_is(d, k + 1, "situated") && !tok_is(d, k + 1, "where"))
+			if (nt && nt->kind == TK_WORD && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
+			    !ner_tok_cue(d, k + 1, N_PLACE_DEF_GOES_ON))
 				return -1;
 			if (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len))
 				return -1;
@@ -432,12 +424,7 @@ static int defined_as(const struct doc *d, size_t j)
 			const struct tok *nt = k + 1 < d->n ? &d->t[k + 1] : NULL;
 			/* the head noun ends the phrase: not "a band member" */
 			if (nt && nt->kind == TK_WORD && (nt->f & TF_LOWER) && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
-			    !tok_is(d, k + 1, "that") && !tok_is(d, k + 1, "which") && !tok_is(d, k + 1, "based") &&
-			    !tok_is(d, k + 1, "founded") && !tok_is(d, k + 1, "formed") && !tok_is(d, k + 1, "owned") &&
-			    !tok_is(d, k + 1, "headquartered") && !tok_is(d, k + 1, "with") && !tok_is(d, k + 1, "and") &&
-			    !tok_is(d, k + 1, "for") && !tok_is(d, k + 1, "whose") && !tok_is(d, k + 1, "known") &&
-			    !tok_is(d, k + 1, "located") && !tok_is(d, k + 1, "operating") && !tok_is(d, k + 1, "specializing") &&
-			    !tok_is(d, k + 1, "specialising") && !tok_is(d, k + 1, "established") && !tok_is(d, k + 1, "created"))
+			    !ner_tok_cue(d, k + 1, N_ORG_DEF_GOES_ON))
 				return -1;
 			if ((tok_is(d, k, "group") && tok_is(d, k + 1, "of")) || (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len)))
 				return -1;
@@ -453,8 +440,7 @@ static bool generic_phrase(const struct doc *d, size_t i, size_t j)
 {
 	if (i == 0 || d->t[i - 1].kind != TK_WORD || !(d->t[i - 1].f & TF_LOWER))
 		return false;
-	if (!tok_is(d, i - 1, "a") && !tok_is(d, i - 1, "an") && !tok_is(d, i - 1, "nearest") &&
-	    !tok_is(d, i - 1, "local") && !tok_is(d, i - 1, "any") && !tok_is(d, i - 1, "every"))
+	if (!ner_tok_cue(d, i - 1, N_GENERIC_DET))
 		return false;
 	for (size_t k = i; k < j; k++)
 		if (d->t[k].kind != TK_WORD || !ner_is_common(d, k) || (d->t[k].f & TF_ALLCAP))
@@ -479,9 +465,7 @@ static bool bare_possessive(const struct doc *d, size_t j)
 		return strchr(",.;:)", d->s[t->s]) != NULL && tlen(d, k) == 1;
 	if (t->kind != TK_WORD || !(t->f & TF_LOWER))
 		return false;
-	return (t->gram & W_LOCPREP) || tok_is(d, k, "and") || tok_is(d, k, "was") || tok_is(d, k, "is") ||
-	       tok_is(d, k, "became") || tok_is(d, k, "opened") || tok_is(d, k, "closed") || tok_is(d, k, "has") ||
-	       tok_is(d, k, "had") || tok_is(d, k, "where");
+	return (t->gram & W_LOCPREP) || ner_tok_cue(d, k, N_OWNS_NOTHING);
 }
 
 /* Is a known state or country set off by a comma at token j, ending
@@ -782,8 +766,7 @@ static bool mid_the(const struct doc *d, size_t i, size_t j)
 		return false;
 	p = &d->t[i - 1];
 	if (p->kind == TK_WORD) {
-		if (!(p->f & TF_LOWER) || (p->gram & W_ARTNOUN) || tok_is(d, i - 1, "titled") ||
-		    tok_is(d, i - 1, "entitled") || tok_is(d, i - 1, "was") || tok_is(d, i - 1, "is"))
+		if (!(p->f & TF_LOWER) || (p->gram & W_ARTNOUN) || ner_tok_cue(d, i - 1, N_WORK_INTRO))
 			return false;
 		return true;
 	}

@@ -62,6 +62,23 @@ ui_wait "e opens the picker for the selection" "Mark 'Quentar Vale' as an entity
 ui_keys j j j j Enter
 ui_wait "marked" "'Quentar Vale' is GPE now, in 1 article "
 t_eq "the library has it" "$(label_of 'Quentar Vale')" "GPE"
+# From the entity index: correct in the reader it leads to, and the
+# index shows the correction on the way back.
+ui_keys E
+ui_wait "the entity index" "Entities — "
+ui_keys /
+ui_text Quentar
+ui_keys Enter
+ui_wait "Quentar Vale in the index" "GPE +Quentar Vale"
+ui_keys Enter
+ui_wait "its mentions" "Quentar Vale \(GPE\): 1 mention"
+ui_keys Enter c
+ui_wait "the picker on its label" "GPE +Countries, cities, states  \(now\)"
+ui_keys j Enter
+ui_wait "now a place of another kind" "'Quentar Vale' is LOC now"
+ui_keys q q
+ui_wait "the index shows it" "LOC +Quentar Vale"
+ui_keys q
 ui_resize 120 120
 ui_keys '?'
 ui_wait "? lists c" "c +correct-entity +Correct the entity Tab reached"
@@ -71,5 +88,6 @@ ui_wait "quit" "\[gloss exited 0\]"
 t_run "the corrections are listed" 0 "$GLOSS" entity corrections
 t_match "the rejection" "$T_OUT" "reject	-	Mercedes"
 t_match "the added place" "$T_OUT" "add	GPE	Quentar Vale"
-t_nomatch "not the undone one" "$T_OUT" "relabel"
+t_match "then its relabel" "$T_OUT" "relabel	LOC	Quentar Vale"
+t_nomatch "not the undone ones" "$T_OUT" "relabel	(ORG|GPE)	Mercedes"
 t_done

@@ -24,5 +24,12 @@ GAZETTEER_FILES = \
 	data/gazetteer/tz-cities.txt \
 	data/gazetteer/units.txt \
 	data/gazetteer/weekdays.txt
+# Word lists by language (data/LANG/), read through src/lexicon.c by the
+# recognizer, the importer, the sentence splitter and the comparison.
+LEXICON_FILES = \
+	data/en/abbreviations.txt \
+	data/en/cues.txt \
+	data/en/grammar.txt \
+	data/en/name-particles.txt
 NER_EXTRA_SOURCES =
 NER_EXTRA_DIST = tools/make-gazetteers.py tests/eval-ner.sh

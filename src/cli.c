@@ -78,8 +78,9 @@ static int cmd_entity(struct cli *c, int argc, char **argv);
 	X(links, cmd_links, 1, "[--article ID] [--json]",                                      \
 	  "list links (from and to an article: backlinks too)")                              \
 	X(unlink, cmd_unlink, 1, "LINK_ID", "delete a link")                                  \
-	X(entity, cmd_entity, 1, "merge FROM_ID INTO_ID | split ID NAME",                      \
-	  "merge two entities, or split one of an entity's names off (kept over re-import)") \
+	X(entity, cmd_entity, 1, "merge FROM_ID INTO_ID | split ID NAME | relabel ID LABEL | "  \
+	  "reject ID|TEXT | add TEXT LABEL | corrections [--json] | forget N",                \
+	  "merge, split or correct entities (kept over re-import, applied to every article)") \
 	X(export, cli_cmd_export, 1, EXPORT_USAGE,                                             \
 	  "export annotated articles as Markdown, or the whole library as JSON")             \
 	X(restore, cli_cmd_restore, 0, RESTORE_USAGE,                                          \
@@ -1612,7 +1613,10 @@ static int cmd_entity(struct cli *c, int argc, char **argv)
 {
 	const struct cli_command *cmd = find_command("entity");
 	int64_t a, b;
+	int rc = cli_entity_correct(c, argc, argv);
 
+	if (rc >= 0)
+		return rc;
 	if (argc == 4 && strcmp(argv[1], "merge") == 0) {
 		if (parse_id(argv[2], &a) != 0 || parse_id(argv[3], &b) != 0)
 			return usage_error(cmd, "entity ids are positive numbers ('gloss entities' lists them)");
@@ -1635,5 +1639,5 @@ static int cmd_entity(struct cli *c, int argc, char **argv)
 		                    (long long)b);
 		return CLI_OK;
 	}
-	return usage_error(cmd, "merge or split?");
+	return usage_error(cmd, "merge, split, relabel, reject, add, corrections or forget?");
 }

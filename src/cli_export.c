@@ -186,6 +186,9 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 		       s.highlights_reanchored + s.highlights_orphaned == 1 ? "" : "s",
 		       s.highlights_reanchored + s.highlights_orphaned == 1 ? "its" : "their",
 		       (long long)s.highlights_reanchored, (long long)s.highlights_orphaned);
+	if (s.corrections_added)
+		printf("%lld entity correction%s added and applied\n", (long long)s.corrections_added,
+		       s.corrections_added == 1 ? "" : "s");
 	if (s.articles_unsourced)
 		printf("%lld article%s kept without %s source path: the library has newer text from "
 		       "that path\n", (long long)s.articles_unsourced,

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "gloss/compare.h"
+#include "gloss/lexicon.h"
 #include "gloss/util.h"
 
 struct unit {
@@ -65,18 +66,30 @@ static const struct {
 	{"bn", 1e9}, {"m", 1e6},
 };
 
-static const struct {
-	const char *word;
-	const char *code;
-} currencies[] = {
-	{"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"},
-	{"dollars", "USD"}, {"euros", "EUR"}, {"pounds", "GBP"}, {"roubles", "RUB"},
-	{"rubles", "RUB"}, {"yuan", "CNY"}, {"won", "KRW"}, {"yen", "JPY"},
-};
+/* Currencies and weekdays are the recognizer's word lists, with a column
+ * for what the comparison needs: a currency's ISO 4217 code, a weekday's
+ * number (1 is Monday). */
+#define CURRENCY_FILE "data/gazetteer/currencies.txt"
+#define WEEKDAY_FILE "data/gazetteer/weekdays.txt"
 
-static const char *const weekdays[] = {
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-};
+/* The ISO code in a currency entry's class column, or NULL. */
+static const char *currency_code(const struct lexicon_entry *e)
+{
+	const char *c = e->cls;
+	if (e->cls_len >= 3 && isupper((unsigned char)c[0]) && isupper((unsigned char)c[1]) &&
+	    isupper((unsigned char)c[2]) && (e->cls_len == 3 || c[3] == ' '))
+		return c;
+	return NULL;
+}
+
+/* A sign ("$", "US$", "€") rather than a word: anything but ASCII letters. */
+static int currency_sign(const struct lexicon_entry *e)
+{
+	for (size_t k = 0; k < e->len; k++)
+		if (!isalpha((unsigned char)e->word[k]) || (unsigned char)e->word[k] >= 0x80)
+			return 1;
+	return 0;
+}
 
 static int word_char(unsigned char c)
 {
@@ -160,27 +173,33 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 		size_t n, q, start = p;
 		const char *cur = NULL;
 
-		/* A currency sign before the number. */
-		for (i = 0; i < 5; i++) {
-			size_t cn = strlen(currencies[i].word);
-			if (p + cn <= len && memcmp(t + p, currencies[i].word, cn) == 0 &&
-			    p + cn < len && isdigit((unsigned char)t[p + cn])) {
-				cur = currencies[i].code;
-				p += cn;
-				break;
+		/* A currency sign before the number, the longest that fits. */
+		{
+			const struct lexicon_list *cl = lexicon_list(CURRENCY_FILE);
+			size_t best = 0;
+			for (i = 0; i < cl->n; i++) {
+				const struct lexicon_entry *e = &cl->v[i];
+				size_t cn = e->len;
+				if (cn > best && currency_code(e) && currency_sign(e) && p + cn < len &&
+				    memcmp(t + p, e->word, cn) == 0 && isdigit((unsigned char)t[p + cn])) {
+					best = cn;
+					cur = currency_code(e);
+				}
 			}
+			p += best;
 		}
 		n = read_number(t, len, p, &v);
 		if (!n) {
-			for (i = 0; i < ARRAY_SIZE(weekdays); i++) {
-				size_t wn = match_word(t, len, p, weekdays[i]);
+			const struct lexicon_list *wl = lexicon_list(WEEKDAY_FILE);
+			for (i = 0; i < wl->n; i++) {
+				size_t wn = match_word(t, len, p, wl->v[i].word);
 				if (wn && (p == 0 || !word_char((unsigned char)t[p - 1]))) {
-					push(out, CMP_WEEKDAY, (double)i, NULL, p, p + wn);
+					push(out, CMP_WEEKDAY, atof(wl->v[i].cls) - 1, NULL, p, p + wn);
 					p += wn;
 					break;
 				}
 			}
-			if (i == ARRAY_SIZE(weekdays))
+			if (i == wl->n)
 				p = cur ? p : p + 1;
 			continue;
 		}
@@ -213,10 +232,15 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 					found = 1;
 				}
 			}
-			for (i = 5; i < ARRAY_SIZE(currencies) && !found; i++) {
-				size_t un = match_word(t, len, r, currencies[i].word);
+			const struct lexicon_list *cl = lexicon_list(CURRENCY_FILE);
+			for (i = 0; i < cl->n && !found; i++) {
+				const struct lexicon_entry *e = &cl->v[i];
+				size_t un = currency_code(e) && !currency_sign(e) ? match_word(t, len, r, e->word) : 0;
 				if (un) {
-					push(out, CMP_MONEY, v, currencies[i].code, start, r + un);
+					char code[4];
+					memcpy(code, currency_code(e), 3);
+					code[3] = '\0';
+					push(out, CMP_MONEY, v, code, start, r + un);
 					q = r + un;
 					found = 1;
 				}

@@ -54,6 +54,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "gloss/corrections.h"
 #include "gloss/export.h"
 #include "gloss/export_folder.h"
 #include "gloss/ner.h"
@@ -1612,6 +1613,20 @@ static int jw_link(void *ctx, const struct store_io_link *l)
 	return jw_flush(w) ? 1 : 0;
 }
 
+static int jw_correction(void *ctx, const struct store_io_correction *c)
+{
+	struct jw *w = ctx;
+
+	jw_row(w);
+	buf_printf(&w->b, "{\"id\":%lld", (long long)c->id);
+	jw_text(&w->b, "kind", c->kind);
+	jw_text(&w->b, "text", c->text);
+	jw_text(&w->b, "label", c->label);
+	jw_text(&w->b, "created", c->created);
+	buf_addc(&w->b, '}');
+	return jw_flush(w) ? 1 : 0;
+}
+
 #define BACKUP_FORMAT "gloss-backup"
 #define BACKUP_VERSION 1
 
@@ -1619,6 +1634,7 @@ int export_json(struct store *st, const char *file, char **err)
 {
 	static const struct store_io_visitor v = {
 		jw_tag, jw_entity, jw_entity_rule, jw_article, jw_highlight, jw_link, jw_section,
+		jw_correction,
 	};
 	struct jw w;
 	int rc;
@@ -2134,6 +2150,29 @@ static int rs_object(struct rs *r, const struct json_value *v)
 	return v->type == JSON_OBJECT ? 0 : rs_fail(r, v, NULL, "not an object");
 }
 
+/* The corrections of a backup (absent from older ones). */
+static int restore_corrections(struct store *st, struct rs *r, struct store_io_restore *ses,
+                               const struct json_value *cv)
+{
+	size_t i;
+
+	r->section = "corrections";
+	for (i = 0; cv && cv->type == JSON_ARRAY && i < cv->n; i++) {
+		const struct json_value *o = &cv->v[i];
+		struct store_io_correction c;
+		r->index = i;
+		if (rs_object(r, o) || rs_int(r, o, "id", &c.id, 0, 0) || rs_text(r, o, "kind", &c.kind, 1) ||
+		    rs_text(r, o, "text", &c.text, 1) || rs_text(r, o, "label", &c.label, 0) ||
+		    rs_text(r, o, "created", &c.created, 1))
+			return -1;
+		if (store_io_restore_correction(ses, &c) != 0) {
+			r->err = xasprintf("%s[%zu]: %s", r->section, r->index, store_errmsg(st));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int restore_tree(struct store *st, const struct json_value *root, struct rs *r,
                         struct store_io_stats *stats)
 {
@@ -2356,6 +2395,8 @@ static int restore_tree(struct store *st, const struct json_value *root, struct 
 		if (store_io_restore_link(ses, &l) != 0)
 			goto store_fail;
 	}
+	if (restore_corrections(st, r, ses, json_get(root, "corrections")) != 0)
+		goto out;
 	ok = 1;
 	goto out;
 store_fail:
@@ -2393,6 +2434,7 @@ int export_restore(struct store *st, const char *file, struct store_io_stats *st
 	char *text = NULL;
 	size_t len = 0;
 	const char *name = file && strcmp(file, "-") != 0 ? file : "standard input";
+	struct store_io_stats own = {0};
 	int rc;
 
 	*err = NULL;
@@ -2414,11 +2456,19 @@ int export_restore(struct store *st, const char *file, struct store_io_stats *st
 		return -1;
 	}
 	free(text);
+	if (!stats)
+		stats = &own;
 	rc = restore_tree(st, &root, &r, stats);
 	json_free(&root);
 	if (rc != 0) {
 		*err = xasprintf("cannot restore '%s': %s; the library was not changed", name, r.err);
 		free(r.err);
+		return -1;
+	}
+	/* Corrections the library did not have apply to its articles too. */
+	if (stats->corrections_added && corrections_reapply_all(st, NULL) != 0) {
+		*err = xasprintf("restored '%s', but its corrections could not be applied: %s", name,
+		                 store_errmsg(st));
 		return -1;
 	}
 	return 0;

@@ -29,6 +29,7 @@
 
 #include "gloss/embedded.h"
 #include "gloss/import.h"
+#include "gloss/lexicon.h"
 #include "gloss/util.h"
 
 /* Boilerplate lines are short; a longer line is a paragraph and is never
@@ -1133,16 +1134,11 @@ static char *date_line(const char *s, size_t n)
 	return res;
 }
 
+/* "and", "van", "bin": a word that may sit between the words of names in
+ * a byline (data/LANG/name-particles.txt). */
 static bool name_connector(const char *w, size_t n)
 {
-	static const char *const c[] = {"and", "&", "de", "van", "von", "der", "den", "da", "di",
-	                                "du", "bin", "al", "el", "la", "le", "y", "dos", "del"};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(c); i++)
-		if (strlen(c[i]) == n && strncmp(c[i], w, n) == 0)
-			return true;
-	return false;
+	return lexicon_find(lexicon_words("name-particles"), w, n, false, NULL) != NULL;
 }
 
 /* Is s a person's or a desk's name: 1 to 8 capitalised words (connectors
@@ -1472,12 +1468,6 @@ static void split_units(const char *text, size_t n, struct units *out)
 
 /* ---- metadata ------------------------------------------------------------ */
 
-static const char *const abbreviations[] = {
-	"mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "lt", "col", "capt", "prof",
-	"jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "adm", "sgt", "rev", "mt",
-	"jan", "feb", "aug", "sept", "oct", "nov", "dec", "pres", "maj", "cmdr", "hon", "est",
-};
-
 /* Length of the first sentence of s: up to '.', '!' or '?' followed by a
  * space and a capital or a quote, not after an initial or an abbreviation. */
 static size_t first_sentence(const char *s, size_t n)
@@ -1485,7 +1475,7 @@ static size_t first_sentence(const char *s, size_t n)
 	size_t i, lim = n < 1000 ? n : 1000;
 
 	for (i = 1; i + 1 < lim; i++) {
-		size_t e = i + 1, ws, a;
+		size_t e = i + 1, ws;
 		ucs4_t nx;
 		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
 			continue;
@@ -1502,11 +1492,7 @@ static size_t first_sentence(const char *s, size_t n)
 				ws--;
 			if (i - ws == 1 && s[ws] >= 'A' && s[ws] <= 'Z')
 				continue;
-			for (a = 0; a < ARRAY_SIZE(abbreviations); a++)
-				if (strlen(abbreviations[a]) == i - ws &&
-				    strncasecmp(abbreviations[a], s + ws, i - ws) == 0)
-					break;
-			if (a < ARRAY_SIZE(abbreviations))
+			if (lexicon_find(lexicon_words("abbreviations"), s + ws, i - ws, true, NULL))
 				continue;
 		}
 		return e;

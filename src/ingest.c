@@ -14,6 +14,7 @@
 #include "gloss/import.h"
 #include "gloss/ingest.h"
 #include "gloss/ner.h"
+#include "gloss/store_corrections.h"
 #include "gloss/sentence.h"
 #include "gloss/util.h"
 
@@ -125,6 +126,13 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 		}
 	}
 	ner_scan(doc.body, doc.body_len, &ner);
+	{
+		/* The library's own corrections come before the built-in rules. */
+		struct corrections corr = {0};
+		if (store_corrections_list(st, &corr) == 0)
+			corrections_apply(&corr, doc.body, doc.body_len, &ner);
+		corrections_free(&corr);
+	}
 	sentence_split(doc.body, doc.body_len, &sents);
 	req.source = source;
 	req.url = doc.url ? doc.url : o->url;

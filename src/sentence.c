@@ -14,18 +14,10 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "gloss/lexicon.h"
 #include "gloss/sentence.h"
 #include "gloss/util.h"
 
-/* Words that are written with a full stop and rarely end a sentence. */
-static const char *const abbreviations[] = {
-	"Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl",
-	"Dec", "Dept", "Dr", "Drs", "Feb", "Fr", "Ft", "Gen", "Gov", "Hon", "Inc",
-	"Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Maj", "Mar", "Messrs", "Mme",
-	"Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Pvt", "Rep", "Rev",
-	"Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "approx", "cf", "e.g",
-	"etc", "i.e", "vs",
-};
 
 static bool is_space_at(const unsigned char *s, size_t i, size_t len, size_t *w)
 {
@@ -90,10 +82,9 @@ static bool dot_is_abbreviation(const unsigned char *s, size_t from, size_t dot)
 		return true; /* an initial: "J." */
 	if (memchr(s + b, '.', wl))
 		return true; /* "U.S.", "e.g." */
-	for (size_t k = 0; k < ARRAY_SIZE(abbreviations); k++)
-		if (strlen(abbreviations[k]) == wl && memcmp(abbreviations[k], s + b, wl) == 0)
-			return true;
-	return false;
+	/* Words written with a full stop that rarely ends a sentence, as
+	 * data/LANG/abbreviations.txt spells them. */
+	return lexicon_find(lexicon_words("abbreviations"), (const char *)s + b, wl, false, NULL) != NULL;
 }
 
 static void emit(struct sentence_vec *out, size_t start, size_t end)

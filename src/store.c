@@ -24,6 +24,7 @@
 #include "gloss/date.h"
 #include "gloss/store.h"
 #include "gloss/store_feed.h"
+#include "gloss/store_corrections.h"
 #include "gloss/theme.h"
 #include "gloss/util.h"
 #include "store_internal.h"
@@ -237,6 +238,14 @@ static const char *const migrations[] = {
 	 * on it. */
 	"ALTER TABLE article ADD COLUMN focus_pos INTEGER NOT NULL DEFAULT -1;"
 	"ALTER TABLE article ADD COLUMN read_at TEXT;",
+	/* 9 → 10: the user's corrections of the entity recognizer, applied
+	 * to every article (store_corrections.c). */
+	"CREATE TABLE IF NOT EXISTS correction ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('relabel', 'reject', 'add')),"
+	"  text TEXT NOT NULL,"
+	"  label TEXT,"
+	"  created TEXT NOT NULL);",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
@@ -3946,4 +3955,16 @@ fail:
 	free(label);
 	free(canon);
 	return -1;
+}
+
+/* --- what store_corrections.c needs of the import's code --- */
+
+int store_article_set_mentions(struct store *st, int64_t article_id, const char *body,
+                               const struct ner_result *ner)
+{
+	entity_cache_reset(st);
+	if (save_mentions(st, article_id, 0, body, ner) != 0)
+		return -1;
+	entity_cache_reset(st);
+	return step_done(st, stmt(st, S_ENTITY_ORPHANS), "cannot update entities");
 }

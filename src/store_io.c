@@ -54,6 +54,11 @@
 	             " JOIN tag t ON t.id = ht.tag_id ORDER BY ht.highlight_id, t.name")           \
 	X(D_LINKS, "SELECT id, from_highlight, to_highlight, relation, created FROM link"          \
 	           " ORDER BY id")                                                                 \
+	X(D_CORRECTIONS, "SELECT id, kind, text, label, created FROM correction ORDER BY id")      \
+	X(R_CORRECTION_FIND, "SELECT id FROM correction WHERE kind = ?1 AND text = ?2"             \
+	                     " AND label IS ?3 LIMIT 1")                                           \
+	X(R_CORRECTION_INSERT, "INSERT INTO correction(kind, text, label, created)"                \
+	                       " VALUES (?1, ?2, ?3, ?4)")                                         \
 	X(R_TAG_BY_NAME, "SELECT id FROM tag WHERE name = ?1")                                     \
 	X(R_TAG_INSERT,                                                                            \
 	  "INSERT INTO tag(id, name, key, colour) VALUES (" FREE_ID("tag") ", ?2,"                 \
@@ -421,6 +426,22 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 		l.relation = col_text(s, 3);
 		l.created = col_text(s, 4);
 		if (v->link && (r = v->link(ctx, &l)) != 0)
+			return r;
+	}
+	if (rc != SQLITE_DONE)
+		return -1;
+
+	if (v->section && (r = v->section(ctx, "corrections")) != 0)
+		return r;
+	s = io_stmt(st, ss, D_CORRECTIONS);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_io_correction c;
+		c.id = sqlite3_column_int64(s, 0);
+		c.kind = col_text(s, 1);
+		c.text = col_text(s, 2);
+		c.label = col_text(s, 3);
+		c.created = col_text(s, 4);
+		if (v->correction && (r = v->correction(ctx, &c)) != 0)
 			return r;
 	}
 	if (rc != SQLITE_DONE)
@@ -1098,5 +1119,31 @@ int store_io_restore_link(struct store_io_restore *r, const struct store_io_link
 	if (step_insert(r, s, "cannot restore links") < 0)
 		return -1;
 	r->stats.links_added++;
+	return 0;
+}
+
+int store_io_restore_correction(struct store_io_restore *r, const struct store_io_correction *c)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!c->kind.s || !c->text.s || !c->created.s) {
+		io_err(r->st, "correction %lld: a kind, a text and a date are needed", (long long)c->id);
+		return -1;
+	}
+	s = io_stmt(r->st, &r->ss, R_CORRECTION_FIND);
+	bind_t(s, 1, c->kind);
+	bind_t(s, 2, c->text);
+	bind_t(s, 3, c->label);
+	if ((rc = step_id(r, s, NULL, "cannot restore corrections")) != 0)
+		return rc < 0 ? -1 : 0;
+	s = io_stmt(r->st, &r->ss, R_CORRECTION_INSERT);
+	bind_t(s, 1, c->kind);
+	bind_t(s, 2, c->text);
+	bind_t(s, 3, c->label);
+	bind_t(s, 4, c->created);
+	if (step_insert(r, s, "cannot restore corrections") < 0)
+		return -1;
+	r->stats.corrections_added++;
 	return 0;
 }

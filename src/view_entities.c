@@ -28,6 +28,7 @@ struct entities {
 	long cursor, top;
 	int64_t marked;
 	char **aliases; /* cache per index of all, made when drawn */
+	unsigned long loaded_at; /* view_correct_changes() when loaded */
 };
 
 static enum ent_sort sort_by;
@@ -86,6 +87,7 @@ static void load(struct entities *e)
 		free(e->aliases[i]);
 	free(e->aliases);
 	store_entities_free(&e->all);
+	e->loaded_at = view_correct_changes();
 	if (store_entity_list(ui.store, 0, -1, &e->all) != 0)
 		ui_error("%s", store_errmsg(ui.store));
 	free(e->shown);
@@ -263,8 +265,18 @@ static void entities_done(struct view *v)
 	free(e);
 }
 
+/* Back on top after a correction made in a reader opened from here: the
+ * entities changed. */
+static void entities_resize(struct view *v)
+{
+	struct entities *e = v->data;
+
+	if (e->loaded_at != view_correct_changes())
+		load(e);
+}
+
 static const struct view_ops entities_ops = {
-	"entities", entities_draw, entities_request, NULL, entities_done, NULL, NULL,
+	"entities", entities_draw, entities_request, entities_resize, entities_done, NULL, NULL,
 };
 
 void view_entities_open(void)

@@ -180,6 +180,11 @@ void ui_list_set_extra(struct ui_list *l, int (*extra)(void *ctx, enum request r
 	l->free_ctx = free_ctx;
 }
 
+void ui_list_set_cursor(struct ui_list *l, size_t row)
+{
+	l->cursor = row < l->n ? (long)row : 0;
+}
+
 void ui_list_open(struct ui_list *l)
 {
 	l->ops.name = l->screen;

@@ -63,6 +63,8 @@ struct reader {
 	/* Deleted annotations, newest last, for U. */
 	struct store_deleted **undo;
 	size_t nundo;
+	unsigned long deleted_at; /* view_correct_tick() of the last deletion */
+	unsigned long ments_at;   /* view_correct_changes() when ments was loaded */
 };
 
 static const struct view_ops reader_ops;
@@ -1337,6 +1339,61 @@ static void reader_draw(struct view *v)
 	}
 }
 
+/* The article's entities again: a correction may have changed them. */
+static void reload_mentions(struct reader *r)
+{
+	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+
+	r->ments.n = 0;
+	r->ments_at = view_correct_changes();
+	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	r->ent = -1;
+	for (size_t i = 0; at != SIZE_MAX && i < r->ments.n; i++)
+		if (r->ments.v[i].start == at)
+			r->ent = (long)i;
+}
+
+/* c: correct the entity Tab reached, in every article. */
+static void correct_entity(struct reader *r)
+{
+	struct store_entity e = {0};
+
+	if (r->ent < 0 || r->ent >= (long)r->ments.n) {
+		ui_message("Tab moves to an entity; c then corrects it");
+		return;
+	}
+	if (store_entity_get(ui.store, r->ments.v[r->ent].entity_id, &e) != 0) {
+		ui_error("cannot correct: %s", store_errmsg(ui.store));
+		reload_mentions(r); /* another gloss may have changed them */
+		return;
+	}
+	view_correct_open(e.name, (int)e.label, 0);
+	free(e.name);
+}
+
+/* e in a selection: mark its text as an entity, in every article. */
+static void mark_entity(struct reader *r)
+{
+	struct sentence_span t = target(r);
+	char *text;
+
+	if (!r->selecting) {
+		ui_message("v starts a selection; e then marks it as an entity");
+		return;
+	}
+	while (t.end > t.start && (r->art.body[t.end - 1] == ' ' || r->art.body[t.end - 1] == '\n'))
+		t.end--;
+	if (t.end <= t.start || memchr(r->art.body + t.start, '\n', t.end - t.start)) {
+		ui_error("an entity is a piece of one paragraph");
+		return;
+	}
+	text = xstrndup(r->art.body + t.start, t.end - t.start);
+	r->selecting = 0;
+	view_correct_open(text, -1, 1);
+	free(text);
+}
+
 static int reader_request(struct view *v, enum request req)
 {
 	struct reader *r = v->data;
@@ -1392,9 +1449,20 @@ static int reader_request(struct view *v, enum request req)
 		return 1;
 	case REQ_DELETE:
 		delete_annotation(r);
+		r->deleted_at = view_correct_tick();
 		return 1;
 	case REQ_UNDO:
-		undo_delete(r);
+		/* The newer of the last deletion and the last correction. */
+		if (view_correct_last() > r->deleted_at && view_correct_undo())
+			reload_mentions(r);
+		else
+			undo_delete(r);
+		return 1;
+	case REQ_CORRECT:
+		correct_entity(r);
+		return 1;
+	case REQ_MARK_ENTITY:
+		mark_entity(r);
 		return 1;
 	case REQ_YANK:
 		yank(r);
@@ -1626,6 +1694,8 @@ static void reader_resize(struct view *v)
 	if (ui.data_changed)
 		reader_reload(r);
 	load_annotations(r);
+	if (r->ments_at != view_correct_changes())
+		reload_mentions(r);
 	if (width == r->width)
 		return;
 	off = r->width ? top_offset(r) : (size_t)r->art.read_pos;
@@ -1696,6 +1766,7 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 		free(r);
 		return;
 	}
+	r->ments_at = view_correct_changes();
 	if (store_article_mentions(ui.store, article_id, &r->ments) != 0)
 		ui_error("entities not shown: %s", store_errmsg(ui.store));
 	build_paras(r);

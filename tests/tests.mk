@@ -4,7 +4,8 @@ CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh test
 	tests/cli/hostile.sh tests/cli/dbfaults.sh tests/cli/crash.sh tests/cli/concurrent.sh \
 	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/html.sh tests/cli/dates.sh \
 	tests/cli/paths.sh tests/cli/keep.sh tests/cli/bounded.sh tests/cli/readonly.sh \
-	tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/tail.sh tests/cli/url_outlet.sh
+	tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/tail.sh tests/cli/url_outlet.sh \
+	tests/cli/corrections.sh
 UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/locale.sh \
 	tests/ui/scale.sh tests/ui/samples.sh tests/ui/search.sh tests/ui/export.sh
@@ -14,6 +15,7 @@ CLI_TESTS += tests/cli/fetch.sh
 CLI_TESTS += tests/cli/feed.sh
 UI_TESTS += tests/ui/fetch.sh
 CLI_TESTS += tests/cli/themes.sh
+UI_TESTS += tests/ui/corrections.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 
 # libFuzzer targets, their seeds and regression inputs (make fuzz).

@@ -56,6 +56,9 @@ int cli_cmd_fetch(struct cli *c, int argc, char **argv);
  * sorted (0, or CLI_ERROR after saying why); and whether id is one. */
 int cli_feed_filter(struct cli *c, const char *feed, int unread, int64_t **ids, size_t *n);
 int cli_feed_filter_has(const int64_t *ids, size_t n, int64_t id);
+/* cli_corrections.c: `gloss entity relabel|reject|add|corrections|forget`;
+ * the exit status, or -1 when argv[1] is none of these. */
+int cli_entity_correct(struct cli *c, int argc, char **argv);
 
 /* One line per command, for --help. */
 void cli_print_commands(FILE *f);

@@ -15,7 +15,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 /* The schema version that added article.focus_pos. */
 #define STORE_FOCUS_VERSION 9
 

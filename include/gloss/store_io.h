@@ -78,6 +78,12 @@ struct store_io_link {
 	struct store_io_text relation, created;
 };
 
+/* A user's correction of the entity recognizer (corrections.h). */
+struct store_io_correction {
+	int64_t id;
+	struct store_io_text kind, text, label, created; /* label NULL for a rejection */
+};
+
 /* Called for every row, in id order, tags first, then entities, entity
  * rules, articles (with their mentions and sentences), highlights (with
  * tags and note), links.  A
@@ -94,6 +100,8 @@ struct store_io_visitor {
 	 * next; section is "tags", "entities", "entity_rules", "articles",
 	 * "highlights" or "links", then NULL at the end.  May be NULL. */
 	int (*section)(void *ctx, const char *section);
+	/* After the links, in a section "corrections".  May be NULL. */
+	int (*correction)(void *ctx, const struct store_io_correction *c);
 };
 
 /* Read everything in one read transaction (a consistent snapshot).
@@ -110,7 +118,7 @@ struct store_io_stats {
 	 * moved to where the quote is, or kept as orphaned. */
 	int64_t highlights_reanchored, highlights_orphaned;
 	int64_t notes_added, tags_added, tags_matched, links_added, links_matched;
-	int64_t entities_added, entity_rules_added;
+	int64_t entities_added, entity_rules_added, corrections_added;
 	int64_t dates_unread; /* a published date that is not a date: kept as written only */
 };
 
@@ -128,6 +136,9 @@ int store_io_restore_entity_rule(struct store_io_restore *r,
 int store_io_restore_article(struct store_io_restore *r, const struct store_io_article *a);
 int store_io_restore_highlight(struct store_io_restore *r, const struct store_io_highlight *h);
 int store_io_restore_link(struct store_io_restore *r, const struct store_io_link *l);
+/* A correction the library has already (same kind, text and label) is
+ * matched, not added. */
+int store_io_restore_correction(struct store_io_restore *r, const struct store_io_correction *c);
 /* Commit (commit != 0) or roll back, fill *stats (may be NULL) and free
  * r.  0, or -1 when the commit failed (and everything was rolled back). */
 int store_io_restore_end(struct store_io_restore *r, int commit, struct store_io_stats *stats);

@@ -59,7 +59,7 @@
 	X(TAG_PROMPT, "tag", "Tag by name (Tab completes; a new name makes a tag)")  \
 	X(NOTE, "note", "Write a short note")                                        \
 	X(NOTE_EDITOR, "note-editor", "Write a long note in $EDITOR")                \
-	X(UNDO, "undo", "Undo the last deletion")                                    \
+	X(UNDO, "undo", "Undo the last deletion or entity correction")               \
 	X(YANK, "yank", "Copy as a Markdown quote with its citation (OSC 52)")       \
 	X(ANNOT_NEXT, "annotation-next", "Go to the next annotation")                \
 	X(ANNOT_PREV, "annotation-prev", "Go to the previous annotation")            \
@@ -83,7 +83,9 @@
 	X(IMPORT, "import", "Import a web page (URL) or a file; the screen keeps working") \
 	X(ARTICLE_NEXT, "article-next", "Open the next article of the library's list")  \
 	X(ARTICLE_PREV, "article-prev", "Open the previous article of the library's list") \
-	X(OPEN_URL, "open-url", "Open the article's source URL ($BROWSER, else xdg-open)")
+	X(OPEN_URL, "open-url", "Open the article's source URL ($BROWSER, else xdg-open)") \
+	X(CORRECT, "correct-entity", "Correct the entity Tab reached: its label, or not an entity") \
+	X(MARK_ENTITY, "mark-entity", "Mark the selection as an entity, with a label")
 
 enum request {
 #define REQ_ENUM(e, name, help) REQ_##e,
@@ -248,6 +250,8 @@ void ui_list_add(struct ui_list *l, const char *left, const char *right, int64_t
                  size_t offset);
 void ui_list_set_extra(struct ui_list *l, int (*extra)(void *ctx, enum request req, size_t row),
                        void *ctx, void (*free_ctx)(void *ctx));
+/* Put the cursor on a row (after the rows are added). */
+void ui_list_set_cursor(struct ui_list *l, size_t row);
 void ui_list_open(struct ui_list *l);
 
 /* ui_import.c: `i` asks for a URL or a path and imports it on another
@@ -277,5 +281,16 @@ void view_link_picker_open(int64_t article_id, const char *body, size_t body_len
                            size_t end);
 void view_links_open(int64_t article_id, int64_t highlight_id);
 void view_related_open(int64_t article_id, const char *body, size_t start, size_t end);
+/* view_correct.c: the label picker that corrects a name (adding == 0:
+ * relabel or reject it; 1: mark the text as an entity) in every article,
+ * and U's undo of the corrections made on screen (1 when one was undone).
+ * Ticks order them against the reader's deletions. */
+void view_correct_open(const char *text, int current_label, int adding);
+int view_correct_undo(void);
+unsigned long view_correct_tick(void);
+unsigned long view_correct_last(void);
+/* Counts the corrections made and undone on screen: a view whose count
+ * differs reloads its entities. */
+unsigned long view_correct_changes(void);
 
 #endif

@@ -1,0 +1,339 @@
+/* ner_lexicon.c — the recognizer's lexicon: gazetteers embedded from
+ * data/gazetteer/ plus the grammar words of dates and numbers, in one hash
+ * table built on first use, and the sorted common-words list searched in
+ * place. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/embedded.h"
+#include "gloss/lexicon.h"
+#include "gloss/util.h"
+#include "ner_internal.h"
+
+/* The gazetteer files and what their entries are; a line starting with
+ * '>' in a head-word file marks a word that works as a prefix too. */
+static const struct {
+	const char *file;
+	uint32_t kind, prefix_kind;
+} gaz_files[] = {
+	{"data/gazetteer/countries.txt", G_COUNTRY, 0},
+	{"data/gazetteer/country-names.txt", G_COUNTRY, 0},
+	{"data/gazetteer/cities.txt", G_CITY, 0},
+	{"data/gazetteer/tz-cities.txt", G_CITY, 0},
+	{"data/gazetteer/subdivisions.txt", G_SUBDIV, 0},
+	{"data/gazetteer/regions.txt", G_REGION, 0},
+	{"data/gazetteer/demonyms.txt", G_NORP, 0},
+	{"data/gazetteer/organisations.txt", G_ORG, 0},
+	{"data/gazetteer/news-outlets.txt", G_ORG, 0},
+	{"data/gazetteer/given-names.txt", G_GIVEN, 0},
+	{"data/gazetteer/titles.txt", G_TITLE, 0},
+	{"data/gazetteer/heads-org.txt", G_W_ORG, G_PRE_ORG},
+	{"data/gazetteer/heads-gpe.txt", G_W_GPE, 0},
+	{"data/gazetteer/heads-loc.txt", G_W_LOC, G_PRE_LOC},
+	{"data/gazetteer/heads-fac.txt", G_W_FAC, G_PRE_FAC},
+	{"data/gazetteer/heads-event.txt", G_W_EVENT, 0},
+	{"data/gazetteer/months.txt", G_MONTH, 0},
+	{"data/gazetteer/weekdays.txt", G_WEEKDAY, 0},
+	{"data/gazetteer/units.txt", G_UNIT, 0},
+	{"data/gazetteer/currencies.txt", G_CURRENCY, 0},
+	{"data/gazetteer/common-acronyms.txt", G_ACRONYM, 0},
+};
+
+/* A class by the name the data files give it. */
+struct class_name {
+	const char *name;
+	uint32_t bit;
+};
+
+/* The grammar classes of data/LANG/grammar.txt. */
+static const struct class_name gram_classes[] = {
+	{"num", W_NUM}, {"scale", W_SCALE}, {"ord", W_ORD}, {"time-unit", W_TUNIT_T},
+	{"date-unit", W_TUNIT_D}, {"part-of-day", W_PARTDAY}, {"relative", W_REL}, {"modifier", W_MOD},
+	{"day-word", W_DAYWORD}, {"vague", W_VAGUE}, {"after", W_AFTER}, {"am-pm", W_AMPM},
+	{"say", W_SAY}, {"place-prep", W_LOCPREP}, {"particle", W_PARTICLE}, {"season", W_SEASON},
+	{"multiple", W_MULT}, {"few", W_FEW}, {"det", W_DET}, {"time-word", W_TIMEWORD},
+	{"edge", W_EDGE}, {"person-context", W_PERSONCTX}, {"amount-start", W_NUMSTART},
+	{"org-noun", W_ORGNOUN}, {"work-noun", W_ARTNOUN}, {"place-noun", W_GPENOUN},
+	{"land-noun", W_LOCNOUN}, {"compass", W_COMPASS}, {"org-kind", W_ORGKIND},
+};
+
+/* The cue kinds of data/LANG/cues.txt. */
+static const struct class_name cue_classes[] = {
+	{"collective", N_COLLECTIVE}, {"org-verb", N_ORG_VERB}, {"org-plural", N_ORG_PLURAL},
+	{"corp-suffix", N_CORP_SUFFIX}, {"time-zone", N_TIME_ZONE}, {"fiscal-period", N_FISCAL},
+	{"place-ending", N_PLACE_END}, {"group-ending", N_GROUP_END}, {"people-ending", N_PEOPLE_END},
+	{"derived-ending", N_DERIVED_END},
+	{"media-noun", N_MEDIA_NOUN}, {"media-kind", N_MEDIA_KIND}, {"generic-det", N_GENERIC_DET},
+	{"work-intro", N_WORK_INTRO}, {"definition-stop", N_DEF_STOP},
+	{"place-definition-goes-on", N_PLACE_DEF_GOES_ON}, {"org-definition-goes-on", N_ORG_DEF_GOES_ON},
+	{"owns-nothing-before", N_OWNS_NOTHING},
+};
+
+static struct slot *lex;
+static size_t lex_mask;
+struct slot ner_small[SMALL_SLOTS];
+/* common-words.txt is large and sorted: it is searched in place, with no
+ * table to build. */
+static const char *common_lo, *common_hi;
+/* Lower-cased month and weekday names, so one look-up per token tells
+ * whether a date may start there. */
+static char *cal_lower;
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = HASH_INIT;
+	for (size_t i = 0; i < n; i++)
+		h = hash_step(h, (unsigned char)s[i]);
+	return h;
+}
+
+static struct slot *lex_slot(const char *s, size_t n, uint32_t h, bool create)
+{
+	size_t i = h & lex_mask;
+	for (;;) {
+		struct slot *sl = &lex[i];
+		if (!sl->s) {
+			if (!create)
+				return NULL;
+			sl->s = s;
+			sl->len = (uint32_t)n;
+			sl->h = h;
+			return sl;
+		}
+		if (sl->h == h && sl->len == n && memcmp(sl->s, s, n) == 0)
+			return sl;
+		i = (i + 1) & lex_mask;
+	}
+}
+
+static void small_add(const char *s, size_t n, uint32_t h, uint32_t gaz, uint32_t gram)
+{
+	size_t i = h & (SMALL_SLOTS - 1);
+	for (size_t probes = 0; probes < SMALL_SLOTS; probes++) {
+		struct slot *sl = &ner_small[i];
+		if (!sl->s) {
+			sl->s = s;
+			sl->len = (uint32_t)n;
+			sl->h = h;
+		}
+		if (sl->h == h && sl->len == n && memcmp(sl->s, s, n) == 0) {
+			sl->gaz |= gaz;
+			sl->gram |= gram;
+			return;
+		}
+		i = (i + 1) & (SMALL_SLOTS - 1);
+	}
+}
+
+static void lex_add(const char *s, size_t n, uint32_t gaz, uint32_t gram)
+{
+	uint32_t h = hash_bytes(s, n);
+	struct slot *sl = lex_slot(s, n, h, true);
+	sl->gaz |= gaz;
+	sl->gram |= gram;
+	if ((gram || (gaz & (G_UNIT | G_CURRENCY))) && !(*s >= 'A' && *s <= 'Z'))
+		small_add(s, n, h, 0, gram | ((gaz & G_UNIT) ? W_UNIT : 0) | ((gaz & G_CURRENCY) ? W_CURRENCY : 0));
+	/* Mark every proper word prefix, so the longest match can stop early. */
+	for (size_t k = 1; k < n; k++)
+		if (s[k] == ' ')
+			lex_slot(s, k, hash_bytes(s, k), true)->gaz |= G_PREFIX;
+}
+
+/* One gazetteer file's entries; a line starting with '>' in a head-word
+ * file marks a word that works as a prefix too.  Entries a file marks
+ * "ambiguous" (ordinary words too, "won") are not names. */
+static void add_gazetteer(const struct lexicon_entry *e, void *arg)
+{
+	const size_t f = *(const size_t *)arg;
+	const char *p = e->word;
+	size_t n = e->len;
+	uint32_t kind = gaz_files[f].kind;
+	if (lexicon_has_class(e, "ambiguous"))
+		return;
+	if (*p == '>') {
+		p++;
+		n--;
+		kind = gaz_files[f].prefix_kind;
+	}
+	if (n && *p != '#')
+		lex_add(p, n, kind, 0);
+}
+
+/* Bits of the space-separated class names of e found in a table. */
+static uint32_t class_bits(const struct lexicon_entry *e, const struct class_name *t, size_t n)
+{
+	uint32_t r = 0;
+	for (size_t k = 0; k < n; k++)
+		if (lexicon_has_class(e, t[k].name))
+			r |= t[k].bit;
+	return r;
+}
+#define CLASS_BITS(e, table) class_bits(e, table, ARRAY_SIZE(table))
+
+static void add_grammar(const struct lexicon_entry *e, void *arg)
+{
+	(void)arg;
+	lex_add(e->word, e->len, 0, CLASS_BITS(e, gram_classes));
+}
+
+static void add_particle(const struct lexicon_entry *e, void *arg)
+{
+	(void)arg;
+	if (!e->cls_len) /* "joins" entries link names in a byline only */
+		lex_add(e->word, e->len, 0, W_PARTICLE);
+}
+
+/* The cue words: a small table of their own, so that a two-word cue
+ * ("played for") marks no prefix in the lexicon. */
+#define CUE_SLOTS 512
+static struct {
+	const char *s;
+	uint32_t len, cls;
+} cues[CUE_SLOTS];
+static struct ending *ends[NER_NCUES];
+static size_t nends[NER_NCUES];
+static struct ner_cue_bounds bounds[NER_NCUES];
+
+static void add_cue(const struct lexicon_entry *e, void *arg)
+{
+	uint32_t cls = CLASS_BITS(e, cue_classes);
+	size_t i = hash_bytes(e->word, e->len) & (CUE_SLOTS - 1);
+	(void)arg;
+	for (size_t probes = 0; probes < CUE_SLOTS; probes++, i = (i + 1) & (CUE_SLOTS - 1)) {
+		if (!cues[i].s) {
+			cues[i].s = e->word;
+			cues[i].len = (uint32_t)e->len;
+		} else if (cues[i].len != e->len || memcmp(cues[i].s, e->word, e->len) != 0) {
+			continue;
+		}
+		cues[i].cls |= cls;
+		break;
+	}
+	for (int c = 0; c < NER_NCUES; c++) {
+		struct ner_cue_bounds *b = &bounds[c];
+		unsigned char f = (unsigned char)e->word[0];
+		if (!(cls & (1u << c)))
+			continue;
+		if (!b->max_len || e->len < b->min_len)
+			b->min_len = e->len;
+		if (e->len > b->max_len)
+			b->max_len = e->len;
+		b->first[f] = 1;
+		if (f >= 'a' && f <= 'z')
+			b->first[f - 32] = 1;
+		ends[c] = xreallocarray(ends[c], nends[c] + 1, sizeof *ends[c]);
+		ends[c][nends[c]].s = e->word;
+		ends[c][nends[c]++].n = e->len;
+	}
+}
+
+uint32_t ner_cue(const char *s, size_t n)
+{
+	size_t i = hash_bytes(s, n) & (CUE_SLOTS - 1);
+	while (cues[i].s) {
+		if (cues[i].len == n && memcmp(cues[i].s, s, n) == 0)
+			return cues[i].cls;
+		i = (i + 1) & (CUE_SLOTS - 1);
+	}
+	return 0;
+}
+
+const struct ending *ner_endings(uint32_t cls, size_t *n)
+{
+	for (int c = 0; c < NER_NCUES; c++)
+		if (cls == 1u << c) {
+			*n = nends[c];
+			return ends[c];
+		}
+	*n = 0;
+	return NULL;
+}
+
+const struct ner_cue_bounds *ner_cue_bounds(uint32_t cls)
+{
+	for (int c = 0; c < NER_NCUES; c++)
+		if (cls == 1u << c)
+			return &bounds[c];
+	return &bounds[0];
+}
+
+/* Builds the table once, on first use (a few milliseconds).  Entries point
+ * into the embedded files, so nothing is copied.  Not guarded by a lock:
+ * the first ner_scan must not race another thread's. */
+void ner_lex_init(void)
+{
+	size_t want = 1u << 16;
+	const struct embedded_file *cw;
+	size_t cal_n = 0;
+	char path[128];
+	if (lex)
+		return;
+	lex = xcalloc(want, sizeof *lex);
+	lex_mask = want - 1;
+	for (size_t f = 0; f < ARRAY_SIZE(gaz_files); f++)
+		lexicon_each(gaz_files[f].file, add_gazetteer, &f);
+	lexicon_each(lexicon_path("grammar", path, sizeof path), add_grammar, NULL);
+	lexicon_each(lexicon_path("name-particles", path, sizeof path), add_particle, NULL);
+	lexicon_each(lexicon_path("cues", path, sizeof path), add_cue, NULL);
+	/* Month and weekday names once more, lower-cased. */
+	cal_lower = xmalloc(4096);
+	for (size_t i = 0; i <= lex_mask; i++) {
+		const struct slot *sl = &lex[i];
+		if (sl->s && (sl->gaz & (G_MONTH | G_WEEKDAY)) && cal_n + sl->len < 4096) {
+			char *c = cal_lower + cal_n;
+			for (size_t k = 0; k < sl->len; k++)
+				c[k] = (char)(sl->s[k] >= 'A' && sl->s[k] <= 'Z' ? sl->s[k] + 32 : sl->s[k]);
+			cal_n += sl->len;
+			if (memcmp(c, sl->s, sl->len) != 0)
+				lex_add(c, sl->len, 0, W_CAL);
+		}
+	}
+	cw = embedded_get("data/gazetteer/common-words.txt");
+	if (cw) {
+		const char *p = (const char *)cw->data, *end = p + cw->len;
+		while (p < end && *p == '#') {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			p = nl ? nl + 1 : end;
+		}
+		common_lo = p;
+		common_hi = end;
+	}
+}
+
+/* Is the lower-case ASCII word w[0..n) in the sorted common-words list?
+ * A binary search over the file's bytes: each probe backs up to the start
+ * of its line. */
+bool ner_common_word(const char *w, size_t n)
+{
+	const char *lo = common_lo, *hi = common_hi;
+	while (lo < hi) {
+		const char *mid = lo + (hi - lo) / 2, *ls = mid, *le;
+		size_t ll;
+		int c;
+		while (ls > lo && ls[-1] != '\n')
+			ls--;
+		le = memchr(ls, '\n', (size_t)(hi - ls));
+		if (!le)
+			le = hi;
+		ll = (size_t)(le - ls);
+		c = memcmp(w, ls, n < ll ? n : ll);
+		if (c == 0)
+			c = n < ll ? -1 : n > ll ? 1 : 0;
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = ls;
+		else
+			lo = le + 1;
+	}
+	return false;
+}
+
+const struct slot *ner_lex_get(const char *s, size_t n)
+{
+	return lex_slot(s, n, hash_bytes(s, n), false);
+}

@@ -1,0 +1,1005 @@
+/* ner_names.c — the recognizer's name pass: capitalised names chunked,
+ * stripped of titles, determiners and sentence-initial common words, and
+ * labelled by gazetteers, head words ("Agency", "Krai"), titles, given
+ * names, context ("said", "in") and in-document capitalisation
+ * statistics; and company suffixes joined to their names. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/util.h"
+#include "ner_internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+
+/* Could token i begin or continue a name? */
+bool ner_capish(const struct doc *d, size_t i)
+{
+	const struct tok *t;
+	if (i >= d->n)
+		return false;
+	t = &d->t[i];
+	if (t->used || t->kind != TK_WORD)
+		return false;
+	if (t->f & TF_HEAD) {
+		/* In a headline every word is capitalised: a name is one that
+		 * is not a common word, or a known name. */
+		if (!ner_is_common(d, i) && !(t->gram & (W_DET | W_PARTICLE | W_LOCPREP | W_SAY)) && tlen(d, i) > 1)
+			return true;
+		return (ner_tok_kinds(d, i) & (G_NAME | G_GIVEN | G_TITLE | G_CUE)) != 0;
+	}
+	if (!(t->f & TF_CAP))
+		return false;
+	if (tlen(d, i) == 1 && d->s[t->s] == 'I')
+		return false;
+	if ((t->f & TF_ALLCAP) || tlen(d, i) <= 4)
+		return !(ner_tok_kinds(d, i) & G_ACRONYM);
+	return true;
+}
+
+/* An initial: "H." inside "Frederick H. Collier". */
+static bool initial_at(const struct doc *d, size_t i)
+{
+	return i + 1 < d->n && tlen(d, i) == 1 && (d->t[i].f & TF_CAP) && !d->t[i].used &&
+	       tok_punct(d, i + 1, '.') && adjacent(d, i + 1);
+}
+
+#define MAX_CHUNK 16
+
+/* Does "and" at token a join two parts of one organisation's name?
+ * "Basingstoke and Alton Light Railway" (what follows ends in an
+ * organisation or facility word the part before lacks), "Department of
+ * Physics and Astronomy" (one word after "and", inside "Head of ..."). */
+static bool and_joins(const struct doc *d, size_t i, size_t a)
+{
+	size_t k = a + 1, e;
+	bool of_head = false, head_before = false;
+	if (!ner_capish(d, k) || (d->t[k].f & (TF_NL | TF_SENT)) || (ner_tok_kinds(d, k) & G_GIVEN))
+		return false;
+	for (size_t q = i; q < a; q++) {
+		uint32_t g = ner_tok_kinds(d, q);
+		if (g & (G_W_ORG | G_W_FAC))
+			head_before = true;
+		if (tok_is(d, q, "of") && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
+			of_head = true;
+	}
+	for (e = k; e < d->n && e < k + 4 && ner_capish(d, e) && !(d->t[e].f & TF_NL); e++)
+		;
+	if (of_head) {
+		/* "Institute of Allergy and Infectious Diseases": one or two
+		 * words, neither a known name, the second no head of its own
+		 * ("of Oxford and Cambridge University" is two). */
+		if (e == k + 2 && !tok_is(d, e, "of") && !(ner_tok_kinds(d, k) & (G_NAME | G_TITLE | G_GIVEN)) &&
+		    !(ner_tok_kinds(d, k + 1) & (G_NAME | G_W_ORG | G_W_FAC | G_TITLE)))
+			return true;
+		return e == k + 1 && !tok_is(d, e, "of") && !(ner_tok_kinds(d, k) & G_NAME);
+	}
+	return !head_before && (ner_tok_kinds(d, e - 1) & (G_W_ORG | G_W_FAC)) && !(ner_tok_kinds(d, i) & G_GIVEN);
+}
+
+/* Is token j the possessive of a capitalised collective noun at j - 1,
+ * followed on the same line by a capitalised word? */
+static bool collective_possessive(const struct doc *d, size_t j)
+{
+	size_t w = j + 1;
+	bool plural_s;
+
+	if (j == 0 || j + 1 >= d->n || d->t[j].kind != TK_PUNCT || !adjacent(d, j) ||
+	    !apostrophe_at(d->s, d->t[j].s, d->len) || !(d->t[j - 1].f & TF_CAP))
+		return false;
+	plural_s = d->s[d->t[j - 1].e - 1] == 's';
+	if (tok_is(d, w, "s") && adjacent(d, w))
+		w++;
+	else if (!plural_s)
+		return false; /* "Workers'" but not "People'" */
+	if (w >= d->n || !ner_capish(d, w) || (d->t[w].f & (TF_NL | TF_SENT)))
+		return false;
+	return ner_tok_cue(d, j - 1, N_COLLECTIVE);
+}
+
+/* Extent of a capitalised chunk starting at i (a ner_capish token). */
+static size_t chunk_end(const struct doc *d, size_t i)
+{
+	size_t j = i;
+	for (;;) {
+		/* Names are short; the cap also bounds the recursion of
+		 * classify() on runs like "President President ...". */
+		if (j >= d->n || (j > i && (d->t[j].f & TF_NL)) || j - i >= MAX_CHUNK)
+			break;
+		if (initial_at(d, j) && ner_capish(d, j + 2) && !(d->t[j + 2].f & TF_NL)) {
+			j += 2;
+			continue;
+		}
+		if (j > i && j < d->n && tlen(d, j) == 1 && d->s[d->t[j].s] == 'I' && !d->t[j].used &&
+		    !(j + 1 < d->n && d->t[j + 1].kind == TK_WORD && (d->t[j + 1].f & TF_LOWER))) {
+			j++; /* "World War I" */
+			continue;
+		}
+		if (j >= d->n || !ner_capish(d, j))
+			break;
+		if (j > i && (d->t[j].f & TF_SENT))
+			break;
+		/* "Gov." and similar keep their dot */
+		j++;
+		if (j < d->n && tok_punct(d, j, '.') && adjacent(d, j) && j + 1 < d->n && ner_capish(d, j + 1) &&
+		    !(d->t[j + 1].f & TF_NL) && (ner_phrase_kinds(d, j - 1, j + 1, false) & (G_TITLE | G_CUE | G_NAME)))
+			j++;
+		/* A possessive inside a name: "Korean People's Army", "Workers'
+		 * Party", "Children's Hospital".  Only after these collective
+		 * nouns, and only when a capitalised word follows. */
+		if (j < d->n && d->t[j].kind == TK_PUNCT && collective_possessive(d, j)) {
+			j += tok_is(d, j + 1, "s") && adjacent(d, j + 1) ? 2 : 1;
+			continue;
+		}
+		/* Jr. / Sr. */
+		if ((tok_is(d, j, "jr") || tok_is(d, j, "sr")) && (d->t[j].f & TF_CAP)) {
+			j++;
+			if (tok_punct(d, j, '.') && adjacent(d, j))
+				j++;
+			break;
+		}
+		/* "Panel on Climate Change", "Commission on Human Rights": "on"
+		 * after an organisation's head word, before capitals. */
+		if (j + 1 < d->n && tok_is(d, j, "on") && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
+		    (ner_tok_kinds(d, j - 1) & G_W_ORG) && ner_capish(d, j + 1) && !(d->t[j + 1].f & (TF_NL | TF_SENT))) {
+			j++;
+			continue;
+		}
+		/* Particles and "of" inside names. */
+		if (j + 1 < d->n && !d->t[j].used && d->t[j].kind == TK_WORD && (d->t[j].f & TF_LOWER) &&
+		    (d->t[j].gram & W_PARTICLE) && !(d->t[j + 1].f & TF_NL)) {
+			size_t k = j + 1;
+			if (tok_is(d, j, "of")) {
+				uint32_t hk = ner_tok_kinds(d, j - 1), kg;
+				size_t lim = d->n < j + 6 ? d->n : j + 6;
+				/* A known name runs on through it: "House of Commons". */
+				if (!(hk & (G_CUE | G_TITLE | G_PRE_LOC)) && !(ner_phrase_kinds(d, i, j, false) & G_TITLE) &&
+				    !((hk & G_PREFIX) && ner_longest_entry(d, j - 1, lim, G_NAME, &kg) > j + 1))
+					break;
+				if (tok_is(d, k, "the") && ner_capish(d, k + 1))
+					k++;
+			}
+			/* "de la", "van der" */
+			while (k + 1 < d->n && (d->t[k].f & TF_LOWER) && (d->t[k].gram & W_PARTICLE) &&
+			       !tok_is(d, k, "of") && k < j + 3)
+				k++;
+			if (ner_capish(d, k) && !(d->t[k].f & TF_SENT)) {
+				j = k;
+				continue;
+			}
+			break;
+		}
+		if (j < d->n && d->s[d->t[j].s] == 'a' && tok_is(d, j, "and") && !d->t[j].used && and_joins(d, i, j)) {
+			j++;
+			continue;
+		}
+		if (tok_punct(d, j, '&') && ner_capish(d, j + 1) && !(ner_tok_kinds(d, j + 1) & G_GIVEN)) {
+			j++;
+			continue;
+		}
+	}
+	return j;
+}
+
+/* The head word of a chunk: the word before the first "of" (or "on", as
+ * chunk_end lets it in after a head word), else the last one (a Roman
+ * numeral or Jr. skipped). */
+static size_t head_of(const struct doc *d, size_t i, size_t j)
+{
+	size_t h = j - 1;
+	for (size_t k = i + 1; k < j; k++)
+		if (tok_is(d, k, "of") || (tok_is(d, k, "on") && (d->t[k].f & TF_LOWER)))
+			return k - 1;
+	while (h > i && (d->t[h].kind != TK_WORD || tok_is(d, h, "jr") || tok_is(d, h, "sr")))
+		h--;
+	return h;
+}
+
+static bool roman(const struct doc *d, size_t i)
+{
+	for (uint32_t k = d->t[i].s; k < d->t[i].e; k++)
+		if (!strchr("IVX", d->s[k]))
+			return false;
+	return true;
+}
+
+static enum ner_label kinds_label(uint32_t g)
+{
+	if (g & G_ORG)
+		return NER_ORG;
+	if (g & G_GPE)
+		return NER_GPE;
+	if (g & G_REGION)
+		return NER_LOC;
+	return NER_NORP;
+}
+
+/* What the words just before token i say it names: "the band X",
+ * "the album X", "played for X".  -1 when nothing. */
+static int context_cue(const struct doc *d, size_t i)
+{
+	const uint32_t nouns = W_ORGNOUN | W_ARTNOUN | W_GPENOUN | W_LOCNOUN;
+	size_t p = i;
+	uint32_t g;
+	if (p >= 2 && tok_is(d, p - 1, "of"))
+		p--; /* "the town of X" */
+	g = p >= 1 ? gram(d, p - 1) & nouns : 0;
+	if (g && (d->t[p - 1].f & TF_LOWER) && !d->t[p - 1].used) {
+		/* "of" only after places: "the city of X", not "the band of X" */
+		if (p != i && !(g & (W_GPENOUN | W_LOCNOUN)))
+			return -1;
+		/* without "of", the noun must be led by a determiner: "the band X" */
+		/* ... or by a people or a place: "the Dutch band X", "Korean
+		 * newspaper X" */
+		if (p == i && (p < 2 || !(gram(d, p - 2) & W_DET) || (d->t[p - 2].f & TF_CAP)) &&
+		    !(p >= 2 && (d->t[p - 2].f & TF_CAP) && !(d->t[p - 2].f & TF_SENT) &&
+		      (ner_tok_kinds(d, p - 2) & (G_NORP | G_COUNTRY))))
+			return -1;
+		return g & W_ORGNOUN ? NER_ORG : g & W_ARTNOUN ? NER_WORK_OF_ART : g & W_GPENOUN ? NER_GPE : NER_LOC;
+	}
+	if (i >= 2 && d->t[i - 1].kind == TK_WORD && d->t[i - 2].kind == TK_WORD && (d->t[i - 1].f & TF_LOWER) &&
+	    ner_toks_cue(d, i - 2, i, N_ORG_VERB))
+		return NER_ORG;
+	return -1;
+}
+
+/* "the town of X", "the village of X": X is a place. */
+static bool place_of(const struct doc *d, size_t i)
+{
+	/* also "north of X", "(two miles) east of X" */
+	return i >= 2 && tok_is(d, i - 1, "of") && (gram(d, i - 2) & (W_GPENOUN | W_COMPASS)) &&
+	       (d->t[i - 2].f & TF_LOWER);
+}
+
+/* Is the part of token i before its first hyphen a known place or
+ * people ("Russia-" of "Russia-North", "US-" of "US-led")? */
+static bool known_hyphen_prefix(const struct doc *d, size_t i)
+{
+	const unsigned char *p = d->s + d->t[i].s, *h;
+	const struct slot *sl;
+	h = memchr(p, '-', tlen(d, i));
+	if (!h || h == p)
+		return false;
+	sl = ner_lex_get((const char *)p, (size_t)(h - p));
+	return sl && (sl->gaz & G_NAME);
+}
+
+/* Is the part of token i after its last hyphen a known place or people? */
+static bool known_hyphen_suffix(const struct doc *d, size_t i)
+{
+	const unsigned char *p = d->s + d->t[i].s, *e = d->s + d->t[i].e, *h = e;
+	const struct slot *sl;
+	while (h > p && h[-1] != '-')
+		h--;
+	if (h == p || h == e)
+		return false;
+	sl = ner_lex_get((const char *)h, (size_t)(e - h));
+	return sl && (sl->gaz & G_NAME);
+}
+
+static bool compass_word(const struct doc *d, size_t i)
+{
+	return (gram(d, i) & W_COMPASS) != 0;
+}
+
+static bool ends_with(const struct doc *d, size_t i, const struct ending *ends, size_t n)
+{
+	size_t l = tlen(d, i);
+	const unsigned char *p = d->s + d->t[i].s;
+	unsigned char last = l ? p[l - 1] : 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t el = ends[k].n;
+		if (l > el + 2 && (unsigned char)ends[k].s[el - 1] == last && memcmp(p + l - el, ends[k].s, el) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Endings of a kind of data/LANG/cues.txt. */
+static bool ends_in(const struct doc *d, size_t i, uint32_t kind)
+{
+	size_t n;
+	const struct ending *e = ner_endings(kind, &n);
+	return ends_with(d, i, e, n);
+}
+
+/* Endings that mark a word as a place name in many languages. */
+static bool place_ending(const struct doc *d, size_t i)
+{
+	return ends_in(d, i, N_PLACE_END);
+}
+
+/* Peoples, faiths and their adjectives: Cochabamban, Catholicism. */
+static bool group_ending(const struct doc *d, size_t i)
+{
+	return ends_in(d, i, N_GROUP_END);
+}
+
+/* Capitalised derived words that name nothing: Islamized, Christianisation. */
+static bool derived_ending(const struct doc *d, size_t i)
+{
+	return ends_in(d, i, N_DERIVED_END);
+}
+
+static bool sentence_common(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	if (!(t->f & (TF_SENT | TF_HEAD)))
+		return false;
+	if (bit_get(d->capmid_seen, t->h) && !(t->gram & (W_DET | W_LOCPREP | W_SAY)))
+		return false;
+	return ner_is_common(d, i) || t->gram != 0 || bit_get(d->lower_seen, t->h);
+}
+
+static void classify(struct doc *d, size_t i, size_t j, bool titled);
+
+/* A military or sports unit is named with its number: "the 82nd Airborne
+ * Division", "4 Fighter Wing", "Fourth Air Force".  If a one-token
+ * ordinal (or a short plain number) ends just before token i, drop its
+ * numeric span and return where the organisation starts; else i. */
+static size_t unit_number(struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nnum;
+	if (i == 0 || !d->t[i - 1].used || (d->t[i].f & TF_NL))
+		return i;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sp[mid].te < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nnum && d->sp[lo].te == i && d->sp[lo].ts + 1 == i) {
+		struct ispan *ns = &d->sp[lo];
+		const struct tok *t = &d->t[i - 1];
+		bool ok = ns->label == NER_ORDINAL ||
+			  (ns->label == NER_CARDINAL && t->kind == TK_NUM && tlen(d, i - 1) <= 3);
+		if (ok && (t->f & TF_CAP || t->kind == TK_NUM)) {
+			ns->label = NER_NLABELS; /* dropped */
+			return i - 1;
+		}
+	}
+	return i;
+}
+
+/* Is token k a noun for an organisation, as the head of a definition? */
+static bool org_kind_noun(const struct doc *d, size_t k)
+{
+	if (gram(d, k) & W_ORGKIND)
+		return true;
+	/* "radio station", "television channel", "news network" */
+	if (ner_tok_cue(d, k, N_MEDIA_NOUN) && k > 0 && ner_tok_cue(d, k - 1, N_MEDIA_KIND))
+		return true;
+	return false;
+}
+
+/* "X is a Brazilian bicycle manufacturer", "X, a record label based in
+ * Paris", "X is a village in Kent": a definition that says what the chunk
+ * ending before token j is.  Its label (ORG, GPE, LOC), or -1. */
+static int defined_as(const struct doc *d, size_t j)
+{
+	size_t k = j, end;
+	bool comma = false;
+	if (tok_punct(d, k, ',')) {
+		k++;
+		comma = true;
+	}
+	if (tok_is(d, k, "is") || tok_is(d, k, "was") || tok_is(d, k, "are") || tok_is(d, k, "were"))
+		k++;
+	else if (!comma)
+		return -1;
+	if (!(tok_is(d, k, "a") || tok_is(d, k, "an") || tok_is(d, k, "the")))
+		return -1;
+	k++;
+	end = k + 7;
+	for (; k < end && k < d->n; k++) {
+		const struct tok *t = &d->t[k];
+		if (t->kind == TK_PUNCT) {
+			if (tok_punct(d, k, '-') || tok_punct(d, k, '/') || tok_punct(d, k, '&'))
+				continue;
+			return -1;
+		}
+		if (t->kind == TK_BAD || (t->f & TF_NL))
+			return -1;
+		if (t->kind == TK_WORD && (t->gram & (W_SAY | W_LOCPREP | W_PERSONCTX | W_DET)))
+			return -1;
+		if (ner_tok_cue(d, k, N_DEF_STOP))
+			return -1;
+		if ((t->f & TF_LOWER) && (t->gram & (W_GPENOUN | W_LOCNOUN)) && !tok_is(d, k, "state") &&
+		    !tok_is(d, k, "capital") && !tok_is(d, k, "port")) {
+			/* "a village in", "a small town on the coast" */
+			const struct tok *nt = k + 1 < d->n ? &d->t[k + 1] : NULL;
+			if (nt && nt->kind == TK_WORD && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
+			    !ner_tok_cue(d, k + 1, N_PLACE_DEF_GOES_ON))
+				return -1;
+			if (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len))
+				return -1;
+			return (t->gram & W_GPENOUN) ? NER_GPE : NER_LOC;
+		}
+		if (org_kind_noun(d, k)) {
+			const struct tok *nt = k + 1 < d->n ? &d->t[k + 1] : NULL;
+			/* the head noun ends the phrase: not "a band member" */
+			if (nt && nt->kind == TK_WORD && (nt->f & TF_LOWER) && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
+			    !ner_tok_cue(d, k + 1, N_ORG_DEF_GOES_ON))
+				return -1;
+			if ((tok_is(d, k, "group") && tok_is(d, k + 1, "of")) || (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len)))
+				return -1;
+			return NER_ORG;
+		}
+	}
+	return -1;
+}
+
+/* "a Technology Centre", "the nearest Post Office": capitalised common
+ * words after an indefinite article or a superlative name no one thing. */
+static bool generic_phrase(const struct doc *d, size_t i, size_t j)
+{
+	if (i == 0 || d->t[i - 1].kind != TK_WORD || !(d->t[i - 1].f & TF_LOWER))
+		return false;
+	if (!ner_tok_cue(d, i - 1, N_GENERIC_DET))
+		return false;
+	for (size_t k = i; k < j; k++)
+		if (d->t[k].kind != TK_WORD || !ner_is_common(d, k) || (d->t[k].f & TF_ALLCAP))
+			return false;
+	return true;
+}
+
+/* Is there a possessive 's at token j with no noun after it? */
+static bool bare_possessive(const struct doc *d, size_t j)
+{
+	size_t k = j + 2;
+	const struct tok *t;
+	if (j + 1 >= d->n || d->t[j].kind != TK_PUNCT || !apostrophe_at(d->s, d->t[j].s, d->len) || !adjacent(d, j) ||
+	    !tok_is(d, j + 1, "s") || !adjacent(d, j + 1))
+		return false;
+	if (k >= d->n)
+		return true;
+	t = &d->t[k];
+	if (t->f & TF_NL)
+		return true;
+	if (t->kind == TK_PUNCT)
+		return strchr(",.;:)", d->s[t->s]) != NULL && tlen(d, k) == 1;
+	if (t->kind != TK_WORD || !(t->f & TF_LOWER))
+		return false;
+	return (t->gram & W_LOCPREP) || ner_tok_cue(d, k, N_OWNS_NOTHING);
+}
+
+/* Is a known state or country set off by a comma at token j, ending
+ * there ("Harlow, Essex," but not "Ghana's envoy")? */
+static bool state_follows(const struct doc *d, size_t j)
+{
+	uint32_t gk;
+	size_t e2;
+	if (!tok_punct(d, j, ',') || (d->t[j].f & TF_NL) || !ner_capish(d, j + 1) || (d->t[j + 1].f & TF_HEAD))
+		return false;
+	e2 = ner_longest_entry(d, j + 1, d->n, G_GPE, &gk);
+	if (e2 <= j + 1 || !(gk & (G_SUBDIV | G_COUNTRY)) || ner_capish(d, e2))
+		return false;
+	return e2 >= d->n || (d->t[e2].f & TF_NL) || tok_is(d, e2, "and") ||
+	       (d->t[e2].kind == TK_PUNCT && tlen(d, e2) == 1 && strchr(",.;:)", d->s[d->t[e2].s]));
+}
+
+/* Is the chunk at i an item of a list of organisations: "bands like X,
+ * Y and Z", "companies such as X"? */
+static bool in_org_list(const struct doc *d, size_t i)
+{
+	size_t k = i, stop = i > 40 ? i - 40 : 0;
+	while (k > stop) {
+		size_t p = k - 1;
+		const struct tok *t = &d->t[p];
+		if (t->f & TF_NL)
+			return false;
+		if (t->kind == TK_PUNCT) {
+			if (!tok_punct(d, p, ',') && !tok_punct(d, p, '&'))
+				return false;
+			k = p;
+			continue;
+		}
+		if (t->kind != TK_WORD && t->kind != TK_NUM)
+			return false;
+		if ((t->f & TF_LOWER) && (tok_is(d, p, "and") || tok_is(d, p, "or") || tok_is(d, p, "the"))) {
+			k = p;
+			continue;
+		}
+		if (!(t->f & TF_LOWER) || t->kind == TK_NUM) {
+			k = p; /* an earlier item */
+			continue;
+		}
+		if (tok_is(d, p, "like") || tok_is(d, p, "including") || (tok_is(d, p, "as") && tok_is(d, p - 1, "such"))) {
+			size_t q = tok_is(d, p, "as") ? p - 2 : p - 1;
+			if (p == 0 || q >= d->n || d->t[q].kind != TK_WORD)
+				return false;
+			return ner_tok_cue(d, q, N_ORG_PLURAL);
+		}
+		return false;
+	}
+	return false;
+}
+
+/* Label a chunk already stripped of titles and determiners. */
+static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
+{
+	uint32_t g, hk;
+	size_t e, h, n = j - i;
+	const struct tok *t = &d->t[i];
+
+	/* 1. The whole chunk is a known name. */
+	e = ner_longest_entry(d, i, j, G_NAME, &g);
+	if (e == j) {
+		add_span(d, i, j, kinds_label(g), 2);
+		return;
+	}
+	/* "Russia-North Korea", "US-led": compounds of names are not names. */
+	if ((t->f & TF_HYPH) && known_hyphen_prefix(d, i))
+		return;
+	/* "North Korea-Russia border": the last word joins two names */
+	if (j - 1 > i && (d->t[j - 1].f & TF_HYPH) && (d->t[j - 1].f & TF_CAP) && known_hyphen_suffix(d, j - 1))
+		return;
+	/* 1a. A shop or a bar by its owner's name: "dinner at Rizzo's",
+	 * "Halden's opened in 1990": a possessive that owns nothing. */
+	if (!titled && n <= 3 && !(t->f & TF_HEAD) && !(e > i && (g & (G_GPE | G_REGION | G_NORP))) &&
+	    bare_possessive(d, j)) {
+		add_span(d, i, j + 2, NER_ORG, 1);
+		return;
+	}
+	/* 1b. Defined: "Amsel Tools is a German toolmaker company", "Vrel
+	 * is a village in ..."; the same name elsewhere gets the label too. */
+	if (!titled) {
+		int def = defined_as(d, j);
+		/* a head word outranks a place definition: "X School District
+		 * is the district of ..." */
+		if (def >= 0 && def != NER_ORG && n >= 2 && (ner_tok_kinds(d, head_of(d, i, j)) & G_CUE))
+			def = -1;
+		if (def >= 0) {
+			add_span(d, i, j, (enum ner_label)def, 3);
+			d->ndefined++;
+			return;
+		}
+	}
+	/* 1d. A web site: "Vexlo.com" */
+	if (!titled && tok_punct(d, j, '.') && adjacent(d, j) && j + 1 < d->n && adjacent(d, j + 1) &&
+	    (tok_is(d, j + 1, "com") || tok_is(d, j + 1, "org") || tok_is(d, j + 1, "net"))) {
+		add_span(d, i, j + 2, NER_ORG, 1);
+		return;
+	}
+	/* 1c. An item of a list of organisations: "bands like X and Y". */
+	if (!titled && i > 0 && (d->t[i - 1].kind == TK_PUNCT || (d->t[i - 1].f & TF_LOWER)) && in_org_list(d, i)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
+	}
+	/* 2. A head word: Agency, Krai, River, Airport, War. */
+	h = head_of(d, i, j);
+	hk = ner_tok_kinds(d, h);
+	if (roman(d, h) && h > i)
+		hk = ner_tok_kinds(d, h - 1);
+	if (n >= 2 && (hk & G_CUE) && !titled && !generic_phrase(d, i, j)) {
+		enum ner_label l = ((hk & G_W_ORG) || ((hk & G_W_GPE) && h > i && (ner_tok_kinds(d, h - 1) & G_W_ORG))) ? NER_ORG
+				   : (hk & G_W_EVENT) ? NER_EVENT
+				   : (hk & G_W_FAC)   ? NER_FAC
+				   : (hk & G_W_GPE)   ? NER_GPE
+						      : NER_LOC;
+		/* "Hockey Hall of Fame" is an institution, not the building */
+		if (l == NER_FAC && tok_is(d, h, "hall") && tok_is(d, h + 1, "of") &&
+		    (tok_is(d, h + 2, "fame") || tok_is(d, h + 2, "honor") || tok_is(d, h + 2, "honour")))
+			l = NER_ORG;
+		/* "Russian Defence Ministry" stays whole; "Moscow City" is a GPE. */
+		if (l == NER_ORG)
+			i = unit_number(d, i);
+		add_span(d, i, j, l, 2);
+		return;
+	}
+	if (n >= 2 && (ner_tok_kinds(d, i) & (G_PRE_LOC | G_PRE_FAC | G_PRE_ORG)) && !titled) {
+		uint32_t pk = ner_tok_kinds(d, i);
+		add_span(d, i, j, (pk & G_PRE_ORG) ? NER_ORG : (pk & G_PRE_LOC) ? NER_LOC : NER_FAC, 2);
+		return;
+	}
+	/* 2b. A common noun or verb before it says what it is: "the band
+	 * Deadsy", "the town of Atwick", "played for Coburg". */
+	if (!titled && (e == i || n == 1)) {
+		int cue = context_cue(d, i);
+		if (cue >= 0) {
+			add_span(d, i, j, (enum ner_label)cue, 1);
+			return;
+		}
+	}
+	/* 2c. A place before its state or country: "Harlow, Essex",
+	 * "Tarrant, Texas" (even when the first word is a given name). */
+	if (!titled && n <= 3 && e < j && !(ner_tok_kinds(d, i) & G_TITLE) && state_follows(d, j)) {
+		add_span(d, i, j, NER_GPE, 2);
+		return;
+	}
+	/* 3. A known name at the front: "Japanese" + rest, "Moscow" + rest. */
+	if (e == i + 1 && !titled && (ner_tok_kinds(d, i) & G_GIVEN) && (ner_tok_kinds(d, e) & G_GIVEN) && n <= 3) {
+		add_span(d, i, j, NER_PERSON, 1); /* "Chad Edward Gaudin" */
+		return;
+	}
+	if (e > i && !titled) {
+		/* A place and more capitalised words: a team, a company. */
+		if ((g & G_GPE) && !(g & G_ORG) && e < j && ner_capish(d, e) && !(ner_tok_kinds(d, e) & (G_NAME | G_GIVEN))) {
+			/* but "Kent Brewster": a given name and a surname */
+			bool person = e == i + 1 && j == e + 1 && (ner_tok_kinds(d, i) & G_GIVEN) && !ner_is_common(d, e) &&
+				      !(ner_tok_kinds(d, e) & G_CUE) && !(d->t[e].f & TF_ALLCAP);
+			add_span(d, i, j, person ? NER_PERSON : NER_ORG, 1);
+			return;
+		}
+		if ((g & G_NORP) && j - e <= 2 && !(ner_tok_kinds(d, e) & (G_NAME | G_GIVEN | G_TITLE))) {
+			/* "Hindu Brahmins"; "American Scientific Affiliation" */
+			add_span(d, i, j, j - e == 1 ? NER_NORP : NER_ORG, 1);
+			return;
+		}
+		add_span(d, i, e, kinds_label(g), 2);
+		classify(d, e, j, false);
+		return;
+	}
+	/* 4. A known name at the back: "Pittsburgh" in "Coach Pittsburgh"? No:
+	 * people first.  Title or given name → PERSON. */
+	if (titled) {
+		add_span(d, i, j, NER_PERSON, 2);
+		return;
+	}
+	/* "West Sebago", "North Perth". */
+	if (n == 2 && compass_word(d, i) && !(ner_tok_kinds(d, i + 1) & G_TITLE)) {
+		add_span(d, i, j, NER_GPE, 1);
+		return;
+	}
+	if (n >= 2 && (ner_tok_kinds(d, i) & G_GIVEN) && !(t->f & TF_ALLCAP) &&
+	    !(ner_is_common(d, i) && ner_is_common(d, i + 1))) { /* not "Red Men" */
+		add_span(d, i, j, NER_PERSON, 2);
+		return;
+	}
+	/* 5. Context. */
+	{
+		size_t a = j;
+		bool said = false;
+		if (tok_punct(d, a, ',') && (gram(d, a + 1) & W_PERSONCTX))
+			said = true;
+		if (gram(d, a) & (W_SAY | W_PERSONCTX))
+			said = true;
+		if (i >= 2 && tok_is(d, i - 2, "according") && tok_is(d, i - 1, "to"))
+			said = true;
+		if (said && !(n == 1 && (t->f & TF_ALLCAP))) {
+			add_span(d, i, j, NER_PERSON, 1);
+			return;
+		}
+	}
+	/* A dateline's place in capitals: "BRUSSELS (Reuters) -", "NEW YORK
+	 * -": a known place once folded, never an acronym. */
+	if (n <= 3 && (t->f & TF_ALLCAP) && (d->t[j - 1].f & TF_ALLCAP) && d->t[j - 1].e - t->s >= 4) {
+		uint32_t pk = ner_phrase_kinds(d, i, j, true);
+		if ((pk & G_GPE) && !(pk & G_ORG)) {
+			add_span(d, i, j, NER_GPE, 1);
+			return;
+		}
+	}
+	if (n == 1 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && !(t->f & TF_HEAD) && tlen(d, i) >= 2 &&
+	    !roman(d, i)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
+	}
+	if (i > 0 && (((gram(d, i - 1) & W_LOCPREP) && !d->t[i - 1].used) || place_of(d, i)) && n <= 2) {
+		add_span(d, i, j, NER_GPE, 0);
+		d->sp[d->nsp - 1].pending = 1;
+		return;
+	}
+	/* "Bridgton, Maine": a place before a known place. */
+	if (state_follows(d, j)) {
+		add_span(d, i, j, NER_GPE, 1);
+		return;
+	}
+	if (n >= 2) {
+		/* Unknown capitalised words: people are the commonest. */
+		bool commonish = false;
+		size_t ncommon = 0;
+		for (size_t k = i; k < j; k++) {
+			if (ner_is_common(d, k) || (d->t[k].f & TF_ALLCAP) || d->t[k].kind != TK_WORD)
+				commonish = true;
+			if (ner_is_common(d, k) || d->t[k].kind != TK_WORD || (d->t[k].gram & W_PARTICLE))
+				ncommon++;
+		}
+		if (ncommon == n)
+			return; /* "Biological Clocks": capitalised common words */
+		{
+			/* Names of people are short and made of uncommon words;
+			 * other capitalised runs with common words in them are
+			 * too often titles of works to guess at. */
+			const struct tok *lt = &d->t[j - 1];
+			bool personish = n <= 3 && !ner_is_common(d, j - 1) && !(lt->f & TF_ALLCAP) &&
+					 (lt->f & TF_ALPHA);
+			if (commonish && !personish)
+				return;
+			add_span(d, i, j, NER_PERSON, 0);
+		}
+		return;
+	}
+	if (group_ending(d, i) || derived_ending(d, i))
+		return;
+	if (tlen(d, i) == 1)
+		return;
+	if ((ner_tok_kinds(d, i) & G_GIVEN) && !ner_is_common(d, i)) {
+		add_span(d, i, j, NER_PERSON, 0); /* "Hayley" */
+		d->sp[d->nsp - 1].pending = 1;
+		return;
+	}
+	if (place_ending(d, i) && !(t->f & TF_SENT)) {
+		add_span(d, i, j, NER_GPE, 0); /* "Bridgeville", "Harrisburg" */
+		d->sp[d->nsp - 1].pending = 1;
+		return;
+	}
+	/* "the League", "the Institute": an organisation named by its head
+	 * word alone, capitalised inside a sentence. */
+	if (i > 0 && tok_is(d, i - 1, "the") && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (ner_tok_kinds(d, i) & G_W_ORG) && !(ner_tok_kinds(d, i) & G_NAME)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
+	}
+	/* "the Falcons", "the Rovers": a team or a band; plural peoples
+	 * ("the Uzbeks", "the Kurds") are NORP. */
+	if (i > 0 && tok_is(d, i - 1, "the") && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (t->f & TF_ALPHA) &&
+	    !tok_is(d, j, "of") && !ner_capish(d, j) && !(j < d->n && d->t[j].kind == TK_PUNCT && d->s[d->t[j].s] == '\'')) {
+		const unsigned char *p = d->s + t->s;
+		size_t l = tlen(d, i);
+		if (l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]) && !(l >= 3 && p[l - 2] == 'e' && p[l - 3] == 's')) {
+			const struct slot *sl = ner_lex_get((const char *)p, l - 1);
+			bool people = (sl && (sl->gaz & G_NORP)) || ends_in(d, i, N_PEOPLE_END);
+			add_span(d, i, j, people ? NER_NORP : NER_ORG, 0);
+			return;
+		}
+	}
+	/* A lone unknown capitalised word: kept only if the document names it
+	 * in full elsewhere ("Peskov" after "Dmitry Peskov"). */
+	add_span(d, i, j, NER_PERSON, 0);
+	d->sp[d->nsp - 1].pending = 2;
+}
+
+/* Is token i a capitalised "The" inside a sentence, after a lower-case
+ * word or a comma, before more capitalised words in [i + 1, j)?  Not after
+ * a noun that names a work ("the film The Last Emperor") or in quotes. */
+static bool mid_the(const struct doc *d, size_t i, size_t j)
+{
+	const struct tok *t = &d->t[i], *p;
+	if (j < i + 2 || i == 0 || !tok_is(d, i, "the") || !(t->f & TF_CAP) || (t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)))
+		return false;
+	p = &d->t[i - 1];
+	if (p->kind == TK_WORD) {
+		if (!(p->f & TF_LOWER) || (p->gram & W_ARTNOUN) || ner_tok_cue(d, i - 1, N_WORK_INTRO))
+			return false;
+		return true;
+	}
+	return tok_punct(d, i - 1, ',') || tok_punct(d, i - 1, '(') || tok_punct(d, i - 1, ';');
+}
+
+/* Strip what stays outside names, split at inner titles, then label. */
+static void classify(struct doc *d, size_t i, size_t j, bool titled)
+{
+	size_t k;
+	uint32_t g;
+
+	if (!titled && mid_the(d, i, j) && ner_longest_entry(d, i, j, G_NAME, &g) <= i + 1) {
+		/* "supporting The Mission", "wrote for The Hockey News": a
+		 * capitalised "The" inside a sentence belongs to the name,
+		 * most often a band, a paper or a company. */
+		size_t before = d->nsp;
+		classify(d, i + 1, j, false);
+		if (d->nsp == before) {
+			if (!(j == i + 2 && tlen(d, i + 1) == 1))
+				add_span(d, i, j, NER_ORG, 1);
+			return;
+		}
+		if (d->nsp == before + 1 && d->sp[before].ts == i + 1 && d->sp[before].te == j &&
+		    (d->sp[before].label == NER_ORG || d->sp[before].label == NER_PERSON ||
+		     d->sp[before].label == NER_NORP)) {
+			d->sp[before].ts = (uint32_t)i;
+			d->sp[before].label = NER_ORG;
+			d->sp[before].pending = 0;
+			if (d->sp[before].strength < 1)
+				d->sp[before].strength = 1;
+			d->t[i].used = 1;
+		}
+		return;
+	}
+	while (i < j) {
+		const struct tok *t = &d->t[i];
+		if (t->kind != TK_WORD || !(t->f & (TF_CAP | TF_HEAD))) {
+			i++;
+			continue;
+		}
+		/* Leading determiners ("The") unless part of a name ("The Hague"). */
+		if ((t->gram & W_DET) && !titled) {
+			if (ner_longest_entry(d, i, j, G_NAME, &g) > i + 1)
+				break;
+			i++;
+			continue;
+		}
+		/* Sentence-initial common words: "Meanwhile", "Experts". */
+		if (!titled && sentence_common(d, i)) {
+			size_t e = ner_longest_entry(d, i, j, G_NAME, &g);
+			if (j - i >= 2 && !(t->gram & W_DET) && defined_as(d, j) >= 0)
+				break; /* "Silver Lining is a band" */
+			if (e > i && !(e == i + 1 && ner_is_common(d, i) && !(g & (G_COUNTRY | G_ORG))))
+				break;
+			if ((ner_tok_kinds(d, i) & G_GIVEN) && i + 1 < j && !ner_is_common(d, i + 1))
+				break;
+			if ((ner_tok_kinds(d, i) & G_TITLE) && i + 1 < j)
+				break;
+			if (j == i + 2 && ner_corp_suffix(d, i + 1))
+				break; /* "Acme Corp said" */
+			if ((t->f & TF_ALLCAP) && j - i <= 3 && (d->t[j - 1].f & TF_ALLCAP) &&
+			    (ner_phrase_kinds(d, i, j, true) & G_GPE))
+				break; /* a dateline: "NEW YORK (AP) -" */
+			i++;
+			continue;
+		}
+		/* A common word before a given name: "Engineer John Smith". */
+		if (!titled && i + 1 < j && (ner_is_common(d, i) || group_ending(d, i) || (ner_tok_kinds(d, i) & G_NORP)) &&
+		    !(ner_tok_kinds(d, i) & (G_GIVEN | G_GPE | G_ORG | G_PRE_ORG | G_PRE_LOC | G_PRE_FAC)) &&
+		    ner_longest_entry(d, i, j, G_NAME, &g) == i &&
+		    (ner_tok_kinds(d, i + 1) & G_GIVEN) && (!ner_is_common(d, i + 1) || (i + 3 == j && !ner_is_common(d, i + 2))) &&
+		    !(ner_tok_kinds(d, head_of(d, i, j)) & G_CUE)) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (i >= j)
+		return;
+	/* A second title after the first: "Chairman General Mark Mills". */
+	if (titled && (k = ner_title_at(d, i, j)) > 0 && i + k < j && ner_longest_entry(d, i, j, G_NAME, &g) <= i &&
+	    (d->t[i + k].f & (TF_CAP | TF_HEAD)) && !(ner_tok_kinds(d, head_of(d, i, j)) & G_CUE)) {
+		classify(d, i + k, j, true);
+		return;
+	}
+	/* Whole known names win over titles ("General Motors"). */
+	if (ner_longest_entry(d, i, j, G_NAME, &g) == j) {
+		label_chunk(d, i, j, false);
+		return;
+	}
+	/* A title at the front: "President Vladimir Putin" (but "St. Louis"). */
+	if (!titled && (k = ner_title_at(d, i, j)) > 0 && i + k < j && ner_longest_entry(d, i, j, G_NAME, &g) <= i + k) {
+		bool cue = false;
+		if (tok_is(d, i + k, "of")) {
+			/* "Professor of Botany", "Secretary of the Navy": what
+			 * follows the title is no person */
+			size_t q = i + k + 1;
+			if (tok_is(d, q, "the"))
+				q++;
+			if (q < j)
+				classify(d, q, j, false);
+			return;
+		}
+		for (size_t q = i + k; q < j; q++)
+			if (ner_tok_kinds(d, q) & G_CUE)
+				cue = true;
+		if (!cue) {
+			classify(d, i + k, j, true);
+			return;
+		}
+	}
+	/* A title at the end: "U.S. Senator", "United States Representative". */
+	for (k = i + 1; k < j; k++) {
+		size_t m = ner_title_at(d, k, j);
+		if (m > 0 && k + m == j && !(ner_tok_kinds(d, head_of(d, i, j)) & G_CUE) &&
+		    ner_longest_entry(d, i, j, G_NAME, &g) != j) {
+			classify(d, i, k, false);
+			return;
+		}
+	}
+	/* A title inside: "Russian President Vladimir Putin". */
+	for (k = i + 1; k + 1 < j; k++) {
+		size_t m = ner_title_at(d, k, j);
+		if (m > 0 && k + m < j && !(ner_tok_kinds(d, head_of(d, i, j)) & G_CUE)) {
+			classify(d, i, k, false);
+			classify(d, k + m, j, true);
+			return;
+		}
+	}
+	label_chunk(d, i, j, titled);
+}
+
+/* A call sign or channel code: capital letters and digits, "MTV2",
+ * "3AW", "BBC1"; not a measure ("10GB", "5PM", "4K"). */
+static bool code_token(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	const unsigned char *p = d->s + t->s;
+	size_t l = tlen(d, i), up = 0, dig = 0, run = 0, run_at = 0;
+	uint32_t gm = 0, gz;
+	if (t->used || l < 3 || l > 7 || !(t->f & TF_ASCII) || (t->f & (TF_HYPH | TF_DOTS | TF_HEAD)))
+		return false;
+	for (size_t k = 0; k < l; k++) {
+		unsigned char c = p[k];
+		if (ner_cclass[c] == C_UP) {
+			up++;
+			if (k == 0 || ner_cclass[p[k - 1]] != C_UP)
+				run_at = k, run = 0;
+			run++;
+		} else if (ner_cclass[c] == C_DIG) {
+			dig++;
+		} else {
+			return false;
+		}
+	}
+	if (up < 2 || !dig)
+		return false;
+	/* "10GB": digits then a unit */
+	if (ner_cclass[p[0]] == C_DIG && run_at + run == l) {
+		gz = ner_lower_kinds(p + run_at, run, &gm);
+		if ((gz & G_UNIT) || (gm & (W_AMPM | W_UNIT)))
+			return false;
+	}
+	return true;
+}
+
+void ner_find_names(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		size_t j, k;
+		if ((d->t[i].kind == TK_NUM || (d->t[i].f & TF_ALLCAP)) && code_token(d, i) &&
+		    !(i + 1 < d->n && adjacent(d, i + 1) && d->t[i + 1].kind != TK_PUNCT)) {
+			add_span(d, i, i + 1, NER_ORG, 1);
+			continue;
+		}
+		if (!ner_capish(d, i)) {
+			/* A lower-case title before a name: "spokesman Dmitry Peskov". */
+			if (d->t[i].kind == TK_WORD && !d->t[i].used && (d->t[i].f & TF_LOWER) && ner_capish(d, i + 1) &&
+			    !(d->t[i + 1].f & TF_SENT) && ner_title_at(d, i, d->n) == 1) {
+				j = chunk_end(d, i + 1);
+				classify(d, i + 1, j, true);
+				i = j - 1;
+			}
+			continue;
+		}
+		j = chunk_end(d, i);
+		if (j == i)
+			continue;
+		/* A title's chunk may be only the title: "the President said". */
+		k = ner_title_at(d, i, j);
+		if (k > 0 && k == j - i && !(ner_longest_entry(d, i, j, G_NAME, &(uint32_t){0}) == j)) {
+			i = j - 1;
+			continue;
+		}
+		classify(d, i, j, false);
+		i = j - 1;
+	}
+}
+
+/* A company's legal suffix, capitalised: "Inc", "Corp", "Ltd"... */
+bool ner_corp_suffix(const struct doc *d, size_t i)
+{
+	const struct ner_cue_bounds *b = ner_cue_bounds(N_CORP_SUFFIX);
+	size_t n;
+
+	if (i >= d->n || d->t[i].kind != TK_WORD || !(d->t[i].f & TF_CAP) || (n = tlen(d, i)) < b->min_len ||
+	    n > b->max_len || !b->first[d->s[d->t[i].s]])
+		return false;
+	return ner_tok_cue(d, i, N_CORP_SUFFIX);
+}
+
+/* "Amazon.com Inc" is one organisation (the name, a dot and a domain's
+ * end, then the suffix), and so is an organisation and its suffix; a
+ * lone "Inc" or "Corp", whose company went unrecognised, names no
+ * person.  Spans are sorted here. */
+void ner_join_corp_suffixes(struct doc *d)
+{
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t i = sp->ts;
+		if (sp->te != i + 1 || sp->label >= NER_NLABELS || !ner_corp_suffix(d, i))
+			continue;
+		if (s > 0 && d->sp[s - 1].label < NER_NLABELS && !(d->t[i].f & TF_NL) &&
+		    ((d->sp[s - 1].te == i && d->sp[s - 1].label == NER_ORG) ||
+		     (i >= 3 && d->sp[s - 1].te == i - 2 && tok_punct(d, i - 2, '.') && adjacent(d, i - 2) &&
+		      adjacent(d, i - 1) && d->t[i - 1].kind == TK_WORD && (d->t[i - 1].f & TF_LOWER)))) {
+			d->sp[s - 1].te = sp->te;
+			d->sp[s - 1].label = NER_ORG;
+			sp->label = NER_NLABELS;
+			continue;
+		}
+		if (sp->label == NER_PERSON)
+			sp->label = NER_NLABELS;
+	}
+}

@@ -1,0 +1,621 @@
+/* ner_numbers.c — the recognizer's numeric pass: numbers, amounts,
+ * percentages, quantities, dates and times by a small grammar over the
+ * grammar words of the lexicon. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/util.h"
+#include "ner_internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Numbers, dates and times                                            */
+
+/* The value of a plain number token (digits, commas, one dot); -1 when it
+ * is not one. */
+static double num_value(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	double v = 0, scale = 0;
+	if (t->kind != TK_NUM)
+		return -1;
+	for (uint32_t k = t->s; k < t->e; k++) {
+		unsigned char c = d->s[k];
+		if (c >= '0' && c <= '9') {
+			if (scale > 0) {
+				v += (c - '0') * scale;
+				scale /= 10;
+			} else {
+				v = v * 10 + (c - '0');
+			}
+		} else if (c == ',') {
+			continue;
+		} else if (c == '.' && scale == 0) {
+			scale = 0.1;
+		} else {
+			return -1;
+		}
+	}
+	return v;
+}
+
+static bool is_year(const struct doc *d, size_t i)
+{
+	double v = num_value(d, i);
+	return tlen(d, i) == 4 && v >= 1000 && v <= 2100;
+}
+
+static bool is_daynum(const struct doc *d, size_t i)
+{
+	double v = num_value(d, i);
+	const struct tok *t = &d->t[i];
+	if (t->kind != TK_NUM)
+		return false;
+	if (v < 0) {
+		/* 5th, 21st */
+		size_t l = tlen(d, i);
+		if (l < 3 || l > 4)
+			return false;
+		return ner_cclass[d->s[t->s]] == C_DIG && (d->s[t->s + l - 1] == 'h' || d->s[t->s + l - 1] == 't' ||
+						       d->s[t->s + l - 1] == 'd');
+	}
+	return v >= 1 && v <= 31 && tlen(d, i) <= 2;
+}
+
+/* Suffix of a number token after its digits ("km" of "200km"). */
+static size_t num_suffix(const struct doc *d, size_t i, const unsigned char **suf)
+{
+	const struct tok *t = &d->t[i];
+	uint32_t k = t->s;
+	while (k < t->e && (ner_cclass[d->s[k]] == C_DIG || d->s[k] == ',' || d->s[k] == '.'))
+		k++;
+	*suf = d->s + k;
+	return t->e - k;
+}
+
+uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp)
+{
+	char buf[32];
+	const struct slot *sl;
+	if (n == 0 || n >= sizeof buf)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = (char)lower_ascii(p[k]);
+	sl = ner_lex_get(buf, n);
+	if (gramp)
+		*gramp = sl ? sl->gram : 0;
+	return sl ? sl->gaz : 0;
+}
+
+/* A number at token i: digits, number words, "tens of millions".  Returns
+ * its end (i when none); *vague for tens/hundreds. */
+static size_t number_at(const struct doc *d, size_t i, bool *vague)
+{
+	size_t j = i;
+	*vague = false;
+	if (i >= d->n || d->t[i].used)
+		return i;
+	if (d->t[i].kind == TK_NUM && num_value(d, i) >= 0) {
+		j = i + 1;
+		while (j < d->n && (gram(d, j) & W_SCALE) && !d->t[j].used)
+			j++;
+		return j;
+	}
+	if (d->t[i].kind != TK_WORD)
+		return i;
+	if (gram(d, i) & W_MULT) {
+		*vague = true;
+		j = i + 1;
+		if (tok_is(d, j, "of") && (gram(d, j + 1) & W_MULT))
+			j += 2;
+		return j;
+	}
+	if ((tok_is(d, i, "a") || tok_is(d, i, "an")) && (gram(d, i + 1) & W_SCALE) && (gram(d, i + 1) & W_NUM))
+		return i + 2 + 0;
+	while (j < d->n && !d->t[j].used && d->t[j].kind == TK_WORD) {
+		const struct tok *t = &d->t[j];
+		if (t->gram & W_NUM) {
+			j++;
+		} else if (t->f & TF_HYPH) {
+			/* twenty-five */
+			const unsigned char *p = d->s + t->s, *e = d->s + t->e;
+			const unsigned char *h = memchr(p, '-', (size_t)(e - p));
+			uint32_t g1 = 0, g2 = 0;
+			if (!h)
+				break;
+			ner_lower_kinds(p, (size_t)(h - p), &g1);
+			ner_lower_kinds(h + 1, (size_t)(e - h - 1), &g2);
+			if ((g1 & W_NUM) && (g2 & W_NUM))
+				j++;
+			else
+				break;
+		} else if (j > i && tok_is(d, j, "and") && (gram(d, j + 1) & W_NUM) && (gram(d, j - 1) & W_SCALE)) {
+			/* "one hundred and fifty" */
+			j++;
+		} else {
+			break;
+		}
+		if (j > i && (d->t[j - 1].f & TF_CAP) && !(d->t[j - 1].f & TF_SENT) && !(d->t[j - 1].f & TF_HEAD))
+			return i; /* "One Direction": a capitalised number word is a name */
+	}
+	return j;
+}
+
+static bool quarter_ordinal(const struct doc *d, size_t i)
+{
+	return tok_is(d, i, "first") || tok_is(d, i, "second") || tok_is(d, i, "third") ||
+	       tok_is(d, i, "fourth");
+}
+
+static bool half_ordinal(const struct doc *d, size_t i)
+{
+	return tok_is(d, i, "first") || tok_is(d, i, "second");
+}
+
+/* Modifiers before a number or period; returns the core's first token.
+ * *kind: 1 for amount modifiers (about, more than), 2 for time-only ones
+ * (the past, last, early). */
+static size_t modifier_at(const struct doc *d, size_t i, int *kind)
+{
+	size_t j = i;
+	*kind = 0;
+	if (!free_word(d, i))
+		return i;
+	if ((tok_is(d, j, "more") || tok_is(d, j, "less") || tok_is(d, j, "fewer")) && tok_is(d, j + 1, "than"))
+		j += 2, *kind = 1;
+	else if (tok_is(d, j, "at") && (tok_is(d, j + 1, "least") || tok_is(d, j + 1, "most")))
+		j += 2, *kind = 1;
+	else if (tok_is(d, j, "up") && tok_is(d, j + 1, "to"))
+		j += 2, *kind = 1;
+	else if (tok_is(d, j, "as") && (tok_is(d, j + 1, "many") || tok_is(d, j + 1, "much") ||
+				       tok_is(d, j + 1, "few") || tok_is(d, j + 1, "little")) &&
+		 tok_is(d, j + 2, "as"))
+		j += 3, *kind = 1;
+	else if (tok_is(d, j, "close") && tok_is(d, j + 1, "to"))
+		j += 2, *kind = 1;
+	else if (tok_is(d, j, "upwards") && tok_is(d, j + 1, "of"))
+		j += 2, *kind = 1;
+	else if (tok_is(d, j, "an") && tok_is(d, j + 1, "estimated"))
+		j += 2, *kind = 1;
+	else if (tok_is(d, j, "well") && (tok_is(d, j + 1, "over") || tok_is(d, j + 1, "under")))
+		j += 2, *kind = 1;
+	else if (gram(d, j) & W_MOD)
+		j += 1, *kind = 1;
+	else if (tok_is(d, j, "the") && ((tok_is(d, j + 2, "quarter") && quarter_ordinal(d, j + 1)) ||
+					 (tok_is(d, j + 2, "half") && half_ordinal(d, j + 1))))
+		j += 1, *kind = 1; /* "the third quarter" keeps its "the", as periods do */
+	else if (tok_is(d, j, "the") && (tok_is(d, j + 1, "past") || tok_is(d, j + 1, "last") ||
+					 tok_is(d, j + 1, "next") || tok_is(d, j + 1, "previous") ||
+					 tok_is(d, j + 1, "coming") || tok_is(d, j + 1, "following") ||
+					 tok_is(d, j + 1, "first")))
+		j += 2, *kind = 2;
+	else if (tok_is(d, j, "past") || tok_is(d, j, "last") || tok_is(d, j, "next") ||
+		 tok_is(d, j, "previous") || tok_is(d, j, "another") || tok_is(d, j, "coming"))
+		j += 1, *kind = 2;
+	else if (gram(d, j) & W_EDGE)
+		j += 1, *kind = 2;
+	if (*kind == 1 && (gram(d, j) & W_MOD) && j < i + 2)
+		j++; /* "just over", "nearly about" */
+	if (j > i && (d->t[j - 1].f & TF_NL) && j - 1 > i)
+		return i;
+	for (size_t k = i; k < j; k++)
+		if (d->t[k].used || d->t[k].kind != TK_WORD)
+			return i;
+	return j;
+}
+
+/* After a period (year, month...): "ago", "old", "later". */
+static size_t period_tail(const struct doc *d, size_t j)
+{
+	if (free_word(d, j) && (gram(d, j) & W_AFTER) && !tok_is(d, j, "long") && !(d->t[j].f & TF_NL))
+		return j + 1;
+	return j;
+}
+
+/* Month name (exact case) at token i, with its abbreviation's dot. */
+static size_t month_at(const struct doc *d, size_t i)
+{
+	uint32_t g;
+	size_t e;
+	if (!free_word(d, i) || !(d->t[i].f & TF_CAP))
+		return i;
+	e = ner_longest_entry(d, i, d->n, G_MONTH, &g);
+	return e;
+}
+
+static size_t weekday_at(const struct doc *d, size_t i)
+{
+	uint32_t g;
+	if (!free_word(d, i) || !(d->t[i].f & TF_CAP))
+		return i;
+	return ner_longest_entry(d, i, d->n, G_WEEKDAY, &g);
+}
+
+/* A date led by a month: "March", "March 5", "March 5, 2024", "March 2024". */
+static size_t month_date(const struct doc *d, size_t i, bool need_context)
+{
+	size_t j = month_at(d, i), k;
+	bool may = tok_is(d, i, "may") || tok_is(d, i, "march");
+	if (j == i)
+		return i;
+	k = j;
+	if (k < d->n && !d->t[k].used && is_daynum(d, k)) {
+		k++;
+		if (tok_punct(d, k, ',') && k + 1 < d->n && is_year(d, k + 1))
+			k += 2;
+		else if (k < d->n && is_year(d, k))
+			k++;
+		return k;
+	}
+	if (k < d->n && !d->t[k].used && is_year(d, k))
+		return k + 1;
+	/* A bare "May" or "March" is a verb or a name more often than not. */
+	if (may && need_context)
+		return i;
+	if (d->t[i].f & TF_SENT && may)
+		return i;
+	return j;
+}
+
+/* One hyphenated token naming part of a year: "third-quarter",
+ * "first-half". */
+static bool fiscal_period(const struct doc *d, size_t i)
+{
+	const struct ner_cue_bounds *b = ner_cue_bounds(N_FISCAL);
+	size_t n = tlen(d, i);
+	if (!(d->t[i].f & TF_HYPH) || n < b->min_len || n > b->max_len || !b->first[d->s[d->t[i].s]])
+		return false;
+	return ner_tok_cue(d, i, N_FISCAL);
+}
+
+/* The core of a date, time or number at token i, with its label. */
+static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label *label)
+{
+	size_t j, k;
+	bool vague;
+	const struct tok *t;
+	uint32_t g;
+
+	if (i >= d->n || d->t[i].used)
+		return i;
+	t = &d->t[i];
+	g = gram(d, i);
+
+	/* Money led by a symbol: $5, £1.5 billion, US$20. */
+	if (t->kind == TK_PUNCT || (t->kind == TK_WORD && (t->f & TF_ALLCAP) && tlen(d, i) <= 2 &&
+				    tok_punct(d, i + 1, '$') && adjacent(d, i + 1))) {
+		size_t sym = i;
+		uint32_t kinds;
+		if (t->kind == TK_WORD)
+			sym = i + 1;
+		kinds = ner_phrase_kinds(d, sym, sym + 1, false);
+		if ((kinds & G_CURRENCY) && sym + 1 < d->n && d->t[sym + 1].kind == TK_NUM && adjacent(d, sym + 1)) {
+			const unsigned char *suf;
+			size_t sl = num_suffix(d, sym + 1, &suf);
+			j = sym + 2;
+			if (sl == 0)
+				while (j < d->n && (gram(d, j) & W_SCALE) && !d->t[j].used)
+					j++;
+			*label = NER_MONEY;
+			return j;
+		}
+		return i;
+	}
+
+	if (t->kind == TK_NUM) {
+		const unsigned char *suf;
+		size_t sl = num_suffix(d, i, &suf);
+		const unsigned char *p = d->s + t->s;
+		if (memchr(p, ':', tlen(d, i))) {
+			j = i + 1;
+			if (free_word(d, j) && (gram(d, j) & W_AMPM))
+				j++;
+			if (free_word(d, j) && (d->t[j].f & TF_ALLCAP) && tlen(d, j) <= 4 && tlen(d, j) >= 2 &&
+			    ner_tok_cue(d, j, N_TIME_ZONE))
+				j++;
+			*label = NER_TIME;
+			return j;
+		}
+		if (memchr(p, '/', tlen(d, i))) {
+			const unsigned char *a = memchr(p, '/', tlen(d, i));
+			*label = memchr(a + 1, '/', (size_t)(d->s + t->e - a - 1)) ? NER_DATE : NER_CARDINAL;
+			return i + 1;
+		}
+		/* A token can be hyphenated by U+2010 and the like, with no ASCII
+		 * '-' in it: only an ASCII hyphen splits a number from its unit. */
+		if ((t->f & TF_HYPH) && memchr(p, '-', tlen(d, i))) {
+			/* 20-year-old, 200-mile, 2019-20 */
+			const unsigned char *h = memchr(p, '-', tlen(d, i));
+			const unsigned char *e = d->s + t->e, *w = h + 1, *we = w;
+			uint32_t gr = 0, gk;
+			while (we < e && *we != '-')
+				we++;
+			gk = ner_lower_kinds(w, (size_t)(we - w), &gr);
+			if (gr & W_TUNIT_T)
+				*label = NER_TIME;
+			else if (gr & W_TUNIT_D)
+				*label = NER_DATE;
+			else if (gk & G_UNIT)
+				*label = NER_QUANTITY;
+			else if (ner_cclass[*w] == C_DIG)
+				*label = is_year(d, i) || (h - p == 4) ? NER_DATE : NER_CARDINAL;
+			else
+				return i;
+			return i + 1;
+		}
+		if (sl > 0) {
+			uint32_t gr = 0, gk = ner_lower_kinds(suf, sl, &gr);
+			if (sl == 2 && ((suf[0] == 's' && suf[1] == 't') || (suf[0] == 'n' && suf[1] == 'd') ||
+					(suf[0] == 'r' && suf[1] == 'd') || (suf[0] == 't' && suf[1] == 'h'))) {
+				if (tok_is(d, i + 1, "century")) {
+					*label = NER_DATE;
+					return i + 2;
+				}
+				*label = NER_ORDINAL;
+				return i + 1;
+			}
+			if (suf[0] == 's' && sl == 1) {
+				*label = NER_DATE; /* 1990s */
+				return i + 1;
+			}
+			if (gr & W_AMPM) {
+				*label = NER_TIME;
+				return i + 1;
+			}
+			if (gk & G_UNIT) {
+				j = i + 1;
+				goto per;
+			}
+			return i;
+		}
+		/* plain number */
+		j = number_at(d, i, &vague);
+		goto tail;
+	}
+
+	if (t->kind != TK_WORD)
+		return i;
+
+	/* Words led forms. */
+	if (fiscal_period(d, i)) {
+		*label = NER_DATE; /* third-quarter, first-half */
+		return i + 1;
+	}
+	if (g & W_ORD) {
+		if ((t->f & TF_CAP) && !(t->f & (TF_SENT | TF_HEAD)) && ner_capish(d, i + 1))
+			return i; /* "Eighth Air Force" */
+		/* "the third quarter", "the first half of 2023" */
+		if (free_word(d, i + 1) && ((tok_is(d, i + 1, "quarter") && quarter_ordinal(d, i)) ||
+		                            (tok_is(d, i + 1, "half") && half_ordinal(d, i)))) {
+			*label = NER_DATE;
+			j = i + 2;
+			if (tok_is(d, j, "of") && j + 1 < d->n && is_year(d, j + 1) && !(d->t[j + 1].f & TF_NL))
+				j += 2;
+			return j;
+		}
+		if (tok_is(d, i + 1, "century") && !d->t[i + 1].used) {
+			*label = NER_DATE;
+			return i + 2;
+		}
+		if ((g & W_TUNIT_T) && modkind)
+			return i;
+		*label = NER_ORDINAL;
+		return i + 1;
+	}
+	if (g & W_DAYWORD) {
+		j = i + 1;
+		*label = NER_DATE;
+		if (free_word(d, j) && (gram(d, j) & W_PARTDAY)) {
+			j++;
+			*label = NER_TIME;
+		}
+		return j;
+	}
+	if (g & W_TIMEWORD) {
+		*label = NER_TIME;
+		return i + 1;
+	}
+	if ((j = weekday_at(d, i)) > i) {
+		*label = NER_DATE;
+		if (free_word(d, j) && (gram(d, j) & W_PARTDAY)) {
+			*label = NER_TIME;
+			return j + 1;
+		}
+		if (tok_punct(d, j, ',') && (k = month_date(d, j + 1, false)) > j + 1)
+			return k;
+		if ((k = month_date(d, j, false)) > j)
+			return k;
+		return j;
+	}
+	if ((j = month_date(d, i, modkind == 0)) > i) {
+		*label = NER_DATE;
+		return j;
+	}
+	if (g & W_SEASON) {
+		if (!modkind && !(tok_is(d, i - 1, "this") || tok_is(d, i - 1, "last") || tok_is(d, i - 1, "next")))
+			return i;
+		*label = NER_DATE;
+		j = i + 1;
+		if (tok_is(d, j, "of") && j + 1 < d->n && is_year(d, j + 1))
+			j += 2;
+		return j;
+	}
+	if ((g & W_REL) && !(g & W_DET && !(tok_is(d, i, "this")))) {
+		/* last week, this year, next month, past year; last night */
+		j = i + 1;
+		if (free_word(d, j) && (gram(d, j) & (W_TUNIT_D | W_SEASON)) && !(gram(d, j) & W_VAGUE)) {
+			*label = NER_DATE;
+			return period_tail(d, j + 1);
+		}
+		if (free_word(d, j) && (gram(d, j) & W_PARTDAY)) {
+			*label = NER_TIME;
+			return j + 1;
+		}
+		if (free_word(d, j) && (gram(d, j) & (W_TUNIT_D | W_TUNIT_T)) && tok_is(d, i, "recent")) {
+			*label = NER_DATE;
+			return j + 1;
+		}
+		if ((k = weekday_at(d, j)) > j || (k = month_date(d, j, false)) > j) {
+			*label = NER_DATE;
+			return k;
+		}
+		return i;
+	}
+	if ((g & W_FEW) || ((tok_is(d, i, "a") || tok_is(d, i, "an")) && (gram(d, i + 1) & W_FEW))) {
+		/* many years, a few days, several hours */
+		j = i + 1;
+		if (!(g & W_FEW))
+			j++;
+		if (tok_is(d, j, "of"))
+			j++;
+		if (free_word(d, j) && (gram(d, j) & W_TUNIT_D) && (gram(d, j) & W_VAGUE)) {
+			*label = NER_DATE;
+			return period_tail(d, j + 1);
+		}
+		if (free_word(d, j) && (gram(d, j) & W_TUNIT_T) && tok_is(d, j, "hours")) {
+			*label = NER_TIME;
+			return period_tail(d, j + 1);
+		}
+		return i;
+	}
+	if ((tok_is(d, i, "a") || tok_is(d, i, "an")) && free_word(d, i + 1) &&
+	    (gram(d, i + 1) & (W_TUNIT_D | W_TUNIT_T)) && (gram(d, i + 2) & W_AFTER) && !tok_is(d, i + 2, "old") &&
+	    !tok_is(d, i + 2, "long")) {
+		*label = (gram(d, i + 1) & W_TUNIT_T) && !tok_is(d, i + 1, "second") ? NER_TIME : NER_DATE;
+		return i + 3;
+	}
+	if ((g & W_VAGUE) && !(g & W_TUNIT_T) && (t->f & (TF_LOWER))) {
+		*label = NER_DATE;
+		return period_tail(d, i + 1);
+	}
+	/* mid-March */
+	if ((t->f & TF_HYPH) && tlen(d, i) > 4 && memcmp(d->s + t->s, "mid-", 4) == 0) {
+		*label = NER_DATE;
+		return i + 1;
+	}
+	j = number_at(d, i, &vague);
+	if (j == i)
+		return i;
+
+tail:
+	/* After a number: %, percent, currency, unit, period, month, a.m. */
+	if (tok_punct(d, j, '%') && adjacent(d, j)) {
+		*label = NER_PERCENT;
+		return j + 1;
+	}
+	if (free_word(d, j) && (tok_is(d, j, "percent") || tok_is(d, j, "pct"))) {
+		*label = NER_PERCENT;
+		return j + 1;
+	}
+	if (tok_is(d, j, "per") && tok_is(d, j + 1, "cent")) {
+		*label = NER_PERCENT;
+		return j + 2;
+	}
+	if (tok_is(d, j, "percentage") && (tok_is(d, j + 1, "points") || tok_is(d, j + 1, "point"))) {
+		*label = NER_PERCENT;
+		return j + 2;
+	}
+	if (free_word(d, j) && (d->t[j].gram & W_CURRENCY) && !(d->t[j].f & TF_CAP && !(d->t[j].f & TF_SENT))) {
+		*label = NER_MONEY;
+		return j + 1;
+	}
+	if (free_word(d, j) && (gram(d, j) & W_TUNIT_T) && !tok_is(d, j, "second")) {
+		*label = NER_TIME;
+		return period_tail(d, j + 1);
+	}
+	if (free_word(d, j) && (gram(d, j) & W_TUNIT_D)) {
+		*label = NER_DATE;
+		return period_tail(d, j + 1);
+	}
+	if (free_word(d, j) && (gram(d, j) & W_AMPM) && !vague) {
+		*label = NER_TIME;
+		return j + 1;
+	}
+	if (free_word(d, j) && tok_is(d, j, "o'clock")) {
+		*label = NER_TIME;
+		return j + 1;
+	}
+	if (j == i + 1 && is_daynum(d, i) && (k = month_at(d, j)) > j) {
+		*label = NER_DATE;
+		if (k < d->n && is_year(d, k))
+			k++;
+		return k;
+	}
+	if (free_word(d, j) && (d->t[j].gram & W_UNIT) && !(d->t[j].f & TF_CAP)) {
+		j++;
+		goto per;
+	}
+	if ((tok_is(d, j, "square") || tok_is(d, j, "cubic")) && free_word(d, j + 1) && (d->t[j + 1].gram & W_UNIT)) {
+		j += 2;
+		goto per;
+	}
+	if (j == i + 1 && is_year(d, i) && !modkind) {
+		*label = NER_DATE;
+		return j;
+	}
+	*label = NER_CARDINAL;
+	return j;
+
+per:
+	/* 40 degrees Celsius */
+	if ((tok_is(d, j - 1, "degrees") || tok_is(d, j - 1, "degree")) && j < d->n &&
+	    (tok_is(d, j, "celsius") || tok_is(d, j, "fahrenheit") || tok_is(d, j, "centigrade")) &&
+	    !(d->t[j].f & TF_NL))
+		j++;
+	/* 60 kilometres per hour, 5 tonnes a day */
+	*label = NER_QUANTITY;
+	if ((tok_is(d, j, "per") || tok_is(d, j, "an") || tok_is(d, j, "a")) && free_word(d, j + 1) &&
+	    ((d->t[j + 1].gram & W_UNIT) || (gram(d, j + 1) & (W_TUNIT_T | W_TUNIT_D))))
+		j += 2;
+	return j;
+}
+
+void ner_find_numeric(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		int modkind;
+		size_t c, e;
+		enum ner_label label = NER_CARDINAL;
+		if (d->t[i].used || d->t[i].kind == TK_BAD)
+			continue;
+		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & W_STARTS) &&
+		    !((d->t[i].f & TF_HYPH) && ((d->s[d->t[i].s] | 0x20) == 'm' || fiscal_period(d, i))) &&
+		    !((d->t[i].f & TF_ALLCAP) && tok_punct(d, i + 1, '$')))
+			continue; /* the common case: an ordinary word */
+		if (d->t[i].kind == TK_PUNCT && d->s[d->t[i].s] != '$' && d->s[d->t[i].s] < 0x80)
+			continue;
+		/* "the", "at", "more" lead somewhere only before an amount word. */
+		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & (W_STARTS & ~W_NUMSTART)) && i + 1 < d->n &&
+		    d->t[i + 1].kind == TK_WORD && !(d->t[i + 1].gram & W_STARTS) &&
+		    !(d->t[i].f & TF_HYPH))
+			continue;
+		c = modifier_at(d, i, &modkind);
+		e = core_at(d, c, modkind, &label);
+		if (e == c && c > i) {
+			/* The modifier led nowhere: try the core alone. */
+			c = i;
+			modkind = 0;
+			e = core_at(d, i, 0, &label);
+		}
+		if (e == c)
+			continue;
+		if (modkind == 2 && label != NER_DATE && label != NER_TIME) {
+			c = i;
+			e = core_at(d, i, 0, &label);
+			if (e == c)
+				continue;
+			i = c;
+		} else {
+			/* "the" stays outside amounts: only periods keep it. */
+			size_t s0 = i;
+			if (modkind == 1 && label == NER_ORDINAL)
+				s0 = c;
+			i = s0;
+		}
+		add_span(d, i, e, label, 2);
+		i = e - 1;
+	}
+}

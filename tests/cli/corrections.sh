@@ -22,7 +22,7 @@ Third report
 
 Mercedes and Quentar met again, and Brellow Tide watched from Monza.
 TXT
-t_run "a library without the bundled articles" 0 "$GLOSS" delete --yes 1 2 3 4 5
+t_run "a library without the bundled articles (a --db library starts empty)" 0 "$GLOSS" list
 t_run "two articles" 0 "$GLOSS" import "$D/a.txt" "$D/b.txt"
 
 # entity_id NAME LABEL: the id of the entity of that name and label.

@@ -1986,6 +1986,20 @@ static uint8_t *clean_nfc(const char *text, size_t len, size_t *nfc_len)
 	return nfc;
 }
 
+/* The body built, into doc; an empty one is refused (doc freed). */
+static int finish_body(struct import_doc *doc, struct buf *body, char *err, size_t errsz)
+{
+	if (body->len == 0) {
+		buf_free(body);
+		import_doc_free(doc);
+		set_err(err, errsz, "no text left after cleaning");
+		return -1;
+	}
+	doc->body_len = body->len;
+	doc->body = buf_steal(body);
+	return 0;
+}
+
 int import_clean(const char *text, size_t len, struct import_doc *doc, char *err, size_t errsz)
 {
 	struct buf body = {0};
@@ -2019,15 +2033,7 @@ int import_clean(const char *text, size_t len, struct import_doc *doc, char *err
 	free(U.v);
 	if (!doc->title)
 		doc->title = xstrdup("");
-	if (body.len == 0) {
-		buf_free(&body);
-		import_doc_free(doc);
-		set_err(err, errsz, "no text left after cleaning");
-		return -1;
-	}
-	doc->body_len = body.len;
-	doc->body = buf_steal(&body);
-	return 0;
+	return finish_body(doc, &body, err, errsz);
 }
 
 int import_clean_lines(const char *text, size_t len, struct import_doc *doc, char *err,
@@ -2056,15 +2062,7 @@ int import_clean_lines(const char *text, size_t len, struct import_doc *doc, cha
 	}
 	free(nfc);
 	doc->title = xstrdup("");
-	if (body.len == 0) {
-		buf_free(&body);
-		import_doc_free(doc);
-		set_err(err, errsz, "no text left after cleaning");
-		return -1;
-	}
-	doc->body_len = body.len;
-	doc->body = buf_steal(&body);
-	return 0;
+	return finish_body(doc, &body, err, errsz);
 }
 
 char *import_clean_field(const char *s)

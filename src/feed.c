@@ -73,18 +73,6 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	ps->msg[k] = '\0';
 }
 
-static void set_err(char *err, size_t errsz, const char *fmt, ...) GLOSS_PRINTF(3, 4);
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errsz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
-
 /* Parse XML safely; NULL with the reason in err. */
 static xmlDocPtr read_xml(const char *buf, size_t len, const char *url, char *err, size_t errsz)
 {
@@ -100,11 +88,11 @@ static xmlDocPtr read_xml(const char *buf, size_t len, const char *url, char *er
 	                        XML_PARSE_HUGE | XML_PARSE_RECOVER)) == 0,
 	               "the feed reader never expands entities nor lifts limits");
 	if (len == 0) {
-		set_err(err, errsz, "empty file");
+		util_set_err(err, errsz, "empty file");
 		return NULL;
 	}
 	if (len > FEED_MAX_BYTES) {
-		set_err(err, errsz, "larger than the 32 MiB limit for feeds");
+		util_set_err(err, errsz, "larger than the 32 MiB limit for feeds");
 		return NULL;
 	}
 	xmlInitParser();
@@ -120,7 +108,7 @@ static xmlDocPtr read_xml(const char *buf, size_t len, const char *url, char *er
 	if (ps.entity || (doc && doc->intSubset && doc->intSubset->entities)) {
 		if (doc)
 			xmlFreeDoc(doc);
-		set_err(err, errsz, "refused: the document declares entities (an XML bomb is never "
+		util_set_err(err, errsz, "refused: the document declares entities (an XML bomb is never "
 		                    "expanded)");
 		return NULL;
 	}
@@ -128,11 +116,11 @@ static xmlDocPtr read_xml(const char *buf, size_t len, const char *url, char *er
 		if (doc)
 			xmlFreeDoc(doc);
 		if (extract_sniff(buf, len, NULL))
-			set_err(err, errsz, "not a feed: an HTML page");
+			util_set_err(err, errsz, "not a feed: an HTML page");
 		else if (ps.msg[0])
-			set_err(err, errsz, "malformed XML (line %d: %s)", ps.line, ps.msg);
+			util_set_err(err, errsz, "malformed XML (line %d: %s)", ps.line, ps.msg);
 		else
-			set_err(err, errsz, "malformed XML");
+			util_set_err(err, errsz, "malformed XML");
 		return NULL;
 	}
 	return doc;
@@ -607,13 +595,13 @@ int feed_parse(const char *buf, size_t len, const char *url, struct feed *out, c
 		parse_atom(doc, root, out);
 	} else {
 		if (strcasecmp(name, "html") == 0)
-			set_err(err, errsz, "not a feed: an HTML page");
+			util_set_err(err, errsz, "not a feed: an HTML page");
 		else if (strcmp(name, "opml") == 0)
-			set_err(err, errsz, "not a feed: an OPML list of feeds (gloss feed import-opml "
+			util_set_err(err, errsz, "not a feed: an OPML list of feeds (gloss feed import-opml "
 			                    "reads it)");
 		else {
 			char *c = import_clean_field(name);
-			set_err(err, errsz, "not a feed (its root element is <%.60s>)", c ? c : "?");
+			util_set_err(err, errsz, "not a feed (its root element is <%.60s>)", c ? c : "?");
 			free(c);
 		}
 		xmlFreeDoc(doc);
@@ -938,13 +926,13 @@ int feed_opml_parse(const char *buf, size_t len, struct feed_outlines *out, char
 	doc = read_xml(buf, len, NULL, err, errsz);
 	if (!doc) {
 		if (err && strncmp(err, "not a feed", 10) == 0)
-			set_err(err, errsz, "not OPML: an HTML page");
+			util_set_err(err, errsz, "not OPML: an HTML page");
 		return -1;
 	}
 	root = xmlDocGetRootElement(doc);
 	if (strcmp((const char *)root->name, "opml") != 0) {
 		char *c = import_clean_field((const char *)root->name);
-		set_err(err, errsz, "not OPML (its root element is <%.60s>)", c ? c : "?");
+		util_set_err(err, errsz, "not OPML (its root element is <%.60s>)", c ? c : "?");
 		free(c);
 		xmlFreeDoc(doc);
 		return -1;
@@ -961,11 +949,11 @@ int feed_urls_parse(const char *buf, size_t len, struct feed_outlines *out, char
 
 	memset(out, 0, sizeof *out);
 	if (len > FEED_MAX_BYTES) {
-		set_err(err, errsz, "larger than the 32 MiB limit for lists of feeds");
+		util_set_err(err, errsz, "larger than the 32 MiB limit for lists of feeds");
 		return -1;
 	}
 	if (memchr(buf, '\0', len)) {
-		set_err(err, errsz, "not a list of feeds (binary data)");
+		util_set_err(err, errsz, "not a list of feeds (binary data)");
 		return -1;
 	}
 	while (i < len) {
@@ -1029,7 +1017,7 @@ int feed_urls_parse(const char *buf, size_t len, struct feed_outlines *out, char
 		free(line);
 	}
 	if (out->n == 0) {
-		set_err(err, errsz, "no feed address in it (one http or https URL a line, as "
+		util_set_err(err, errsz, "no feed address in it (one http or https URL a line, as "
 		                    "newsboat's urls file)");
 		feed_outlines_free(out);
 		return -1;

@@ -40,19 +40,6 @@
 /* Hard-wrapped text is at most this wide; wider lines are paragraphs. */
 #define WRAP_MAX_CHARS 100
 
-static void set_err(char *err, size_t errsz, const char *fmt, ...) GLOSS_PRINTF(3, 4);
-
-static void set_err(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errsz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
-
 /* ---- character classes ------------------------------------------------ */
 
 static bool is_space_uc(ucs4_t c)
@@ -149,7 +136,7 @@ static int convert(const char *raw, size_t len, const char *enc, char **out, siz
 	size_t inleft = len;
 
 	if (cd == (iconv_t)-1) {
-		set_err(err, errsz, "unknown encoding '%s'", enc);
+		util_set_err(err, errsz, "unknown encoding '%s'", enc);
 		return -1;
 	}
 	buf_reserve(&b, len + len / 2 + 16);
@@ -166,7 +153,7 @@ static int convert(const char *raw, size_t len, const char *enc, char **out, siz
 		}
 		if (r == (size_t)-1) {
 			size_t off = (size_t)(in - raw);
-			set_err(err, errsz, "not %s text (invalid byte 0x%02x at offset %zu)", enc,
+			util_set_err(err, errsz, "not %s text (invalid byte 0x%02x at offset %zu)", enc,
 			        off < len ? (unsigned char)raw[off] : 0u, off);
 			iconv_close(cd);
 			buf_free(&b);
@@ -180,7 +167,7 @@ static int convert(const char *raw, size_t len, const char *enc, char **out, siz
 	return 0;
 #else
 	(void)raw, (void)len, (void)out, (void)outlen;
-	set_err(err, errsz, "unknown encoding '%s' (built without iconv)", enc);
+	util_set_err(err, errsz, "unknown encoding '%s' (built without iconv)", enc);
 	return -1;
 #endif
 }
@@ -196,20 +183,20 @@ int import_decode(const char *raw, size_t len, const char *encoding, char **out,
 	*out = NULL;
 	*outlen = 0;
 	if (len == 0) {
-		set_err(err, errsz, "empty file");
+		util_set_err(err, errsz, "empty file");
 		return -1;
 	}
 	if (is_utf8_name(encoding) || !is_wide_encoding(encoding)) {
 		nul = memchr(raw, 0, len);
 		if (nul) {
-			set_err(err, errsz, "not text (NUL byte at offset %zu)", (size_t)(nul - raw));
+			util_set_err(err, errsz, "not text (NUL byte at offset %zu)", (size_t)(nul - raw));
 			return -1;
 		}
 	}
 	if (is_utf8_name(encoding)) {
 		bad = u8_check((const uint8_t *)raw, len);
 		if (bad) {
-			set_err(err, errsz, "not UTF-8 text (invalid byte 0x%02x at offset %zu)", *bad,
+			util_set_err(err, errsz, "not UTF-8 text (invalid byte 0x%02x at offset %zu)", *bad,
 			        (size_t)((const char *)bad - raw));
 			return -1;
 		}
@@ -221,14 +208,14 @@ int import_decode(const char *raw, size_t len, const char *encoding, char **out,
 		/* iconv only writes valid UTF-8, but a wide encoding can carry NUL. */
 		nul = memchr(text, 0, n);
 		if (nul) {
-			set_err(err, errsz, "not text (NUL character at offset %zu of the converted text)",
+			util_set_err(err, errsz, "not text (NUL character at offset %zu of the converted text)",
 			        (size_t)(nul - text));
 			free(text);
 			return -1;
 		}
 		bad = u8_check((const uint8_t *)text, n);
 		if (bad) {
-			set_err(err, errsz, "not %s text (conversion produced invalid UTF-8)", encoding);
+			util_set_err(err, errsz, "not %s text (conversion produced invalid UTF-8)", encoding);
 			free(text);
 			return -1;
 		}
@@ -237,7 +224,7 @@ int import_decode(const char *raw, size_t len, const char *encoding, char **out,
 		skip = 3;
 	if (only_whitespace(text + skip, n - skip)) {
 		free(text);
-		set_err(err, errsz, "empty file");
+		util_set_err(err, errsz, "empty file");
 		return -1;
 	}
 	if (skip)
@@ -1992,7 +1979,7 @@ static int finish_body(struct import_doc *doc, struct buf *body, char *err, size
 	if (body->len == 0) {
 		buf_free(body);
 		import_doc_free(doc);
-		set_err(err, errsz, "no text left after cleaning");
+		util_set_err(err, errsz, "no text left after cleaning");
 		return -1;
 	}
 	doc->body_len = body->len;

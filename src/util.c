@@ -456,3 +456,14 @@ void buf_json_str(struct buf *b, const char *s, size_t len)
 {
 	buf_json_str_ex(b, s, len, 0);
 }
+
+void util_set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errsz)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+}

@@ -38,6 +38,8 @@ char *xvasprintf(const char *fmt, va_list ap) GLOSS_PRINTF(1, 0);
 void util_set_fatal_hook(void (*hook)(void));
 /* Print "gloss: MESSAGE" to stderr and exit(1); for the impossible only. */
 GLOSS_NORETURN void fatal(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+/* A formatted reason into err (nothing when err is NULL or errsz 0). */
+void util_set_err(char *err, size_t errsz, const char *fmt, ...) GLOSS_PRINTF(3, 4);
 /* Print "gloss: MESSAGE" to stderr (no exit). */
 void warnx_(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 

@@ -60,27 +60,34 @@ static sqlite3_stmt *prep(struct store *st, const char *what, const char *sql, c
 }
 
 /* Run one statement that returns no rows; the rows changed, or -1. */
-static int64_t run(struct store *st, const char *what, const char *sql, const char *fmt, ...)
+static int64_t vrun(struct store *st, const char *what, const char *sql, const char *fmt,
+                    va_list ap)
 {
 	sqlite3_stmt *s = NULL;
-	va_list ap;
-	int64_t n;
 
 	if (sqlite3_prepare_v2(STORE_CORE(st)->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		store_set_err(st, what);
 		sqlite3_finalize(s);
 		return -1;
 	}
-	va_start(ap, fmt);
 	bindv(s, fmt, ap);
-	va_end(ap);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		store_set_err(st, what);
 		sqlite3_finalize(s);
 		return -1;
 	}
 	sqlite3_finalize(s);
-	n = sqlite3_changes(STORE_CORE(st)->db);
+	return sqlite3_changes(STORE_CORE(st)->db);
+}
+
+static int64_t run(struct store *st, const char *what, const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	int64_t n;
+
+	va_start(ap, fmt);
+	n = vrun(st, what, sql, fmt, ap);
+	va_end(ap);
 	return n;
 }
 
@@ -343,31 +350,19 @@ int store_feed_remove(struct store *st, int64_t id, int with_articles, int64_t *
 	return n ? 0 : 1;
 }
 
+/* One statement in its own transaction: 0 when it changed a row, 1 when
+ * none matched, -1 on error. */
 static int update_one(struct store *st, const char *what, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt *s;
 	va_list ap;
 	int64_t n;
 
 	if (store_begin(st, what) != 0)
 		return -1;
-	if (sqlite3_prepare_v2(STORE_CORE(st)->db, sql, -1, &s, NULL) != SQLITE_OK) {
-		store_set_err(st, what);
-		store_rollback(st);
-		return -1;
-	}
 	va_start(ap, fmt);
-	bindv(s, fmt, ap);
+	n = vrun(st, what, sql, fmt, ap);
 	va_end(ap);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		store_set_err(st, what);
-		sqlite3_finalize(s);
-		store_rollback(st);
-		return -1;
-	}
-	sqlite3_finalize(s);
-	n = sqlite3_changes(STORE_CORE(st)->db);
-	if (store_commit(st, what) != 0) {
+	if (n < 0 || store_commit(st, what) != 0) {
 		store_rollback(st);
 		return -1;
 	}

@@ -66,7 +66,7 @@ sources() {
 	config) echo "theme" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare lexicon embedded" ;;
-	export) echo "export export_folder store store_io store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
+	export) echo "export export_folder store store_article store_entity store_annot store_tag store_search passage entity_alias store_io store_corrections corrections corrections_redo theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
 	extract) echo "extract extract_meta extract_parse date import lexicon embedded" ;;
 	feed) echo "feed extract extract_meta extract_parse date import sentence lexicon embedded" ;;
 	*) return 1 ;;

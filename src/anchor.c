@@ -528,3 +528,28 @@ enum anchor_how anchor_resolve_home(const char *body, size_t len,
 	*end = best.end;
 	return how;
 }
+
+enum anchor_how anchor_move(const char *body, size_t len, const struct anchor_selector *sel,
+                            const char *home, size_t old_start, struct anchor_moved *out)
+{
+	const char *made_on = home ? home : sel->quote;
+	enum anchor_how how;
+
+	memset(out, 0, sizeof *out);
+	how = anchor_resolve_home(body, len, sel, home, old_start, &out->start, &out->end);
+	if (how == ANCHOR_ORPHANED)
+		return how;
+	anchor_selector_make(body, len, out->start, out->end, &out->sel);
+	/* The quote it was made on is kept while its quote differs, so an
+	 * edit undone brings it home (anchor_resolve_home). */
+	if (made_on && !(out->sel.quote && strcmp(made_on, out->sel.quote) == 0))
+		out->home = xstrdup(made_on);
+	return how;
+}
+
+void anchor_moved_free(struct anchor_moved *m)
+{
+	anchor_selector_free(&m->sel);
+	free(m->home);
+	m->home = NULL;
+}

@@ -13,8 +13,6 @@
 #include "gloss/util.h"
 #include "store_internal.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-
 static sqlite3_stmt *prepare(struct store *st, const char *sql, const char *what)
 {
 	sqlite3_stmt *s = NULL;

@@ -14,8 +14,6 @@
 #include "gloss/util.h"
 #include "store_internal.h"
 
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-
 static char *col(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);

@@ -617,21 +617,20 @@ static int has_nul(struct store_io_text t)
 	return t.s && memchr(t.s, 0, t.len) != NULL;
 }
 
-/* The same rules as gloss tag add (store_tag_name_problem and
- * store_tag_colour_problem): a backup cannot bring in a tag the command
- * line would refuse. */
+/* The same rule as gloss tag add (store_tag_problem): a backup cannot
+ * bring in a tag the command line would refuse. */
 static int valid_tag(struct store_io_restore *r, struct store_io_text n, struct store_io_text c,
                      int64_t id)
 {
 	const char *why;
 	char *name = n.s ? xstrndup(n.s, n.len) : NULL, *colour = c.s ? xstrndup(c.s, c.len) : NULL;
 
-	if (!n.s || has_nul(n))
-		why = "a tag name is 1 to 100 bytes without NUL";
+	if (has_nul(n))
+		why = "a tag name cannot hold NUL";
 	else if (has_nul(c))
 		why = "a tag colour cannot hold NUL";
-	else if (!(why = store_tag_name_problem(name)))
-		why = store_tag_colour_problem(colour);
+	else
+		why = store_tag_problem(name, colour);
 	free(name);
 	free(colour);
 	if (why) {

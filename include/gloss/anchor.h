@@ -38,4 +38,18 @@ enum anchor_how anchor_resolve_home(const char *body, size_t len,
                                     const struct anchor_selector *sel, const char *home,
                                     size_t old_start, size_t *start, size_t *end);
 
+/* Where a highlight goes when its article's text changes. */
+struct anchor_moved {
+	size_t start, end;
+	struct anchor_selector sel; /* its selector on the new text */
+	char *home; /* the quote it was made on, when its new quote differs; else NULL */
+};
+/* Resolve a highlight (sel, made on home or, when home is NULL, on
+ * sel->quote) in the new body[0..len), as anchor_resolve_home.  Found, it
+ * fills *out (free it with anchor_moved_free); ANCHOR_ORPHANED leaves
+ * *out empty: the highlight is kept where it was, marked orphaned. */
+enum anchor_how anchor_move(const char *body, size_t len, const struct anchor_selector *sel,
+                            const char *home, size_t old_start, struct anchor_moved *out);
+void anchor_moved_free(struct anchor_moved *m);
+
 #endif

@@ -50,11 +50,11 @@ void corrections_free(struct corrections *c);
 void corrections_apply(const struct corrections *c, const char *text, size_t len,
                        struct ner_result *r);
 
-/* The library's operations, shared by the command line and the reader.
- * Each records or drops one correction and, in the same transaction,
- * re-recognises every article whose text may hold the name, so its
- * mentions follow at once; *articles (may be NULL) gets how many were
- * redone.  0, or -1 with store_errmsg set. */
+/* The library's operations (corrections_redo.c), shared by the command
+ * line and the reader.  Each records or drops one correction and, in the
+ * same transaction, re-recognises every article whose text may hold the
+ * name, so its mentions follow at once; *articles (may be NULL) gets
+ * how many were redone.  0, or -1 with store_errmsg set. */
 int corrections_make(struct store *st, enum correction_kind kind, const char *text, int label,
                      int64_t *id, int *articles);
 /* 0 ok, 1 no such correction, -1 error. */

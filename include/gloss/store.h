@@ -1,19 +1,25 @@
 /* store.h — the one SQLite file that holds everything a user makes:
  * articles (raw bytes and cleaned body), entities and mentions,
- * highlights, tags, notes and links.  Every SQL statement of gloss lives in
- * store.c; callers see plain structs.  Each change is committed before the
- * function returns. */
+ * highlights, tags, notes and links.  Every SQL statement of gloss lives
+ * in the store's files (src/store*.c); callers see plain structs.  Each
+ * change is committed before the function returns. */
 #ifndef GLOSS_STORE_H
 #define GLOSS_STORE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+/* The store needs only the names of import.h's types; src/cli.c still
+ * gets IMPORT_MAX_BYTES through here (drop this once it includes
+ * import.h itself). */
 #include "gloss/import.h"
-#include "gloss/ner.h"
-#include "gloss/sentence.h"
+#include "gloss/ner_label.h"
 
 struct store;
+/* What an import saves (import.h, ner.h, sentence.h). */
+struct import_doc;
+struct ner_result;
+struct sentence_vec;
 
 #define STORE_SCHEMA_VERSION 10
 /* The schema version that added article.focus_pos. */

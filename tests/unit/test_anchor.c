@@ -761,6 +761,46 @@ static void test_home(void)
 	anchor_selector_free(&moved);
 }
 
+/* anchor_move: where a highlight goes, its new selector, and the quote
+ * it was made on kept only while its quote differs from it. */
+static void test_move(void)
+{
+	const char *v1 = "The minister said the budget was final.";
+	const char *v2 = "Yesterday the minister said the budget was final.";
+	const char *v3 = "Yesterday the minister said the budgets were final.";
+	const char *v4 = "Nothing of the kind remains here at all.";
+	struct anchor_selector sel;
+	struct anchor_moved m;
+	size_t a = strstr(v1, "the budget was") - v1;
+
+	anchor_selector_make(v1, strlen(v1), a, a + strlen("the budget was"), &sel);
+	CHECK(anchor_move(v2, strlen(v2), &sel, NULL, a, &m) == ANCHOR_EXACT, "moved with its text");
+	CHECK_INT(m.start, strstr(v2, "the budget was") - v2, "to where its text is now");
+	CHECK_STR(m.sel.quote, "the budget was", "its quote unchanged");
+	CHECK(m.sel.prefix && strstr(m.sel.prefix, "minister said") != NULL, "a new prefix");
+	CHECK(m.home == NULL, "no quote to go home to while it is the same");
+	anchor_moved_free(&m);
+
+	CHECK(anchor_move(v3, strlen(v3), &sel, NULL, a, &m) == ANCHOR_FUZZY, "a reworded text");
+	CHECK(m.sel.quote && strcmp(m.sel.quote, "the budget was") != 0, "changes its quote");
+	CHECK_STR(m.home, "the budget was", "and keeps the quote it was made on");
+	{
+		/* And back: the text restored brings it home, and the home
+		 * quote is dropped again. */
+		struct anchor_moved back;
+		CHECK(anchor_move(v2, strlen(v2), &m.sel, m.home, m.start, &back) == ANCHOR_EXACT,
+		      "the text restored");
+		CHECK_STR(back.sel.quote, "the budget was", "brings it home");
+		CHECK(back.home == NULL, "with no quote left to go home to");
+		anchor_moved_free(&back);
+	}
+	anchor_moved_free(&m);
+
+	CHECK(anchor_move(v4, strlen(v4), &sel, NULL, a, &m) == ANCHOR_ORPHANED, "a text without it");
+	CHECK(m.sel.quote == NULL && m.home == NULL, "leaves nothing to free");
+	anchor_selector_free(&sel);
+}
+
 int main(void)
 {
 	test_selector();
@@ -774,5 +814,6 @@ int main(void)
 	test_fuzz();
 	test_fuzz_bytes();
 	test_home();
+	test_move();
 	return tap_done();
 }

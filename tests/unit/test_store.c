@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "gloss/ner.h"
+#include "gloss/sentence.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
 #include "tap.h"

@@ -1,0 +1,77 @@
+/* passage.c — what a passage search asks the library for (see
+ * passage.h): the words, and whether the matches can be ranked. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/passage.h"
+#include "gloss/util.h"
+
+void passage_query_plan(const char *words, int any, int prefix_last, passage_docs_fn docs,
+                        void *ctx, struct passage_query *out)
+{
+	struct term {
+		const char *w;
+		size_t n;
+		double docs;
+	} terms[64];
+	size_t nterms = 0, i, j;
+	double min_docs = -1;
+	struct buf kept = {0};
+	const char *p = words;
+
+	memset(out, 0, sizeof *out);
+	while (*p && nterms < ARRAY_SIZE(terms)) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (!*p)
+			break;
+		terms[nterms].w = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		terms[nterms].n = (size_t)(p - terms[nterms].w);
+		/* One letter is a word, not a prefix of thousands (the index
+		 * keeps prefixes of two letters and more). */
+		if (!*p && terms[nterms].n < 2)
+			prefix_last = 0;
+		terms[nterms].docs = docs(ctx, terms[nterms].w, terms[nterms].n, prefix_last && !*p);
+		if (min_docs < 0 || terms[nterms].docs < min_docs)
+			min_docs = terms[nterms].docs;
+		nterms++;
+	}
+	if (!nterms)
+		return;
+	if (!any) {
+		out->words = xstrdup(words);
+		out->prefix_last = prefix_last;
+		out->recent = min_docs > PASSAGE_RANK_MAX_DOCS;
+		return;
+	}
+	/* The rarest words that other sentences share (docs >= 2). */
+	for (i = 1; i < nterms; i++)
+		for (j = i; j > 0 && terms[j].docs < terms[j - 1].docs; j--) {
+			struct term t = terms[j];
+			terms[j] = terms[j - 1];
+			terms[j - 1] = t;
+		}
+	{
+		/* Stop adding words once the candidates would be too many to
+		 * rank in time, keeping at least two. */
+		double total = 0;
+		for (i = 0, j = 0; i < nterms && j < PASSAGE_RELATED_TERMS; i++) {
+			if (terms[i].docs < 2)
+				continue;
+			if (j >= 2 && total + terms[i].docs > PASSAGE_RANK_MAX_DOCS)
+				break;
+			total += terms[i].docs;
+			if (kept.len)
+				buf_addc(&kept, ' ');
+			buf_add(&kept, terms[i].w, terms[i].n);
+			j++;
+		}
+	}
+	if (kept.len)
+		out->words = xstrdup(kept.s);
+	buf_free(&kept);
+}

@@ -1,0 +1,420 @@
+/* store_search.c — the store's full-text search: the library's filter,
+ * search with snippets, and passages (sentences of the library) for links
+ * and related passages.  Part of the store module (see store_internal.h);
+ * its statements are the table below.  User words are always quoted
+ * FTS5 terms, never FTS5 syntax. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/passage.h"
+#include "gloss/store.h"
+#include "gloss/util.h"
+#include "store_internal.h"
+
+#define SEARCH_STMTS(X)                                                                            \
+	/* The library's filter: the newest matches first, so a word that   \
+	 * every article has stops at the limit; bm25 is computed for the   \
+	 * rows returned only, and they are ranked in C. */                 \
+	X(LIBRARY_FILTER,                                                                          \
+	  "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts"                             \
+	  " WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")                              \
+	X(SEARCH_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")                        \
+	/* The snippet is the article's best matching sentence: FTS5's      \
+	 * snippet() re-reads the whole body, which for a 100 MB article     \
+	 * takes a minute. */                                                                      \
+	X(SEARCH_SNIPPET,                                                                          \
+	  "SELECT rowid, text FROM sentence_fts"                                                   \
+	  " WHERE sentence_fts MATCH ?1 AND rowid BETWEEN ?2 * 16777216 AND ?2 * 16777216 + 16777215" \
+	  " ORDER BY rank LIMIT 1")                                                                \
+	/* highlight() marks a short sentence; a long one (a 10 MB line is   \
+	 * one "sentence") is cut to a window first, in C: highlight() over  \
+	 * it took minutes. */                                                                     \
+	X(SEARCH_MARK,                                                                             \
+	  "SELECT highlight(sentence_fts, 0, char(1), char(2)) FROM sentence_fts"                  \
+	  " WHERE sentence_fts MATCH ?1 AND rowid = ?2")                                           \
+	X(PASSAGES,                                                                                \
+	  "SELECT f.rowid >> 24, f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet,"      \
+	  " bm25(sentence_fts)"                                                                    \
+	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
+	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
+	  "   AND ?2 * 16777216 + 16777215) ORDER BY bm25(sentence_fts) LIMIT ?3")                 \
+	X(PASSAGES_RECENT,                                                                         \
+	  "SELECT f.rowid >> 24, f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet, 0"    \
+	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
+	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
+	  "   AND ?2 * 16777216 + 16777215) ORDER BY f.rowid DESC LIMIT ?3")                       \
+	X(TERM_DOCS, "SELECT doc FROM sentence_vocab WHERE term = ?1")                             \
+	X(PREFIX_DOCS,                                                                             \
+	  "SELECT total(doc) FROM sentence_vocab WHERE term >= ?1 AND term < ?1 || char(1114111)")
+
+STORE_STATEMENTS(STORE_PART_SEARCH, SEARCH_STMTS)
+
+/* Each word of the user's query as a quoted FTS5 string: user text is
+ * never FTS5 syntax.  any joins them with OR instead of AND. */
+static char *fts_query_mode(const char *q, int prefix_last, int any)
+{
+	struct buf b = {0};
+	const char *p = q;
+
+	while (*p) {
+		const char *w;
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (!*p)
+			break;
+		w = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		if (b.len)
+			buf_adds(&b, any ? " OR " : " ");
+		buf_addc(&b, '"');
+		for (; w < p; w++) {
+			if (*w == '"')
+				buf_addc(&b, '"');
+			buf_addc(&b, *w);
+		}
+		buf_addc(&b, '"');
+		if (prefix_last && !*p)
+			buf_addc(&b, '*');
+	}
+	return b.s;
+}
+
+static char *fts_query(const char *q, int prefix_last)
+{
+	return fts_query_mode(q, prefix_last, 0);
+}
+
+/* Sentences up to this many bytes are marked whole by highlight(). */
+#define SNIPPET_WHOLE 4096
+
+static int is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Does the word text[a..b) match one of the query's words (ASCII case
+ * folded; the last word as a prefix with prefix_last)? */
+static int word_matches(const char *text, size_t a, size_t b, const char *query, int prefix_last)
+{
+	const char *p = query;
+
+	while (*p) {
+		size_t n = 0, k;
+		int last;
+		while (*p && !is_word_byte((unsigned char)*p))
+			p++;
+		while (is_word_byte((unsigned char)p[n]))
+			n++;
+		if (!n)
+			break;
+		for (k = n; p[k] && !is_word_byte((unsigned char)p[k]); k++)
+			;
+		last = !p[k];
+		if ((b - a == n || (prefix_last && last && b - a > n))) {
+			for (k = 0; k < n; k++) {
+				unsigned char x = (unsigned char)text[a + k], y = (unsigned char)p[k];
+				if (x != y && !(x < 0x80 && y < 0x80 && (x | 0x20) == (y | 0x20) &&
+				                (x | 0x20) >= 'a' && (x | 0x20) <= 'z'))
+					break;
+			}
+			if (k == n)
+				return 1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/* A snippet of a long sentence: about 360 bytes around its first word
+ * that matches the query, cut at words, with "…" where cut and the
+ * query's words marked \1...\2 as highlight() marks them.  Costs the
+ * bytes up to the hit, never the whole sentence's markup. */
+static char *snippet_window(const char *text, size_t len, const char *query, int prefix_last)
+{
+	size_t pos = 0, hit = len, from, to;
+	struct buf b = {0};
+
+	while (pos < len) {
+		size_t a;
+		while (pos < len && !is_word_byte((unsigned char)text[pos]))
+			pos++;
+		a = pos;
+		while (pos < len && is_word_byte((unsigned char)text[pos]))
+			pos++;
+		if (pos > a && word_matches(text, a, pos, query, prefix_last)) {
+			hit = a;
+			break;
+		}
+	}
+	if (hit == len)
+		hit = 0;
+	from = hit > 120 ? hit - 120 : 0;
+	to = hit + 240 < len ? hit + 240 : len;
+	/* Whole words (and so whole characters) only. */
+	while (from > 0 && from < hit && is_word_byte((unsigned char)text[from - 1]))
+		from++;
+	while (to < len && to > hit && is_word_byte((unsigned char)text[to]))
+		to--;
+	if (from)
+		buf_adds(&b, "…");
+	pos = from;
+	while (pos < to) {
+		size_t a = pos;
+		if (!is_word_byte((unsigned char)text[pos])) {
+			while (pos < to && !is_word_byte((unsigned char)text[pos]))
+				pos++;
+			buf_add(&b, text + a, pos - a);
+			continue;
+		}
+		while (pos < to && is_word_byte((unsigned char)text[pos]))
+			pos++;
+		if (word_matches(text, a, pos, query, prefix_last)) {
+			buf_addc(&b, 1);
+			buf_add(&b, text + a, pos - a);
+			buf_addc(&b, 2);
+		} else {
+			buf_add(&b, text + a, pos - a);
+		}
+	}
+	if (to < len)
+		buf_adds(&b, "…");
+	return buf_steal(&b);
+}
+
+struct ranked {
+	int64_t id;
+	double score;
+};
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1; /* bm25: lower is better */
+	return x->id > y->id ? -1 : x->id < y->id;
+}
+
+/* The last word of the query is a prefix once it has two characters: a
+ * one-letter prefix matches most of the vocabulary and would merge the
+ * postings of thousands of terms on every first keystroke. */
+static int last_word_is_prefix(const char *q)
+{
+	size_t n = strlen(q), k = 0;
+	if (n && (q[n - 1] == ' ' || q[n - 1] == '\t'))
+		return 0; /* a space typed after the word: the word is whole */
+	while (n && q[n - 1] != ' ' && q[n - 1] != '\t') {
+		k += ((unsigned char)q[n - 1] & 0xC0) != 0x80;
+		n--;
+	}
+	return k >= 2;
+}
+
+/* The articles matching an FTS5 query q, best first by bm25, at most
+ * STORE_FILTER_MAX of them (the newest, when more match: *more is set).
+ * 0, or -1 with the message set. */
+static int ranked_matches(struct store *st, const char *q, struct ranked **out, size_t *nout,
+                          int *more)
+{
+	struct ranked *r = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *s = stmt(st, S_LIBRARY_FILTER);
+	int rc;
+
+	*more = 0;
+	bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, STORE_FILTER_MAX + 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			r = xreallocarray(r, cap, sizeof *r);
+		}
+		r[n].id = sqlite3_column_int64(s, 0);
+		r[n++].score = sqlite3_column_double(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(r);
+		store_set_err(st, rc == SQLITE_INTERRUPT ? "search interrupted" : "cannot search");
+		return -1;
+	}
+	if (n > STORE_FILTER_MAX) {
+		*more = 1;
+		n = STORE_FILTER_MAX;
+	}
+	if (n)
+		qsort(r, n, sizeof *r, cmp_ranked);
+	*out = r;
+	*nout = n;
+	return 0;
+}
+
+int store_library_filter(struct store *st, const char *query, struct store_hits *out)
+{
+	char *q = fts_query(query, last_word_is_prefix(query));
+	struct ranked *r = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!q)
+		return 0;
+	rc = ranked_matches(st, q, &r, &n, &out->more);
+	free(q);
+	for (i = 0; rc == 0 && i < n; i++) {
+		struct store_hit h = {r[i].id, NULL, NULL, NULL};
+		VEC_PUSH(out, h);
+	}
+	free(r);
+	return rc;
+}
+
+int store_search(struct store *st, const char *query, int prefix_last, int64_t limit,
+                 struct store_hits *out)
+{
+	char *q = fts_query(query, prefix_last);
+	struct ranked *r = NULL;
+	sqlite3_stmt *s;
+	size_t i, n = 0;
+
+	if (!q)
+		return 0;
+	if (ranked_matches(st, q, &r, &n, &out->more) != 0) {
+		free(q);
+		return -1;
+	}
+	for (i = 0; i < n && (int64_t)i < limit; i++) {
+		struct store_hit h = {r[i].id, NULL, NULL, NULL};
+		s = stmt(st, S_SEARCH_TITLE);
+		sqlite3_bind_int64(s, 1, h.id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			h.title = col_strdup(s, 0);
+			h.outlet = col_strdup(s, 1);
+		}
+		sqlite3_reset(s);
+		VEC_PUSH(out, h);
+	}
+	free(r);
+	for (i = 0; i < out->n; i++) {
+		if (out->v[i].snippet)
+			continue;
+		s = stmt(st, S_SEARCH_SNIPPET);
+		bind_text(s, 1, q);
+		sqlite3_bind_int64(s, 2, out->v[i].id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			int64_t row = sqlite3_column_int64(s, 0);
+			const char *text = (const char *)sqlite3_column_text(s, 1);
+			size_t len = (size_t)sqlite3_column_bytes(s, 1);
+			if (text && len > SNIPPET_WHOLE) {
+				out->v[i].snippet = snippet_window(text, len, query, prefix_last);
+			} else {
+				sqlite3_stmt *m = stmt(st, S_SEARCH_MARK);
+				bind_text(m, 1, q);
+				sqlite3_bind_int64(m, 2, row);
+				if (sqlite3_step(m) == SQLITE_ROW)
+					out->v[i].snippet = col_strdup(m, 0);
+				sqlite3_reset(m);
+			}
+		}
+		sqlite3_reset(s);
+		if (!out->v[i].snippet) /* the words are in the title only */
+			out->v[i].snippet = xstrdup("");
+	}
+	free(q);
+	return 0;
+}
+
+void store_hits_free(struct store_hits *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].title);
+		free(h->v[i].outlet);
+		free(h->v[i].snippet);
+	}
+	free(h->v);
+	memset(h, 0, sizeof *h);
+}
+
+/* --- passages --- */
+
+/* Sentences holding a term (a prefix when prefix), a passage_docs_fn
+ * whose ctx is the store: FTS5 folds case and diacritics, so ASCII words
+ * are folded the same way here; other words may be missed and count as
+ * rare, which only costs a ranked query. */
+static double term_docs(void *ctx, const char *w, size_t n, int prefix)
+{
+	struct store *st = ctx;
+	sqlite3_stmt *s = stmt(st, prefix ? S_PREFIX_DOCS : S_TERM_DOCS);
+	char *t = xstrndup(w, n), *p;
+	double d = 0;
+
+	for (p = t; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	bind_text(s, 1, t);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		d = sqlite3_column_double(s, 0);
+	sqlite3_reset(s);
+	free(t);
+	return d;
+}
+
+int store_passage_search(struct store *st, const char *words, int any, int prefix_last,
+                         int64_t exclude_article, int64_t limit, struct store_passages *out)
+{
+	struct passage_query pq;
+	char *q;
+	sqlite3_stmt *s;
+	int rc;
+
+	passage_query_plan(words, any, prefix_last, term_docs, st, &pq);
+	if (!pq.words)
+		return 0;
+	q = fts_query_mode(pq.words, pq.prefix_last, any);
+	free(pq.words);
+	s = stmt(st, pq.recent ? S_PASSAGES_RECENT : S_PASSAGES);
+	bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, exclude_article);
+	sqlite3_bind_int64(s, 3, limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_passage ps;
+		ps.article_id = sqlite3_column_int64(s, 0);
+		ps.start = (size_t)sqlite3_column_int64(s, 1);
+		ps.end = (size_t)sqlite3_column_int64(s, 2);
+		ps.text = col_strdup(s, 3);
+		ps.title = col_strdup(s, 4);
+		ps.outlet = col_strdup(s, 5);
+		ps.rank = sqlite3_column_double(s, 6);
+		VEC_PUSH(out, ps);
+	}
+	sqlite3_reset(s);
+	free(q);
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, "cannot search passages");
+		return -1;
+	}
+	return 0;
+}
+
+void store_passages_free(struct store_passages *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].text);
+		free(p->v[i].title);
+		free(p->v[i].outlet);
+	}
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+

@@ -148,6 +148,8 @@ bool ner_common_word(const char *w, size_t n);
 const struct slot *ner_lex_get(const char *s, size_t n);
 /* The cue kinds of the lower-case word (or two words) s[0..n); 0 when none. */
 uint32_t ner_cue(const char *s, size_t n);
+/* Gazetteer kinds (and grammar classes in *gramp) of p[0..n) lower-cased. */
+uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp);
 /* The endings of one kind (N_PLACE_END...). */
 const struct ending *ner_endings(uint32_t cls, size_t *n);
 /* The bounds of one kind of cue. */
@@ -379,8 +381,6 @@ static inline bool free_word(const struct doc *d, size_t i)
 {
 	return i < d->n && !d->t[i].used && d->t[i].kind == TK_WORD;
 }
-/* Gazetteer kinds (and grammar classes in *gramp) of p[0..n) lower-cased. */
-uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp);
 /* The numeric pass: numbers, amounts, dates and times, in text order. */
 void ner_find_numeric(struct doc *d);
 

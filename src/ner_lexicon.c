@@ -337,3 +337,17 @@ const struct slot *ner_lex_get(const char *s, size_t n)
 {
 	return lex_slot(s, n, hash_bytes(s, n), false);
 }
+
+uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp)
+{
+	char buf[32];
+	const struct slot *sl;
+	if (n == 0 || n >= sizeof buf)
+		return 0;
+	for (size_t k = 0; k < n; k++) /* ASCII only: no tokenizer tables here */
+		buf[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] | 0x20 : p[k]);
+	sl = ner_lex_get(buf, n);
+	if (gramp)
+		*gramp = sl ? sl->gram : 0;
+	return sl ? sl->gaz : 0;
+}

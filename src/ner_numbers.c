@@ -76,20 +76,6 @@ static size_t num_suffix(const struct doc *d, size_t i, const unsigned char **su
 	return t->e - k;
 }
 
-uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp)
-{
-	char buf[32];
-	const struct slot *sl;
-	if (n == 0 || n >= sizeof buf)
-		return 0;
-	for (size_t k = 0; k < n; k++)
-		buf[k] = (char)lower_ascii(p[k]);
-	sl = ner_lex_get(buf, n);
-	if (gramp)
-		*gramp = sl ? sl->gram : 0;
-	return sl ? sl->gaz : 0;
-}
-
 /* A number at token i: digits, number words, "tens of millions".  Returns
  * its end (i when none); *vague for tens/hundreds. */
 static size_t number_at(const struct doc *d, size_t i, bool *vague)

@@ -69,8 +69,8 @@ static const struct {
 /* Currencies and weekdays are the recognizer's word lists, with a column
  * for what the comparison needs: a currency's ISO 4217 code, a weekday's
  * number (1 is Monday). */
-#define CURRENCY_FILE "data/gazetteer/currencies.txt"
-#define WEEKDAY_FILE "data/gazetteer/weekdays.txt"
+#define CURRENCY_LIST "gazetteer/currencies" /* data/LANG/gazetteer/currencies.txt */
+#define WEEKDAY_LIST "gazetteer/weekdays"
 
 /* The ISO code in a currency entry's class column, or NULL. */
 static const char *currency_code(const struct lexicon_entry *e)
@@ -175,7 +175,7 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 
 		/* A currency sign before the number, the longest that fits. */
 		{
-			const struct lexicon_list *cl = lexicon_list(CURRENCY_FILE);
+			const struct lexicon_list *cl = lexicon_words(CURRENCY_LIST);
 			size_t best = 0;
 			for (i = 0; i < cl->n; i++) {
 				const struct lexicon_entry *e = &cl->v[i];
@@ -190,7 +190,7 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 		}
 		n = read_number(t, len, p, &v);
 		if (!n) {
-			const struct lexicon_list *wl = lexicon_list(WEEKDAY_FILE);
+			const struct lexicon_list *wl = lexicon_words(WEEKDAY_LIST);
 			for (i = 0; i < wl->n; i++) {
 				size_t wn = match_word(t, len, p, wl->v[i].word);
 				if (wn && (p == 0 || !word_char((unsigned char)t[p - 1]))) {
@@ -232,7 +232,7 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 					found = 1;
 				}
 			}
-			const struct lexicon_list *cl = lexicon_list(CURRENCY_FILE);
+			const struct lexicon_list *cl = lexicon_words(CURRENCY_LIST);
 			for (i = 0; i < cl->n && !found; i++) {
 				const struct lexicon_entry *e = &cl->v[i];
 				size_t un = currency_code(e) && !currency_sign(e) ? match_word(t, len, r, e->word) : 0;

@@ -1,5 +1,5 @@
 /* ner_lexicon.c — the recognizer's lexicon: gazetteers embedded from
- * data/gazetteer/ plus the grammar words of dates and numbers, in one hash
+ * data/LANG/gazetteer/ plus the grammar words of dates and numbers, in one hash
  * table built on first use, and the sorted common-words list searched in
  * place. */
 #include "config.h"
@@ -17,30 +17,30 @@
 /* The gazetteer files and what their entries are; a line starting with
  * '>' in a head-word file marks a word that works as a prefix too. */
 static const struct {
-	const char *file;
+	const char *file; /* a list of the language: data/LANG/FILE.txt */
 	uint32_t kind, prefix_kind;
 } gaz_files[] = {
-	{"data/gazetteer/countries.txt", G_COUNTRY, 0},
-	{"data/gazetteer/country-names.txt", G_COUNTRY, 0},
-	{"data/gazetteer/cities.txt", G_CITY, 0},
-	{"data/gazetteer/tz-cities.txt", G_CITY, 0},
-	{"data/gazetteer/subdivisions.txt", G_SUBDIV, 0},
-	{"data/gazetteer/regions.txt", G_REGION, 0},
-	{"data/gazetteer/demonyms.txt", G_NORP, 0},
-	{"data/gazetteer/organisations.txt", G_ORG, 0},
-	{"data/gazetteer/news-outlets.txt", G_ORG, 0},
-	{"data/gazetteer/given-names.txt", G_GIVEN, 0},
-	{"data/gazetteer/titles.txt", G_TITLE, 0},
-	{"data/gazetteer/heads-org.txt", G_W_ORG, G_PRE_ORG},
-	{"data/gazetteer/heads-gpe.txt", G_W_GPE, 0},
-	{"data/gazetteer/heads-loc.txt", G_W_LOC, G_PRE_LOC},
-	{"data/gazetteer/heads-fac.txt", G_W_FAC, G_PRE_FAC},
-	{"data/gazetteer/heads-event.txt", G_W_EVENT, 0},
-	{"data/gazetteer/months.txt", G_MONTH, 0},
-	{"data/gazetteer/weekdays.txt", G_WEEKDAY, 0},
-	{"data/gazetteer/units.txt", G_UNIT, 0},
-	{"data/gazetteer/currencies.txt", G_CURRENCY, 0},
-	{"data/gazetteer/common-acronyms.txt", G_ACRONYM, 0},
+	{"gazetteer/countries", G_COUNTRY, 0},
+	{"gazetteer/country-names", G_COUNTRY, 0},
+	{"gazetteer/cities", G_CITY, 0},
+	{"gazetteer/tz-cities", G_CITY, 0},
+	{"gazetteer/subdivisions", G_SUBDIV, 0},
+	{"gazetteer/regions", G_REGION, 0},
+	{"gazetteer/demonyms", G_NORP, 0},
+	{"gazetteer/organisations", G_ORG, 0},
+	{"gazetteer/news-outlets", G_ORG, 0},
+	{"gazetteer/given-names", G_GIVEN, 0},
+	{"gazetteer/titles", G_TITLE, 0},
+	{"gazetteer/heads-org", G_W_ORG, G_PRE_ORG},
+	{"gazetteer/heads-gpe", G_W_GPE, 0},
+	{"gazetteer/heads-loc", G_W_LOC, G_PRE_LOC},
+	{"gazetteer/heads-fac", G_W_FAC, G_PRE_FAC},
+	{"gazetteer/heads-event", G_W_EVENT, 0},
+	{"gazetteer/months", G_MONTH, 0},
+	{"gazetteer/weekdays", G_WEEKDAY, 0},
+	{"gazetteer/units", G_UNIT, 0},
+	{"gazetteer/currencies", G_CURRENCY, 0},
+	{"gazetteer/common-acronyms", G_ACRONYM, 0},
 };
 
 /* A class by the name the data files give it. */
@@ -275,7 +275,7 @@ void ner_lex_init(void)
 	lex = xcalloc(want, sizeof *lex);
 	lex_mask = want - 1;
 	for (size_t f = 0; f < ARRAY_SIZE(gaz_files); f++)
-		lexicon_each(gaz_files[f].file, add_gazetteer, &f);
+		lexicon_each(lexicon_path(gaz_files[f].file, path, sizeof path), add_gazetteer, &f);
 	lexicon_each(lexicon_path("grammar", path, sizeof path), add_grammar, NULL);
 	lexicon_each(lexicon_path("name-particles", path, sizeof path), add_particle, NULL);
 	lexicon_each(lexicon_path("cues", path, sizeof path), add_cue, NULL);
@@ -292,7 +292,7 @@ void ner_lex_init(void)
 				lex_add(c, sl->len, 0, W_CAL);
 		}
 	}
-	cw = embedded_get("data/gazetteer/common-words.txt");
+	cw = embedded_get(lexicon_path("gazetteer/common-words", path, sizeof path));
 	if (cw) {
 		const char *p = (const char *)cw->data, *end = p + cw->len;
 		while (p < end && *p == '#') {

@@ -30,7 +30,8 @@ LEXICON_FILES = \
 	data/en/abbreviations.txt \
 	data/en/cues.txt \
 	data/en/grammar.txt \
-	data/en/name-particles.txt
+	data/en/name-particles.txt \
+	data/en/rule-words.txt
 NER_EXTRA_SOURCES =
 NER_EXTRA_DIST = tools/make-gazetteers.py tests/eval-ner.sh
 # A list moved or added here changes what is embedded, even when the files

@@ -124,6 +124,77 @@ enum {
 	NER_NCUES = 18
 };
 
+/* Rule words (data/LANG/rule-words.txt): the small words the rules test
+ * for by what they do, not by how a language spells them.  A role holds
+ * up to RW_MAX words; a word may fill several roles. */
+enum rule_word {
+	RW_ACCORDING,
+	RW_ADJACENT_PERIOD,
+	RW_AGE_OLD,
+	RW_ANOTHER_PERIOD,
+	RW_AREA_VOLUME,
+	RW_AS,
+	RW_AT,
+	RW_CENT,
+	RW_CENTURY,
+	RW_CLOSE,
+	RW_COMPARATIVE,
+	RW_CONJUNCTION,
+	RW_COPULA,
+	RW_DEFINITE,
+	RW_DEGREES,
+	RW_DISJUNCTION,
+	RW_DURATION_LONG,
+	RW_EDGE_PREFIX,
+	RW_ESTIMATED,
+	RW_EXAMPLE_INTRO,
+	RW_FAME,
+	RW_FOLLOWING_PERIOD,
+	RW_GENERATION,
+	RW_GENERIC_PLACE_NOUN,
+	RW_GENITIVE,
+	RW_GROUP_NOUN,
+	RW_HALF,
+	RW_HALF_ORDINAL,
+	RW_HALL,
+	RW_HOURS,
+	RW_INDEFINITE,
+	RW_MONTH_ALSO_VERB,
+	RW_OCLOCK,
+	RW_ORDINAL_1,
+	RW_OVER_UNDER,
+	RW_PER,
+	RW_PERCENT,
+	RW_PERCENTAGE,
+	RW_POINTS,
+	RW_POSSESSIVE_S,
+	RW_QUANTITY_ADVERB,
+	RW_QUARTER,
+	RW_QUARTER_ORDINAL,
+	RW_RECENT,
+	RW_RELATIVE_PERIOD,
+	RW_SUCH,
+	RW_SUPERLATIVE,
+	RW_TEMPERATURE_SCALE,
+	RW_THAN,
+	RW_THIS,
+	RW_TO,
+	RW_TOPIC_PREP,
+	RW_UNIT_ALSO_ORDINAL,
+	RW_UP,
+	RW_UPWARDS,
+	RW_WEB_DOMAIN,
+	RW_WELL,
+	RW_COUNT
+};
+#define RW_MAX 8
+struct rule_words {
+	uint8_t n;
+	uint8_t len[RW_MAX];
+	const char *w[RW_MAX]; /* lower case */
+};
+extern struct rule_words ner_rule_words[RW_COUNT];
+
 /* Word endings, with their lengths (no strlen on the hot path). */
 struct ending {
 	const char *s;
@@ -335,8 +406,32 @@ static inline bool tok_is_n(const struct doc *d, size_t i, const char *w, size_t
 	return true;
 }
 
-/* w must be a string literal. */
-#define tok_is(d, i, w) tok_is_n(d, i, w, sizeof(w) - 1)
+/* Is token i (ASCII letters compared case-blind) one of the words of role r? */
+static inline bool tok_w(const struct doc *d, size_t i, enum rule_word r)
+{
+	const struct rule_words *rw = &ner_rule_words[r];
+	for (unsigned k = 0; k < rw->n; k++)
+		if (tok_is_n(d, i, rw->w[k], rw->len[k]))
+			return true;
+	return false;
+}
+
+/* Does token i begin with one of the words of role r (a prefix: "mid-")? */
+static inline bool tok_w_prefix(const struct doc *d, size_t i, enum rule_word r)
+{
+	const struct rule_words *rw = &ner_rule_words[r];
+	for (unsigned k = 0; k < rw->n; k++) {
+		size_t n = rw->len[k];
+		if (i < d->n && tlen(d, i) > n && d->t[i].kind != TK_BAD) {
+			size_t m = 0;
+			while (m < n && lower_ascii(d->s[d->t[i].s + m]) == (unsigned char)rw->w[k][m])
+				m++;
+			if (m == n)
+				return true;
+		}
+	}
+	return false;
+}
 
 static inline bool tok_punct(const struct doc *d, size_t i, char c)
 {

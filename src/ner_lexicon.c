@@ -187,6 +187,83 @@ static void add_particle(const struct lexicon_entry *e, void *arg)
 		lex_add(e->word, e->len, 0, W_PARTICLE);
 }
 
+/* The roles of rule words by the names data/LANG/rule-words.txt gives them. */
+static const struct class_name role_names[] = {
+	{"according", RW_ACCORDING},
+	{"adjacent-period", RW_ADJACENT_PERIOD},
+	{"age-old", RW_AGE_OLD},
+	{"another-period", RW_ANOTHER_PERIOD},
+	{"area-volume", RW_AREA_VOLUME},
+	{"as", RW_AS},
+	{"at", RW_AT},
+	{"cent", RW_CENT},
+	{"century", RW_CENTURY},
+	{"close", RW_CLOSE},
+	{"comparative", RW_COMPARATIVE},
+	{"conjunction", RW_CONJUNCTION},
+	{"copula", RW_COPULA},
+	{"definite", RW_DEFINITE},
+	{"degrees", RW_DEGREES},
+	{"disjunction", RW_DISJUNCTION},
+	{"duration-long", RW_DURATION_LONG},
+	{"edge-prefix", RW_EDGE_PREFIX},
+	{"estimated", RW_ESTIMATED},
+	{"example-intro", RW_EXAMPLE_INTRO},
+	{"fame", RW_FAME},
+	{"following-period", RW_FOLLOWING_PERIOD},
+	{"generation", RW_GENERATION},
+	{"generic-place-noun", RW_GENERIC_PLACE_NOUN},
+	{"genitive", RW_GENITIVE},
+	{"group-noun", RW_GROUP_NOUN},
+	{"half", RW_HALF},
+	{"half-ordinal", RW_HALF_ORDINAL},
+	{"hall", RW_HALL},
+	{"hours", RW_HOURS},
+	{"indefinite", RW_INDEFINITE},
+	{"month-also-verb", RW_MONTH_ALSO_VERB},
+	{"oclock", RW_OCLOCK},
+	{"ordinal-1", RW_ORDINAL_1},
+	{"over-under", RW_OVER_UNDER},
+	{"per", RW_PER},
+	{"percent", RW_PERCENT},
+	{"percentage", RW_PERCENTAGE},
+	{"points", RW_POINTS},
+	{"possessive-s", RW_POSSESSIVE_S},
+	{"quantity-adverb", RW_QUANTITY_ADVERB},
+	{"quarter", RW_QUARTER},
+	{"quarter-ordinal", RW_QUARTER_ORDINAL},
+	{"recent", RW_RECENT},
+	{"relative-period", RW_RELATIVE_PERIOD},
+	{"such", RW_SUCH},
+	{"superlative", RW_SUPERLATIVE},
+	{"temperature-scale", RW_TEMPERATURE_SCALE},
+	{"than", RW_THAN},
+	{"this", RW_THIS},
+	{"to", RW_TO},
+	{"topic-prep", RW_TOPIC_PREP},
+	{"unit-also-ordinal", RW_UNIT_ALSO_ORDINAL},
+	{"up", RW_UP},
+	{"upwards", RW_UPWARDS},
+	{"web-domain", RW_WEB_DOMAIN},
+	{"well", RW_WELL},
+};
+struct rule_words ner_rule_words[RW_COUNT];
+
+/* A rule word: each role named in its class column gets the word. */
+static void add_rule_word(const struct lexicon_entry *e, void *arg)
+{
+	(void)arg;
+	if (e->len > 255)
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(role_names); k++) {
+		struct rule_words *rw = &ner_rule_words[role_names[k].bit];
+		if (rw->n < RW_MAX && lexicon_has_class(e, role_names[k].name)) {
+			rw->w[rw->n] = e->word;
+			rw->len[rw->n++] = (uint8_t)e->len;
+		}
+	}
+}
+
 /* The cue words: a small table of their own, so that a two-word cue
  * ("played for") marks no prefix in the lexicon. */
 #define CUE_SLOTS 512
@@ -279,6 +356,7 @@ void ner_lex_init(void)
 	lexicon_each(lexicon_path("grammar", path, sizeof path), add_grammar, NULL);
 	lexicon_each(lexicon_path("name-particles", path, sizeof path), add_particle, NULL);
 	lexicon_each(lexicon_path("cues", path, sizeof path), add_cue, NULL);
+	lexicon_each(lexicon_path("rule-words", path, sizeof path), add_rule_word, NULL);
 	/* Month and weekday names once more, lower-cased. */
 	cal_lower = xmalloc(4096);
 	for (size_t i = 0; i <= lex_mask; i++) {

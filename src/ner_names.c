@@ -64,7 +64,7 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 		uint32_t g = ner_tok_kinds(d, q);
 		if (g & (G_W_ORG | G_W_FAC))
 			head_before = true;
-		if (tok_is(d, q, "of") && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
+		if (tok_w(d, q, RW_GENITIVE) && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
 			of_head = true;
 	}
 	for (e = k; e < d->n && e < k + 4 && ner_capish(d, e) && !(d->t[e].f & TF_NL); e++)
@@ -73,10 +73,10 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 		/* "Institute of Allergy and Infectious Diseases": one or two
 		 * words, neither a known name, the second no head of its own
 		 * ("of Oxford and Cambridge University" is two). */
-		if (e == k + 2 && !tok_is(d, e, "of") && !(ner_tok_kinds(d, k) & (G_NAME | G_TITLE | G_GIVEN)) &&
+		if (e == k + 2 && !tok_w(d, e, RW_GENITIVE) && !(ner_tok_kinds(d, k) & (G_NAME | G_TITLE | G_GIVEN)) &&
 		    !(ner_tok_kinds(d, k + 1) & (G_NAME | G_W_ORG | G_W_FAC | G_TITLE)))
 			return true;
-		return e == k + 1 && !tok_is(d, e, "of") && !(ner_tok_kinds(d, k) & G_NAME);
+		return e == k + 1 && !tok_w(d, e, RW_GENITIVE) && !(ner_tok_kinds(d, k) & G_NAME);
 	}
 	return !head_before && (ner_tok_kinds(d, e - 1) & (G_W_ORG | G_W_FAC)) && !(ner_tok_kinds(d, i) & G_GIVEN);
 }
@@ -92,7 +92,7 @@ static bool collective_possessive(const struct doc *d, size_t j)
 	    !apostrophe_at(d->s, d->t[j].s, d->len) || !(d->t[j - 1].f & TF_CAP))
 		return false;
 	plural_s = d->s[d->t[j - 1].e - 1] == 's';
-	if (tok_is(d, w, "s") && adjacent(d, w))
+	if (tok_w(d, w, RW_POSSESSIVE_S) && adjacent(d, w))
 		w++;
 	else if (!plural_s)
 		return false; /* "Workers'" but not "People'" */
@@ -132,11 +132,11 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		 * Party", "Children's Hospital".  Only after these collective
 		 * nouns, and only when a capitalised word follows. */
 		if (j < d->n && d->t[j].kind == TK_PUNCT && collective_possessive(d, j)) {
-			j += tok_is(d, j + 1, "s") && adjacent(d, j + 1) ? 2 : 1;
+			j += tok_w(d, j + 1, RW_POSSESSIVE_S) && adjacent(d, j + 1) ? 2 : 1;
 			continue;
 		}
 		/* Jr. / Sr. */
-		if ((tok_is(d, j, "jr") || tok_is(d, j, "sr")) && (d->t[j].f & TF_CAP)) {
+		if ((tok_w(d, j, RW_GENERATION)) && (d->t[j].f & TF_CAP)) {
 			j++;
 			if (tok_punct(d, j, '.') && adjacent(d, j))
 				j++;
@@ -144,7 +144,7 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		}
 		/* "Panel on Climate Change", "Commission on Human Rights": "on"
 		 * after an organisation's head word, before capitals. */
-		if (j + 1 < d->n && tok_is(d, j, "on") && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
+		if (j + 1 < d->n && tok_w(d, j, RW_TOPIC_PREP) && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
 		    (ner_tok_kinds(d, j - 1) & G_W_ORG) && ner_capish(d, j + 1) && !(d->t[j + 1].f & (TF_NL | TF_SENT))) {
 			j++;
 			continue;
@@ -153,19 +153,19 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		if (j + 1 < d->n && !d->t[j].used && d->t[j].kind == TK_WORD && (d->t[j].f & TF_LOWER) &&
 		    (d->t[j].gram & W_PARTICLE) && !(d->t[j + 1].f & TF_NL)) {
 			size_t k = j + 1;
-			if (tok_is(d, j, "of")) {
+			if (tok_w(d, j, RW_GENITIVE)) {
 				uint32_t hk = ner_tok_kinds(d, j - 1), kg;
 				size_t lim = d->n < j + 6 ? d->n : j + 6;
 				/* A known name runs on through it: "House of Commons". */
 				if (!(hk & (G_CUE | G_TITLE | G_PRE_LOC)) && !(ner_phrase_kinds(d, i, j, false) & G_TITLE) &&
 				    !((hk & G_PREFIX) && ner_longest_entry(d, j - 1, lim, G_NAME, &kg) > j + 1))
 					break;
-				if (tok_is(d, k, "the") && ner_capish(d, k + 1))
+				if (tok_w(d, k, RW_DEFINITE) && ner_capish(d, k + 1))
 					k++;
 			}
 			/* "de la", "van der" */
 			while (k + 1 < d->n && (d->t[k].f & TF_LOWER) && (d->t[k].gram & W_PARTICLE) &&
-			       !tok_is(d, k, "of") && k < j + 3)
+			       !tok_w(d, k, RW_GENITIVE) && k < j + 3)
 				k++;
 			if (ner_capish(d, k) && !(d->t[k].f & TF_SENT)) {
 				j = k;
@@ -173,7 +173,7 @@ static size_t chunk_end(const struct doc *d, size_t i)
 			}
 			break;
 		}
-		if (j < d->n && d->s[d->t[j].s] == 'a' && tok_is(d, j, "and") && !d->t[j].used && and_joins(d, i, j)) {
+		if (j < d->n && tok_w(d, j, RW_CONJUNCTION) && !d->t[j].used && and_joins(d, i, j)) {
 			j++;
 			continue;
 		}
@@ -192,9 +192,9 @@ static size_t head_of(const struct doc *d, size_t i, size_t j)
 {
 	size_t h = j - 1;
 	for (size_t k = i + 1; k < j; k++)
-		if (tok_is(d, k, "of") || (tok_is(d, k, "on") && (d->t[k].f & TF_LOWER)))
+		if (tok_w(d, k, RW_GENITIVE) || (tok_w(d, k, RW_TOPIC_PREP) && (d->t[k].f & TF_LOWER)))
 			return k - 1;
-	while (h > i && (d->t[h].kind != TK_WORD || tok_is(d, h, "jr") || tok_is(d, h, "sr")))
+	while (h > i && (d->t[h].kind != TK_WORD || tok_w(d, h, RW_GENERATION)))
 		h--;
 	return h;
 }
@@ -225,7 +225,7 @@ static int context_cue(const struct doc *d, size_t i)
 	const uint32_t nouns = W_ORGNOUN | W_ARTNOUN | W_GPENOUN | W_LOCNOUN;
 	size_t p = i;
 	uint32_t g;
-	if (p >= 2 && tok_is(d, p - 1, "of"))
+	if (p >= 2 && tok_w(d, p - 1, RW_GENITIVE))
 		p--; /* "the town of X" */
 	g = p >= 1 ? gram(d, p - 1) & nouns : 0;
 	if (g && (d->t[p - 1].f & TF_LOWER) && !d->t[p - 1].used) {
@@ -251,7 +251,7 @@ static int context_cue(const struct doc *d, size_t i)
 static bool place_of(const struct doc *d, size_t i)
 {
 	/* also "north of X", "(two miles) east of X" */
-	return i >= 2 && tok_is(d, i - 1, "of") && (gram(d, i - 2) & (W_GPENOUN | W_COMPASS)) &&
+	return i >= 2 && tok_w(d, i - 1, RW_GENITIVE) && (gram(d, i - 2) & (W_GPENOUN | W_COMPASS)) &&
 	       (d->t[i - 2].f & TF_LOWER);
 }
 
@@ -388,11 +388,11 @@ static int defined_as(const struct doc *d, size_t j)
 		k++;
 		comma = true;
 	}
-	if (tok_is(d, k, "is") || tok_is(d, k, "was") || tok_is(d, k, "are") || tok_is(d, k, "were"))
+	if (tok_w(d, k, RW_COPULA))
 		k++;
 	else if (!comma)
 		return -1;
-	if (!(tok_is(d, k, "a") || tok_is(d, k, "an") || tok_is(d, k, "the")))
+	if (!(tok_w(d, k, RW_INDEFINITE) || tok_w(d, k, RW_DEFINITE)))
 		return -1;
 	k++;
 	end = k + 7;
@@ -409,8 +409,7 @@ static int defined_as(const struct doc *d, size_t j)
 			return -1;
 		if (ner_tok_cue(d, k, N_DEF_STOP))
 			return -1;
-		if ((t->f & TF_LOWER) && (t->gram & (W_GPENOUN | W_LOCNOUN)) && !tok_is(d, k, "state") &&
-		    !tok_is(d, k, "capital") && !tok_is(d, k, "port")) {
+		if ((t->f & TF_LOWER) && (t->gram & (W_GPENOUN | W_LOCNOUN)) && !tok_w(d, k, RW_GENERIC_PLACE_NOUN)) {
 			/* "a village in", "a small town on the coast" */
 			const struct tok *nt = k + 1 < d->n ? &d->t[k + 1] : NULL;
 			if (nt && nt->kind == TK_WORD && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
@@ -426,7 +425,7 @@ static int defined_as(const struct doc *d, size_t j)
 			if (nt && nt->kind == TK_WORD && (nt->f & TF_LOWER) && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
 			    !ner_tok_cue(d, k + 1, N_ORG_DEF_GOES_ON))
 				return -1;
-			if ((tok_is(d, k, "group") && tok_is(d, k + 1, "of")) || (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len)))
+			if ((tok_w(d, k, RW_GROUP_NOUN) && tok_w(d, k + 1, RW_GENITIVE)) || (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len)))
 				return -1;
 			return NER_ORG;
 		}
@@ -454,7 +453,7 @@ static bool bare_possessive(const struct doc *d, size_t j)
 	size_t k = j + 2;
 	const struct tok *t;
 	if (j + 1 >= d->n || d->t[j].kind != TK_PUNCT || !apostrophe_at(d->s, d->t[j].s, d->len) || !adjacent(d, j) ||
-	    !tok_is(d, j + 1, "s") || !adjacent(d, j + 1))
+	    !tok_w(d, j + 1, RW_POSSESSIVE_S) || !adjacent(d, j + 1))
 		return false;
 	if (k >= d->n)
 		return true;
@@ -479,7 +478,7 @@ static bool state_follows(const struct doc *d, size_t j)
 	e2 = ner_longest_entry(d, j + 1, d->n, G_GPE, &gk);
 	if (e2 <= j + 1 || !(gk & (G_SUBDIV | G_COUNTRY)) || ner_capish(d, e2))
 		return false;
-	return e2 >= d->n || (d->t[e2].f & TF_NL) || tok_is(d, e2, "and") ||
+	return e2 >= d->n || (d->t[e2].f & TF_NL) || tok_w(d, e2, RW_CONJUNCTION) ||
 	       (d->t[e2].kind == TK_PUNCT && tlen(d, e2) == 1 && strchr(",.;:)", d->s[d->t[e2].s]));
 }
 
@@ -501,7 +500,7 @@ static bool in_org_list(const struct doc *d, size_t i)
 		}
 		if (t->kind != TK_WORD && t->kind != TK_NUM)
 			return false;
-		if ((t->f & TF_LOWER) && (tok_is(d, p, "and") || tok_is(d, p, "or") || tok_is(d, p, "the"))) {
+		if ((t->f & TF_LOWER) && (tok_w(d, p, RW_CONJUNCTION) || tok_w(d, p, RW_DISJUNCTION) || tok_w(d, p, RW_DEFINITE))) {
 			k = p;
 			continue;
 		}
@@ -509,8 +508,8 @@ static bool in_org_list(const struct doc *d, size_t i)
 			k = p; /* an earlier item */
 			continue;
 		}
-		if (tok_is(d, p, "like") || tok_is(d, p, "including") || (tok_is(d, p, "as") && tok_is(d, p - 1, "such"))) {
-			size_t q = tok_is(d, p, "as") ? p - 2 : p - 1;
+		if (tok_w(d, p, RW_EXAMPLE_INTRO) || (tok_w(d, p, RW_AS) && tok_w(d, p - 1, RW_SUCH))) {
+			size_t q = tok_w(d, p, RW_AS) ? p - 2 : p - 1;
 			if (p == 0 || q >= d->n || d->t[q].kind != TK_WORD)
 				return false;
 			return ner_tok_cue(d, q, N_ORG_PLURAL);
@@ -562,7 +561,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* 1d. A web site: "Vexlo.com" */
 	if (!titled && tok_punct(d, j, '.') && adjacent(d, j) && j + 1 < d->n && adjacent(d, j + 1) &&
-	    (tok_is(d, j + 1, "com") || tok_is(d, j + 1, "org") || tok_is(d, j + 1, "net"))) {
+	    (tok_w(d, j + 1, RW_WEB_DOMAIN))) {
 		add_span(d, i, j + 2, NER_ORG, 1);
 		return;
 	}
@@ -583,8 +582,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 				   : (hk & G_W_GPE)   ? NER_GPE
 						      : NER_LOC;
 		/* "Hockey Hall of Fame" is an institution, not the building */
-		if (l == NER_FAC && tok_is(d, h, "hall") && tok_is(d, h + 1, "of") &&
-		    (tok_is(d, h + 2, "fame") || tok_is(d, h + 2, "honor") || tok_is(d, h + 2, "honour")))
+		if (l == NER_FAC && tok_w(d, h, RW_HALL) && tok_w(d, h + 1, RW_GENITIVE) &&
+		    (tok_w(d, h + 2, RW_FAME)))
 			l = NER_ORG;
 		/* "Russian Defence Ministry" stays whole; "Moscow City" is a GPE. */
 		if (l == NER_ORG)
@@ -659,7 +658,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			said = true;
 		if (gram(d, a) & (W_SAY | W_PERSONCTX))
 			said = true;
-		if (i >= 2 && tok_is(d, i - 2, "according") && tok_is(d, i - 1, "to"))
+		if (i >= 2 && tok_w(d, i - 2, RW_ACCORDING) && tok_w(d, i - 1, RW_TO))
 			said = true;
 		if (said && !(n == 1 && (t->f & TF_ALLCAP))) {
 			add_span(d, i, j, NER_PERSON, 1);
@@ -731,16 +730,16 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* "the League", "the Institute": an organisation named by its head
 	 * word alone, capitalised inside a sentence. */
-	if (i > 0 && tok_is(d, i - 1, "the") && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
 	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (ner_tok_kinds(d, i) & G_W_ORG) && !(ner_tok_kinds(d, i) & G_NAME)) {
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
 	/* "the Falcons", "the Rovers": a team or a band; plural peoples
 	 * ("the Uzbeks", "the Kurds") are NORP. */
-	if (i > 0 && tok_is(d, i - 1, "the") && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
 	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (t->f & TF_ALPHA) &&
-	    !tok_is(d, j, "of") && !ner_capish(d, j) && !(j < d->n && d->t[j].kind == TK_PUNCT && d->s[d->t[j].s] == '\'')) {
+	    !tok_w(d, j, RW_GENITIVE) && !ner_capish(d, j) && !(j < d->n && d->t[j].kind == TK_PUNCT && d->s[d->t[j].s] == '\'')) {
 		const unsigned char *p = d->s + t->s;
 		size_t l = tlen(d, i);
 		if (l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]) && !(l >= 3 && p[l - 2] == 'e' && p[l - 3] == 's')) {
@@ -762,7 +761,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 static bool mid_the(const struct doc *d, size_t i, size_t j)
 {
 	const struct tok *t = &d->t[i], *p;
-	if (j < i + 2 || i == 0 || !tok_is(d, i, "the") || !(t->f & TF_CAP) || (t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)))
+	if (j < i + 2 || i == 0 || !tok_w(d, i, RW_DEFINITE) || !(t->f & TF_CAP) || (t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)))
 		return false;
 	p = &d->t[i - 1];
 	if (p->kind == TK_WORD) {
@@ -861,11 +860,11 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 	/* A title at the front: "President Vladimir Putin" (but "St. Louis"). */
 	if (!titled && (k = ner_title_at(d, i, j)) > 0 && i + k < j && ner_longest_entry(d, i, j, G_NAME, &g) <= i + k) {
 		bool cue = false;
-		if (tok_is(d, i + k, "of")) {
+		if (tok_w(d, i + k, RW_GENITIVE)) {
 			/* "Professor of Botany", "Secretary of the Navy": what
 			 * follows the title is no person */
 			size_t q = i + k + 1;
-			if (tok_is(d, q, "the"))
+			if (tok_w(d, q, RW_DEFINITE))
 				q++;
 			if (q < j)
 				classify(d, q, j, false);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gloss/ner.h"
+#include "../../src/ner_internal.h"
 #include "tap.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -249,6 +250,14 @@ int main(void)
 	CHECK_INT(ner_label_from_name("CARDINAL"), NER_CARDINAL, "label from name");
 	CHECK_INT(ner_label_from_name("NOPE"), -1, "unknown label name");
 	test_table(ABS_TOP_SRCDIR "/tests/unit/ner_cases.tsv");
+	{
+		/* Every role a rule tests for has its words in data/LANG/rule-words.txt. */
+		int empty = -1;
+		for (int r = 0; r < RW_COUNT; r++)
+			if (ner_rule_words[r].n == 0 && empty < 0)
+				empty = r;
+		CHECK(empty < 0, "every rule-word role has a word (first empty: %d)", empty);
+	}
 	test_bytes();
 	test_org_cues();
 	ner_result_free(&res);

@@ -556,14 +556,23 @@ per:
 
 void ner_find_numeric(struct doc *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
+	/* Each line is a paragraph and no span crosses one: the rules see
+	 * the document end where the line ends (d->n is restored after). */
+	size_t n_all = d->n, line_end = 0;
+	for (size_t i = 0; i < n_all; i++) {
 		int modkind;
 		size_t c, e;
 		enum ner_label label = NER_CARDINAL;
+		if (i >= line_end) {
+			line_end = i + 1;
+			while (line_end < n_all && !(d->t[line_end].f & TF_NL))
+				line_end++;
+			d->n = line_end;
+		}
 		if (d->t[i].used || d->t[i].kind == TK_BAD)
 			continue;
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & W_STARTS) &&
-		    !((d->t[i].f & TF_HYPH) && ((d->s[d->t[i].s] | 0x20) == 'm' || fiscal_period(d, i))) &&
+		    !((d->t[i].f & TF_HYPH) && (tok_w_prefix(d, i, RW_EDGE_PREFIX) || fiscal_period(d, i))) &&
 		    !((d->t[i].f & TF_ALLCAP) && tok_punct(d, i + 1, '$')))
 			continue; /* the common case: an ordinary word */
 		if (d->t[i].kind == TK_PUNCT && d->s[d->t[i].s] != '$' && d->s[d->t[i].s] < 0x80)
@@ -599,4 +608,5 @@ void ner_find_numeric(struct doc *d)
 		add_span(d, i, e, label, 2);
 		i = e - 1;
 	}
+	d->n = n_all;
 }

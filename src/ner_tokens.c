@@ -472,6 +472,12 @@ void ner_add_span_(struct doc *d, size_t ts, size_t te, enum ner_label l, int st
 	struct ispan sp;
 	if (te <= ts)
 		return;
+	/* A line is a paragraph: no entity spans two. */
+	for (size_t k = ts + 1; k < te; k++)
+		if (d->t[k].f & TF_NL) {
+			te = k;
+			break;
+		}
 	for (size_t k = ts; k < te; k++)
 		d->t[k].used = 1;
 	sp.ts = (uint32_t)ts;

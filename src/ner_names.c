@@ -41,6 +41,33 @@ bool ner_capish(const struct doc *d, size_t i)
 	return true;
 }
 
+/* After a dateline's place (tokens end at j): ", <Capitalised>", ", <date>",
+ * "(<Agency>)", a spaced dash or a colon, with the story going on. */
+static bool dateline_follows(const struct doc *d, size_t j)
+{
+	const struct tok *p;
+	if (j + 1 >= d->n || (d->t[j + 1].f & TF_NL))
+		return false;
+	p = &d->t[j];
+	if (p->kind != TK_PUNCT || (d->t[j].f & TF_NL))
+		return false;
+	switch (d->s[p->s]) {
+	case ',':
+		return (d->t[j + 1].f & TF_CAP) || d->t[j + 1].kind == TK_NUM;
+	case '(':
+		return (d->t[j + 1].f & TF_CAP) != 0;
+	case ':':
+		return (p->e - p->s) == 1 && (d->t[j + 1].f & TF_SP);
+	case '-':
+		return (p->f & TF_SP) != 0;
+	case 0xE2: /* en or em dash */
+		return (p->f & TF_SP) && p->e - p->s == 3 && d->s[p->s + 1] == 0x80 &&
+		       (d->s[p->s + 2] == 0x93 || d->s[p->s + 2] == 0x94);
+	default:
+		return false;
+	}
+}
+
 /* An initial: "H." inside "Frederick H. Collier". */
 static bool initial_at(const struct doc *d, size_t i)
 {
@@ -673,6 +700,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			add_span(d, i, j, NER_GPE, 1);
 			return;
 		}
+	}
+	/* The same shape with a place the gazetteers do not know: capitals at
+	 * the start of a line, then ", <Place>", a date, "(Agency)" or a
+	 * dash: "KIRKWALL, Scotland (Reuters) -", "DUNMORE -". */
+	if (n <= 3 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && (i == 0 || (t->f & TF_NL)) &&
+	    (d->t[j - 1].f & TF_ALLCAP) && d->t[j - 1].e - t->s >= 4 && dateline_follows(d, j)) {
+		add_span(d, i, j, NER_GPE, 1);
+		return;
 	}
 	if (n == 1 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && !(t->f & TF_HEAD) && tlen(d, i) >= 2 &&
 	    !roman(d, i)) {

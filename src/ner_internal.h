@@ -121,7 +121,9 @@ enum {
 	N_PLACE_DEF_GOES_ON = 1u << 15, /* "a village located in" */
 	N_ORG_DEF_GOES_ON = 1u << 16,   /* "a company based in" */
 	N_OWNS_NOTHING = 1u << 17, /* "Rizzo's opened": a possessive that owns nothing */
-	NER_NCUES = 18
+	N_SPORT_VERB = 1u << 18,  /* "X beat Y 2-1": X and Y are clubs */
+	N_SPORT_NOUN = 1u << 19,  /* "X's second goal", "X striker": X is a club */
+	NER_NCUES = 20
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test
@@ -487,6 +489,9 @@ bool ner_capish(const struct doc *d, size_t i);
 bool ner_corp_suffix(const struct doc *d, size_t i);
 /* The name pass: capitalised chunks, labelled, in text order. */
 void ner_find_names(struct doc *d);
+/* Places and people named as sports clubs become organisations: results
+ * lines, "X beat Y 2-1", "X's goal" (spans sorted). */
+void ner_sports_clubs(struct doc *d);
 /* Joins "X Inc" into one organisation (spans sorted). */
 void ner_join_corp_suffixes(struct doc *d);
 

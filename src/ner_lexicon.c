@@ -71,6 +71,7 @@ static const struct class_name cue_classes[] = {
 	{"work-intro", N_WORK_INTRO}, {"definition-stop", N_DEF_STOP},
 	{"place-definition-goes-on", N_PLACE_DEF_GOES_ON}, {"org-definition-goes-on", N_ORG_DEF_GOES_ON},
 	{"owns-nothing-before", N_OWNS_NOTHING},
+	{"sport-verb", N_SPORT_VERB}, {"sport-noun", N_SPORT_NOUN},
 };
 
 static struct slot *lex;

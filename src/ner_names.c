@@ -1037,3 +1037,162 @@ void ner_join_corp_suffixes(struct doc *d)
 			sp->label = NER_NLABELS;
 	}
 }
+
+/* ------------------------------------------------------------------ */
+/* Sports clubs named by their city                                    */
+
+/* A score's number: one or two digits, nothing else. */
+static bool score_num(const struct doc *d, size_t i)
+{
+	return i < d->n && d->t[i].kind == TK_NUM && tlen(d, i) <= 2 && !(d->t[i].f & TF_NL);
+}
+
+/* May a span be a club named for its place (or a guessed person)? */
+static bool club_candidate(const struct doc *d, const struct ispan *sp)
+{
+	if (sp->label != NER_GPE && sp->label != NER_PERSON && sp->label != NER_LOC && sp->label != NER_ORG)
+		return false;
+	if (sp->strength >= 3)
+		return false;
+	/* A country's name is its national side as often as not: left alone. */
+	return sp->label != NER_GPE || !(ner_phrase_kinds(d, sp->ts, sp->te, false) & G_COUNTRY);
+}
+
+/* A capitalised word that may be part of a club's name. */
+static bool club_word(const struct doc *d, size_t i)
+{
+	return i < d->n && d->t[i].kind == TK_WORD && (d->t[i].f & TF_CAP) && !(d->t[i].gram & W_CAL);
+}
+
+/* Tokens [a, b) name a club: the span that is exactly them becomes an
+ * organisation, or a new one is made when no span touches them.  Returns
+ * true when a span was added (the spans then need sorting). */
+static bool make_club(struct doc *d, size_t a, size_t b)
+{
+	size_t first = SIZE_MAX;
+	if (a >= b)
+		return false;
+	for (size_t s = 0; s < d->nsp; s++) {
+		const struct ispan *sp = &d->sp[s];
+		if (sp->ts < b && sp->te > a && sp->label < NER_NLABELS && !sp->pending &&
+		    ((sp->ts < a || sp->te > b) || !club_candidate(d, sp)))
+			return false; /* a surer name overlaps */
+	}
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		if (sp->ts < b && sp->te > a) {
+			if (first == SIZE_MAX) {
+				first = s;
+				sp->ts = (uint32_t)a;
+				sp->te = (uint32_t)b;
+				sp->label = NER_ORG;
+				sp->pending = 0;
+				sp->strength = 2; /* as sure as the score */
+			} else {
+				sp->label = NER_NLABELS;
+				sp->pending = 0;
+			}
+		}
+	}
+	if (first != SIZE_MAX)
+		return true; /* its start may have moved */
+	add_span(d, a, b, NER_ORG, 2);
+	return true;
+}
+
+/* The capitalised run ending at token b (exclusive), on b's line. */
+static size_t club_run_back(const struct doc *d, size_t b)
+{
+	size_t a = b;
+	while (a > 0 && b - a < 4 && club_word(d, a - 1)) {
+		a--;
+		if (d->t[a].f & TF_NL)
+			break;
+	}
+	return a;
+}
+
+/* The capitalised run from token a, on a's line. */
+static size_t club_run(const struct doc *d, size_t a)
+{
+	size_t b = a;
+	while (b < d->n && b - a < 4 && club_word(d, b) && (b == a || !(d->t[b].f & TF_NL)))
+		b++;
+	return b;
+}
+
+static int span_start_cmp(const void *x, const void *y)
+{
+	const struct ispan *a = x, *b = y;
+	return a->ts < b->ts ? -1 : a->ts > b->ts;
+}
+
+/* Is token i a score in one token, "2-1"? */
+static bool score_tok(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	size_t l = tlen(d, i), h = 0;
+	const unsigned char *p = d->s + t->s;
+	if (t->kind != TK_NUM || l < 3 || l > 5)
+		return false;
+	while (h < l && ner_cclass[p[h]] == C_DIG)
+		h++;
+	return h >= 1 && h <= 2 && h + 1 < l && hyphen_at(p, h, l) == 1;
+}
+
+void ner_sports_clubs(struct doc *d)
+{
+	bool added = false;
+	for (size_t i = 0; i < d->n; i++) {
+		size_t a, b, c, e;
+		/* A results line: "Dunmore 3 Kelso 1". */
+		if ((i == 0 || (d->t[i].f & TF_NL)) && club_word(d, i)) {
+			b = club_run(d, i);
+			if (score_num(d, b) && (e = club_run(d, b + 1)) > b + 1 && score_num(d, e) &&
+			    (e + 1 >= d->n || (d->t[e + 1].f & TF_NL) || d->t[e + 1].kind == TK_PUNCT)) {
+				added |= make_club(d, i, b);
+				added |= make_club(d, b + 1, e);
+				i = e;
+			}
+			continue;
+		}
+		/* A score, "2-1" or "1 - 1": "Dunmore beat Kelso 2-1", "Kelso
+		 * drew with Ardmore 1-1".  The verb is looked for before it. */
+		if (d->t[i].kind != TK_NUM || !(score_tok(d, i) || (score_num(d, i) && tok_punct(d, i + 1, '-') &&
+									 score_num(d, i + 2))))
+			continue;
+		for (size_t v = i; v-- > 0 && v + 12 > i;) {
+			if (d->t[v + 1].f & (TF_NL | TF_SENT))
+				break;
+			if (!(d->t[v].f & TF_LOWER) || !club_word(d, v - 1))
+				continue;
+			if (ner_tok_cue(d, v, N_SPORT_VERB))
+				c = v + 1;
+			else if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
+				c = v + 2;
+			else
+				continue;
+			a = club_run_back(d, v);
+			added |= make_club(d, a, v);
+			if ((e = club_run(d, c)) > c)
+				added |= make_club(d, c, e);
+			break;
+		}
+	}
+	if (added)
+		qsort(d->sp, d->nsp, sizeof *d->sp, span_start_cmp);
+	/* "Dunmore's second goal", "the Dunmore striker". */
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t k = sp->te;
+		if (sp->label != NER_GPE || k >= d->n || !club_candidate(d, sp))
+			continue;
+		if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && apostrophe_at(d->s, d->t[k].s, d->len) &&
+		    tok_w(d, k + 1, RW_POSSESSIVE_S))
+			k += 2;
+		if (k < d->n && (gram(d, k) & (W_ORD | W_NUM)))
+			k++;
+		if (k < d->n && (d->t[k].f & TF_LOWER) && ner_tok_cue(d, k, N_SPORT_NOUN))
+			sp->label = NER_ORG;
+	}
+}

@@ -206,6 +206,7 @@ static const struct class_name role_names[] = {
 	{"definite", RW_DEFINITE},
 	{"degrees", RW_DEGREES},
 	{"disjunction", RW_DISJUNCTION},
+	{"distributive", RW_DISTRIBUTIVE},
 	{"duration-long", RW_DURATION_LONG},
 	{"edge-prefix", RW_EDGE_PREFIX},
 	{"estimated", RW_ESTIMATED},

@@ -571,6 +571,16 @@ void ner_find_numeric(struct doc *d)
 		}
 		if (d->t[i].used || d->t[i].kind == TK_BAD)
 			continue;
+		/* "the summer", "each year", "every day": a determiner and a
+		 * season or one date unit. */
+		if ((d->t[i].gram & W_DET) && (tok_w(d, i, RW_DEFINITE) || tok_w(d, i, RW_DISTRIBUTIVE)) && free_word(d, i + 1) &&
+		    (d->t[i + 1].f & TF_LOWER) && !(d->t[i + 1].f & TF_NL) &&
+		    ((gram(d, i + 1) & W_SEASON) ||
+		     (tok_w(d, i, RW_DISTRIBUTIVE) && (gram(d, i + 1) & W_TUNIT_D) && !(gram(d, i + 2) & W_TUNIT_D)))) {
+			add_span(d, i, i + 2, NER_DATE, 2);
+			i++;
+			continue;
+		}
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & W_STARTS) &&
 		    !((d->t[i].f & TF_HYPH) && (tok_w_prefix(d, i, RW_EDGE_PREFIX) || fiscal_period(d, i))) &&
 		    !((d->t[i].f & TF_ALLCAP) && tok_punct(d, i + 1, '$')))
@@ -581,6 +591,11 @@ void ner_find_numeric(struct doc *d)
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & (W_STARTS & ~W_NUMSTART)) && i + 1 < d->n &&
 		    d->t[i + 1].kind == TK_WORD && !(d->t[i + 1].gram & W_STARTS) &&
 		    !(d->t[i].f & TF_HYPH))
+			continue;
+		/* A capitalised time word before a capitalised word is a name:
+		 * "Dawn Thompson". */
+		if ((d->t[i].gram & W_TIMEWORD) && (d->t[i].f & TF_CAP) && i + 1 < n_all && (d->t[i + 1].f & TF_CAP) &&
+		    !(d->t[i + 1].f & TF_NL) && d->t[i + 1].kind == TK_WORD)
 			continue;
 		c = modifier_at(d, i, &modkind);
 		e = core_at(d, c, modkind, &label);
@@ -605,6 +620,13 @@ void ner_find_numeric(struct doc *d)
 				s0 = c;
 			i = s0;
 		}
+		/* A period keeps the "the" before it: "the 1990s", "the 18th
+		 * century", "the past decade". */
+		if (label == NER_DATE && i > 0 && tok_w(d, i - 1, RW_DEFINITE) && free_word(d, i - 1) &&
+		    (d->t[i - 1].f & TF_LOWER) && !(d->t[i].f & TF_NL) &&
+		    ((gram(d, i) & (W_REL | W_SEASON | W_ORD)) || tok_w(d, e - 1, RW_CENTURY) ||
+		     (d->t[i].kind == TK_NUM && e == i + 1 && d->s[d->t[i].e - 1] == 's')))
+			i--;
 		add_span(d, i, e, label, 2);
 		i = e - 1;
 	}

@@ -252,6 +252,24 @@ static bool fiscal_period(const struct doc *d, size_t i)
 	return ner_tok_cue(d, i, N_FISCAL);
 }
 
+/* One hyphenated token joining two month names: "March-April". */
+static bool month_range(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	const unsigned char *p = d->s + t->s;
+	size_t n = tlen(d, i), h = 0;
+	const struct slot *a, *b;
+	if (!(t->f & TF_HYPH) || !(t->f & TF_CAP) || n < 5 || n > 40)
+		return false;
+	while (h < n && p[h] != '-')
+		h++;
+	if (h == 0 || h + 2 > n || ner_cclass[p[h + 1]] != C_UP)
+		return false;
+	a = ner_lex_get((const char *)p, h);
+	b = ner_lex_get((const char *)p + h + 1, n - h - 1);
+	return a && b && (a->gaz & G_MONTH) && (b->gaz & G_MONTH);
+}
+
 /* The core of a date, time or number at token i, with its label. */
 static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label *label)
 {
@@ -579,6 +597,10 @@ void ner_find_numeric(struct doc *d)
 		     (tok_w(d, i, RW_DISTRIBUTIVE) && (gram(d, i + 1) & W_TUNIT_D) && !(gram(d, i + 2) & W_TUNIT_D)))) {
 			add_span(d, i, i + 2, NER_DATE, 2);
 			i++;
+			continue;
+		}
+		if ((d->t[i].f & TF_HYPH) && month_range(d, i)) {
+			add_span(d, i, i + 1, NER_DATE, 2); /* "March-April" */
 			continue;
 		}
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & W_STARTS) &&

@@ -31,6 +31,7 @@ LEXICON_FILES = \
 	data/en/cues.txt \
 	data/en/grammar.txt \
 	data/en/name-particles.txt \
+	data/en/number-values.txt \
 	data/en/rule-words.txt
 NER_EXTRA_SOURCES =
 NER_EXTRA_DIST = tools/make-gazetteers.py tests/eval-ner.sh tests/ner-dev/numbers.txt tests/ner-dev/to-gold.py

@@ -1067,21 +1067,35 @@ static bool club_word(const struct doc *d, size_t i)
 /* Tokens [a, b) name a club: the span that is exactly them becomes an
  * organisation, or a new one is made when no span touches them.  Returns
  * true when a span was added (the spans then need sorting). */
-static bool make_club(struct doc *d, size_t a, size_t b)
+static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted)
 {
-	size_t first = SIZE_MAX;
+	size_t first = SIZE_MAX, lo = 0, hi = nsorted, from;
 	if (a >= b)
 		return false;
-	for (size_t s = 0; s < d->nsp; s++) {
-		const struct ispan *sp = &d->sp[s];
-		if (sp->ts < b && sp->te > a && sp->label < NER_NLABELS && !sp->pending &&
-		    ((sp->ts < a || sp->te > b) || !club_candidate(d, sp)))
-			return false; /* a surer name overlaps */
+	/* Spans [0, nsorted) are in text order and short: start a little
+	 * before a; those added since are few and looked at one by one. */
+	from = a > 64 ? a - 64 : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sp[mid].ts < from)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	for (size_t s = 0; s < d->nsp; s++) {
-		struct ispan *sp = &d->sp[s];
-		if (sp->ts < b && sp->te > a) {
-			if (first == SIZE_MAX) {
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t s = lo; s < d->nsp; s++) {
+			struct ispan *sp = &d->sp[s];
+			if (s < nsorted && sp->ts >= b) {
+				s = nsorted - 1; /* on to the added ones */
+				continue;
+			}
+			if (!(sp->ts < b && sp->te > a))
+				continue;
+			if (pass == 0) {
+				if (sp->label < NER_NLABELS && !sp->pending &&
+				    ((sp->ts < a || sp->te > b) || !club_candidate(d, sp)))
+					return false; /* a surer name overlaps */
+			} else if (first == SIZE_MAX) {
 				first = s;
 				sp->ts = (uint32_t)a;
 				sp->te = (uint32_t)b;
@@ -1121,10 +1135,30 @@ static size_t club_run(const struct doc *d, size_t a)
 	return b;
 }
 
-static int span_start_cmp(const void *x, const void *y)
+/* Is token i a sports noun ("striker")?  The cue's bounds first: most
+ * words are rejected without building the look-up key. */
+static bool sport_noun(const struct doc *d, size_t i)
 {
-	const struct ispan *a = x, *b = y;
-	return a->ts < b->ts ? -1 : a->ts > b->ts;
+	const struct ner_cue_bounds *b = ner_cue_bounds(N_SPORT_NOUN);
+	size_t n = tlen(d, i);
+	if (n < b->min_len || n > b->max_len || !b->first[d->s[d->t[i].s]])
+		return false;
+	return ner_tok_cue(d, i, N_SPORT_NOUN);
+}
+
+/* Sorts the spans by start again after a few were added at the end or
+ * moved: an insertion sort, linear on spans that are nearly in order. */
+static void resort_spans(struct doc *d)
+{
+	for (size_t k = 1; k < d->nsp; k++) {
+		struct ispan x = d->sp[k];
+		size_t q = k;
+		while (q > 0 && d->sp[q - 1].ts > x.ts) {
+			d->sp[q] = d->sp[q - 1];
+			q--;
+		}
+		d->sp[q] = x;
+	}
 }
 
 /* Is token i a score in one token, "2-1"? */
@@ -1143,6 +1177,7 @@ static bool score_tok(const struct doc *d, size_t i)
 void ner_sports_clubs(struct doc *d)
 {
 	bool added = false;
+	const size_t nsorted = d->nsp;
 	for (size_t i = 0; i < d->n; i++) {
 		size_t a, b, c, e;
 		/* A results line: "Dunmore 3 Kelso 1". */
@@ -1150,8 +1185,8 @@ void ner_sports_clubs(struct doc *d)
 			b = club_run(d, i);
 			if (score_num(d, b) && (e = club_run(d, b + 1)) > b + 1 && score_num(d, e) &&
 			    (e + 1 >= d->n || (d->t[e + 1].f & TF_NL) || d->t[e + 1].kind == TK_PUNCT)) {
-				added |= make_club(d, i, b);
-				added |= make_club(d, b + 1, e);
+				added |= make_club(d, i, b, nsorted);
+				added |= make_club(d, b + 1, e, nsorted);
 				i = e;
 			}
 			continue;
@@ -1173,26 +1208,27 @@ void ner_sports_clubs(struct doc *d)
 			else
 				continue;
 			a = club_run_back(d, v);
-			added |= make_club(d, a, v);
+			added |= make_club(d, a, v, nsorted);
 			if ((e = club_run(d, c)) > c)
-				added |= make_club(d, c, e);
+				added |= make_club(d, c, e, nsorted);
 			break;
 		}
 	}
 	if (added)
-		qsort(d->sp, d->nsp, sizeof *d->sp, span_start_cmp);
+		resort_spans(d);
 	/* "Dunmore's second goal", "the Dunmore striker". */
 	for (size_t s = 0; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
 		size_t k = sp->te;
-		if (sp->label != NER_GPE || k >= d->n || !club_candidate(d, sp))
+		if (sp->label != NER_GPE || k >= d->n)
 			continue;
 		if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && apostrophe_at(d->s, d->t[k].s, d->len) &&
 		    tok_w(d, k + 1, RW_POSSESSIVE_S))
 			k += 2;
 		if (k < d->n && (gram(d, k) & (W_ORD | W_NUM)))
 			k++;
-		if (k < d->n && (d->t[k].f & TF_LOWER) && ner_tok_cue(d, k, N_SPORT_NOUN))
+		if (k < d->n && (d->t[k].f & TF_LOWER) && !(d->t[k].f & TF_NL) && sport_noun(d, k) &&
+		    club_candidate(d, sp))
 			sp->label = NER_ORG;
 	}
 }

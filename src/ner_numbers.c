@@ -591,8 +591,9 @@ void ner_find_numeric(struct doc *d)
 			continue;
 		/* "the summer", "each year", "every day": a determiner and a
 		 * season or one date unit. */
-		if ((d->t[i].gram & W_DET) && (tok_w(d, i, RW_DEFINITE) || tok_w(d, i, RW_DISTRIBUTIVE)) && free_word(d, i + 1) &&
+		if ((d->t[i].gram & W_DET) && (gram(d, i + 1) & (W_SEASON | W_TUNIT_D)) && free_word(d, i + 1) &&
 		    (d->t[i + 1].f & TF_LOWER) && !(d->t[i + 1].f & TF_NL) &&
+		    (tok_w(d, i, RW_DEFINITE) || tok_w(d, i, RW_DISTRIBUTIVE)) &&
 		    ((gram(d, i + 1) & W_SEASON) ||
 		     (tok_w(d, i, RW_DISTRIBUTIVE) && (gram(d, i + 1) & W_TUNIT_D) && !(gram(d, i + 2) & W_TUNIT_D)))) {
 			add_span(d, i, i + 2, NER_DATE, 2);
@@ -644,10 +645,11 @@ void ner_find_numeric(struct doc *d)
 		}
 		/* A period keeps the "the" before it: "the 1990s", "the 18th
 		 * century", "the past decade". */
-		if (label == NER_DATE && i > 0 && tok_w(d, i - 1, RW_DEFINITE) && free_word(d, i - 1) &&
+		if (label == NER_DATE && i > 0 && (d->t[i - 1].gram & W_DET) && free_word(d, i - 1) &&
 		    (d->t[i - 1].f & TF_LOWER) && !(d->t[i].f & TF_NL) &&
 		    ((gram(d, i) & (W_REL | W_SEASON | W_ORD)) || tok_w(d, e - 1, RW_CENTURY) ||
-		     (d->t[i].kind == TK_NUM && e == i + 1 && d->s[d->t[i].e - 1] == 's')))
+		     (d->t[i].kind == TK_NUM && e == i + 1 && d->s[d->t[i].e - 1] == 's')) &&
+		    tok_w(d, i - 1, RW_DEFINITE))
 			i--;
 		add_span(d, i, e, label, 2);
 		i = e - 1;

@@ -192,6 +192,7 @@ enum rule_word {
 };
 #define RW_MAX 8
 struct rule_words {
+	uint32_t lens; /* bit min(length, 31) set for each word's length */
 	uint8_t n;
 	uint8_t len[RW_MAX];
 	const char *w[RW_MAX]; /* lower case */
@@ -413,6 +414,12 @@ static inline bool tok_is_n(const struct doc *d, size_t i, const char *w, size_t
 static inline bool tok_w(const struct doc *d, size_t i, enum rule_word r)
 {
 	const struct rule_words *rw = &ner_rule_words[r];
+	size_t l;
+	if (i >= d->n)
+		return false;
+	l = tlen(d, i);
+	if (!((rw->lens >> (l < 31 ? l : 31)) & 1))
+		return false; /* most tokens: no word of the role is that long */
 	for (unsigned k = 0; k < rw->n; k++)
 		if (tok_is_n(d, i, rw->w[k], rw->len[k]))
 			return true;

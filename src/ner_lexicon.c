@@ -262,6 +262,7 @@ static void add_rule_word(const struct lexicon_entry *e, void *arg)
 		if (rw->n < RW_MAX && lexicon_has_class(e, role_names[k].name)) {
 			rw->w[rw->n] = e->word;
 			rw->len[rw->n++] = (uint8_t)e->len;
+			rw->lens |= 1u << (e->len < 31 ? e->len : 31);
 		}
 	}
 }

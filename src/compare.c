@@ -46,31 +46,25 @@ static const struct unit units[] = {
 	{"percent", CMP_PERCENT, 1}, {"per cent", CMP_PERCENT, 1}, {"%", CMP_PERCENT, 1},
 };
 
-static const struct {
-	const char *word;
-	double value;
-} number_words[] = {
-	{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
-	{"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
-	{"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
-	{"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
-	{"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
-	{"dozen", 12},
-};
+/* Number words and scale words, with their values, are data: the
+ * current language's number-values list ("twelve\tnumber 12",
+ * "million\tscale 1e6", "m\tscale 1e6 money"). */
+#define NUMBER_LIST "number-values"
 
-static const struct {
-	const char *word;
-	double value;
-} scales[] = {
-	{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
-	{"bn", 1e9}, {"m", 1e6},
-};
+/* The value in an entry's class column (its first word that is a number). */
+static double entry_value(const struct lexicon_entry *e)
+{
+	const char *c = e->cls;
+	while (*c && !isdigit((unsigned char)*c))
+		c++;
+	return strtod(c, NULL);
+}
 
 /* Currencies and weekdays are the recognizer's word lists, with a column
  * for what the comparison needs: a currency's ISO 4217 code, a weekday's
  * number (1 is Monday). */
-#define CURRENCY_FILE "data/gazetteer/currencies.txt"
-#define WEEKDAY_FILE "data/gazetteer/weekdays.txt"
+#define CURRENCY_LIST "gazetteer/currencies" /* data/LANG/gazetteer/currencies.txt */
+#define WEEKDAY_LIST "gazetteer/weekdays"
 
 /* The ISO code in a currency entry's class column, or NULL. */
 static const char *currency_code(const struct lexicon_entry *e)
@@ -139,11 +133,17 @@ static size_t read_number(const char *t, size_t len, size_t p, double *v)
 	}
 	if (p > 0 && word_char((unsigned char)t[p - 1]))
 		return 0;
-	for (i = 0; i < ARRAY_SIZE(number_words); i++) {
-		size_t n = match_word(t, len, p, number_words[i].word);
-		if (n) {
-			*v = number_words[i].value;
-			return n;
+	{
+		const struct lexicon_list *nl = lexicon_words(NUMBER_LIST);
+		for (i = 0; i < nl->n; i++) {
+			size_t n;
+			if (!lexicon_has_class(&nl->v[i], "number"))
+				continue;
+			n = match_word(t, len, p, nl->v[i].word);
+			if (n) {
+				*v = entry_value(&nl->v[i]);
+				return n;
+			}
 		}
 	}
 	return 0;
@@ -175,7 +175,7 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 
 		/* A currency sign before the number, the longest that fits. */
 		{
-			const struct lexicon_list *cl = lexicon_list(CURRENCY_FILE);
+			const struct lexicon_list *cl = lexicon_words(CURRENCY_LIST);
 			size_t best = 0;
 			for (i = 0; i < cl->n; i++) {
 				const struct lexicon_entry *e = &cl->v[i];
@@ -190,7 +190,7 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 		}
 		n = read_number(t, len, p, &v);
 		if (!n) {
-			const struct lexicon_list *wl = lexicon_list(WEEKDAY_FILE);
+			const struct lexicon_list *wl = lexicon_words(WEEKDAY_LIST);
 			for (i = 0; i < wl->n; i++) {
 				size_t wn = match_word(t, len, p, wl->v[i].word);
 				if (wn && (p == 0 || !word_char((unsigned char)t[p - 1]))) {
@@ -207,10 +207,12 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 		/* A scale word: "1.5 billion", "2m". */
 		{
 			size_t r = skip_spaces(t, len, q);
-			for (i = 0; i < ARRAY_SIZE(scales); i++) {
-				size_t sn = match_word(t, len, r, scales[i].word);
-				if (sn && (strcmp(scales[i].word, "m") != 0 || cur)) {
-					v *= scales[i].value;
+			const struct lexicon_list *nl = lexicon_words(NUMBER_LIST);
+			for (i = 0; i < nl->n; i++) {
+				const struct lexicon_entry *e = &nl->v[i];
+				size_t sn = lexicon_has_class(e, "scale") ? match_word(t, len, r, e->word) : 0;
+				if (sn && (cur || !lexicon_has_class(e, "money"))) {
+					v *= entry_value(e);
 					q = r + sn;
 					break;
 				}
@@ -232,7 +234,7 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 					found = 1;
 				}
 			}
-			const struct lexicon_list *cl = lexicon_list(CURRENCY_FILE);
+			const struct lexicon_list *cl = lexicon_words(CURRENCY_LIST);
 			for (i = 0; i < cl->n && !found; i++) {
 				const struct lexicon_entry *e = &cl->v[i];
 				size_t un = currency_code(e) && !currency_sign(e) ? match_word(t, len, r, e->word) : 0;

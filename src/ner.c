@@ -90,6 +90,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	ner_find_names(d);
 	ner_propagate_defined(d);
 	merge_spans(d);
+	ner_sports_clubs(d);
 	ner_join_corp_suffixes(d);
 	full_of = xcalloc(d->nsp ? d->nsp : 1, sizeof *full_of);
 	util_large_array(full_of, d->nsp * sizeof *full_of);

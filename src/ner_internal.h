@@ -121,8 +121,83 @@ enum {
 	N_PLACE_DEF_GOES_ON = 1u << 15, /* "a village located in" */
 	N_ORG_DEF_GOES_ON = 1u << 16,   /* "a company based in" */
 	N_OWNS_NOTHING = 1u << 17, /* "Rizzo's opened": a possessive that owns nothing */
-	NER_NCUES = 18
+	N_SPORT_VERB = 1u << 18,  /* "X beat Y 2-1": X and Y are clubs */
+	N_SPORT_NOUN = 1u << 19,  /* "X's second goal", "X striker": X is a club */
+	NER_NCUES = 20
 };
+
+/* Rule words (data/LANG/rule-words.txt): the small words the rules test
+ * for by what they do, not by how a language spells them.  A role holds
+ * up to RW_MAX words; a word may fill several roles. */
+enum rule_word {
+	RW_ACCORDING,
+	RW_ADJACENT_PERIOD,
+	RW_AGE_OLD,
+	RW_ANOTHER_PERIOD,
+	RW_AREA_VOLUME,
+	RW_AS,
+	RW_AT,
+	RW_CENT,
+	RW_CENTURY,
+	RW_CLOSE,
+	RW_COMPARATIVE,
+	RW_CONJUNCTION,
+	RW_COPULA,
+	RW_DEFINITE,
+	RW_DEGREES,
+	RW_DISJUNCTION,
+	RW_DISTRIBUTIVE,
+	RW_DURATION_LONG,
+	RW_EDGE_PREFIX,
+	RW_ESTIMATED,
+	RW_EXAMPLE_INTRO,
+	RW_FAME,
+	RW_FOLLOWING_PERIOD,
+	RW_GENERATION,
+	RW_GENERIC_PLACE_NOUN,
+	RW_GENITIVE,
+	RW_GROUP_NOUN,
+	RW_HALF,
+	RW_HALF_ORDINAL,
+	RW_HALL,
+	RW_HOURS,
+	RW_INDEFINITE,
+	RW_MONTH_ALSO_VERB,
+	RW_OCLOCK,
+	RW_ORDINAL_1,
+	RW_OVER_UNDER,
+	RW_PER,
+	RW_PERCENT,
+	RW_PERCENTAGE,
+	RW_POINTS,
+	RW_POSSESSIVE_S,
+	RW_QUANTITY_ADVERB,
+	RW_QUARTER,
+	RW_QUARTER_ORDINAL,
+	RW_RECENT,
+	RW_RELATIVE_PERIOD,
+	RW_SUCH,
+	RW_SUPERLATIVE,
+	RW_TEMPERATURE_SCALE,
+	RW_THAN,
+	RW_THIS,
+	RW_TO,
+	RW_TOPIC_PREP,
+	RW_UNIT_ALSO_ORDINAL,
+	RW_UP,
+	RW_UPWARDS,
+	RW_WEB_DOMAIN,
+	RW_WELL,
+	RW_COUNT
+};
+#define RW_MAX 8
+struct rule_words {
+	uint32_t lens; /* bit min(length, 31) set for each word's length */
+	uint8_t n;
+	uint8_t len[RW_MAX];
+	const char *w[RW_MAX]; /* lower case */
+};
+extern struct rule_words ner_rule_words[RW_COUNT];
 
 /* Word endings, with their lengths (no strlen on the hot path). */
 struct ending {
@@ -148,6 +223,8 @@ bool ner_common_word(const char *w, size_t n);
 const struct slot *ner_lex_get(const char *s, size_t n);
 /* The cue kinds of the lower-case word (or two words) s[0..n); 0 when none. */
 uint32_t ner_cue(const char *s, size_t n);
+/* Gazetteer kinds (and grammar classes in *gramp) of p[0..n) lower-cased. */
+uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp);
 /* The endings of one kind (N_PLACE_END...). */
 const struct ending *ner_endings(uint32_t cls, size_t *n);
 /* The bounds of one kind of cue. */
@@ -333,8 +410,38 @@ static inline bool tok_is_n(const struct doc *d, size_t i, const char *w, size_t
 	return true;
 }
 
-/* w must be a string literal. */
-#define tok_is(d, i, w) tok_is_n(d, i, w, sizeof(w) - 1)
+/* Is token i (ASCII letters compared case-blind) one of the words of role r? */
+static inline bool tok_w(const struct doc *d, size_t i, enum rule_word r)
+{
+	const struct rule_words *rw = &ner_rule_words[r];
+	size_t l;
+	if (i >= d->n)
+		return false;
+	l = tlen(d, i);
+	if (!((rw->lens >> (l < 31 ? l : 31)) & 1))
+		return false; /* most tokens: no word of the role is that long */
+	for (unsigned k = 0; k < rw->n; k++)
+		if (tok_is_n(d, i, rw->w[k], rw->len[k]))
+			return true;
+	return false;
+}
+
+/* Does token i begin with one of the words of role r (a prefix: "mid-")? */
+static inline bool tok_w_prefix(const struct doc *d, size_t i, enum rule_word r)
+{
+	const struct rule_words *rw = &ner_rule_words[r];
+	for (unsigned k = 0; k < rw->n; k++) {
+		size_t n = rw->len[k];
+		if (i < d->n && tlen(d, i) > n && d->t[i].kind != TK_BAD) {
+			size_t m = 0;
+			while (m < n && lower_ascii(d->s[d->t[i].s + m]) == (unsigned char)rw->w[k][m])
+				m++;
+			if (m == n)
+				return true;
+		}
+	}
+	return false;
+}
 
 static inline bool tok_punct(const struct doc *d, size_t i, char c)
 {
@@ -379,8 +486,6 @@ static inline bool free_word(const struct doc *d, size_t i)
 {
 	return i < d->n && !d->t[i].used && d->t[i].kind == TK_WORD;
 }
-/* Gazetteer kinds (and grammar classes in *gramp) of p[0..n) lower-cased. */
-uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp);
 /* The numeric pass: numbers, amounts, dates and times, in text order. */
 void ner_find_numeric(struct doc *d);
 
@@ -392,6 +497,9 @@ bool ner_capish(const struct doc *d, size_t i);
 bool ner_corp_suffix(const struct doc *d, size_t i);
 /* The name pass: capitalised chunks, labelled, in text order. */
 void ner_find_names(struct doc *d);
+/* Places and people named as sports clubs become organisations: results
+ * lines, "X beat Y 2-1", "X's goal" (spans sorted). */
+void ner_sports_clubs(struct doc *d);
 /* Joins "X Inc" into one organisation (spans sorted). */
 void ner_join_corp_suffixes(struct doc *d);
 

@@ -1,5 +1,5 @@
 /* ner_lexicon.c — the recognizer's lexicon: gazetteers embedded from
- * data/gazetteer/ plus the grammar words of dates and numbers, in one hash
+ * data/LANG/gazetteer/ plus the grammar words of dates and numbers, in one hash
  * table built on first use, and the sorted common-words list searched in
  * place. */
 #include "config.h"
@@ -17,30 +17,30 @@
 /* The gazetteer files and what their entries are; a line starting with
  * '>' in a head-word file marks a word that works as a prefix too. */
 static const struct {
-	const char *file;
+	const char *file; /* a list of the language: data/LANG/FILE.txt */
 	uint32_t kind, prefix_kind;
 } gaz_files[] = {
-	{"data/gazetteer/countries.txt", G_COUNTRY, 0},
-	{"data/gazetteer/country-names.txt", G_COUNTRY, 0},
-	{"data/gazetteer/cities.txt", G_CITY, 0},
-	{"data/gazetteer/tz-cities.txt", G_CITY, 0},
-	{"data/gazetteer/subdivisions.txt", G_SUBDIV, 0},
-	{"data/gazetteer/regions.txt", G_REGION, 0},
-	{"data/gazetteer/demonyms.txt", G_NORP, 0},
-	{"data/gazetteer/organisations.txt", G_ORG, 0},
-	{"data/gazetteer/news-outlets.txt", G_ORG, 0},
-	{"data/gazetteer/given-names.txt", G_GIVEN, 0},
-	{"data/gazetteer/titles.txt", G_TITLE, 0},
-	{"data/gazetteer/heads-org.txt", G_W_ORG, G_PRE_ORG},
-	{"data/gazetteer/heads-gpe.txt", G_W_GPE, 0},
-	{"data/gazetteer/heads-loc.txt", G_W_LOC, G_PRE_LOC},
-	{"data/gazetteer/heads-fac.txt", G_W_FAC, G_PRE_FAC},
-	{"data/gazetteer/heads-event.txt", G_W_EVENT, 0},
-	{"data/gazetteer/months.txt", G_MONTH, 0},
-	{"data/gazetteer/weekdays.txt", G_WEEKDAY, 0},
-	{"data/gazetteer/units.txt", G_UNIT, 0},
-	{"data/gazetteer/currencies.txt", G_CURRENCY, 0},
-	{"data/gazetteer/common-acronyms.txt", G_ACRONYM, 0},
+	{"gazetteer/countries", G_COUNTRY, 0},
+	{"gazetteer/country-names", G_COUNTRY, 0},
+	{"gazetteer/cities", G_CITY, 0},
+	{"gazetteer/tz-cities", G_CITY, 0},
+	{"gazetteer/subdivisions", G_SUBDIV, 0},
+	{"gazetteer/regions", G_REGION, 0},
+	{"gazetteer/demonyms", G_NORP, 0},
+	{"gazetteer/organisations", G_ORG, 0},
+	{"gazetteer/news-outlets", G_ORG, 0},
+	{"gazetteer/given-names", G_GIVEN, 0},
+	{"gazetteer/titles", G_TITLE, 0},
+	{"gazetteer/heads-org", G_W_ORG, G_PRE_ORG},
+	{"gazetteer/heads-gpe", G_W_GPE, 0},
+	{"gazetteer/heads-loc", G_W_LOC, G_PRE_LOC},
+	{"gazetteer/heads-fac", G_W_FAC, G_PRE_FAC},
+	{"gazetteer/heads-event", G_W_EVENT, 0},
+	{"gazetteer/months", G_MONTH, 0},
+	{"gazetteer/weekdays", G_WEEKDAY, 0},
+	{"gazetteer/units", G_UNIT, 0},
+	{"gazetteer/currencies", G_CURRENCY, 0},
+	{"gazetteer/common-acronyms", G_ACRONYM, 0},
 };
 
 /* A class by the name the data files give it. */
@@ -71,6 +71,7 @@ static const struct class_name cue_classes[] = {
 	{"work-intro", N_WORK_INTRO}, {"definition-stop", N_DEF_STOP},
 	{"place-definition-goes-on", N_PLACE_DEF_GOES_ON}, {"org-definition-goes-on", N_ORG_DEF_GOES_ON},
 	{"owns-nothing-before", N_OWNS_NOTHING},
+	{"sport-verb", N_SPORT_VERB}, {"sport-noun", N_SPORT_NOUN},
 };
 
 static struct slot *lex;
@@ -187,6 +188,85 @@ static void add_particle(const struct lexicon_entry *e, void *arg)
 		lex_add(e->word, e->len, 0, W_PARTICLE);
 }
 
+/* The roles of rule words by the names data/LANG/rule-words.txt gives them. */
+static const struct class_name role_names[] = {
+	{"according", RW_ACCORDING},
+	{"adjacent-period", RW_ADJACENT_PERIOD},
+	{"age-old", RW_AGE_OLD},
+	{"another-period", RW_ANOTHER_PERIOD},
+	{"area-volume", RW_AREA_VOLUME},
+	{"as", RW_AS},
+	{"at", RW_AT},
+	{"cent", RW_CENT},
+	{"century", RW_CENTURY},
+	{"close", RW_CLOSE},
+	{"comparative", RW_COMPARATIVE},
+	{"conjunction", RW_CONJUNCTION},
+	{"copula", RW_COPULA},
+	{"definite", RW_DEFINITE},
+	{"degrees", RW_DEGREES},
+	{"disjunction", RW_DISJUNCTION},
+	{"distributive", RW_DISTRIBUTIVE},
+	{"duration-long", RW_DURATION_LONG},
+	{"edge-prefix", RW_EDGE_PREFIX},
+	{"estimated", RW_ESTIMATED},
+	{"example-intro", RW_EXAMPLE_INTRO},
+	{"fame", RW_FAME},
+	{"following-period", RW_FOLLOWING_PERIOD},
+	{"generation", RW_GENERATION},
+	{"generic-place-noun", RW_GENERIC_PLACE_NOUN},
+	{"genitive", RW_GENITIVE},
+	{"group-noun", RW_GROUP_NOUN},
+	{"half", RW_HALF},
+	{"half-ordinal", RW_HALF_ORDINAL},
+	{"hall", RW_HALL},
+	{"hours", RW_HOURS},
+	{"indefinite", RW_INDEFINITE},
+	{"month-also-verb", RW_MONTH_ALSO_VERB},
+	{"oclock", RW_OCLOCK},
+	{"ordinal-1", RW_ORDINAL_1},
+	{"over-under", RW_OVER_UNDER},
+	{"per", RW_PER},
+	{"percent", RW_PERCENT},
+	{"percentage", RW_PERCENTAGE},
+	{"points", RW_POINTS},
+	{"possessive-s", RW_POSSESSIVE_S},
+	{"quantity-adverb", RW_QUANTITY_ADVERB},
+	{"quarter", RW_QUARTER},
+	{"quarter-ordinal", RW_QUARTER_ORDINAL},
+	{"recent", RW_RECENT},
+	{"relative-period", RW_RELATIVE_PERIOD},
+	{"such", RW_SUCH},
+	{"superlative", RW_SUPERLATIVE},
+	{"temperature-scale", RW_TEMPERATURE_SCALE},
+	{"than", RW_THAN},
+	{"this", RW_THIS},
+	{"to", RW_TO},
+	{"topic-prep", RW_TOPIC_PREP},
+	{"unit-also-ordinal", RW_UNIT_ALSO_ORDINAL},
+	{"up", RW_UP},
+	{"upwards", RW_UPWARDS},
+	{"web-domain", RW_WEB_DOMAIN},
+	{"well", RW_WELL},
+};
+struct rule_words ner_rule_words[RW_COUNT];
+
+/* A rule word: each role named in its class column gets the word. */
+static void add_rule_word(const struct lexicon_entry *e, void *arg)
+{
+	(void)arg;
+	if (e->len > 255)
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(role_names); k++) {
+		struct rule_words *rw = &ner_rule_words[role_names[k].bit];
+		if (rw->n < RW_MAX && lexicon_has_class(e, role_names[k].name)) {
+			rw->w[rw->n] = e->word;
+			rw->len[rw->n++] = (uint8_t)e->len;
+			rw->lens |= 1u << (e->len < 31 ? e->len : 31);
+		}
+	}
+}
+
 /* The cue words: a small table of their own, so that a two-word cue
  * ("played for") marks no prefix in the lexicon. */
 #define CUE_SLOTS 512
@@ -275,10 +355,11 @@ void ner_lex_init(void)
 	lex = xcalloc(want, sizeof *lex);
 	lex_mask = want - 1;
 	for (size_t f = 0; f < ARRAY_SIZE(gaz_files); f++)
-		lexicon_each(gaz_files[f].file, add_gazetteer, &f);
+		lexicon_each(lexicon_path(gaz_files[f].file, path, sizeof path), add_gazetteer, &f);
 	lexicon_each(lexicon_path("grammar", path, sizeof path), add_grammar, NULL);
 	lexicon_each(lexicon_path("name-particles", path, sizeof path), add_particle, NULL);
 	lexicon_each(lexicon_path("cues", path, sizeof path), add_cue, NULL);
+	lexicon_each(lexicon_path("rule-words", path, sizeof path), add_rule_word, NULL);
 	/* Month and weekday names once more, lower-cased. */
 	cal_lower = xmalloc(4096);
 	for (size_t i = 0; i <= lex_mask; i++) {
@@ -292,7 +373,7 @@ void ner_lex_init(void)
 				lex_add(c, sl->len, 0, W_CAL);
 		}
 	}
-	cw = embedded_get("data/gazetteer/common-words.txt");
+	cw = embedded_get(lexicon_path("gazetteer/common-words", path, sizeof path));
 	if (cw) {
 		const char *p = (const char *)cw->data, *end = p + cw->len;
 		while (p < end && *p == '#') {
@@ -336,4 +417,18 @@ bool ner_common_word(const char *w, size_t n)
 const struct slot *ner_lex_get(const char *s, size_t n)
 {
 	return lex_slot(s, n, hash_bytes(s, n), false);
+}
+
+uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp)
+{
+	char buf[32];
+	const struct slot *sl;
+	if (n == 0 || n >= sizeof buf)
+		return 0;
+	for (size_t k = 0; k < n; k++) /* ASCII only: no tokenizer tables here */
+		buf[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] | 0x20 : p[k]);
+	sl = ner_lex_get(buf, n);
+	if (gramp)
+		*gramp = sl ? sl->gram : 0;
+	return sl ? sl->gaz : 0;
 }

@@ -41,6 +41,33 @@ bool ner_capish(const struct doc *d, size_t i)
 	return true;
 }
 
+/* After a dateline's place (tokens end at j): ", <Capitalised>", ", <date>",
+ * "(<Agency>)", a spaced dash or a colon, with the story going on. */
+static bool dateline_follows(const struct doc *d, size_t j)
+{
+	const struct tok *p;
+	if (j + 1 >= d->n || (d->t[j + 1].f & TF_NL))
+		return false;
+	p = &d->t[j];
+	if (p->kind != TK_PUNCT || (d->t[j].f & TF_NL))
+		return false;
+	switch (d->s[p->s]) {
+	case ',':
+		return (d->t[j + 1].f & TF_CAP) || d->t[j + 1].kind == TK_NUM;
+	case '(':
+		return (d->t[j + 1].f & TF_CAP) != 0;
+	case ':':
+		return (p->e - p->s) == 1 && (d->t[j + 1].f & TF_SP);
+	case '-':
+		return (p->f & TF_SP) != 0;
+	case 0xE2: /* en or em dash */
+		return (p->f & TF_SP) && p->e - p->s == 3 && d->s[p->s + 1] == 0x80 &&
+		       (d->s[p->s + 2] == 0x93 || d->s[p->s + 2] == 0x94);
+	default:
+		return false;
+	}
+}
+
 /* An initial: "H." inside "Frederick H. Collier". */
 static bool initial_at(const struct doc *d, size_t i)
 {
@@ -64,7 +91,7 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 		uint32_t g = ner_tok_kinds(d, q);
 		if (g & (G_W_ORG | G_W_FAC))
 			head_before = true;
-		if (tok_is(d, q, "of") && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
+		if (tok_w(d, q, RW_GENITIVE) && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
 			of_head = true;
 	}
 	for (e = k; e < d->n && e < k + 4 && ner_capish(d, e) && !(d->t[e].f & TF_NL); e++)
@@ -73,10 +100,10 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 		/* "Institute of Allergy and Infectious Diseases": one or two
 		 * words, neither a known name, the second no head of its own
 		 * ("of Oxford and Cambridge University" is two). */
-		if (e == k + 2 && !tok_is(d, e, "of") && !(ner_tok_kinds(d, k) & (G_NAME | G_TITLE | G_GIVEN)) &&
+		if (e == k + 2 && !tok_w(d, e, RW_GENITIVE) && !(ner_tok_kinds(d, k) & (G_NAME | G_TITLE | G_GIVEN)) &&
 		    !(ner_tok_kinds(d, k + 1) & (G_NAME | G_W_ORG | G_W_FAC | G_TITLE)))
 			return true;
-		return e == k + 1 && !tok_is(d, e, "of") && !(ner_tok_kinds(d, k) & G_NAME);
+		return e == k + 1 && !tok_w(d, e, RW_GENITIVE) && !(ner_tok_kinds(d, k) & G_NAME);
 	}
 	return !head_before && (ner_tok_kinds(d, e - 1) & (G_W_ORG | G_W_FAC)) && !(ner_tok_kinds(d, i) & G_GIVEN);
 }
@@ -92,7 +119,7 @@ static bool collective_possessive(const struct doc *d, size_t j)
 	    !apostrophe_at(d->s, d->t[j].s, d->len) || !(d->t[j - 1].f & TF_CAP))
 		return false;
 	plural_s = d->s[d->t[j - 1].e - 1] == 's';
-	if (tok_is(d, w, "s") && adjacent(d, w))
+	if (tok_w(d, w, RW_POSSESSIVE_S) && adjacent(d, w))
 		w++;
 	else if (!plural_s)
 		return false; /* "Workers'" but not "People'" */
@@ -132,11 +159,11 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		 * Party", "Children's Hospital".  Only after these collective
 		 * nouns, and only when a capitalised word follows. */
 		if (j < d->n && d->t[j].kind == TK_PUNCT && collective_possessive(d, j)) {
-			j += tok_is(d, j + 1, "s") && adjacent(d, j + 1) ? 2 : 1;
+			j += tok_w(d, j + 1, RW_POSSESSIVE_S) && adjacent(d, j + 1) ? 2 : 1;
 			continue;
 		}
 		/* Jr. / Sr. */
-		if ((tok_is(d, j, "jr") || tok_is(d, j, "sr")) && (d->t[j].f & TF_CAP)) {
+		if ((tok_w(d, j, RW_GENERATION)) && (d->t[j].f & TF_CAP)) {
 			j++;
 			if (tok_punct(d, j, '.') && adjacent(d, j))
 				j++;
@@ -144,7 +171,7 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		}
 		/* "Panel on Climate Change", "Commission on Human Rights": "on"
 		 * after an organisation's head word, before capitals. */
-		if (j + 1 < d->n && tok_is(d, j, "on") && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
+		if (j + 1 < d->n && tok_w(d, j, RW_TOPIC_PREP) && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
 		    (ner_tok_kinds(d, j - 1) & G_W_ORG) && ner_capish(d, j + 1) && !(d->t[j + 1].f & (TF_NL | TF_SENT))) {
 			j++;
 			continue;
@@ -153,19 +180,19 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		if (j + 1 < d->n && !d->t[j].used && d->t[j].kind == TK_WORD && (d->t[j].f & TF_LOWER) &&
 		    (d->t[j].gram & W_PARTICLE) && !(d->t[j + 1].f & TF_NL)) {
 			size_t k = j + 1;
-			if (tok_is(d, j, "of")) {
+			if (tok_w(d, j, RW_GENITIVE)) {
 				uint32_t hk = ner_tok_kinds(d, j - 1), kg;
 				size_t lim = d->n < j + 6 ? d->n : j + 6;
 				/* A known name runs on through it: "House of Commons". */
 				if (!(hk & (G_CUE | G_TITLE | G_PRE_LOC)) && !(ner_phrase_kinds(d, i, j, false) & G_TITLE) &&
 				    !((hk & G_PREFIX) && ner_longest_entry(d, j - 1, lim, G_NAME, &kg) > j + 1))
 					break;
-				if (tok_is(d, k, "the") && ner_capish(d, k + 1))
+				if (tok_w(d, k, RW_DEFINITE) && ner_capish(d, k + 1))
 					k++;
 			}
 			/* "de la", "van der" */
 			while (k + 1 < d->n && (d->t[k].f & TF_LOWER) && (d->t[k].gram & W_PARTICLE) &&
-			       !tok_is(d, k, "of") && k < j + 3)
+			       !tok_w(d, k, RW_GENITIVE) && k < j + 3)
 				k++;
 			if (ner_capish(d, k) && !(d->t[k].f & TF_SENT)) {
 				j = k;
@@ -173,7 +200,7 @@ static size_t chunk_end(const struct doc *d, size_t i)
 			}
 			break;
 		}
-		if (j < d->n && d->s[d->t[j].s] == 'a' && tok_is(d, j, "and") && !d->t[j].used && and_joins(d, i, j)) {
+		if (j < d->n && tok_w(d, j, RW_CONJUNCTION) && !d->t[j].used && and_joins(d, i, j)) {
 			j++;
 			continue;
 		}
@@ -192,9 +219,9 @@ static size_t head_of(const struct doc *d, size_t i, size_t j)
 {
 	size_t h = j - 1;
 	for (size_t k = i + 1; k < j; k++)
-		if (tok_is(d, k, "of") || (tok_is(d, k, "on") && (d->t[k].f & TF_LOWER)))
+		if (tok_w(d, k, RW_GENITIVE) || (tok_w(d, k, RW_TOPIC_PREP) && (d->t[k].f & TF_LOWER)))
 			return k - 1;
-	while (h > i && (d->t[h].kind != TK_WORD || tok_is(d, h, "jr") || tok_is(d, h, "sr")))
+	while (h > i && (d->t[h].kind != TK_WORD || tok_w(d, h, RW_GENERATION)))
 		h--;
 	return h;
 }
@@ -225,7 +252,7 @@ static int context_cue(const struct doc *d, size_t i)
 	const uint32_t nouns = W_ORGNOUN | W_ARTNOUN | W_GPENOUN | W_LOCNOUN;
 	size_t p = i;
 	uint32_t g;
-	if (p >= 2 && tok_is(d, p - 1, "of"))
+	if (p >= 2 && tok_w(d, p - 1, RW_GENITIVE))
 		p--; /* "the town of X" */
 	g = p >= 1 ? gram(d, p - 1) & nouns : 0;
 	if (g && (d->t[p - 1].f & TF_LOWER) && !d->t[p - 1].used) {
@@ -251,7 +278,7 @@ static int context_cue(const struct doc *d, size_t i)
 static bool place_of(const struct doc *d, size_t i)
 {
 	/* also "north of X", "(two miles) east of X" */
-	return i >= 2 && tok_is(d, i - 1, "of") && (gram(d, i - 2) & (W_GPENOUN | W_COMPASS)) &&
+	return i >= 2 && tok_w(d, i - 1, RW_GENITIVE) && (gram(d, i - 2) & (W_GPENOUN | W_COMPASS)) &&
 	       (d->t[i - 2].f & TF_LOWER);
 }
 
@@ -388,11 +415,11 @@ static int defined_as(const struct doc *d, size_t j)
 		k++;
 		comma = true;
 	}
-	if (tok_is(d, k, "is") || tok_is(d, k, "was") || tok_is(d, k, "are") || tok_is(d, k, "were"))
+	if (tok_w(d, k, RW_COPULA))
 		k++;
 	else if (!comma)
 		return -1;
-	if (!(tok_is(d, k, "a") || tok_is(d, k, "an") || tok_is(d, k, "the")))
+	if (!(tok_w(d, k, RW_INDEFINITE) || tok_w(d, k, RW_DEFINITE)))
 		return -1;
 	k++;
 	end = k + 7;
@@ -409,8 +436,7 @@ static int defined_as(const struct doc *d, size_t j)
 			return -1;
 		if (ner_tok_cue(d, k, N_DEF_STOP))
 			return -1;
-		if ((t->f & TF_LOWER) && (t->gram & (W_GPENOUN | W_LOCNOUN)) && !tok_is(d, k, "state") &&
-		    !tok_is(d, k, "capital") && !tok_is(d, k, "port")) {
+		if ((t->f & TF_LOWER) && (t->gram & (W_GPENOUN | W_LOCNOUN)) && !tok_w(d, k, RW_GENERIC_PLACE_NOUN)) {
 			/* "a village in", "a small town on the coast" */
 			const struct tok *nt = k + 1 < d->n ? &d->t[k + 1] : NULL;
 			if (nt && nt->kind == TK_WORD && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
@@ -426,7 +452,7 @@ static int defined_as(const struct doc *d, size_t j)
 			if (nt && nt->kind == TK_WORD && (nt->f & TF_LOWER) && !(nt->gram & (W_LOCPREP | W_PARTICLE)) &&
 			    !ner_tok_cue(d, k + 1, N_ORG_DEF_GOES_ON))
 				return -1;
-			if ((tok_is(d, k, "group") && tok_is(d, k + 1, "of")) || (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len)))
+			if ((tok_w(d, k, RW_GROUP_NOUN) && tok_w(d, k + 1, RW_GENITIVE)) || (nt && nt->kind == TK_PUNCT && apostrophe_at(d->s, nt->s, d->len)))
 				return -1;
 			return NER_ORG;
 		}
@@ -454,7 +480,7 @@ static bool bare_possessive(const struct doc *d, size_t j)
 	size_t k = j + 2;
 	const struct tok *t;
 	if (j + 1 >= d->n || d->t[j].kind != TK_PUNCT || !apostrophe_at(d->s, d->t[j].s, d->len) || !adjacent(d, j) ||
-	    !tok_is(d, j + 1, "s") || !adjacent(d, j + 1))
+	    !tok_w(d, j + 1, RW_POSSESSIVE_S) || !adjacent(d, j + 1))
 		return false;
 	if (k >= d->n)
 		return true;
@@ -479,7 +505,7 @@ static bool state_follows(const struct doc *d, size_t j)
 	e2 = ner_longest_entry(d, j + 1, d->n, G_GPE, &gk);
 	if (e2 <= j + 1 || !(gk & (G_SUBDIV | G_COUNTRY)) || ner_capish(d, e2))
 		return false;
-	return e2 >= d->n || (d->t[e2].f & TF_NL) || tok_is(d, e2, "and") ||
+	return e2 >= d->n || (d->t[e2].f & TF_NL) || tok_w(d, e2, RW_CONJUNCTION) ||
 	       (d->t[e2].kind == TK_PUNCT && tlen(d, e2) == 1 && strchr(",.;:)", d->s[d->t[e2].s]));
 }
 
@@ -501,7 +527,7 @@ static bool in_org_list(const struct doc *d, size_t i)
 		}
 		if (t->kind != TK_WORD && t->kind != TK_NUM)
 			return false;
-		if ((t->f & TF_LOWER) && (tok_is(d, p, "and") || tok_is(d, p, "or") || tok_is(d, p, "the"))) {
+		if ((t->f & TF_LOWER) && (tok_w(d, p, RW_CONJUNCTION) || tok_w(d, p, RW_DISJUNCTION) || tok_w(d, p, RW_DEFINITE))) {
 			k = p;
 			continue;
 		}
@@ -509,8 +535,8 @@ static bool in_org_list(const struct doc *d, size_t i)
 			k = p; /* an earlier item */
 			continue;
 		}
-		if (tok_is(d, p, "like") || tok_is(d, p, "including") || (tok_is(d, p, "as") && tok_is(d, p - 1, "such"))) {
-			size_t q = tok_is(d, p, "as") ? p - 2 : p - 1;
+		if (tok_w(d, p, RW_EXAMPLE_INTRO) || (tok_w(d, p, RW_AS) && tok_w(d, p - 1, RW_SUCH))) {
+			size_t q = tok_w(d, p, RW_AS) ? p - 2 : p - 1;
 			if (p == 0 || q >= d->n || d->t[q].kind != TK_WORD)
 				return false;
 			return ner_tok_cue(d, q, N_ORG_PLURAL);
@@ -562,7 +588,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* 1d. A web site: "Vexlo.com" */
 	if (!titled && tok_punct(d, j, '.') && adjacent(d, j) && j + 1 < d->n && adjacent(d, j + 1) &&
-	    (tok_is(d, j + 1, "com") || tok_is(d, j + 1, "org") || tok_is(d, j + 1, "net"))) {
+	    (tok_w(d, j + 1, RW_WEB_DOMAIN))) {
 		add_span(d, i, j + 2, NER_ORG, 1);
 		return;
 	}
@@ -583,8 +609,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 				   : (hk & G_W_GPE)   ? NER_GPE
 						      : NER_LOC;
 		/* "Hockey Hall of Fame" is an institution, not the building */
-		if (l == NER_FAC && tok_is(d, h, "hall") && tok_is(d, h + 1, "of") &&
-		    (tok_is(d, h + 2, "fame") || tok_is(d, h + 2, "honor") || tok_is(d, h + 2, "honour")))
+		if (l == NER_FAC && tok_w(d, h, RW_HALL) && tok_w(d, h + 1, RW_GENITIVE) &&
+		    (tok_w(d, h + 2, RW_FAME)))
 			l = NER_ORG;
 		/* "Russian Defence Ministry" stays whole; "Moscow City" is a GPE. */
 		if (l == NER_ORG)
@@ -659,7 +685,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			said = true;
 		if (gram(d, a) & (W_SAY | W_PERSONCTX))
 			said = true;
-		if (i >= 2 && tok_is(d, i - 2, "according") && tok_is(d, i - 1, "to"))
+		if (i >= 2 && tok_w(d, i - 2, RW_ACCORDING) && tok_w(d, i - 1, RW_TO))
 			said = true;
 		if (said && !(n == 1 && (t->f & TF_ALLCAP))) {
 			add_span(d, i, j, NER_PERSON, 1);
@@ -674,6 +700,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			add_span(d, i, j, NER_GPE, 1);
 			return;
 		}
+	}
+	/* The same shape with a place the gazetteers do not know: capitals at
+	 * the start of a line, then ", <Place>", a date, "(Agency)" or a
+	 * dash: "KIRKWALL, Scotland (Reuters) -", "DUNMORE -". */
+	if (n <= 3 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && (i == 0 || (t->f & TF_NL)) &&
+	    (d->t[j - 1].f & TF_ALLCAP) && d->t[j - 1].e - t->s >= 4 && dateline_follows(d, j)) {
+		add_span(d, i, j, NER_GPE, 1);
+		return;
 	}
 	if (n == 1 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && !(t->f & TF_HEAD) && tlen(d, i) >= 2 &&
 	    !roman(d, i)) {
@@ -731,16 +765,16 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* "the League", "the Institute": an organisation named by its head
 	 * word alone, capitalised inside a sentence. */
-	if (i > 0 && tok_is(d, i - 1, "the") && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
 	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (ner_tok_kinds(d, i) & G_W_ORG) && !(ner_tok_kinds(d, i) & G_NAME)) {
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
 	/* "the Falcons", "the Rovers": a team or a band; plural peoples
 	 * ("the Uzbeks", "the Kurds") are NORP. */
-	if (i > 0 && tok_is(d, i - 1, "the") && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
 	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (t->f & TF_ALPHA) &&
-	    !tok_is(d, j, "of") && !ner_capish(d, j) && !(j < d->n && d->t[j].kind == TK_PUNCT && d->s[d->t[j].s] == '\'')) {
+	    !tok_w(d, j, RW_GENITIVE) && !ner_capish(d, j) && !(j < d->n && d->t[j].kind == TK_PUNCT && d->s[d->t[j].s] == '\'')) {
 		const unsigned char *p = d->s + t->s;
 		size_t l = tlen(d, i);
 		if (l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]) && !(l >= 3 && p[l - 2] == 'e' && p[l - 3] == 's')) {
@@ -762,7 +796,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 static bool mid_the(const struct doc *d, size_t i, size_t j)
 {
 	const struct tok *t = &d->t[i], *p;
-	if (j < i + 2 || i == 0 || !tok_is(d, i, "the") || !(t->f & TF_CAP) || (t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)))
+	if (j < i + 2 || i == 0 || !tok_w(d, i, RW_DEFINITE) || !(t->f & TF_CAP) || (t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)))
 		return false;
 	p = &d->t[i - 1];
 	if (p->kind == TK_WORD) {
@@ -861,11 +895,11 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 	/* A title at the front: "President Vladimir Putin" (but "St. Louis"). */
 	if (!titled && (k = ner_title_at(d, i, j)) > 0 && i + k < j && ner_longest_entry(d, i, j, G_NAME, &g) <= i + k) {
 		bool cue = false;
-		if (tok_is(d, i + k, "of")) {
+		if (tok_w(d, i + k, RW_GENITIVE)) {
 			/* "Professor of Botany", "Secretary of the Navy": what
 			 * follows the title is no person */
 			size_t q = i + k + 1;
-			if (tok_is(d, q, "the"))
+			if (tok_w(d, q, RW_DEFINITE))
 				q++;
 			if (q < j)
 				classify(d, q, j, false);
@@ -1001,5 +1035,200 @@ void ner_join_corp_suffixes(struct doc *d)
 		}
 		if (sp->label == NER_PERSON)
 			sp->label = NER_NLABELS;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Sports clubs named by their city                                    */
+
+/* A score's number: one or two digits, nothing else. */
+static bool score_num(const struct doc *d, size_t i)
+{
+	return i < d->n && d->t[i].kind == TK_NUM && tlen(d, i) <= 2 && !(d->t[i].f & TF_NL);
+}
+
+/* May a span be a club named for its place (or a guessed person)? */
+static bool club_candidate(const struct doc *d, const struct ispan *sp)
+{
+	if (sp->label != NER_GPE && sp->label != NER_PERSON && sp->label != NER_LOC && sp->label != NER_ORG)
+		return false;
+	if (sp->strength >= 3)
+		return false;
+	/* A country's name is its national side as often as not: left alone. */
+	return sp->label != NER_GPE || !(ner_phrase_kinds(d, sp->ts, sp->te, false) & G_COUNTRY);
+}
+
+/* A capitalised word that may be part of a club's name. */
+static bool club_word(const struct doc *d, size_t i)
+{
+	return i < d->n && d->t[i].kind == TK_WORD && (d->t[i].f & TF_CAP) && !(d->t[i].gram & W_CAL);
+}
+
+/* Tokens [a, b) name a club: the span that is exactly them becomes an
+ * organisation, or a new one is made when no span touches them.  Returns
+ * true when a span was added (the spans then need sorting). */
+static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted)
+{
+	size_t first = SIZE_MAX, lo = 0, hi = nsorted, from;
+	if (a >= b)
+		return false;
+	/* Spans [0, nsorted) are in text order and short: start a little
+	 * before a; those added since are few and looked at one by one. */
+	from = a > 64 ? a - 64 : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sp[mid].ts < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t s = lo; s < d->nsp; s++) {
+			struct ispan *sp = &d->sp[s];
+			if (s < nsorted && sp->ts >= b) {
+				s = nsorted - 1; /* on to the added ones */
+				continue;
+			}
+			if (!(sp->ts < b && sp->te > a))
+				continue;
+			if (pass == 0) {
+				if (sp->label < NER_NLABELS && !sp->pending &&
+				    ((sp->ts < a || sp->te > b) || !club_candidate(d, sp)))
+					return false; /* a surer name overlaps */
+			} else if (first == SIZE_MAX) {
+				first = s;
+				sp->ts = (uint32_t)a;
+				sp->te = (uint32_t)b;
+				sp->label = NER_ORG;
+				sp->pending = 0;
+				sp->strength = 2; /* as sure as the score */
+			} else {
+				sp->label = NER_NLABELS;
+				sp->pending = 0;
+			}
+		}
+	}
+	if (first != SIZE_MAX)
+		return true; /* its start may have moved */
+	add_span(d, a, b, NER_ORG, 2);
+	return true;
+}
+
+/* The capitalised run ending at token b (exclusive), on b's line. */
+static size_t club_run_back(const struct doc *d, size_t b)
+{
+	size_t a = b;
+	while (a > 0 && b - a < 4 && club_word(d, a - 1)) {
+		a--;
+		if (d->t[a].f & TF_NL)
+			break;
+	}
+	return a;
+}
+
+/* The capitalised run from token a, on a's line. */
+static size_t club_run(const struct doc *d, size_t a)
+{
+	size_t b = a;
+	while (b < d->n && b - a < 4 && club_word(d, b) && (b == a || !(d->t[b].f & TF_NL)))
+		b++;
+	return b;
+}
+
+/* Is token i a sports noun ("striker")?  The cue's bounds first: most
+ * words are rejected without building the look-up key. */
+static bool sport_noun(const struct doc *d, size_t i)
+{
+	const struct ner_cue_bounds *b = ner_cue_bounds(N_SPORT_NOUN);
+	size_t n = tlen(d, i);
+	if (n < b->min_len || n > b->max_len || !b->first[d->s[d->t[i].s]])
+		return false;
+	return ner_tok_cue(d, i, N_SPORT_NOUN);
+}
+
+/* Sorts the spans by start again after a few were added at the end or
+ * moved: an insertion sort, linear on spans that are nearly in order. */
+static void resort_spans(struct doc *d)
+{
+	for (size_t k = 1; k < d->nsp; k++) {
+		struct ispan x = d->sp[k];
+		size_t q = k;
+		while (q > 0 && d->sp[q - 1].ts > x.ts) {
+			d->sp[q] = d->sp[q - 1];
+			q--;
+		}
+		d->sp[q] = x;
+	}
+}
+
+/* Is token i a score in one token, "2-1"? */
+static bool score_tok(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	size_t l = tlen(d, i), h = 0;
+	const unsigned char *p = d->s + t->s;
+	if (t->kind != TK_NUM || l < 3 || l > 5)
+		return false;
+	while (h < l && ner_cclass[p[h]] == C_DIG)
+		h++;
+	return h >= 1 && h <= 2 && h + 1 < l && hyphen_at(p, h, l) == 1;
+}
+
+void ner_sports_clubs(struct doc *d)
+{
+	bool added = false;
+	const size_t nsorted = d->nsp;
+	for (size_t i = 0; i < d->n; i++) {
+		size_t a, b, c, e;
+		/* A results line: "Dunmore 3 Kelso 1". */
+		if ((i == 0 || (d->t[i].f & TF_NL)) && club_word(d, i)) {
+			b = club_run(d, i);
+			if (score_num(d, b) && (e = club_run(d, b + 1)) > b + 1 && score_num(d, e) &&
+			    (e + 1 >= d->n || (d->t[e + 1].f & TF_NL) || d->t[e + 1].kind == TK_PUNCT)) {
+				added |= make_club(d, i, b, nsorted);
+				added |= make_club(d, b + 1, e, nsorted);
+				i = e;
+			}
+			continue;
+		}
+		/* A score, "2-1" or "1 - 1": "Dunmore beat Kelso 2-1", "Kelso
+		 * drew with Ardmore 1-1".  The verb is looked for before it. */
+		if (d->t[i].kind != TK_NUM || !(score_tok(d, i) || (score_num(d, i) && tok_punct(d, i + 1, '-') &&
+									 score_num(d, i + 2))))
+			continue;
+		for (size_t v = i; v-- > 0 && v + 12 > i;) {
+			if (d->t[v + 1].f & (TF_NL | TF_SENT))
+				break;
+			if (!(d->t[v].f & TF_LOWER) || !club_word(d, v - 1))
+				continue;
+			if (ner_tok_cue(d, v, N_SPORT_VERB))
+				c = v + 1;
+			else if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
+				c = v + 2;
+			else
+				continue;
+			a = club_run_back(d, v);
+			added |= make_club(d, a, v, nsorted);
+			if ((e = club_run(d, c)) > c)
+				added |= make_club(d, c, e, nsorted);
+			break;
+		}
+	}
+	if (added)
+		resort_spans(d);
+	/* "Dunmore's second goal", "the Dunmore striker". */
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t k = sp->te;
+		if (sp->label != NER_GPE || k >= d->n)
+			continue;
+		if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && apostrophe_at(d->s, d->t[k].s, d->len) &&
+		    tok_w(d, k + 1, RW_POSSESSIVE_S))
+			k += 2;
+		if (k < d->n && (gram(d, k) & (W_ORD | W_NUM)))
+			k++;
+		if (k < d->n && (d->t[k].f & TF_LOWER) && !(d->t[k].f & TF_NL) && sport_noun(d, k) &&
+		    club_candidate(d, sp))
+			sp->label = NER_ORG;
 	}
 }

@@ -76,20 +76,6 @@ static size_t num_suffix(const struct doc *d, size_t i, const unsigned char **su
 	return t->e - k;
 }
 
-uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp)
-{
-	char buf[32];
-	const struct slot *sl;
-	if (n == 0 || n >= sizeof buf)
-		return 0;
-	for (size_t k = 0; k < n; k++)
-		buf[k] = (char)lower_ascii(p[k]);
-	sl = ner_lex_get(buf, n);
-	if (gramp)
-		*gramp = sl ? sl->gram : 0;
-	return sl ? sl->gaz : 0;
-}
-
 /* A number at token i: digits, number words, "tens of millions".  Returns
  * its end (i when none); *vague for tens/hundreds. */
 static size_t number_at(const struct doc *d, size_t i, bool *vague)
@@ -109,11 +95,11 @@ static size_t number_at(const struct doc *d, size_t i, bool *vague)
 	if (gram(d, i) & W_MULT) {
 		*vague = true;
 		j = i + 1;
-		if (tok_is(d, j, "of") && (gram(d, j + 1) & W_MULT))
+		if (tok_w(d, j, RW_GENITIVE) && (gram(d, j + 1) & W_MULT))
 			j += 2;
 		return j;
 	}
-	if ((tok_is(d, i, "a") || tok_is(d, i, "an")) && (gram(d, i + 1) & W_SCALE) && (gram(d, i + 1) & W_NUM))
+	if ((tok_w(d, i, RW_INDEFINITE)) && (gram(d, i + 1) & W_SCALE) && (gram(d, i + 1) & W_NUM))
 		return i + 2 + 0;
 	while (j < d->n && !d->t[j].used && d->t[j].kind == TK_WORD) {
 		const struct tok *t = &d->t[j];
@@ -132,7 +118,7 @@ static size_t number_at(const struct doc *d, size_t i, bool *vague)
 				j++;
 			else
 				break;
-		} else if (j > i && tok_is(d, j, "and") && (gram(d, j + 1) & W_NUM) && (gram(d, j - 1) & W_SCALE)) {
+		} else if (j > i && tok_w(d, j, RW_CONJUNCTION) && (gram(d, j + 1) & W_NUM) && (gram(d, j - 1) & W_SCALE)) {
 			/* "one hundred and fifty" */
 			j++;
 		} else {
@@ -146,13 +132,12 @@ static size_t number_at(const struct doc *d, size_t i, bool *vague)
 
 static bool quarter_ordinal(const struct doc *d, size_t i)
 {
-	return tok_is(d, i, "first") || tok_is(d, i, "second") || tok_is(d, i, "third") ||
-	       tok_is(d, i, "fourth");
+	return tok_w(d, i, RW_QUARTER_ORDINAL);
 }
 
 static bool half_ordinal(const struct doc *d, size_t i)
 {
-	return tok_is(d, i, "first") || tok_is(d, i, "second");
+	return tok_w(d, i, RW_HALF_ORDINAL);
 }
 
 /* Modifiers before a number or period; returns the core's first token.
@@ -164,36 +149,32 @@ static size_t modifier_at(const struct doc *d, size_t i, int *kind)
 	*kind = 0;
 	if (!free_word(d, i))
 		return i;
-	if ((tok_is(d, j, "more") || tok_is(d, j, "less") || tok_is(d, j, "fewer")) && tok_is(d, j + 1, "than"))
+	if ((tok_w(d, j, RW_COMPARATIVE)) && tok_w(d, j + 1, RW_THAN))
 		j += 2, *kind = 1;
-	else if (tok_is(d, j, "at") && (tok_is(d, j + 1, "least") || tok_is(d, j + 1, "most")))
+	else if (tok_w(d, j, RW_AT) && (tok_w(d, j + 1, RW_SUPERLATIVE)))
 		j += 2, *kind = 1;
-	else if (tok_is(d, j, "up") && tok_is(d, j + 1, "to"))
+	else if (tok_w(d, j, RW_UP) && tok_w(d, j + 1, RW_TO))
 		j += 2, *kind = 1;
-	else if (tok_is(d, j, "as") && (tok_is(d, j + 1, "many") || tok_is(d, j + 1, "much") ||
-				       tok_is(d, j + 1, "few") || tok_is(d, j + 1, "little")) &&
-		 tok_is(d, j + 2, "as"))
+	else if (tok_w(d, j, RW_AS) && (tok_w(d, j + 1, RW_QUANTITY_ADVERB)) &&
+		 tok_w(d, j + 2, RW_AS))
 		j += 3, *kind = 1;
-	else if (tok_is(d, j, "close") && tok_is(d, j + 1, "to"))
+	else if (tok_w(d, j, RW_CLOSE) && tok_w(d, j + 1, RW_TO))
 		j += 2, *kind = 1;
-	else if (tok_is(d, j, "upwards") && tok_is(d, j + 1, "of"))
+	else if (tok_w(d, j, RW_UPWARDS) && tok_w(d, j + 1, RW_GENITIVE))
 		j += 2, *kind = 1;
-	else if (tok_is(d, j, "an") && tok_is(d, j + 1, "estimated"))
+	else if (tok_w(d, j, RW_INDEFINITE) && tok_w(d, j + 1, RW_ESTIMATED))
 		j += 2, *kind = 1;
-	else if (tok_is(d, j, "well") && (tok_is(d, j + 1, "over") || tok_is(d, j + 1, "under")))
+	else if (tok_w(d, j, RW_WELL) && (tok_w(d, j + 1, RW_OVER_UNDER)))
 		j += 2, *kind = 1;
 	else if (gram(d, j) & W_MOD)
 		j += 1, *kind = 1;
-	else if (tok_is(d, j, "the") && ((tok_is(d, j + 2, "quarter") && quarter_ordinal(d, j + 1)) ||
-					 (tok_is(d, j + 2, "half") && half_ordinal(d, j + 1))))
+	else if (tok_w(d, j, RW_DEFINITE) && ((tok_w(d, j + 2, RW_QUARTER) && quarter_ordinal(d, j + 1)) ||
+					 (tok_w(d, j + 2, RW_HALF) && half_ordinal(d, j + 1))))
 		j += 1, *kind = 1; /* "the third quarter" keeps its "the", as periods do */
-	else if (tok_is(d, j, "the") && (tok_is(d, j + 1, "past") || tok_is(d, j + 1, "last") ||
-					 tok_is(d, j + 1, "next") || tok_is(d, j + 1, "previous") ||
-					 tok_is(d, j + 1, "coming") || tok_is(d, j + 1, "following") ||
-					 tok_is(d, j + 1, "first")))
+	else if (tok_w(d, j, RW_DEFINITE) && (tok_w(d, j + 1, RW_RELATIVE_PERIOD) || tok_w(d, j + 1, RW_ADJACENT_PERIOD) ||
+					 tok_w(d, j + 1, RW_FOLLOWING_PERIOD) || tok_w(d, j + 1, RW_ORDINAL_1)))
 		j += 2, *kind = 2;
-	else if (tok_is(d, j, "past") || tok_is(d, j, "last") || tok_is(d, j, "next") ||
-		 tok_is(d, j, "previous") || tok_is(d, j, "another") || tok_is(d, j, "coming"))
+	else if (tok_w(d, j, RW_RELATIVE_PERIOD) || tok_w(d, j, RW_ADJACENT_PERIOD) || tok_w(d, j, RW_ANOTHER_PERIOD))
 		j += 1, *kind = 2;
 	else if (gram(d, j) & W_EDGE)
 		j += 1, *kind = 2;
@@ -210,7 +191,7 @@ static size_t modifier_at(const struct doc *d, size_t i, int *kind)
 /* After a period (year, month...): "ago", "old", "later". */
 static size_t period_tail(const struct doc *d, size_t j)
 {
-	if (free_word(d, j) && (gram(d, j) & W_AFTER) && !tok_is(d, j, "long") && !(d->t[j].f & TF_NL))
+	if (free_word(d, j) && (gram(d, j) & W_AFTER) && !tok_w(d, j, RW_DURATION_LONG) && !(d->t[j].f & TF_NL))
 		return j + 1;
 	return j;
 }
@@ -238,7 +219,7 @@ static size_t weekday_at(const struct doc *d, size_t i)
 static size_t month_date(const struct doc *d, size_t i, bool need_context)
 {
 	size_t j = month_at(d, i), k;
-	bool may = tok_is(d, i, "may") || tok_is(d, i, "march");
+	bool may = tok_w(d, i, RW_MONTH_ALSO_VERB);
 	if (j == i)
 		return i;
 	k = j;
@@ -269,6 +250,24 @@ static bool fiscal_period(const struct doc *d, size_t i)
 	if (!(d->t[i].f & TF_HYPH) || n < b->min_len || n > b->max_len || !b->first[d->s[d->t[i].s]])
 		return false;
 	return ner_tok_cue(d, i, N_FISCAL);
+}
+
+/* One hyphenated token joining two month names: "March-April". */
+static bool month_range(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	const unsigned char *p = d->s + t->s;
+	size_t n = tlen(d, i), h = 0;
+	const struct slot *a, *b;
+	if (!(t->f & TF_HYPH) || !(t->f & TF_CAP) || n < 5 || n > 40)
+		return false;
+	while (h < n && p[h] != '-')
+		h++;
+	if (h == 0 || h + 2 > n || ner_cclass[p[h + 1]] != C_UP)
+		return false;
+	a = ner_lex_get((const char *)p, h);
+	b = ner_lex_get((const char *)p + h + 1, n - h - 1);
+	return a && b && (a->gaz & G_MONTH) && (b->gaz & G_MONTH);
 }
 
 /* The core of a date, time or number at token i, with its label. */
@@ -350,7 +349,7 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 			uint32_t gr = 0, gk = ner_lower_kinds(suf, sl, &gr);
 			if (sl == 2 && ((suf[0] == 's' && suf[1] == 't') || (suf[0] == 'n' && suf[1] == 'd') ||
 					(suf[0] == 'r' && suf[1] == 'd') || (suf[0] == 't' && suf[1] == 'h'))) {
-				if (tok_is(d, i + 1, "century")) {
+				if (tok_w(d, i + 1, RW_CENTURY)) {
 					*label = NER_DATE;
 					return i + 2;
 				}
@@ -388,15 +387,15 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 		if ((t->f & TF_CAP) && !(t->f & (TF_SENT | TF_HEAD)) && ner_capish(d, i + 1))
 			return i; /* "Eighth Air Force" */
 		/* "the third quarter", "the first half of 2023" */
-		if (free_word(d, i + 1) && ((tok_is(d, i + 1, "quarter") && quarter_ordinal(d, i)) ||
-		                            (tok_is(d, i + 1, "half") && half_ordinal(d, i)))) {
+		if (free_word(d, i + 1) && ((tok_w(d, i + 1, RW_QUARTER) && quarter_ordinal(d, i)) ||
+		                            (tok_w(d, i + 1, RW_HALF) && half_ordinal(d, i)))) {
 			*label = NER_DATE;
 			j = i + 2;
-			if (tok_is(d, j, "of") && j + 1 < d->n && is_year(d, j + 1) && !(d->t[j + 1].f & TF_NL))
+			if (tok_w(d, j, RW_GENITIVE) && j + 1 < d->n && is_year(d, j + 1) && !(d->t[j + 1].f & TF_NL))
 				j += 2;
 			return j;
 		}
-		if (tok_is(d, i + 1, "century") && !d->t[i + 1].used) {
+		if (tok_w(d, i + 1, RW_CENTURY) && !d->t[i + 1].used) {
 			*label = NER_DATE;
 			return i + 2;
 		}
@@ -435,15 +434,15 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 		return j;
 	}
 	if (g & W_SEASON) {
-		if (!modkind && !(tok_is(d, i - 1, "this") || tok_is(d, i - 1, "last") || tok_is(d, i - 1, "next")))
+		if (!modkind && !(tok_w(d, i - 1, RW_THIS) || tok_w(d, i - 1, RW_ADJACENT_PERIOD)))
 			return i;
 		*label = NER_DATE;
 		j = i + 1;
-		if (tok_is(d, j, "of") && j + 1 < d->n && is_year(d, j + 1))
+		if (tok_w(d, j, RW_GENITIVE) && j + 1 < d->n && is_year(d, j + 1))
 			j += 2;
 		return j;
 	}
-	if ((g & W_REL) && !(g & W_DET && !(tok_is(d, i, "this")))) {
+	if ((g & W_REL) && !(g & W_DET && !(tok_w(d, i, RW_THIS)))) {
 		/* last week, this year, next month, past year; last night */
 		j = i + 1;
 		if (free_word(d, j) && (gram(d, j) & (W_TUNIT_D | W_SEASON)) && !(gram(d, j) & W_VAGUE)) {
@@ -454,7 +453,7 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 			*label = NER_TIME;
 			return j + 1;
 		}
-		if (free_word(d, j) && (gram(d, j) & (W_TUNIT_D | W_TUNIT_T)) && tok_is(d, i, "recent")) {
+		if (free_word(d, j) && (gram(d, j) & (W_TUNIT_D | W_TUNIT_T)) && tok_w(d, i, RW_RECENT)) {
 			*label = NER_DATE;
 			return j + 1;
 		}
@@ -464,27 +463,27 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 		}
 		return i;
 	}
-	if ((g & W_FEW) || ((tok_is(d, i, "a") || tok_is(d, i, "an")) && (gram(d, i + 1) & W_FEW))) {
+	if ((g & W_FEW) || ((tok_w(d, i, RW_INDEFINITE)) && (gram(d, i + 1) & W_FEW))) {
 		/* many years, a few days, several hours */
 		j = i + 1;
 		if (!(g & W_FEW))
 			j++;
-		if (tok_is(d, j, "of"))
+		if (tok_w(d, j, RW_GENITIVE))
 			j++;
 		if (free_word(d, j) && (gram(d, j) & W_TUNIT_D) && (gram(d, j) & W_VAGUE)) {
 			*label = NER_DATE;
 			return period_tail(d, j + 1);
 		}
-		if (free_word(d, j) && (gram(d, j) & W_TUNIT_T) && tok_is(d, j, "hours")) {
+		if (free_word(d, j) && (gram(d, j) & W_TUNIT_T) && tok_w(d, j, RW_HOURS)) {
 			*label = NER_TIME;
 			return period_tail(d, j + 1);
 		}
 		return i;
 	}
-	if ((tok_is(d, i, "a") || tok_is(d, i, "an")) && free_word(d, i + 1) &&
-	    (gram(d, i + 1) & (W_TUNIT_D | W_TUNIT_T)) && (gram(d, i + 2) & W_AFTER) && !tok_is(d, i + 2, "old") &&
-	    !tok_is(d, i + 2, "long")) {
-		*label = (gram(d, i + 1) & W_TUNIT_T) && !tok_is(d, i + 1, "second") ? NER_TIME : NER_DATE;
+	if ((tok_w(d, i, RW_INDEFINITE)) && free_word(d, i + 1) &&
+	    (gram(d, i + 1) & (W_TUNIT_D | W_TUNIT_T)) && (gram(d, i + 2) & W_AFTER) && !tok_w(d, i + 2, RW_AGE_OLD) &&
+	    !tok_w(d, i + 2, RW_DURATION_LONG)) {
+		*label = (gram(d, i + 1) & W_TUNIT_T) && !tok_w(d, i + 1, RW_UNIT_ALSO_ORDINAL) ? NER_TIME : NER_DATE;
 		return i + 3;
 	}
 	if ((g & W_VAGUE) && !(g & W_TUNIT_T) && (t->f & (TF_LOWER))) {
@@ -492,7 +491,7 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 		return period_tail(d, i + 1);
 	}
 	/* mid-March */
-	if ((t->f & TF_HYPH) && tlen(d, i) > 4 && memcmp(d->s + t->s, "mid-", 4) == 0) {
+	if ((t->f & TF_HYPH) && tok_w_prefix(d, i, RW_EDGE_PREFIX)) {
 		*label = NER_DATE;
 		return i + 1;
 	}
@@ -506,15 +505,15 @@ tail:
 		*label = NER_PERCENT;
 		return j + 1;
 	}
-	if (free_word(d, j) && (tok_is(d, j, "percent") || tok_is(d, j, "pct"))) {
+	if (free_word(d, j) && (tok_w(d, j, RW_PERCENT))) {
 		*label = NER_PERCENT;
 		return j + 1;
 	}
-	if (tok_is(d, j, "per") && tok_is(d, j + 1, "cent")) {
+	if (tok_w(d, j, RW_PER) && tok_w(d, j + 1, RW_CENT)) {
 		*label = NER_PERCENT;
 		return j + 2;
 	}
-	if (tok_is(d, j, "percentage") && (tok_is(d, j + 1, "points") || tok_is(d, j + 1, "point"))) {
+	if (tok_w(d, j, RW_PERCENTAGE) && (tok_w(d, j + 1, RW_POINTS))) {
 		*label = NER_PERCENT;
 		return j + 2;
 	}
@@ -522,7 +521,7 @@ tail:
 		*label = NER_MONEY;
 		return j + 1;
 	}
-	if (free_word(d, j) && (gram(d, j) & W_TUNIT_T) && !tok_is(d, j, "second")) {
+	if (free_word(d, j) && (gram(d, j) & W_TUNIT_T) && !tok_w(d, j, RW_UNIT_ALSO_ORDINAL)) {
 		*label = NER_TIME;
 		return period_tail(d, j + 1);
 	}
@@ -534,7 +533,7 @@ tail:
 		*label = NER_TIME;
 		return j + 1;
 	}
-	if (free_word(d, j) && tok_is(d, j, "o'clock")) {
+	if (free_word(d, j) && tok_w(d, j, RW_OCLOCK)) {
 		*label = NER_TIME;
 		return j + 1;
 	}
@@ -548,7 +547,7 @@ tail:
 		j++;
 		goto per;
 	}
-	if ((tok_is(d, j, "square") || tok_is(d, j, "cubic")) && free_word(d, j + 1) && (d->t[j + 1].gram & W_UNIT)) {
+	if ((tok_w(d, j, RW_AREA_VOLUME)) && free_word(d, j + 1) && (d->t[j + 1].gram & W_UNIT)) {
 		j += 2;
 		goto per;
 	}
@@ -561,13 +560,13 @@ tail:
 
 per:
 	/* 40 degrees Celsius */
-	if ((tok_is(d, j - 1, "degrees") || tok_is(d, j - 1, "degree")) && j < d->n &&
-	    (tok_is(d, j, "celsius") || tok_is(d, j, "fahrenheit") || tok_is(d, j, "centigrade")) &&
+	if ((tok_w(d, j - 1, RW_DEGREES)) && j < d->n &&
+	    (tok_w(d, j, RW_TEMPERATURE_SCALE)) &&
 	    !(d->t[j].f & TF_NL))
 		j++;
 	/* 60 kilometres per hour, 5 tonnes a day */
 	*label = NER_QUANTITY;
-	if ((tok_is(d, j, "per") || tok_is(d, j, "an") || tok_is(d, j, "a")) && free_word(d, j + 1) &&
+	if ((tok_w(d, j, RW_PER) || tok_w(d, j, RW_INDEFINITE)) && free_word(d, j + 1) &&
 	    ((d->t[j + 1].gram & W_UNIT) || (gram(d, j + 1) & (W_TUNIT_T | W_TUNIT_D))))
 		j += 2;
 	return j;
@@ -575,14 +574,38 @@ per:
 
 void ner_find_numeric(struct doc *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
+	/* Each line is a paragraph and no span crosses one: the rules see
+	 * the document end where the line ends (d->n is restored after). */
+	size_t n_all = d->n, line_end = 0;
+	for (size_t i = 0; i < n_all; i++) {
 		int modkind;
 		size_t c, e;
 		enum ner_label label = NER_CARDINAL;
+		if (i >= line_end) {
+			line_end = i + 1;
+			while (line_end < n_all && !(d->t[line_end].f & TF_NL))
+				line_end++;
+			d->n = line_end;
+		}
 		if (d->t[i].used || d->t[i].kind == TK_BAD)
 			continue;
+		/* "the summer", "each year", "every day": a determiner and a
+		 * season or one date unit. */
+		if ((d->t[i].gram & W_DET) && (gram(d, i + 1) & (W_SEASON | W_TUNIT_D)) && free_word(d, i + 1) &&
+		    (d->t[i + 1].f & TF_LOWER) && !(d->t[i + 1].f & TF_NL) &&
+		    (tok_w(d, i, RW_DEFINITE) || tok_w(d, i, RW_DISTRIBUTIVE)) &&
+		    ((gram(d, i + 1) & W_SEASON) ||
+		     (tok_w(d, i, RW_DISTRIBUTIVE) && (gram(d, i + 1) & W_TUNIT_D) && !(gram(d, i + 2) & W_TUNIT_D)))) {
+			add_span(d, i, i + 2, NER_DATE, 2);
+			i++;
+			continue;
+		}
+		if ((d->t[i].f & TF_HYPH) && month_range(d, i)) {
+			add_span(d, i, i + 1, NER_DATE, 2); /* "March-April" */
+			continue;
+		}
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & W_STARTS) &&
-		    !((d->t[i].f & TF_HYPH) && ((d->s[d->t[i].s] | 0x20) == 'm' || fiscal_period(d, i))) &&
+		    !((d->t[i].f & TF_HYPH) && (tok_w_prefix(d, i, RW_EDGE_PREFIX) || fiscal_period(d, i))) &&
 		    !((d->t[i].f & TF_ALLCAP) && tok_punct(d, i + 1, '$')))
 			continue; /* the common case: an ordinary word */
 		if (d->t[i].kind == TK_PUNCT && d->s[d->t[i].s] != '$' && d->s[d->t[i].s] < 0x80)
@@ -591,6 +614,11 @@ void ner_find_numeric(struct doc *d)
 		if (d->t[i].kind == TK_WORD && !(d->t[i].gram & (W_STARTS & ~W_NUMSTART)) && i + 1 < d->n &&
 		    d->t[i + 1].kind == TK_WORD && !(d->t[i + 1].gram & W_STARTS) &&
 		    !(d->t[i].f & TF_HYPH))
+			continue;
+		/* A capitalised time word before a capitalised word is a name:
+		 * "Dawn Thompson". */
+		if ((d->t[i].gram & W_TIMEWORD) && (d->t[i].f & TF_CAP) && i + 1 < n_all && (d->t[i + 1].f & TF_CAP) &&
+		    !(d->t[i + 1].f & TF_NL) && d->t[i + 1].kind == TK_WORD)
 			continue;
 		c = modifier_at(d, i, &modkind);
 		e = core_at(d, c, modkind, &label);
@@ -615,7 +643,16 @@ void ner_find_numeric(struct doc *d)
 				s0 = c;
 			i = s0;
 		}
+		/* A period keeps the "the" before it: "the 1990s", "the 18th
+		 * century", "the past decade". */
+		if (label == NER_DATE && i > 0 && (d->t[i - 1].gram & W_DET) && free_word(d, i - 1) &&
+		    (d->t[i - 1].f & TF_LOWER) && !(d->t[i].f & TF_NL) &&
+		    ((gram(d, i) & (W_REL | W_SEASON | W_ORD)) || tok_w(d, e - 1, RW_CENTURY) ||
+		     (d->t[i].kind == TK_NUM && e == i + 1 && d->s[d->t[i].e - 1] == 's')) &&
+		    tok_w(d, i - 1, RW_DEFINITE))
+			i--;
 		add_span(d, i, e, label, 2);
 		i = e - 1;
 	}
+	d->n = n_all;
 }

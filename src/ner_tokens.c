@@ -182,6 +182,12 @@ static bool is_space_uc(ucs4_t uc)
 	       uc == 0x200B;
 }
 
+/* Is s[i] a dash: "-", U+2013 or U+2014? */
+static bool dash_at(const unsigned char *s, size_t i, size_t len)
+{
+	return s[i] == '-' || (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94));
+}
+
 /* Tokenize [0, len) of d->s.  Also marks sentence starts and headline
  * lines and fills the capitalisation statistics. */
 void ner_tokenize(struct doc *d, struct tokvec *tv)
@@ -302,6 +308,11 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 				}
 				if (!abbr)
 					sent = true;
+			} else if (dash_at(s, t.s, len) && (t.f & TF_SP) && tv->n > line_first && tv->n - line_first <= 12 &&
+				   (tv->v[line_first].f & TF_ALLCAP)) {
+				/* A dateline's dash: "OSLO (Reuters) - Officials
+				 * said" starts the story's first sentence. */
+				sent = true;
 			} else if (p0 == ':' && t.e < len && (ner_cclass[s[t.e]] & C_SP)) {
 				/* Not a sentence end, but what follows starts afresh:
 				 * "NEW DELHI: Officials said", "He added: Experts ...". */
@@ -472,6 +483,12 @@ void ner_add_span_(struct doc *d, size_t ts, size_t te, enum ner_label l, int st
 	struct ispan sp;
 	if (te <= ts)
 		return;
+	/* A line is a paragraph: no entity spans two. */
+	for (size_t k = ts + 1; k < te; k++)
+		if (d->t[k].f & TF_NL) {
+			te = k;
+			break;
+		}
 	for (size_t k = ts; k < te; k++)
 		d->t[k].used = 1;
 	sp.ts = (uint32_t)ts;

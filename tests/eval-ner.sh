@@ -23,3 +23,16 @@ echo "== wikigold: PER, ORG, LOC, MISC (OntoNotes labels folded onto CoNLL)"
 echo
 echo "== wikigold: PER, ORG, LOC only (the goal: micro F1 >= 75)"
 "$python" "$kit/tools/score.py" "$gold" "$pred" --types=PER,ORG,LOC
+
+# Dates, times and amounts on a development set written for gloss
+# (tests/ner-dev/numbers.txt, spans inline), scored with the same tool.
+dev=$TOP_SRCDIR/tests/ner-dev/numbers.txt
+dtext=${TMPDIR:-/tmp}/gloss-eval-ner-dev.$$.txt
+dgold=${TMPDIR:-/tmp}/gloss-eval-ner-dev.$$.gold
+dpred=${TMPDIR:-/tmp}/gloss-eval-ner-dev.$$.pred
+trap 'rm -f "$pred" "$dtext" "$dgold" "$dpred"' EXIT INT TERM
+"$python" "$TOP_SRCDIR/tests/ner-dev/to-gold.py" "$dev" "$dtext" "$dgold" || exit 1
+"$GLOSS" ner "$dtext" > "$dpred" || { echo "eval-ner: gloss ner failed" >&2; exit 1; }
+echo
+echo "== tests/ner-dev/numbers.txt: dates, times and amounts (the goal: micro F1 >= 90)"
+"$python" "$kit/tools/score.py" "$dgold" "$dpred" --map=none --types=DATE,TIME,CARDINAL,ORDINAL,MONEY,PERCENT,QUANTITY

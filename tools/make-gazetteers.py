@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """make-gazetteers.py SRCDIR — regenerate the generated gazetteer files under
-SRCDIR/data/gazetteer/ from Debian packages: iso-codes (countries and their
+SRCDIR/data/en/gazetteer/ from Debian packages: iso-codes (countries and their
 subdivisions), tzdata (city names from zone names), python3-fake-factory
 (given names from its Latin-script locales) and wamerican (common lower-case
 English words).  The hand-written lists beside them are not touched.  The
@@ -174,7 +174,7 @@ def common_words(dst):
 
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else '.'
-    dst = os.path.join(src, 'data', 'gazetteer')
+    dst = os.path.join(src, 'data', 'en', 'gazetteer')
     os.makedirs(dst, exist_ok=True)
     countries(dst)
     subdivisions(dst)

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 struct embedded_file {
-	const char *name; /* path relative to the source tree, e.g. "data/gazetteer/countries.txt" */
+	const char *name; /* path relative to the source tree, e.g. "data/en/gazetteer/countries.txt" */
 	const unsigned char *data; /* NUL-terminated; the NUL is not counted in len */
 	size_t len;
 };

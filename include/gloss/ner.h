@@ -1,5 +1,5 @@
 /* ner.h — named-entity recognition over raw UTF-8 text: rules, cue words,
- * gazetteers (embedded from data/gazetteer/) and in-document capitalisation
+ * gazetteers (embedded from data/en/gazetteer/) and in-document capitalisation
  * statistics.  Knows nothing of SQLite or curses. */
 #ifndef GLOSS_NER_H
 #define GLOSS_NER_H

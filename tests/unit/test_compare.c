@@ -46,6 +46,12 @@ int main(void)
 	CHECK(q.n == 3 && q.v[1].kind == CMP_PERCENT && q.v[1].value == 12, "a percentage");
 	CHECK(q.n == 3 && q.v[2].kind == CMP_DURATION, "number words with a unit");
 	free(q.v);
+	q = scan("It raised $2m in twelve days; the wall is 2m high.");
+	CHECK(q.n >= 2 && q.v[0].kind == CMP_MONEY && q.v[0].value == 2e6,
+	      "a scale word only after a currency, from data/en/number-values.txt");
+	CHECK(q.n >= 2 && q.v[1].kind == CMP_DURATION && q.v[1].value == 12 * 86400.0,
+	      "a number word's value from the data file");
+	free(q.v);
 	q = scan("Route 66 and the A1 are not quantities; nor is 2023.");
 	CHECK_INT(q.n, 0, "numbers without units are not compared");
 	free(q.v);

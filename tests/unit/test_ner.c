@@ -8,11 +8,13 @@
  * without a crash or a span across invalid UTF-8. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gloss/ner.h"
+#include "../../src/ner_internal.h"
 #include "tap.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -249,6 +251,38 @@ int main(void)
 	CHECK_INT(ner_label_from_name("CARDINAL"), NER_CARDINAL, "label from name");
 	CHECK_INT(ner_label_from_name("NOPE"), -1, "unknown label name");
 	test_table(ABS_TOP_SRCDIR "/tests/unit/ner_cases.tsv");
+	{
+		/* Every role a rule tests for has its words in data/LANG/rule-words.txt. */
+		int empty = -1;
+		for (int r = 0; r < RW_COUNT; r++)
+			if (ner_rule_words[r].n == 0 && empty < 0)
+				empty = r;
+		CHECK(empty < 0, "every rule-word role has a word (first empty: %d)", empty);
+	}
+	{
+		/* Issue 20, kind 1: nothing learned in one document (a person
+		 * "Brisk", an alias) reaches the next one: the second text gives
+		 * the same spans after the first as alone. */
+		const char *a = "Officials met Hunter Brisk in Dunmore.\nBrisk said the talks went well.\n";
+		const char *b = "BRISK WINDS HIT DUNMORE\nA brisk wind closed the port, officials said.\n";
+		struct ner_result alone = {0}, after = {0}, first = {0};
+		bool same;
+		ner_scan(b, strlen(b), &alone);
+		ner_scan(a, strlen(a), &first);
+		ner_scan(b, strlen(b), &after);
+		same = alone.n == after.n;
+		for (size_t k = 0; same && k < alone.n; k++)
+			same = alone.v[k].start == after.v[k].start && alone.v[k].end == after.v[k].end &&
+			       alone.v[k].label == after.v[k].label && strcmp(alone.v[k].canon, after.v[k].canon) == 0;
+		CHECK(same, "a document scanned after another gets the spans it gets alone");
+		for (size_t k = 0; k < after.n; k++)
+			if (after.v[k].label == NER_PERSON)
+				same = false;
+		CHECK(same, "a person of an earlier document is no person in a later headline");
+		ner_result_free(&alone);
+		ner_result_free(&after);
+		ner_result_free(&first);
+	}
 	test_bytes();
 	test_org_cues();
 	ner_result_free(&res);

@@ -60,15 +60,15 @@ obj() {
 # Sources each target links, besides util.c.
 sources() {
 	case $1 in
-	import) echo "import lexicon embedded" ;;
+	import) echo "import import_decode import_rules lexicon embedded" ;;
 	ner) echo "ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence embedded" ;;
 	layout) echo "layout" ;;
 	config) echo "theme" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare lexicon embedded" ;;
 	export) echo "export export_folder store store_io store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
-	extract) echo "extract extract_meta extract_parse date import lexicon embedded" ;;
-	feed) echo "feed extract extract_meta extract_parse date import sentence lexicon embedded" ;;
+	extract) echo "extract extract_meta extract_parse date import import_decode import_rules lexicon embedded" ;;
+	feed) echo "feed extract extract_meta extract_parse date import import_decode import_rules sentence lexicon embedded" ;;
 	*) return 1 ;;
 	esac
 }

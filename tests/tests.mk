@@ -27,3 +27,4 @@ FUZZ_DIST = tests/fuzz/run.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_import.c 
 # source file over 1,200 lines; tools/structure-allow lists what is under way.
 STRUCTURE_TESTS = tests/structure/check.sh
 SCRIPT_TESTS += $(STRUCTURE_TESTS)
+CLI_TESTS += tests/cli/options.sh

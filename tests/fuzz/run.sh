@@ -63,10 +63,10 @@ sources() {
 	import) echo "import import_decode import_rules lexicon embedded" ;;
 	ner) echo "ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence embedded" ;;
 	layout) echo "layout" ;;
-	config) echo "theme" ;;
+	config) echo "config" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare lexicon embedded" ;;
-	export) echo "export export_folder store store_io store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
+	export) echo "export export_folder store store_io store_corrections corrections config anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
 	extract) echo "extract extract_meta extract_parse date import import_decode import_rules lexicon embedded" ;;
 	feed) echo "feed extract extract_meta extract_parse date import import_decode import_rules sentence lexicon embedded" ;;
 	*) return 1 ;;

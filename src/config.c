@@ -1,4 +1,4 @@
-/* theme.c — the configuration language shared by the config file, the
+/* config.c — the configuration language shared by the config file, the
  * compiled-in defaults and the theme files: tig-like lines (set, bind,
  * color, theme) split into words with shell-like quoting, the colour and
  * attribute vocabulary of `color` lines, and the mapping of a written

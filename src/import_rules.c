@@ -256,13 +256,6 @@ static int rx_exec(const regex_t *re, const char *s, size_t nm, regmatch_t *m)
 	return r;
 }
 
-static void lower_ascii(char *s)
-{
-	for (; *s; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			*s = (char)(*s + 32);
-}
-
 static char *trim_dup(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\t')) {
@@ -397,7 +390,7 @@ static void load_rules(void)
 			} else if (strcmp(k, "exact") == 0 || strcmp(k, "prefix") == 0) {
 				struct rule r = {k[0] == 'e' ? R_EXACT : R_PREFIX, cls, NULL, 0, max, {0}};
 				r.pat = xstrdup(pat);
-				lower_ascii(r.pat);
+				util_ascii_lower_str(r.pat);
 				r.len = strlen(r.pat);
 				VEC_PUSH(&pats.rules, r);
 			} else {
@@ -524,7 +517,7 @@ static void rule_key(const char *s, size_t n, char k[RULE_MAX_BYTES + 1], size_t
 	}
 	memcpy(k, s + i, n - i);
 	k[n - i] = '\0';
-	lower_ascii(k);
+	util_ascii_lower_str(k);
 	*key_len = n - i;
 	*core_len = *key_len;
 	while (*core_len && is_trailing_decoration(imp_last_uc(k, *core_len, &st)))

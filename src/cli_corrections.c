@@ -3,7 +3,6 @@
  * The reader makes the same ones through corrections.h. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,17 +13,7 @@
 #include "gloss/store_corrections.h"
 #include "gloss/util.h"
 
-static int number(const char *s, int64_t *v)
-{
-	char *end;
-	long long x;
-	errno = 0;
-	x = strtoll(s, &end, 10);
-	if (errno || end == s || *end || x <= 0)
-		return -1;
-	*v = x;
-	return 0;
-}
+#include "cli_internal.h"
 
 static int fail(struct cli *c)
 {
@@ -103,7 +92,7 @@ int cli_entity_correct(struct cli *c, int argc, char **argv)
 		return list(c, argc == 3);
 	}
 	if (strcmp(verb, "forget") == 0) {
-		if (argc != 3 || number(argv[2], &id) != 0)
+		if (argc != 3 || cli_parse_id(argv[2], &id) != 0)
 			return cli_usage(c, "forget takes a correction's number ('gloss entity corrections')");
 		rc = corrections_forget(c->store, id, &n);
 		if (rc < 0)
@@ -117,7 +106,7 @@ int cli_entity_correct(struct cli *c, int argc, char **argv)
 		return CLI_OK;
 	}
 	if (strcmp(verb, "relabel") == 0) {
-		if (argc != 4 || number(argv[2], &id) != 0)
+		if (argc != 4 || cli_parse_id(argv[2], &id) != 0)
 			return cli_usage(c, "relabel takes an entity id and a label");
 		if ((label = label_arg(c, argv[3])) < 0)
 			return CLI_USAGE;
@@ -142,7 +131,7 @@ int cli_entity_correct(struct cli *c, int argc, char **argv)
 			return cli_usage(c, "reject takes an entity id or a text");
 		text = argv[2];
 		/* A number is an entity's id when there is one. */
-		if (number(argv[2], &id) == 0) {
+		if (cli_parse_id(argv[2], &id) == 0) {
 			rc = store_entity_get(c->store, id, &e);
 			if (rc < 0)
 				return fail(c);

@@ -67,8 +67,8 @@ sources() {
 	anchor) echo "anchor" ;;
 	compare) echo "compare lexicon embedded" ;;
 	export) echo "export export_folder store store_io store_corrections corrections config anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
-	extract) echo "extract extract_meta extract_parse date import import_decode import_rules lexicon embedded" ;;
-	feed) echo "feed extract extract_meta extract_parse date import import_decode import_rules sentence lexicon embedded" ;;
+	extract) echo "extract extract_meta extract_tree extract_parse date import import_decode import_rules lexicon embedded" ;;
+	feed) echo "feed extract extract_meta extract_tree extract_parse date import import_decode import_rules sentence lexicon embedded" ;;
 	*) return 1 ;;
 	esac
 }

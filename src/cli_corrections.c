@@ -3,7 +3,6 @@
  * The reader makes the same ones through corrections.h. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,17 +13,7 @@
 #include "gloss/store_corrections.h"
 #include "gloss/util.h"
 
-static int number(const char *s, int64_t *v)
-{
-	char *end;
-	long long x;
-	errno = 0;
-	x = strtoll(s, &end, 10);
-	if (errno || end == s || *end || x <= 0)
-		return -1;
-	*v = x;
-	return 0;
-}
+#include "cli_internal.h"
 
 static int fail(struct cli *c)
 {
@@ -34,11 +23,11 @@ static int fail(struct cli *c)
 	return CLI_ERROR;
 }
 
-static int label_arg(const char *s)
+static int label_arg(const struct cli *c, const char *s)
 {
 	int l = ner_label_from_name(s);
 	if (l < 0)
-		cli_usage("entity", "unknown label '%s' (PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, "
+		cli_usage(c, "unknown label '%s' (PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, "
 		          "WORK_OF_ART, LAW, LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL)", s);
 	return l;
 }
@@ -99,12 +88,12 @@ int cli_entity_correct(struct cli *c, int argc, char **argv)
 
 	if (strcmp(verb, "corrections") == 0) {
 		if (argc > 3 || (argc == 3 && strcmp(argv[2], "--json") != 0))
-			return cli_usage("entity", "corrections takes only --json");
+			return cli_usage(c, "corrections takes only --json");
 		return list(c, argc == 3);
 	}
 	if (strcmp(verb, "forget") == 0) {
-		if (argc != 3 || number(argv[2], &id) != 0)
-			return cli_usage("entity", "forget takes a correction's number ('gloss entity corrections')");
+		if (argc != 3 || cli_parse_id(argv[2], &id) != 0)
+			return cli_usage(c, "forget takes a correction's number ('gloss entity corrections')");
 		rc = corrections_forget(c->store, id, &n);
 		if (rc < 0)
 			return fail(c);
@@ -117,9 +106,9 @@ int cli_entity_correct(struct cli *c, int argc, char **argv)
 		return CLI_OK;
 	}
 	if (strcmp(verb, "relabel") == 0) {
-		if (argc != 4 || number(argv[2], &id) != 0)
-			return cli_usage("entity", "relabel takes an entity id and a label");
-		if ((label = label_arg(argv[3])) < 0)
+		if (argc != 4 || cli_parse_id(argv[2], &id) != 0)
+			return cli_usage(c, "relabel takes an entity id and a label");
+		if ((label = label_arg(c, argv[3])) < 0)
 			return CLI_USAGE;
 		rc = store_entity_get(c->store, id, &e);
 		if (rc != 0) {
@@ -139,10 +128,10 @@ int cli_entity_correct(struct cli *c, int argc, char **argv)
 	if (strcmp(verb, "reject") == 0) {
 		const char *text;
 		if (argc != 3 || !argv[2][0])
-			return cli_usage("entity", "reject takes an entity id or a text");
+			return cli_usage(c, "reject takes an entity id or a text");
 		text = argv[2];
 		/* A number is an entity's id when there is one. */
-		if (number(argv[2], &id) == 0) {
+		if (cli_parse_id(argv[2], &id) == 0) {
 			rc = store_entity_get(c->store, id, &e);
 			if (rc < 0)
 				return fail(c);
@@ -159,8 +148,8 @@ int cli_entity_correct(struct cli *c, int argc, char **argv)
 	}
 	if (strcmp(verb, "add") == 0) {
 		if (argc != 4 || !argv[2][0] || strchr(argv[2], '\n'))
-			return cli_usage("entity", "add takes a text (one line) and a label");
-		if ((label = label_arg(argv[3])) < 0)
+			return cli_usage(c, "add takes a text (one line) and a label");
+		if ((label = label_arg(c, argv[3])) < 0)
 			return CLI_USAGE;
 		if (corrections_make(c->store, CORRECTION_ADD, argv[2], label, &cid, &n) != 0)
 			return fail(c);

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,105 +11,64 @@
 #include <unistd.h>
 
 #include "gloss/cli.h"
+#include "gloss/cli_args.h"
 #include "gloss/export.h"
 #include "gloss/layout.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
 
-static int usage(const char *cmd, const char *use, const char *fmt, ...) GLOSS_PRINTF(3, 4);
-static int usage(const char *cmd, const char *use, const char *fmt, ...)
-{
-	va_list ap;
-
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	layout_fprintf_safe(stderr, "gloss: %s\n", msg);
-	free(msg);
-	fprintf(stderr, "usage: gloss %s %s\n", cmd, use);
-	return CLI_USAGE;
-}
+#include "cli_internal.h"
 
 int cli_cmd_export(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"article", required_argument, NULL, 'a'},
-		{"tag", required_argument, NULL, 't'},
-		{"output", required_argument, NULL, 'o'},
-		{"dir", required_argument, NULL, 'd'},
-		{"wikilinks", no_argument, NULL, 'w'},
-		{"timestamps", no_argument, NULL, 'T'},
-		{"entities", no_argument, NULL, 'e'},
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
+	const struct cli_arg *opt;
 	struct export_opts o;
 	int64_t *ids = NULL;
 	const char **tags = NULL;
-	int ch, json = 0, rc = CLI_OK, n;
+	int json = 0, rc = CLI_OK, n;
 	char *err = NULL;
 
 	memset(&o, 0, sizeof o);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:d:", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a': {
-			char *end;
-			long long v;
-			errno = 0;
-			v = strtoll(optarg, &end, 10);
-			if (errno || end == optarg || *end || v <= 0) {
-				rc = usage("export", EXPORT_USAGE, "'%s' is not an article id", optarg);
+	CLI_ARGS_EACH(c->args, opt) {
+		if (cli_arg_is(opt, "article")) {
+			int64_t v;
+			if (cli_parse_id(opt->value, &v) != 0) {
+				rc = cli_usage(c, "'%s' is not an article id", opt->value);
 				goto done;
 			}
 			ids = xreallocarray(ids, o.narticles + 1, sizeof *ids);
 			ids[o.narticles++] = v;
-			break;
-		}
-		case 't':
+		} else if (cli_arg_is(opt, "tag")) {
 			tags = xreallocarray(tags, o.ntags + 1, sizeof *tags);
-			tags[o.ntags++] = optarg;
-			break;
-		case 'o':
-			o.file = optarg;
-			break;
-		case 'd':
-			o.dir = optarg;
-			break;
-		case 'w':
+			tags[o.ntags++] = opt->value;
+		} else if (cli_arg_is(opt, "output")) {
+			o.file = opt->value;
+		} else if (cli_arg_is(opt, "dir")) {
+			o.dir = opt->value;
+		} else if (cli_arg_is(opt, "wikilinks")) {
 			o.wikilinks = 1;
-			break;
-		case 'T':
+		} else if (cli_arg_is(opt, "timestamps")) {
 			o.timestamps = 1;
-			break;
-		case 'e':
+		} else if (cli_arg_is(opt, "entities")) {
 			o.entities = 1;
-			break;
-		case 'j':
+		} else if (cli_arg_is(opt, "json")) {
 			json = 1;
-			break;
-		default:
-			fprintf(stderr, "usage: gloss export %s\n", EXPORT_USAGE);
-			rc = CLI_USAGE;
-			goto done;
 		}
 	}
-	if (optind < argc) {
-		rc = usage("export", EXPORT_USAGE, "unexpected argument '%s'", argv[optind]);
+	if (argc > 1) {
+		rc = cli_usage(c, "unexpected argument '%s'", argv[1]);
 		goto done;
 	}
 	if (o.file && o.dir) {
-		rc = usage("export", EXPORT_USAGE, "%s", "give -o FILE or -d DIR, not both");
+		rc = cli_usage(c, "%s", "give -o FILE or -d DIR, not both");
 		goto done;
 	}
 	if ((o.file && !*o.file) || (o.dir && !*o.dir)) {
-		rc = usage("export", EXPORT_USAGE, "%s", "an empty file or directory name");
+		rc = cli_usage(c, "%s", "an empty file or directory name");
 		goto done;
 	}
 	if (json && (o.dir || o.narticles || o.ntags || o.wikilinks || o.timestamps || o.entities)) {
-		rc = usage("export", EXPORT_USAGE, "%s",
+		rc = cli_usage(c, "%s",
 		           "--json writes the whole library, to -o FILE or standard output");
 		goto done;
 	}
@@ -148,7 +106,7 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 	int fresh;
 
 	if (argc != 2 || (argv[1][0] == '-' && argv[1][1]))
-		return usage("restore", RESTORE_USAGE, "%s", "give one backup file (from 'gloss export --json')");
+		return cli_usage(c, "%s", "give one backup file (from 'gloss export --json')");
 	/* A new library is not seeded with the bundled articles first: a
 	 * restore into it gives back exactly the library that was saved. */
 	c->no_bundled = 1;

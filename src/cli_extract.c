@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gloss/cli.h"
+#include "gloss/cli_args.h"
 #include "gloss/extract.h"
 #include "gloss/fetch.h"
 #include "gloss/import.h"
@@ -127,27 +127,14 @@ static int extract_url(struct cli *c, char *url, int json)
 
 int cli_cmd_extract(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"url", required_argument, NULL, 'u'},
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *url = NULL, *name;
+	const char *url = cli_args_get(c->args, "url"), *name;
 	char *raw = NULL, *path;
 	size_t len = 0;
-	int ch, json = 0, rc;
+	int json = cli_args_has(c->args, "json"), rc;
 
-	while ((ch = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (ch == 'u')
-			url = optarg;
-		else if (ch == 'j')
-			json = 1;
-		else
-			return cli_usage("extract", "unknown option");
-	}
-	if (optind != argc - 1)
-		return cli_usage("extract", optind == argc ? "which page?" : "one page at a time");
-	path = argv[optind];
+	if (argc != 2)
+		return cli_usage(c, argc == 1 ? "which page?" : "one page at a time");
+	path = argv[1];
 	name = strcmp(path, "-") == 0 ? "standard input" : path;
 	if (fetch_is_url(path))
 		return extract_url(c, path, json);

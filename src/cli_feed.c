@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include <unistd.h>
 
 #include "gloss/cli.h"
+#include "gloss/cli_args.h"
 #include "gloss/extract.h"
 #include "gloss/feed.h"
 #include "gloss/feed_sync.h"
@@ -23,7 +23,7 @@
 #include "gloss/store_feed.h"
 #include "gloss/util.h"
 
-#define usage(...) cli_usage("feed", __VA_ARGS__)
+#define usage(...) cli_usage(c, __VA_ARGS__)
 
 static int find(struct cli *c, const char *name, struct store_feed *f)
 {
@@ -96,42 +96,50 @@ static int fetch_feed(struct cli *c, char **url, struct feed *out, long timeout_
 
 static int feed_add(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"title", required_argument, NULL, 't'},
-		{"interval", required_argument, NULL, 'i'},
-		{"timeout", required_argument, NULL, 'T'},
-		{NULL, 0, NULL, 0},
-	};
+	const struct cli_arg *opt;
+	struct cli_args a;
+	char *arg;
 	const char *title = NULL;
 	long interval = -1, timeout_ms = 0;
 	char *url, why[256], *end;
 	struct feed f;
 	int64_t id;
-	int ch, rc;
+	int rc;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 't')
-			title = optarg;
-		else if (ch == 'i') {
-			interval = strtol(optarg, &end, 10);
-			if (*end || interval < 0 || interval > 525600)
-				return usage("--interval takes minutes (0 to 525600), not '%s'", optarg);
-		} else if (ch == 'T') {
-			double s = strtod(optarg, &end);
-			if (*end || s <= 0 || s > 3600)
-				return usage("--timeout takes seconds (up to 3600), not '%s'", optarg);
+	/* The subcommand's own options: argv[0] is "add". */
+	if (cli_args_parse("title= interval= timeout=", "feed", FEED_USAGE, argc, argv, &a) != 0)
+		return CLI_USAGE;
+	rc = CLI_OK;
+	CLI_ARGS_EACH(&a, opt) {
+		if (cli_arg_is(opt, "title"))
+			title = opt->value;
+		else if (cli_arg_is(opt, "interval")) {
+			interval = strtol(opt->value, &end, 10);
+			if (*end || interval < 0 || interval > 525600) {
+				rc = usage("--interval takes minutes (0 to 525600), not '%s'", opt->value);
+				break;
+			}
+		} else if (cli_arg_is(opt, "timeout")) {
+			double s = strtod(opt->value, &end);
+			if (*end || s <= 0 || s > 3600) {
+				rc = usage("--timeout takes seconds (up to 3600), not '%s'", opt->value);
+				break;
+			}
 			timeout_ms = (long)(s * 1000);
-		} else
-			return CLI_USAGE;
+		}
 	}
-	if (optind != argc - 1)
-		return usage("%s", optind == argc ? "which feed (its URL, or a page's)?"
-		                                  : "one feed at a time");
-	if (fetch_url_check(argv[optind], why, sizeof why) != 0) {
-		layout_fprintf_safe(stderr, "gloss: cannot add '%s': %s\n", argv[optind], why);
+	if (rc == CLI_OK && a.argc != 2)
+		rc = usage("%s", a.argc == 1 ? "which feed (its URL, or a page's)?"
+		                             : "one feed at a time");
+	arg = rc == CLI_OK ? a.argv[1] : NULL; /* a string of argv's */
+	cli_args_free(&a);
+	if (rc != CLI_OK)
+		return rc;
+	if (fetch_url_check(arg, why, sizeof why) != 0) {
+		layout_fprintf_safe(stderr, "gloss: cannot add '%s': %s\n", arg, why);
 		return CLI_ERROR;
 	}
-	url = xstrdup(argv[optind]);
+	url = xstrdup(arg);
 	if (fetch_feed(c, &url, &f, timeout_ms) != 0) {
 		free(url);
 		return CLI_ERROR;
@@ -466,7 +474,6 @@ int cli_cmd_feed(struct cli *c, int argc, char **argv)
 		                   "export-opml or prune");
 	for (i = 0; i < ARRAY_SIZE(subs); i++) {
 		if (strcmp(argv[1], subs[i].name) == 0) {
-			optind = 0;
 			return subs[i].fn(c, argc - 1, argv + 1);
 		}
 	}
@@ -538,37 +545,31 @@ static int on_progress(void *ctx, size_t index, uint64_t received, uint64_t expe
 
 int cli_cmd_fetch(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"quiet", no_argument, NULL, 'q'},
-		{"due", no_argument, NULL, 'd'},
-		{"timeout", required_argument, NULL, 'T'},
-		{NULL, 0, NULL, 0},
-	};
+	const struct cli_arg *opt;
 	struct fetch_ctx fc = {0};
 	struct fetch_opts o = {0};
 	struct feed_sync *s;
 	struct feed_sync_totals t;
 	int64_t *ids;
 	size_t n = 0, failed;
-	int ch, due = 0, i, progress;
+	int due = 0, i, progress;
 	char *err = NULL, *end;
 
-	while ((ch = getopt_long(argc, argv, "q", opts, NULL)) != -1) {
-		if (ch == 'q')
+	CLI_ARGS_EACH(c->args, opt) {
+		if (cli_arg_is(opt, "quiet"))
 			fc.quiet = 1;
-		else if (ch == 'd')
+		else if (cli_arg_is(opt, "due"))
 			due = 1;
-		else if (ch == 'T') {
-			double sec = strtod(optarg, &end);
+		else if (cli_arg_is(opt, "timeout")) {
+			double sec = strtod(opt->value, &end);
 			if (*end || sec <= 0 || sec > 3600)
-				return cli_usage("fetch", "--timeout takes seconds (up to 3600), not '%s'",
-				                 optarg);
+				return cli_usage(c, "--timeout takes seconds (up to 3600), not '%s'",
+				                 opt->value);
 			o.timeout_ms = (long)(sec * 1000);
-		} else
-			return CLI_USAGE;
+		}
 	}
 	ids = xcalloc((size_t)argc, sizeof *ids);
-	for (i = optind; i < argc; i++) {
+	for (i = 1; i < argc; i++) {
 		struct store_feed f;
 		if (find(c, argv[i], &f) != 0) {
 			free(ids);

@@ -3,12 +3,12 @@
  * starts with, put into any library or taken out again. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gloss/cli.h"
+#include "gloss/cli_args.h"
 #include "gloss/ingest.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
@@ -72,22 +72,13 @@ static int samples_remove(struct cli *c, int yes)
 
 int cli_cmd_samples(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"yes", no_argument, NULL, 'y'},
-		{NULL, 0, NULL, 0},
-	};
-	int ch, yes = 0;
+	int yes = cli_args_has(c->args, "yes");
 
-	while ((ch = getopt_long(argc, argv, "y", opts, NULL)) != -1) {
-		if (ch != 'y')
-			return cli_usage("samples", "%s", "unknown option");
-		yes = 1;
-	}
-	if (optind != argc - 1)
-		return cli_usage("samples", "%s", "say add or remove");
-	if (strcmp(argv[optind], "add") == 0)
-		return yes ? cli_usage("samples", "%s", "--yes is for remove") : samples_add(c);
-	if (strcmp(argv[optind], "remove") == 0)
+	if (argc != 2)
+		return cli_usage(c, "%s", "say add or remove");
+	if (strcmp(argv[1], "add") == 0)
+		return yes ? cli_usage(c, "%s", "--yes is for remove") : samples_add(c);
+	if (strcmp(argv[1], "remove") == 0)
 		return samples_remove(c, yes);
-	return cli_usage("samples", "'%s' is not add or remove", argv[optind]);
+	return cli_usage(c, "'%s' is not add or remove", argv[1]);
 }

@@ -56,67 +56,12 @@ struct ctx {
 
 #define MAX_DEPTH 400
 
-/* What a tag is, looked up once an element. */
-enum {
-	K_BLOCK = 1,    /* starts a new paragraph */
-	K_NEVER = 2,    /* never article text (script, forms, navigation) */
-	K_HEAD = 4,     /* a heading */
-	K_PARA = 8,     /* holds a paragraph's text (p, pre, td, blockquote) */
-	K_DIVLIKE = 16, /* a paragraph when it holds only inline content */
-	K_LISTY = 32,   /* a block that can be page furniture inside the article */
-	K_LINK = 64,    /* <a> */
-	W_PLUS5 = 128,  /* a block that usually holds an article: +5 */
-	W_PLUS3 = 256,  /* +3 */
-	W_MINUS3 = 512, /* lists and forms: -3 */
-	W_MINUS5 = 1024, /* headings and headers: -5 */
-	K_SET = 1u << 31,
-};
-
-static const struct tag {
-	const char *name;
-	unsigned kind;
-} tags[] = {
-	/* Weights of a block holding paragraphs (tag_weight) are the W_* bits. */
-	/* sorted by name, for bsearch */
-	{"a", K_LINK}, {"address", K_BLOCK | W_MINUS3}, {"applet", K_NEVER}, {"article", K_BLOCK | K_DIVLIKE | W_PLUS5},
-	{"aside", K_BLOCK | K_NEVER}, {"audio", K_NEVER}, {"base", K_NEVER},
-	{"blockquote", K_BLOCK | K_PARA | W_PLUS3}, {"body", K_BLOCK}, {"br", K_BLOCK},
-	{"button", K_NEVER}, {"canvas", K_NEVER}, {"caption", K_BLOCK}, {"center", K_BLOCK},
-	{"datalist", K_NEVER}, {"dd", K_BLOCK | W_MINUS3}, {"details", K_BLOCK},
-	{"dialog", K_BLOCK | K_NEVER}, {"dir", K_BLOCK}, {"div", K_BLOCK | K_DIVLIKE | K_LISTY | W_PLUS5},
-	{"dl", K_BLOCK | K_LISTY | W_MINUS3}, {"dt", K_BLOCK | W_MINUS3}, {"embed", K_NEVER}, {"fieldset", K_BLOCK},
-	{"figcaption", K_BLOCK | K_NEVER}, {"figure", K_BLOCK | K_LISTY}, {"font", K_DIVLIKE},
-	{"footer", K_BLOCK | K_NEVER}, {"form", K_BLOCK | K_LISTY | W_MINUS3}, {"frame", K_NEVER},
-	{"frameset", K_NEVER}, {"h1", K_BLOCK | K_HEAD | W_MINUS5}, {"h2", K_BLOCK | K_HEAD | W_MINUS5},
-	{"h3", K_BLOCK | K_HEAD | W_MINUS5}, {"h4", K_BLOCK | K_HEAD | W_MINUS5}, {"h5", K_BLOCK | K_HEAD | W_MINUS5},
-	{"h6", K_BLOCK | K_HEAD | W_MINUS5}, {"head", K_NEVER}, {"header", K_BLOCK | K_LISTY | W_MINUS5},
-	{"hgroup", K_BLOCK}, {"hr", K_BLOCK}, {"html", K_BLOCK}, {"iframe", K_NEVER},
-	{"input", K_NEVER}, {"legend", K_BLOCK}, {"li", K_BLOCK | W_MINUS3}, {"link", K_NEVER},
-	{"main", K_BLOCK | W_PLUS5}, {"map", K_NEVER}, {"menu", K_BLOCK | K_NEVER}, {"meta", K_NEVER},
-	{"meter", K_NEVER}, {"nav", K_BLOCK | K_NEVER}, {"noscript", K_BLOCK | K_NEVER},
-	{"object", K_NEVER}, {"ol", K_BLOCK | K_LISTY | W_MINUS3}, {"option", K_NEVER}, {"output", K_NEVER},
-	{"p", K_BLOCK | K_PARA}, {"picture", K_BLOCK}, {"pre", K_BLOCK | K_PARA | W_PLUS3},
-	{"progress", K_NEVER}, {"script", K_NEVER}, {"section", K_BLOCK | K_DIVLIKE | K_LISTY | W_PLUS3},
-	{"select", K_NEVER}, {"source", K_NEVER}, {"span", K_DIVLIKE}, {"style", K_NEVER},
-	{"summary", K_BLOCK}, {"svg", K_NEVER}, {"table", K_BLOCK | K_LISTY},
-	{"tbody", K_BLOCK}, {"td", K_BLOCK | K_PARA | W_PLUS3}, {"template", K_NEVER},
-	{"textarea", K_NEVER}, {"tfoot", K_BLOCK}, {"th", K_BLOCK | W_MINUS5}, {"thead", K_BLOCK},
-	{"title", K_NEVER}, {"tr", K_BLOCK}, {"track", K_NEVER}, {"ul", K_BLOCK | K_LISTY | W_MINUS3},
-	{"video", K_NEVER},
-};
-
-static int cmp_tag(const void *key, const void *t)
-{
-	return strcmp(key, ((const struct tag *)t)->name);
-}
-
 static struct info *I(xmlNodePtr n);
 
 /* The K_* bits of an element's tag (0 for text and unknown tags). */
 static unsigned kind(xmlNodePtr n)
 {
 	struct info *in;
-	const struct tag *t;
 	unsigned k;
 
 	if (!n || n->type != XML_ELEMENT_NODE || !n->name)
@@ -124,8 +69,7 @@ static unsigned kind(xmlNodePtr n)
 	in = I(n);
 	if (in && (in->kind & K_SET))
 		return in->kind & ~K_SET;
-	t = bsearch(n->name, tags, ARRAY_SIZE(tags), sizeof tags[0], cmp_tag);
-	k = t ? t->kind : 0;
+	k = extract_tag_kind((const char *)n->name);
 	if (in)
 		in->kind = k | K_SET;
 	return k;
@@ -134,25 +78,6 @@ static unsigned kind(xmlNodePtr n)
 static struct info *I(xmlNodePtr n)
 {
 	return n && n->type == XML_ELEMENT_NODE ? (struct info *)n->_private : NULL;
-}
-
-static bool name_is(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->name &&
-	       strcmp((const char *)n->name, name) == 0;
-}
-
-/* The next node in document order below root; with skip, not into n. */
-static xmlNodePtr walk_next(xmlNodePtr n, xmlNodePtr root, bool skip)
-{
-	if (!skip && n->children && n->type == XML_ELEMENT_NODE)
-		return n->children;
-	while (n && n != root) {
-		if (n->next)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
 }
 
 static bool hidden(struct ctx *c, xmlNodePtr n)
@@ -245,15 +170,6 @@ static void class_words(const char *s, int *strong, int *weak, int *pos)
 	}
 }
 
-const char *extract_attr(xmlNodePtr n, const char *name)
-{
-	xmlAttrPtr a;
-
-	for (a = n->properties; a; a = a->next)
-		if (a->name && strcmp((const char *)a->name, name) == 0)
-			return a->children && a->children->content ? (const char *)a->children->content : "";
-	return NULL;
-}
 
 /* Negative, positive or no opinion, from class, id and itemprop. */
 static void judge_classes(xmlNodePtr n, int *strong, int *weak, int *pos)
@@ -337,12 +253,12 @@ static void mark_tree(struct ctx *c, xmlNodePtr root)
 	xmlNodePtr n;
 	size_t count = 0, i = 0;
 
-	for (n = root; n; n = walk_next(n, root, false))
+	for (n = root; n; n = extract_walk_next(n, root, false))
 		if (n->type == XML_ELEMENT_NODE)
 			count++;
 	c->infos = xcalloc(count ? count : 1, sizeof *c->infos);
 	c->ninfo = count;
-	for (n = root; n; n = walk_next(n, root, false)) {
+	for (n = root; n; n = extract_walk_next(n, root, false)) {
 		struct info *in;
 		int strong, weak, pos;
 		if (n->type != XML_ELEMENT_NODE)
@@ -361,8 +277,8 @@ static void mark_tree(struct ctx *c, xmlNodePtr root)
 		in->weight = (pos ? 25 : 0) - (strong || weak ? 25 : 0);
 		if ((kind(n) & K_NEVER) || is_hidden_el(n) || furniture_role(n))
 			in->marks |= DROP_HARD;
-		else if (!name_is(n, "body") && !name_is(n, "html") && !name_is(n, "a") &&
-		         !name_is(n, "main") && (strong || (weak && !pos)))
+		else if (!extract_name_is(n, "body") && !extract_name_is(n, "html") && !extract_name_is(n, "a") &&
+		         !extract_name_is(n, "main") && (strong || (weak && !pos)))
 			in->marks |= DROP_CLASS;
 	}
 }
@@ -461,7 +377,7 @@ static bool inline_only(struct ctx *c, xmlNodePtr n)
 	xmlNodePtr k;
 	for (k = n->children; k; k = k->next)
 		if (k->type == XML_ELEMENT_NODE && !hidden(c, k) && is_block(k) &&
-		    !name_is(k, "br"))
+		    !extract_name_is(k, "br"))
 			return false;
 	return true;
 }
@@ -512,7 +428,7 @@ static xmlNodePtr best_candidate(struct ctx *c, xmlNodePtr root)
 				}
 			}
 		}
-		n = walk_next(n, root, skip);
+		n = extract_walk_next(n, root, skip);
 	}
 	for (i = 0; i < c->ninfo; i++) {
 		struct info *in = &c->infos[i];
@@ -520,7 +436,7 @@ static xmlNodePtr best_candidate(struct ctx *c, xmlNodePtr root)
 			in->score *= 1.0 - (in->chars ? (double)in->link_chars / (double)in->chars : 0);
 	}
 	/* The best few, highest first. */
-	for (n = root; n; n = walk_next(n, root, n->type == XML_ELEMENT_NODE && hidden(c, n))) {
+	for (n = root; n; n = extract_walk_next(n, root, n->type == XML_ELEMENT_NODE && hidden(c, n))) {
 		struct info *in = I(n);
 		if (!in || !in->scored)
 			continue;
@@ -549,7 +465,7 @@ static xmlNodePtr best_candidate(struct ctx *c, xmlNodePtr root)
 	/* An article split into several blocks of one parent: when most of
 	 * the other strong candidates sit under one ancestor of the best, that
 	 * ancestor is the article. */
-	for (a = best->parent; a && a->type == XML_ELEMENT_NODE && !name_is(a, "body");
+	for (a = best->parent; a && a->type == XML_ELEMENT_NODE && !extract_name_is(a, "body");
 	     a = a->parent) {
 		int under = 0, strong = 0;
 		for (i = 1; i < TOP_N && top[i]; i++) {
@@ -570,7 +486,7 @@ static xmlNodePtr best_candidate(struct ctx *c, xmlNodePtr root)
 	}
 	/* A parent that scores as well holds more of the same article. */
 	while (best->parent && best->parent->type == XML_ELEMENT_NODE &&
-	       !name_is(best->parent, "body") && I(best->parent) && I(best->parent)->scored &&
+	       !extract_name_is(best->parent, "body") && I(best->parent) && I(best->parent)->scored &&
 	       I(best->parent)->score >= I(best)->score && I(best->parent)->chars > 0 &&
 	       link_density(best->parent) < 0.4 &&
 	       I(best)->chars * 10 >= I(best->parent)->chars * 6)
@@ -688,25 +604,10 @@ reset:
 
 static void add_text(struct out *o, const char *s)
 {
-	while (*s) {
-		size_t n = 0, i;
-		if (extract_is_ws((unsigned char)*s)) {
-			o->space = o->para.len > 0;
-			s++;
-			continue;
-		}
-		while (s[n] && !extract_is_ws((unsigned char)s[n]))
-			n++;
-		if (o->space) {
-			buf_addc(&o->para, ' ');
-			o->space = false;
-		}
-		buf_add(&o->para, s, n);
-		if (o->link_depth)
-			for (i = 0; i < n; i++)
-				o->para_links += ((unsigned char)s[i] & 0xC0) != 0x80;
-		s += n;
-	}
+	size_t chars = extract_text_add(&o->para, &o->space, s);
+
+	if (o->link_depth)
+		o->para_links += chars;
 }
 
 /* A block inside the article that is page furniture after all: mostly
@@ -744,9 +645,9 @@ static void emit(struct ctx *c, xmlNodePtr root, struct out *o)
 			skip = hidden(c, n) || (n != root && furniture_block(c, n));
 			if (!skip && is_block(n)) {
 				flush(c, o, false);
-				if (name_is(n, "li")) {
+				if (extract_name_is(n, "li")) {
 					struct info *pi = I(n->parent);
-					if (name_is(n->parent, "ol") && pi) {
+					if (extract_name_is(n->parent, "ol") && pi) {
 						int d = pi->depth < 64 ? pi->depth : 63;
 						char num[16];
 						snprintf(num, sizeof num, "%d. ", ++li_number[d]);
@@ -755,10 +656,10 @@ static void emit(struct ctx *c, xmlNodePtr root, struct out *o)
 						buf_adds(&o->para, "• ");
 					}
 					o->prefix = o->para.len;
-				} else if (name_is(n, "ol") && I(n)) {
+				} else if (extract_name_is(n, "ol") && I(n)) {
 					li_number[I(n)->depth < 64 ? I(n)->depth : 63] = 0;
 				}
-			} else if (!skip && (name_is(n, "td") || name_is(n, "th"))) {
+			} else if (!skip && (extract_name_is(n, "td") || extract_name_is(n, "th"))) {
 				o->space = o->para.len > 0;
 			}
 			if (!skip && (kind(n) & K_LINK))
@@ -810,7 +711,7 @@ static bool sibling_belongs(struct ctx *c, xmlNodePtr s, xmlNodePtr best)
 	if (in->scored && in->score + (in->weight > 0 && in->weight == bi->weight ? bi->score * 0.2 : 0) >=
 	                      threshold)
 		return true;
-	if (name_is(s, "p") || (paragraph_like(c, s) && !name_is(s, "td"))) {
+	if (extract_name_is(s, "p") || (paragraph_like(c, s) && !extract_name_is(s, "td"))) {
 		double ld = link_density(s);
 		if (in->chars > 80 && ld < 0.25)
 			return true;
@@ -856,7 +757,7 @@ static char *find_byline(struct ctx *c, xmlNodePtr root)
 		struct info *in = I(n);
 		/* An article's <aside> or <footer> often holds its byline. */
 		bool skip = in && ((in->marks & NEG_STRONG) || is_hidden_el(n) ||
-		                   ((kind(n) & K_NEVER) && !name_is(n, "aside") && !name_is(n, "footer")));
+		                   ((kind(n) & K_NEVER) && !extract_name_is(n, "aside") && !extract_name_is(n, "footer")));
 		if (!skip && in) {
 			char *b = extract_byline_text(n);
 			if (b) {
@@ -864,7 +765,7 @@ static char *find_byline(struct ctx *c, xmlNodePtr root)
 				return b;
 			}
 		}
-		n = walk_next(n, root, skip);
+		n = extract_walk_next(n, root, skip);
 	}
 	(void)c;
 	return NULL;
@@ -876,22 +777,6 @@ static void out_free(struct out *o)
 	buf_free(&o->para);
 }
 
-char *extract_node_text(xmlNodePtr root)
-{
-	struct out o = {0};
-	xmlNodePtr n = root;
-
-	while (n) {
-		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
-			add_text(&o, (const char *)n->content);
-		else if (n->type == XML_ELEMENT_NODE && n != root && is_block(n))
-			o.space = o.para.len > 0;
-		n = walk_next(n, root, n->type == XML_ELEMENT_NODE && n != root &&
-		                            (name_is(n, "script") || name_is(n, "style")));
-	}
-	buf_free(&o.text);
-	return buf_steal(&o.para);
-}
 
 int extract_article(htmlDocPtr doc, const char *base_url, struct extract_page *out, char *err,
                     size_t errsz)
@@ -908,8 +793,8 @@ int extract_article(htmlDocPtr doc, const char *base_url, struct extract_page *o
 	}
 	extract_meta(doc, base_url, out);
 	mark_tree(&c, root);
-	for (n = root; n; n = walk_next(n, root, false))
-		if (name_is(n, "body")) {
+	for (n = root; n; n = extract_walk_next(n, root, false))
+		if (extract_name_is(n, "body")) {
 			body = n;
 			break;
 		}
@@ -951,7 +836,7 @@ int extract_article(htmlDocPtr doc, const char *base_url, struct extract_page *o
 		out->text = buf_steal(&o.text);
 		buf_free(&o.para);
 	}
-	for (n = root; n; n = walk_next(n, root, false))
+	for (n = root; n; n = extract_walk_next(n, root, false))
 		if (n->type == XML_ELEMENT_NODE)
 			n->_private = NULL;
 	free(c.infos);

@@ -467,3 +467,9 @@ void util_set_err(char *err, size_t errsz, const char *fmt, ...)
 	vsnprintf(err, errsz, fmt, ap);
 	va_end(ap);
 }
+
+void util_ascii_lower_str(char *s)
+{
+	for (; *s; s++)
+		*s = util_ascii_lower(*s);
+}

@@ -23,3 +23,8 @@ FUZZ_DIST = tests/fuzz/run.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_import.c 
 	tests/fuzz/fuzz_ner.c tests/fuzz/fuzz_layout.c tests/fuzz/fuzz_config.c \
 	tests/fuzz/fuzz_anchor.c tests/fuzz/fuzz_compare.c tests/fuzz/fuzz_export.c tests/fuzz/fuzz_extract.c tests/fuzz/fuzz_feed.c \
 	tests/fuzz/corpus tests/fuzz/regress
+# The structural rules (tools/check-structure): no link-level cycle, no
+# source file over 1,200 lines; tools/structure-allow lists what is under way.
+STRUCTURE_TESTS = tests/structure/check.sh
+SCRIPT_TESTS += $(STRUCTURE_TESTS)
+CLI_TESTS += tests/cli/options.sh

@@ -6,6 +6,8 @@
 
 #include "gloss/store.h"
 
+struct cli_args;
+
 enum { CLI_OK = 0, CLI_ERROR = 1, CLI_USAGE = 2 };
 
 struct cli {
@@ -18,6 +20,8 @@ struct cli {
 	int default_library;     /* the library is the default one (no --db, no GLOSS_DB) */
 	int interactive;         /* the reader, not a command: say things on its status line */
 	int samples_added;       /* this run created the library with that many samples */
+	const char *usage;       /* the command's usage line (set by cli_run) */
+	const struct cli_args *args; /* its options, parsed from its template (cli_args.h) */
 };
 
 /* Run the subcommand argv[0]; returns the exit status. */
@@ -31,8 +35,9 @@ int cli_open_store(struct cli *c);
  * symbols the reader shows; with one_line, newlines become spaces. */
 void cli_print_safe_to(FILE *f, const char *s, size_t len, int one_line);
 void cli_print_safe(const char *s, size_t len, int one_line);
-/* "gloss: MESSAGE" and the command's usage on stderr; returns CLI_USAGE. */
-int cli_usage(const char *name, const char *fmt, ...)
+/* "gloss: MESSAGE" (safe for the terminal) and the usage of the command
+ * being run (c->command, c->usage) on stderr; returns CLI_USAGE. */
+int cli_usage(const struct cli *c, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif

@@ -7,6 +7,7 @@
 #ifndef GLOSS_EXTRACT_H
 #define GLOSS_EXTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <libxml/HTMLparser.h>
@@ -71,5 +72,33 @@ char *extract_byline_text(xmlNodePtr n);
 char *clean_byline(const char *value);
 /* Text of a node with white space collapsed and trimmed (fresh string). */
 char *extract_node_text(xmlNodePtr n);
+
+/* extract_tree.c: the tree's vocabulary, shared by extract.c and
+ * extract_meta.c. */
+/* What a tag is, looked up once an element. */
+enum {
+	K_BLOCK = 1,    /* starts a new paragraph */
+	K_NEVER = 2,    /* never article text (script, forms, navigation) */
+	K_HEAD = 4,     /* a heading */
+	K_PARA = 8,     /* holds a paragraph's text (p, pre, td, blockquote) */
+	K_DIVLIKE = 16, /* a paragraph when it holds only inline content */
+	K_LISTY = 32,   /* a block that can be page furniture inside the article */
+	K_LINK = 64,    /* <a> */
+	W_PLUS5 = 128,  /* a block that usually holds an article: +5 */
+	W_PLUS3 = 256,  /* +3 */
+	W_MINUS3 = 512, /* lists and forms: -3 */
+	W_MINUS5 = 1024, /* headings and headers: -5 */
+	K_SET = 1u << 31,
+};
+/* The K_* and W_* bits of a tag name (0 for one unknown). */
+unsigned extract_tag_kind(const char *name);
+/* Whether n is an element with that (lower-case) name. */
+bool extract_name_is(xmlNodePtr n, const char *name);
+/* The next node in document order below root; with skip, not into n. */
+xmlNodePtr extract_walk_next(xmlNodePtr n, xmlNodePtr root, bool skip);
+/* The words of s appended to para, each run of white space one space
+ * (pending in *space until a word follows); the characters of the words. */
+struct buf;
+size_t extract_text_add(struct buf *para, bool *space, const char *s);
 
 #endif

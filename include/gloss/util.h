@@ -33,6 +33,14 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) GLOSS_PRINTF(1, 0);
 
+/* ASCII case, whatever the locale (<ctype.h> would follow LC_CTYPE):
+ * A-Z to a-z, every other byte as it is; and a string in place. */
+static inline char util_ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+void util_ascii_lower_str(char *s);
+
 /* Called before the process dies on a fatal error, so the UI can restore
  * the terminal (endwin) first. */
 void util_set_fatal_hook(void (*hook)(void));

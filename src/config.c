@@ -1,4 +1,4 @@
-/* theme.c — the configuration language shared by the config file, the
+/* config.c — the configuration language shared by the config file, the
  * compiled-in defaults and the theme files: tig-like lines (set, bind,
  * color, theme) split into words with shell-like quoting, the colour and
  * attribute vocabulary of `color` lines, and the mapping of a written
@@ -22,21 +22,16 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-static char ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 static int ascii_caseeq(const char *a, const char *b)
 {
-	for (; *a && ascii_lower(*a) == ascii_lower(*b); ++a)
+	for (; *a && util_ascii_lower(*a) == util_ascii_lower(*b); ++a)
 		++b;
 	return *a == '\0' && *b == '\0';
 }
 
 static int hex_digit(char c)
 {
-	c = ascii_lower(c);
+	c = util_ascii_lower(c);
 	if (c >= '0' && c <= '9')
 		return c - '0';
 	if (c >= 'a' && c <= 'f')
@@ -67,10 +62,10 @@ static int parse_color_name(const char *word)
 {
 	int base = 0, i;
 
-	if (strlen(word) > 6 && ascii_lower(word[0]) == 'b' &&
-	    ascii_lower(word[1]) == 'r' && ascii_lower(word[2]) == 'i' &&
-	    ascii_lower(word[3]) == 'g' && ascii_lower(word[4]) == 'h' &&
-	    ascii_lower(word[5]) == 't') {
+	if (strlen(word) > 6 && util_ascii_lower(word[0]) == 'b' &&
+	    util_ascii_lower(word[1]) == 'r' && util_ascii_lower(word[2]) == 'i' &&
+	    util_ascii_lower(word[3]) == 'g' && util_ascii_lower(word[4]) == 'h' &&
+	    util_ascii_lower(word[5]) == 't') {
 		base = 8;
 		word += 6;
 	}

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "gloss/date.h"
+#include "gloss/import.h"
 #include "gloss/ingest.h"
 #include "gloss/ingest_url.h"
 #include "gloss/layout.h"

@@ -9,10 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The store needs only the names of import.h's types; src/cli.c still
- * gets IMPORT_MAX_BYTES through here (drop this once it includes
- * import.h itself). */
-#include "gloss/import.h"
 #include "gloss/ner_label.h"
 
 struct store;

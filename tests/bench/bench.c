@@ -40,6 +40,7 @@
 #include "gloss/ingest.h"
 #include "gloss/layout.h"
 #include "gloss/ner.h"
+#include "gloss/import.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
 

@@ -12,6 +12,7 @@
 
 #include "gloss/ner.h"
 #include "gloss/sentence.h"
+#include "gloss/import.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
 #include "tap.h"

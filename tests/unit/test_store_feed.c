@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "gloss/sentence.h"
+#include "gloss/import.h"
 #include "gloss/store.h"
 #include "gloss/store_feed.h"
 #include "gloss/util.h"

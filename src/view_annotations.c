@@ -15,6 +15,7 @@
 
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/view_annotations.h"
 #include "gloss/util.h"
 
 struct annots {
@@ -155,9 +156,9 @@ static int annots_request(struct view *v, enum request req)
 			size_t off = h->start;
 			ui_pop();
 			ui_pop();
-			view_reader_open(art, (int64_t)off);
+			ui_open("reader", &(struct view_args){.article = art, .at = (int64_t)off});
 		} else {
-			view_reader_open(h->article_id, (int64_t)h->start);
+			ui_open("reader", &(struct view_args){.article = h->article_id, .at = (int64_t)h->start});
 		}
 		return 1;
 	case REQ_NOTE:

@@ -10,7 +10,9 @@
 #include "gloss/corrections.h"
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/ui_list.h"
 #include "gloss/util.h"
+#include "gloss/view_correct.h"
 
 /* Corrections made on screen, newest last, for U: each with the tick it
  * was made at, so the reader can tell it from a later deletion. */

@@ -15,6 +15,8 @@
 #include "gloss/store.h"
 #include "gloss/ui.h"
 #include "gloss/util.h"
+#include "gloss/view_correct.h"
+#include "gloss/view_entities.h"
 
 enum ent_sort { BY_ARTICLES, BY_MENTIONS, BY_NAME, BY_LABEL, NSORTS };
 static const char *const sort_names[NSORTS] = {"articles", "mentions", "name", "label"};
@@ -201,7 +203,7 @@ static int entities_request(struct view *v, enum request req)
 		return 1;
 	case REQ_ENTER:
 		if (en)
-			view_mentions_open(en->id);
+			ui_open("mentions", &(struct view_args){.entity = en->id});
 		return 1;
 	case REQ_MARK:
 		if (en) {

@@ -16,7 +16,9 @@
 #include "gloss/layout.h"
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/ui_import.h"
 #include "gloss/util.h"
+#include "gloss/view_library.h"
 
 #define WINDOW_ROWS 200
 
@@ -385,13 +387,13 @@ static int library_request(struct view *v, enum request req)
 		return 1;
 	}
 	case REQ_ANNOTATIONS:
-		view_annotations_open(0);
+		ui_open("annotations", NULL);
 		return 1;
 	case REQ_TAGS:
-		view_tags_open();
+		ui_open("tags", NULL);
 		return 1;
 	case REQ_ENTITIES:
-		view_entities_open();
+		ui_open("entities", NULL);
 		return 1;
 	case REQ_IMPORT:
 		ui_import_ask();
@@ -419,7 +421,7 @@ static int library_request(struct view *v, enum request req)
 			int64_t id = a->id;
 			store_article_clear(&tmp);
 			l->stale = 1; /* counts may change while reading */
-			view_reader_open(id, -1);
+			ui_open("reader", &(struct view_args){.article = id, .at = -1});
 			return 1;
 		}
 		if (store_is_readonly(ui.store) && req != REQ_MARK) {

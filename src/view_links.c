@@ -16,7 +16,9 @@
 #include "gloss/layout.h"
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/ui_list.h"
 #include "gloss/util.h"
+#include "gloss/view_links.h"
 
 static const char *const default_relations[] = {"same-fact", "contradicts", "supports", "see-also"};
 

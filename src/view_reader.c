@@ -23,6 +23,8 @@
 #include "gloss/textmatch.h"
 #include "gloss/ui.h"
 #include "gloss/util.h"
+#include "gloss/view_correct.h"
+#include "gloss/view_reader.h"
 
 struct para {
 	size_t start, end;          /* bytes of the body */
@@ -939,7 +941,7 @@ static void follow_link(struct reader *r)
 	}
 	if (ls.n > 1) {
 		store_links_free(&ls);
-		view_links_open(r->art.id, hl);
+		ui_open("links", &(struct view_args){.article = r->art.id, .at = hl});
 		return;
 	}
 	k = &ls.v[0];
@@ -1368,7 +1370,7 @@ static void correct_entity(struct reader *r)
 		reload_mentions(r); /* another gloss may have changed them */
 		return;
 	}
-	view_correct_open(e.name, (int)e.label, 0);
+	ui_open("correct", &(struct view_args){.text = e.name, .label = (int)e.label});
 	free(e.name);
 }
 
@@ -1390,7 +1392,7 @@ static void mark_entity(struct reader *r)
 	}
 	text = xstrndup(r->art.body + t.start, t.end - t.start);
 	r->selecting = 0;
-	view_correct_open(text, -1, 1);
+	ui_open("correct", &(struct view_args){.text = text, .label = -1, .adding = 1});
 	free(text);
 }
 
@@ -1474,7 +1476,7 @@ static int reader_request(struct view *v, enum request req)
 		move_annotation(r, -1);
 		return 1;
 	case REQ_ANNOTATIONS:
-		view_annotations_open(r->art.id);
+		ui_open("annotations", &(struct view_args){.article = r->art.id});
 		return 1;
 	case REQ_LINK: {
 		struct sentence_span t = target(r);
@@ -1483,7 +1485,8 @@ static int reader_request(struct view *v, enum request req)
 			return 1;
 		}
 		r->selecting = 0;
-		view_link_picker_open(r->art.id, r->art.body, r->art.body_len, t.start, t.end);
+		ui_open("picker", &(struct view_args){.article = r->art.id, .text = r->art.body,
+		                                        .len = r->art.body_len, .start = t.start, .end = t.end});
 		return 1;
 	}
 	case REQ_FOLLOW:
@@ -1491,17 +1494,19 @@ static int reader_request(struct view *v, enum request req)
 		return 1;
 	case REQ_LINKS: {
 		long i = annotation_at(r, target(r));
-		view_links_open(r->art.id, i >= 0 && r->hls.v[i].nlinks ? r->hls.v[i].id : 0);
+		ui_open("links", &(struct view_args){.article = r->art.id,
+		                                       .at = i >= 0 && r->hls.v[i].nlinks ? r->hls.v[i].id : 0});
 		return 1;
 	}
 	case REQ_RELATED: {
 		struct sentence_span t = target(r);
 		if (t.end > t.start)
-			view_related_open(r->art.id, r->art.body, t.start, t.end);
+			ui_open("related", &(struct view_args){.article = r->art.id, .text = r->art.body,
+			                                         .start = t.start, .end = t.end});
 		return 1;
 	}
 	case REQ_ENTITIES:
-		view_entities_open();
+		ui_open("entities", NULL);
 		return 1;
 	case REQ_EXPORT:
 		ui_export(&r->art.id, 1);
@@ -1509,7 +1514,7 @@ static int reader_request(struct view *v, enum request req)
 	case REQ_ARTICLE_NEXT:
 	case REQ_ARTICLE_PREV: {
 		int dir = req == REQ_ARTICLE_NEXT ? 1 : -1;
-		int64_t next = view_library_neighbour(r->art.id, dir);
+		int64_t next = ui_neighbour("library", r->art.id, dir);
 		if (!next) {
 			ui_message(dir > 0 ? "this is the last article of the library's list"
 			                   : "this is the first article of the library's list");
@@ -1597,7 +1602,7 @@ static int reader_request(struct view *v, enum request req)
 			ui_message("Tab moves to an entity; Enter then lists its mentions");
 			return 1;
 		}
-		view_mentions_open(r->ments.v[r->ent].entity_id);
+		ui_open("mentions", &(struct view_args){.entity = r->ments.v[r->ent].entity_id});
 		return 1;
 	default:
 		return 0;

@@ -59,8 +59,9 @@ static const char *label_meaning(enum ner_label l)
 
 void view_help_open(const char *screen)
 {
-	char *title = xasprintf("Keys of the %s screen (from the bindings; see gloss(1) to change them)",
-	                        screen);
+	const struct view_entry *e = ui_view(screen);
+	char *title = xasprintf("Keys of the %s screen%s%s (from the bindings; see gloss(1) to change "
+	                        "them)", screen, e ? ", " : "", e ? e->help : "");
 	struct ui_list *r = ui_list_new("help", title, 0);
 	int l;
 

@@ -50,6 +50,7 @@ static void rows_add(struct ui_list *r, const char *k, const char *t, int64_t ar
 
 static void rows_draw(struct view *v)
 {
+	struct buf hint = {0};
 	struct ui_list *r = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct ui_style key = ui_style_over(def, ui_area(AREA_HELP_KEY));
@@ -83,7 +84,11 @@ static void rows_draw(struct view *v)
 		ui_draw_text(1 + i, kw + 2, r->text[k], strlen(r->text[k]), ui.cols - kw - 3);
 	}
 	snprintf(status, sizeof status, " %ld/%zu", r->n ? r->cursor + 1 : 0, r->n);
-	ui_draw_status(status, r->openable ? "Enter opens · q back" : "q back");
+	if (r->openable)
+		ui_hint(&hint, r->screen, REQ_ENTER, "opens");
+	ui_hint(&hint, r->screen, REQ_QUIT, "back");
+	ui_draw_status(status, hint.s ? hint.s : "");
+	buf_free(&hint);
 }
 
 static int rows_request(struct view *v, enum request req)

@@ -54,6 +54,7 @@ static void annots_load(struct annots *a)
 /* Each annotation takes two rows: tags and quote, then note and article. */
 static void annots_draw(struct view *v)
 {
+	struct buf hint = {0};
 	struct annots *a = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct ui_style dim = ui_style_over(def, ui_area(AREA_LIST_DIM));
@@ -105,7 +106,13 @@ static void annots_draw(struct view *v)
 		buf_free(&line);
 	}
 	snprintf(buf, sizeof buf, " %ld/%zu", a->hls.n ? a->cursor + 1 : 0, a->hls.n);
-	ui_draw_status(buf, "Enter goes to it · / filters · a note · D deletes · q back");
+	ui_hint(&hint, "annotations", REQ_ENTER, "goes to it");
+	ui_hint(&hint, "annotations", REQ_SEARCH, "filters");
+	ui_hint(&hint, "annotations", REQ_NOTE, "note");
+	ui_hint(&hint, "annotations", REQ_DELETE, "deletes");
+	ui_hint(&hint, "annotations", REQ_QUIT, "back");
+	ui_draw_status(buf, hint.s ? hint.s : "");
+	buf_free(&hint);
 }
 
 static void annots_filter_changed(void *ctx, const char *text)
@@ -232,7 +239,11 @@ static void annots_done(struct view *v)
 }
 
 static const struct view_ops annots_ops = {
-	"annotations", annots_draw, annots_request, annots_resize, annots_done, NULL, NULL,
+	.name = "annotations",
+	.draw = annots_draw,
+	.request = annots_request,
+	.resize = annots_resize,
+	.done = annots_done,
 };
 
 void view_annotations_open(int64_t article_id)
@@ -261,6 +272,7 @@ static void tags_load(struct tags_view *t)
 
 static void tags_draw(struct view *v)
 {
+	struct buf hint = {0};
 	struct tags_view *t = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct ui_style cur = ui_style_over(def, ui_area(AREA_CURSOR));
@@ -299,7 +311,14 @@ static void tags_draw(struct view *v)
 		ui_draw_text(2 + i, 1 + used, buf, strlen(buf), ui.cols - 2 - used);
 	}
 	snprintf(buf, sizeof buf, " %ld/%zu", t->tags.n ? t->cursor + 1 : 0, t->tags.n);
-	ui_draw_status(buf, "n new · r rename · k key · c colour · D delete · q back");
+	ui_hint(&hint, "tags", REQ_NEW, "new");
+	ui_hint(&hint, "tags", REQ_RENAME, "rename");
+	ui_hint(&hint, "tags", REQ_REBIND, "key");
+	ui_hint(&hint, "tags", REQ_RECOLOUR, "colour");
+	ui_hint(&hint, "tags", REQ_DELETE, "delete");
+	ui_hint(&hint, "tags", REQ_QUIT, "back");
+	ui_draw_status(buf, hint.s ? hint.s : "");
+	buf_free(&hint);
 }
 
 static int tags_request(struct view *v, enum request req)
@@ -381,7 +400,11 @@ static void tags_done(struct view *v)
 }
 
 static const struct view_ops tags_ops = {
-	"tags", tags_draw, tags_request, tags_resize, tags_done, NULL, NULL,
+	.name = "tags",
+	.draw = tags_draw,
+	.request = tags_request,
+	.resize = tags_resize,
+	.done = tags_done,
 };
 
 void view_tags_open(void)

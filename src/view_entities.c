@@ -100,6 +100,7 @@ static void load(struct entities *e)
 
 static void entities_draw(struct view *v)
 {
+	struct buf hint = {0};
 	struct entities *e = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct ui_style cur = ui_style_over(def, ui_area(AREA_CURSOR));
@@ -153,8 +154,17 @@ static void entities_draw(struct view *v)
 		             ui.cols - x - 33 - 20);
 	}
 	snprintf(buf, sizeof buf, " %ld/%zu", e->nshown ? e->cursor + 1 : 0, e->nshown);
-	ui_draw_status(buf, e->marked ? "M merges the marked entity into this one"
-	                              : "Enter: mentions · / filter · s sort · m mark · S split");
+	if (e->marked) {
+		ui_hint(&hint, "entities", REQ_MERGE, "merges the marked entity into this one");
+	} else {
+		ui_hint(&hint, "entities", REQ_ENTER, "mentions");
+		ui_hint(&hint, "entities", REQ_SEARCH, "filter");
+		ui_hint(&hint, "entities", REQ_SORT, "sort");
+		ui_hint(&hint, "entities", REQ_MARK, "mark");
+		ui_hint(&hint, "entities", REQ_SPLIT, "split");
+	}
+	ui_draw_status(buf, hint.s ? hint.s : "");
+	buf_free(&hint);
 }
 
 static void filter_changed(void *ctx, const char *text)
@@ -278,7 +288,11 @@ static void entities_resize(struct view *v)
 }
 
 static const struct view_ops entities_ops = {
-	"entities", entities_draw, entities_request, entities_resize, entities_done, NULL, NULL,
+	.name = "entities",
+	.draw = entities_draw,
+	.request = entities_request,
+	.resize = entities_resize,
+	.done = entities_done,
 };
 
 void view_entities_open(void)

@@ -219,7 +219,10 @@ static void picker_done(struct view *v)
 }
 
 static const struct view_ops picker_ops = {
-	"picker", picker_draw, picker_request, NULL, picker_done, NULL, NULL,
+	.name = "picker",
+	.draw = picker_draw,
+	.request = picker_request,
+	.done = picker_done,
 };
 
 static char *complete_relation(void *ctx, const char *text)
@@ -523,7 +526,17 @@ void view_related_open(int64_t article_id, const char *body, size_t start, size_
 	r->start = start;
 	r->end = end;
 	r->len = strlen(body);
-	l = ui_list_new("related", "Related passages in other articles — Enter reads · s same-fact · c contradicts", 24);
+	{
+		struct buf title = {0}, keys = {0};
+		ui_hint(&keys, "related", REQ_ENTER, "reads");
+		ui_hint(&keys, "related", REQ_LINK_SAME, "same-fact");
+		ui_hint(&keys, "related", REQ_LINK_CONTRA, "contradicts");
+		buf_printf(&title, "Related passages in other articles%s%s", keys.len ? " — " : "",
+		           keys.len ? keys.s : "");
+		l = ui_list_new("related", title.s, 24);
+		buf_free(&title);
+		buf_free(&keys);
+	}
 	nkeep = cand.n < 25 ? cand.n : 25;
 	for (i = 0; i < cand.n; i++) {
 		if (i < nkeep) {

@@ -76,10 +76,10 @@ static void open_correct(const struct view_args *a)
 }
 
 static const struct view_entry entries[] = {
-	{.name = "generic", .help = "every screen (what a screen does not bind itself)"},
-	{.name = "library", .help = "the library: the list of articles",
+	{.name = "generic", .help = "every screen, where it does not bind the key itself"},
+	{.name = "library", .help = "the list of articles",
 	 .open = open_library, .neighbour = view_library_neighbour},
-	{.name = "reader", .help = "the reader: one article", .open = open_reader},
+	{.name = "reader", .help = "one article", .open = open_reader},
 	{.name = "selection", .help = "the reader while a selection is made"},
 	{.name = "annotations", .help = "the list of annotations", .open = open_annotations},
 	{.name = "tags", .help = "the tags", .open = open_tags},

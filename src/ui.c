@@ -1,7 +1,9 @@
 /* ui.c — curses set-up and tear-down, the configuration (bindings,
  * settings, theme), colour pairs, the view stack and its event loop,
- * the status line and prompts.  Views decide what to draw; this file
- * decides when, and is the only place that reads keys. */
+ * the status line and its key hints.  Views decide what to draw; this
+ * file decides when, and reads the keys (ui_prompt.c reads them through
+ * it while a prompt is open).  It knows views only by the names in the
+ * registry ui_main is given (views.c), so it links to none of them. */
 #include "config.h"
 
 #include <errno.h>

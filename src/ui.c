@@ -713,14 +713,14 @@ int ui_key_for(const char *screen, enum request req, char *out, size_t n)
 	size_t i;
 	enum request other;
 
+	/* The first in the order the files bound them (the defaults, then
+	 * the user's) of the screen's and the generic ones it keeps. */
 	for (i = 0; i < bindings.n; i++)
-		if (bindings.v[i].req == req && strcmp(bindings.v[i].screen, screen) == 0)
+		if (bindings.v[i].req == req &&
+		    (strcmp(bindings.v[i].screen, screen) == 0 ||
+		     (strcmp(bindings.v[i].screen, "generic") == 0 &&
+		      !find_binding(screen, bindings.v[i].key, &other))))
 			break;
-	if (i == bindings.n)
-		for (i = 0; i < bindings.n; i++)
-			if (bindings.v[i].req == req && strcmp(bindings.v[i].screen, "generic") == 0 &&
-			    !find_binding(screen, bindings.v[i].key, &other))
-				break;
 	if (i == bindings.n || req == REQ_NONE)
 		return -1;
 	key_label(bindings.v[i].key, out, n);

@@ -306,9 +306,9 @@ int ui_confirm(const char *question);
 void ui_each_binding(const char *screen,
                      void (*fn)(void *ctx, const char *key, enum request req), void *ctx);
 const char *ui_request_help(enum request req);
-/* The name of a key bound to req on screen (its own bindings first, then
- * the generic ones it does not override) into out; 0, or -1 when no key
- * does it. */
+/* The name of the key bound to req on screen (by its own bindings or the
+ * generic ones it does not override; the first bound, so the defaults'
+ * key while it still does it) into out; 0, or -1 when no key does it. */
 int ui_key_for(const char *screen, enum request req, char *out, size_t n);
 /* Status-line hints made from the current bindings: appends "KEY what"
  * (after " · " when b is not empty) for the key bound to req on screen;

@@ -1050,9 +1050,12 @@ int ui_main(struct cli *c, const struct view_registry *views)
 		}
 		req = request_for(ui.top, key);
 		if (req == REQ_NONE) {
-			char name[32];
+			char name[32], help[32];
 			key_label(key, name, sizeof name);
-			ui_error("%s is not bound here (? shows the keys)", name);
+			if (ui_key_for(ui.top->ops->name, REQ_HELP, help, sizeof help) == 0)
+				ui_error("%s is not bound here (%s shows the keys)", name, help);
+			else
+				ui_error("%s is not bound here", name);
 			continue;
 		}
 		if (ui.top->ops->request(ui.top, req))

@@ -32,6 +32,8 @@ ui_wait "an unknown screen is reported" "config:9: unknown screen 'nowhere'"
 ui_keys j # a key clears the message
 ui_wait "the hints follow the rebound keys" "o reads · / filters · F2 keys"
 t_nomatch "and no longer name the old ones" "$(ui_screen)" "Enter reads|\? keys"
+ui_keys z
+ui_wait "an unbound key's message names the help key as bound" "z is not bound here \(F2 shows the keys\)"
 ui_keys o
 ui_wait "o reads, as the hint says" "entities"
 ui_keys q

@@ -209,7 +209,8 @@ void reader_tag_by_key(struct reader *r, int key)
 	const struct store_tag *t = tag_with_key(r, key);
 
 	if (!t) {
-		ui_error("no tag is bound to %d (T in the library manages tags)", key);
+		ui_error("no tag is bound to %d%s", key,
+		         ui_keyed("library", REQ_TAGS, " (%s in the library manages tags)"));
 		return;
 	}
 	tag_target(r, t->id, t->name);
@@ -398,7 +399,7 @@ void reader_delete_annotation(struct reader *r)
 	r->undo = xreallocarray(r->undo, r->nundo + 1, sizeof *r->undo);
 	r->undo[r->nundo++] = d;
 	reader_load_annotations(r);
-	ui_message("annotation deleted (U undoes)");
+	ui_message("annotation deleted%s", ui_keyed("reader", REQ_UNDO, " (%s undoes)"));
 }
 
 void reader_undo_delete(struct reader *r)
@@ -490,7 +491,12 @@ void reader_follow_link(struct reader *r)
 	int64_t hl;
 
 	if (i < 0 || !r->hls.v[i].nlinks) {
-		ui_message("no link here (l makes one; ] moves to annotations)");
+		struct buf keys = {0};
+		ui_hint(&keys, "reader", REQ_LINK, "makes one");
+		ui_hint(&keys, "reader", REQ_ANNOT_NEXT, "moves to annotations");
+		ui_message("no link here%s%s%s", keys.len ? " (" : "", keys.len ? keys.s : "",
+		           keys.len ? ")" : "");
+		buf_free(&keys);
 		return;
 	}
 	hl = r->hls.v[i].id;

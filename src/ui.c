@@ -736,6 +736,19 @@ void ui_hint(struct buf *b, const char *screen, enum request req, const char *wh
 	buf_printf(b, "%s%s %s", b->len ? " · " : "", key, what);
 }
 
+const char *ui_keyed(const char *screen, enum request req, const char *fmt)
+{
+	static char ring[4][160];
+	static unsigned next;
+	char key[32], *out = ring[next++ % 4];
+	const char *s = strstr(fmt, "%s");
+
+	if (!s || ui_key_for(screen, req, key, sizeof key) != 0)
+		return "";
+	snprintf(out, sizeof ring[0], "%.*s%s%s", (int)(s - fmt), fmt, key, s + 2);
+	return out;
+}
+
 /* A key means what the view's current mode binds it to, else what its
  * screen binds, else the generic binding. */
 static enum request request_for(struct view *v, int key)

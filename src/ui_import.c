@@ -197,9 +197,9 @@ static void finish(struct bg *b)
 	if (store_article_get(ui.store, res.id, 0, &a) != 0)
 		a.title = NULL;
 	if (res.status == STORE_UPDATED && res.orphaned)
-		ui_message("updated %lld: %s (%d highlight%s orphaned: A lists them)", (long long)res.id,
+		ui_message("updated %lld: %s (%d highlight%s orphaned%s)", (long long)res.id,
 		           a.title && *a.title ? a.title : "(untitled)", res.orphaned,
-		           res.orphaned == 1 ? "" : "s");
+		           res.orphaned == 1 ? "" : "s", ui_keyed("library", REQ_ANNOTATIONS, ": %s lists them"));
 	else
 		ui_message("%s %lld: %s", res.status == STORE_IMPORTED  ? "imported"
 		                          : res.status == STORE_UPDATED ? "updated"

@@ -190,7 +190,8 @@ static int annots_request(struct view *v, enum request req)
 			} else {
 				a->undo = xreallocarray(a->undo, a->nundo + 1, sizeof *a->undo);
 				a->undo[a->nundo++] = d;
-				ui_message("annotation deleted (U undoes)");
+				ui_message("annotation deleted%s",
+				           ui_keyed("annotations", REQ_UNDO, " (%s undoes)"));
 			}
 			annots_load(a);
 		}

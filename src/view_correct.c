@@ -74,10 +74,12 @@ static int picker_request(void *ctx, enum request req, size_t row)
 	text = xstrdup(p->text);
 	ui_pop(); /* frees p */
 	if (kind == CORRECTION_REJECT)
-		ui_message("'%.60s' is no entity now, in %d article%s — U undoes", text, n, n == 1 ? "" : "s");
+		ui_message("'%.60s' is no entity now, in %d article%s%s", text, n, n == 1 ? "" : "s",
+		           ui_keyed("reader", REQ_UNDO, " — %s undoes"));
 	else
-		ui_message("'%.60s' is %s now, in %d article%s — U undoes", text,
-		           ner_label_name((enum ner_label)label), n, n == 1 ? "" : "s");
+		ui_message("'%.60s' is %s now, in %d article%s%s", text,
+		           ner_label_name((enum ner_label)label), n, n == 1 ? "" : "s",
+		           ui_keyed("reader", REQ_UNDO, " — %s undoes"));
 	free(text);
 	return 1;
 }

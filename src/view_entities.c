@@ -218,8 +218,11 @@ static int entities_request(struct view *v, enum request req)
 	case REQ_MARK:
 		if (en) {
 			e->marked = e->marked == en->id ? 0 : en->id;
-			ui_message(e->marked ? "marked %s: go to the entity it is and press M" : "unmarked",
-			           en->name);
+			if (e->marked)
+				ui_message("marked %s: go to the entity it is%s", en->name,
+				           ui_keyed("entities", REQ_MERGE, " and press %s"));
+			else
+				ui_message("unmarked");
 		}
 		return 1;
 	case REQ_MERGE:

@@ -62,7 +62,8 @@ static int link_passages(int64_t src, const char *src_body, size_t src_len, size
 		return -1;
 	}
 	if (existed)
-		ui_message("already linked as %s (L lists links)", relation);
+		ui_message("already linked as %s%s", relation,
+		           ui_keyed("reader", REQ_LINKS, " (%s lists links)"));
 	else
 		ui_message("linked as %s (saved; o follows it, L lists links)", relation);
 	return 0;
@@ -317,8 +318,8 @@ void view_links_open(int64_t article_id, int64_t highlight_id)
 		return;
 	}
 	if (!ls.n) {
-		ui_message(highlight_id > 0 ? "no links here (l makes one)"
-		                            : "no links in this article (l makes one)");
+		ui_message("%s%s", highlight_id > 0 ? "no links here" : "no links in this article",
+		           ui_keyed("reader", REQ_LINK, " (%s makes one)"));
 		return;
 	}
 	title = xasprintf("Links and backlinks of %s — %zu", highlight_id > 0 ? "the passage" : "this article",

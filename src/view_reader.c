@@ -66,8 +66,10 @@ static void search_step(struct reader *r, int dir)
 	long i;
 
 	if (!r->query || !r->hits.n) {
-		ui_error(r->query ? "'%s' is not in this article" : "no search yet (/ searches)",
-		         r->query);
+		if (r->query)
+			ui_error("'%s' is not in this article", r->query);
+		else
+			ui_error("no search yet%s", ui_keyed("reader", REQ_SEARCH, " (%s searches)"));
 		return;
 	}
 	if (r->cur_hit >= 0 && reader_row_of(r, r->hits.v[r->cur_hit].start) >= 0) {
@@ -215,8 +217,8 @@ static void select_swap(struct reader *r)
 	r->sel_b = t;
 	reader_focus_at(r, r->sel_b > r->sel_a ? (r->sel_b ? r->sel_b - 1 : 0) : r->sel_b);
 	reader_show_offset(r, r->sel_b);
-	ui_message(r->sel_b > r->sel_a ? "the end of the selection moves (o swaps)"
-	                               : "the start of the selection moves (o swaps)");
+	ui_message("the %s of the selection moves%s", r->sel_b > r->sel_a ? "end" : "start",
+	           ui_keyed("selection", REQ_SELECT_SWAP, " (%s swaps)"));
 }
 
 /* --- drawing --- */
@@ -589,7 +591,8 @@ static int reader_request(struct view *v, enum request req)
 			ui_pop();
 			ui_message("back");
 		} else {
-			ui_message("nothing to go back to (q returns to the library)");
+			ui_message("nothing to go back to%s",
+			           ui_keyed("reader", REQ_QUIT, " (%s returns to the library)"));
 		}
 		return 1;
 	case REQ_MOVE_DOWN:

@@ -314,6 +314,10 @@ int ui_key_for(const char *screen, enum request req, char *out, size_t n);
  * (after " · " when b is not empty) for the key bound to req on screen;
  * nothing when no key is. */
 void ui_hint(struct buf *b, const char *screen, enum request req, const char *what);
+/* A key hint inside a message: fmt with its one "%s" replaced by the key
+ * bound to req on screen (" (%s undoes)" → " (U undoes)"), or "" when no
+ * key does it.  The text lasts for the next three calls. */
+const char *ui_keyed(const char *screen, enum request req, const char *fmt);
 const char *ui_request_name(enum request req);
 
 #endif

@@ -25,10 +25,12 @@ bind library F1 none
 bind entities o sort
 bind entities s none
 bind correct x quit
+bind reader z undo
+bind reader U none
 bind nowhere x quit
 CFG
 ui_start 100 30 "$GLOSS"
-ui_wait "an unknown screen is reported" "config:9: unknown screen 'nowhere'"
+ui_wait "an unknown screen is reported" "config:11: unknown screen 'nowhere'"
 ui_keys j # a key clears the message
 ui_wait "the hints follow the rebound keys" "o reads · / filters · F2 keys"
 t_nomatch "and no longer name the old ones" "$(ui_screen)" "Enter reads|\? keys"
@@ -36,6 +38,12 @@ ui_keys z
 ui_wait "an unbound key's message names the help key as bound" "z is not bound here \(F2 shows the keys\)"
 ui_keys o
 ui_wait "o reads, as the hint says" "entities"
+ui_keys ')' 1
+ui_wait "a highlight" "tagged .* \(saved\)"
+ui_keys D
+ui_wait "a message's key hint follows a rebound key too" "annotation deleted \(z undoes\)"
+ui_keys z
+ui_wait "z undoes" "restored the annotation"
 ui_keys q
 ui_wait "back in the library" "o reads"
 ui_keys E

@@ -12,6 +12,7 @@
 #include "gloss/cli.h"
 #include "gloss/ui.h"
 #include "gloss/util.h"
+#include "gloss/views.h"
 
 static void usage(FILE *f)
 {
@@ -88,7 +89,7 @@ int main(int argc, char **argv)
 		rc = CLI_USAGE;
 	} else {
 		c.interactive = 1; /* the reader says what it did on its status line */
-		rc = cli_open_store(&c) != 0 ? CLI_ERROR : ui_main(&c);
+		rc = cli_open_store(&c) != 0 ? CLI_ERROR : ui_main(&c, &views);
 	}
 	store_close(c.store);
 	free(default_db);

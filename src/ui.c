@@ -1,7 +1,9 @@
 /* ui.c — curses set-up and tear-down, the configuration (bindings,
  * settings, theme), colour pairs, the view stack and its event loop,
- * the status line and prompts.  Views decide what to draw; this file
- * decides when, and is the only place that reads keys. */
+ * the status line and its key hints.  Views decide what to draw; this
+ * file decides when, and reads the keys (ui_prompt.c reads them through
+ * it while a prompt is open).  It knows views only by the names in the
+ * registry ui_main is given (views.c), so it links to none of them. */
 #include "config.h"
 
 #include <errno.h>
@@ -19,18 +21,16 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
+#include "gloss/cli.h"
 #include "gloss/embedded.h"
-#include "gloss/export.h"
-#include "gloss/prompt_path.h"
 #include "gloss/layout.h"
 #include "gloss/theme.h"
 #include "gloss/ui.h"
 #include "gloss/util.h"
+#include "ui_internal.h"
 
 struct ui ui;
 
-/* Keys: a code point, or a curses key code offset past Unicode. */
-#define KEYCODE(k) (0x200000 + (k))
 
 struct binding {
 	char screen[16];
@@ -70,9 +70,51 @@ static const char *const area_names[AREA_ENTITY] = {
 	AREA_INFO(AREA_NAME)
 #undef AREA_NAME
 };
-static const char *const screens[] = {"generic", "library", "reader", "selection",
-                                      "annotations", "tags", "entities", "related", "links",
-                                      "picker", "help", "mentions"};
+/* The view registry, from ui_main. */
+static const struct view_registry *registry;
+
+const struct view_entry *ui_view(const char *name)
+{
+	size_t i;
+
+	for (i = 0; registry && i < registry->n; i++)
+		if (strcmp(registry->v[i].name, name) == 0)
+			return &registry->v[i];
+	return NULL;
+}
+
+void ui_open(const char *name, const struct view_args *a)
+{
+	const struct view_entry *e = ui_view(name);
+	struct view_args none = {0};
+
+	if (!e || !e->open)
+		fatal("no view '%s' to open", name);
+	e->open(a ? a : &none);
+}
+
+int64_t ui_neighbour(const char *name, int64_t id, int dir)
+{
+	const struct view_entry *e = ui_view(name);
+
+	return e && e->neighbour ? e->neighbour(id, dir) : 0;
+}
+
+/* What the main loop runs besides keys. */
+static struct {
+	const struct ui_task **v;
+	size_t n, cap;
+} tasks;
+
+void ui_add_task(const struct ui_task *t)
+{
+	size_t i;
+
+	for (i = 0; i < tasks.n; i++)
+		if (tasks.v[i] == t)
+			return;
+	VEC_PUSH(&tasks, t);
+}
 
 const char *ui_request_name(enum request req)
 {
@@ -183,8 +225,6 @@ static void bind_key(const char *screen, int key, enum request req)
 
 static void apply_style(const struct theme_style *ts);
 
-/* `set export-dir PATH`: the x prompt's folder until one is typed there. */
-static char *export_dir_setting;
 
 /* Apply parsed lines: bindings and settings now; colours when the theme
  * is known (user `color` lines override the theme's). */
@@ -216,8 +256,8 @@ static void apply_config(const struct config *cfg, const char *file, int colors_
 				    strcmp(l->argv[1], "true") == 0)
 					ui.cli->offline = 1;
 			} else if (strcmp(l->argv[0], "export-dir") == 0) {
-				free(export_dir_setting);
-				export_dir_setting = xstrdup(l->argv[1]);
+				free(ui.export_dir);
+				ui.export_dir = xstrdup(l->argv[1]);
 			} else {
 				snprintf(msg, sizeof msg, "unknown setting '%.40s' (theme, mouse, offline, export-dir)",
 				         l->argv[0]);
@@ -239,9 +279,7 @@ static void apply_config(const struct config *cfg, const char *file, int colors_
 				config_error(NULL, file, l->lineno, "bind takes a screen, a key and an action");
 				break;
 			}
-			for (j = 0; j < ARRAY_SIZE(screens); j++)
-				found |= strcmp(screens[j], l->argv[0]) == 0;
-			if (!found) {
+			if (!ui_view(l->argv[0])) {
 				snprintf(msg, sizeof msg, "unknown screen '%.40s'", l->argv[0]);
 				config_error(NULL, file, l->lineno, msg);
 				break;
@@ -670,6 +708,47 @@ static int find_binding(const char *screen, int key, enum request *req)
 	return 0;
 }
 
+int ui_key_for(const char *screen, enum request req, char *out, size_t n)
+{
+	size_t i;
+	enum request other;
+
+	/* The first in the order the files bound them (the defaults, then
+	 * the user's) of the screen's and the generic ones it keeps. */
+	for (i = 0; i < bindings.n; i++)
+		if (bindings.v[i].req == req &&
+		    (strcmp(bindings.v[i].screen, screen) == 0 ||
+		     (strcmp(bindings.v[i].screen, "generic") == 0 &&
+		      !find_binding(screen, bindings.v[i].key, &other))))
+			break;
+	if (i == bindings.n || req == REQ_NONE)
+		return -1;
+	key_label(bindings.v[i].key, out, n);
+	return 0;
+}
+
+void ui_hint(struct buf *b, const char *screen, enum request req, const char *what)
+{
+	char key[32];
+
+	if (ui_key_for(screen, req, key, sizeof key) != 0)
+		return;
+	buf_printf(b, "%s%s %s", b->len ? " · " : "", key, what);
+}
+
+const char *ui_keyed(const char *screen, enum request req, const char *fmt)
+{
+	static char ring[4][160];
+	static unsigned next;
+	char key[32], *out = ring[next++ % 4];
+	const char *s = strstr(fmt, "%s");
+
+	if (!s || ui_key_for(screen, req, key, sizeof key) != 0)
+		return "";
+	snprintf(out, sizeof ring[0], "%.*s%s%s", (int)(s - fmt), fmt, key, s + 2);
+	return out;
+}
+
 /* A key means what the view's current mode binds it to, else what its
  * screen binds, else the generic binding. */
 static enum request request_for(struct view *v, int key)
@@ -685,7 +764,7 @@ static enum request request_for(struct view *v, int key)
 }
 
 /* Read one key as our key code; KEY_RESIZE is reported as is. */
-static int read_key(void)
+int ui_read_key(void)
 {
 	wint_t wc;
 	int rc = get_wch(&wc);
@@ -704,15 +783,15 @@ static int read_key(void)
 	return (int)wc;
 }
 
-static int too_small(void)
+int ui_too_small(void)
 {
 	return ui.rows < 5 || ui.cols < 20;
 }
 
-static void draw_all(void)
+void ui_draw_all(void)
 {
 	erase();
-	if (too_small()) {
+	if (ui_too_small()) {
 		static const char msg[] = "gloss: window too small (need 20x5)";
 		struct ui_style st = ui_area(AREA_DEFAULT);
 		ui_set_style(&st);
@@ -747,7 +826,7 @@ static void notify_data_changed(void)
 	ui_message("the library changed (another gloss): refreshed");
 }
 
-static void handle_resize(void)
+void ui_handle_resize(void)
 {
 	struct view *v;
 
@@ -755,258 +834,6 @@ static void handle_resize(void)
 	for (v = ui.top; v; v = v->parent)
 		if (v->ops->resize)
 			v->ops->resize(v);
-}
-
-/* --- prompts --- */
-
-static size_t utf8_prev(const char *s, size_t pos)
-{
-	if (pos == 0)
-		return 0;
-	pos--;
-	while (pos > 0 && ((unsigned char)s[pos] & 0xc0) == 0x80)
-		pos--;
-	return pos;
-}
-
-static size_t utf8_next(const char *s, size_t len, size_t pos)
-{
-	if (pos >= len)
-		return len;
-	pos++;
-	while (pos < len && ((unsigned char)s[pos] & 0xc0) == 0x80)
-		pos++;
-	return pos;
-}
-
-static char *prompt_hint;
-
-void ui_prompt_hint(const char *text)
-{
-	free(prompt_hint);
-	prompt_hint = text ? xstrdup(text) : NULL;
-}
-
-static void draw_prompt(const char *label, const struct buf *b, size_t cursor)
-{
-	struct ui_style st = ui_area(AREA_PROMPT);
-	int row = ui.rows - 1, lw, avail, cw, start_w;
-	size_t start = 0;
-
-	draw_all();
-	if (too_small())
-		return;
-	if (prompt_hint) {
-		struct ui_style hs = ui_area(AREA_STATUS);
-		ui_set_style(&hs);
-		ui_clear_to_eol(row - 1, 0);
-		ui_draw_text(row - 1, 1, prompt_hint, strlen(prompt_hint), ui.cols - 2);
-	}
-	ui_set_style(&st);
-	ui_clear_to_eol(row, 0);
-	/* The label whole when 20 columns are left to type in. */
-	lw = ui_draw_text(row, 0, label, strlen(label), ui.cols - 20 > ui.cols / 2 ? ui.cols - 20 : ui.cols / 2);
-	avail = ui.cols - lw - 1;
-	/* Scroll so the cursor stays visible. */
-	cw = layout_width(b->s ? b->s : "", cursor);
-	while (cw - (start_w = layout_width(b->s, start)) >= avail && start < cursor)
-		start = utf8_next(b->s, b->len, start);
-	ui_draw_text(row, lw, b->s ? b->s + start : "", b->len - start, avail);
-	move(row, lw + cw - layout_width(b->s ? b->s : "", start));
-	curs_set(1);
-	refresh();
-}
-
-char *ui_prompt(const char *label, const char *initial,
-                void (*on_change)(void *ctx, const char *text), void *ctx)
-{
-	struct ui_prompt_opts o = {on_change, NULL, NULL, ctx};
-
-	return ui_prompt_ex(label, initial, &o);
-}
-
-char *ui_prompt_ex(const char *label, const char *initial, const struct ui_prompt_opts *o)
-{
-	struct buf b = {0};
-	size_t cursor;
-	int pending = 0; /* the text changed since on_change last ran */
-	char *result = NULL;
-
-	buf_adds(&b, initial ? initial : "");
-	cursor = b.len;
-	for (;;) {
-		int key, changed = 0, hinted = prompt_hint != NULL;
-		draw_prompt(label, &b, cursor);
-		if (pending) {
-			/* What was typed is on screen; the search waits for a pause
-			 * in the typing, so no keystroke waits for an older one. */
-			int delay = wgetdelay(stdscr);
-			timeout(UI_TYPING_PAUSE_MS);
-			key = read_key();
-			timeout(delay);
-			if (key == -1) {
-				pending = 0;
-				o->on_change(o->ctx, b.s);
-				continue;
-			}
-		} else {
-			key = read_key();
-		}
-		if (hinted && key != KEYCODE(KEY_RESIZE))
-			ui_prompt_hint(NULL); /* a hint lasts until the next key */
-		if (pending && (key == '\n' || ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) &&
-		                                 o->step))) {
-			/* Enter and the picker's moves act on the text as typed. */
-			pending = 0;
-			o->on_change(o->ctx, b.s);
-		}
-		if (key == KEYCODE(KEY_RESIZE)) {
-			handle_resize();
-			continue;
-		}
-		if (key == 27) {
-			break;
-		} else if (key == '\n') {
-			result = buf_steal(&b);
-			break;
-		} else if (key == KEYCODE(KEY_LEFT)) {
-			cursor = utf8_prev(b.s, cursor);
-		} else if (key == KEYCODE(KEY_RIGHT)) {
-			cursor = utf8_next(b.s, b.len, cursor);
-		} else if (key == KEYCODE(KEY_HOME) || key == 1) {
-			cursor = 0;
-		} else if (key == KEYCODE(KEY_END) || key == 5) {
-			cursor = b.len;
-		} else if (key == KEYCODE(KEY_BACKSPACE)) {
-			size_t p = utf8_prev(b.s, cursor);
-			memmove(b.s + p, b.s + cursor, b.len - cursor + 1);
-			b.len -= cursor - p;
-			cursor = p;
-			changed = 1;
-		} else if (key == KEYCODE(KEY_DC)) {
-			size_t p = utf8_next(b.s, b.len, cursor);
-			memmove(b.s + cursor, b.s + p, b.len - p + 1);
-			b.len -= p - cursor;
-			changed = 1;
-		} else if ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) && o->recall) {
-			char *c = o->recall(o->ctx, key == KEYCODE(KEY_UP) ? -1 : 1);
-			if (c) {
-				b.len = 0;
-				buf_adds(&b, c);
-				cursor = b.len;
-				free(c);
-				changed = 1;
-			}
-		} else if ((key == KEYCODE(KEY_UP) || key == KEYCODE(KEY_DOWN)) && o->step) {
-			o->step(o->ctx, key == KEYCODE(KEY_UP) ? -1 : 1);
-		} else if (key == '\t' && o->complete) {
-			char *c = o->complete(o->ctx, b.s ? b.s : "");
-			if (c) {
-				b.len = 0;
-				buf_adds(&b, c);
-				cursor = b.len;
-				free(c);
-				changed = 1;
-			}
-		} else if (key == 21) { /* C-u */
-			memmove(b.s, b.s + cursor, b.len - cursor + 1);
-			b.len -= cursor;
-			cursor = 0;
-			changed = 1;
-		} else if (key >= 0x20 && key < 0x200000 && b.len < 4096) {
-			char mb[8];
-			int n = wctomb(mb, (wchar_t)key);
-			if (n > 0) {
-				buf_reserve(&b, (size_t)n);
-				memmove(b.s + cursor + n, b.s + cursor, b.len - cursor + 1);
-				memcpy(b.s + cursor, mb, (size_t)n);
-				b.len += (size_t)n;
-				cursor += (size_t)n;
-				changed = 1;
-			}
-		}
-		if (changed && o->on_change)
-			pending = 1;
-	}
-	curs_set(0);
-	ui_prompt_hint(NULL);
-	buf_free(&b);
-	return result;
-}
-
-int ui_confirm(const char *question)
-{
-	struct ui_style st = ui_area(AREA_PROMPT);
-	int key;
-
-	for (;;) {
-		draw_all();
-		if (!too_small()) {
-			ui_set_style(&st);
-			ui_clear_to_eol(ui.rows - 1, 0);
-			ui_draw_text(ui.rows - 1, 0, question, strlen(question), ui.cols - 6);
-			addstr(" [y/N]");
-			refresh();
-		}
-		key = read_key();
-		if (key < 0) /* a background import's tick */
-			continue;
-		if (key == KEYCODE(KEY_RESIZE)) {
-			handle_resize();
-			continue;
-		}
-		return key == 'y' || key == 'Y';
-	}
-}
-
-/* --- export from the screens --- */
-
-static char *complete_folder(void *ctx, const char *text)
-{
-	(void)ctx;
-	return prompt_path_complete(text, 1);
-}
-
-/* The folder is asked for as a shell would take it (~, $VAR, Tab
- * completes); the one typed is offered next time, in any run. */
-void ui_export(const int64_t *ids, size_t n)
-{
-	struct ui_prompt_opts po = {NULL, complete_folder, NULL, NULL};
-	char *last = prompt_path_last("export-dir");
-	char *typed = ui_prompt_ex("export Markdown to folder (Tab completes): ",
-	                           last ? last : export_dir_setting ? export_dir_setting
-	                                                            : "~/gloss-export", &po);
-	struct export_opts o;
-	char *err = NULL, *dir;
-	int files;
-
-	free(last);
-	if (!typed || !*typed) {
-		ui_message("export cancelled");
-		free(typed);
-		return;
-	}
-	dir = prompt_path_expand(typed, &err);
-	if (!dir) {
-		ui_error("%s", err);
-		free(err);
-		free(typed);
-		return;
-	}
-	memset(&o, 0, sizeof o);
-	o.articles = ids;
-	o.narticles = n;
-	o.dir = dir;
-	files = export_markdown(ui.store, &o, &err);
-	if (files < 0) {
-		ui_error("%s", err);
-	} else {
-		prompt_path_remember("export-dir", typed);
-		ui_message("exported %d file%s to %s", files, files == 1 ? "" : "s", dir);
-	}
-	free(err);
-	free(dir);
-	free(typed);
 }
 
 /* --- set-up, tear-down, the loop --- */
@@ -1149,13 +976,14 @@ static const char *utf8_screen(void)
 	return "gloss needs a UTF-8 locale and the system has none: text may show wrongly";
 }
 
-int ui_main(struct cli *c)
+int ui_main(struct cli *c, const struct view_registry *views)
 {
 	const char *locale_note;
 
 	memset(&ui, 0, sizeof ui);
 	ui.cli = c;
 	ui.store = c->store;
+	registry = views;
 	locale_note = utf8_screen();
 
 	/* Esc must answer at once; no terminal sends a sequence that slowly. */
@@ -1191,7 +1019,7 @@ int ui_main(struct cli *c)
 	if (locale_note && !config_error_count)
 		ui_error("%s", locale_note);
 	(void)store_data_changed(c->store); /* the starting point */
-	view_library_open();
+	ui_open("library", NULL);
 	if (c->samples_added && !config_error_count)
 		ui_message("a new library, with %d sample articles to try ('gloss samples remove' "
 		           "removes them; ? for help)", c->samples_added);
@@ -1201,13 +1029,17 @@ int ui_main(struct cli *c)
 		enum request req;
 
 		/* A background import: its result, or its progress. */
-		ui_import_poll();
-		draw_all();
+		for (size_t t = 0; t < tasks.n; t++)
+			tasks.v[t]->poll();
+		ui_draw_all();
 		/* Wait for a key at most a second (a fifth while an import
 		 * runs), then look whether another process (an import, a CLI
 		 * annotation) changed the library. */
-		timeout(ui_import_busy() ? 200 : 1000);
-		key = read_key();
+		int busy = 0;
+		for (size_t t = 0; t < tasks.n; t++)
+			busy |= tasks.v[t]->busy();
+		timeout(busy ? 200 : 1000);
+		key = ui_read_key();
 		timeout(-1);
 		if (key < 0) {
 			if (store_data_changed(ui.store))
@@ -1215,7 +1047,7 @@ int ui_main(struct cli *c)
 			continue;
 		}
 		if (key == KEYCODE(KEY_RESIZE)) {
-			handle_resize();
+			ui_handle_resize();
 			continue;
 		}
 		if (key == KEYCODE(KEY_MOUSE)) {
@@ -1224,16 +1056,19 @@ int ui_main(struct cli *c)
 		}
 		ui.message[0] = '\0';
 		ui.message_is_error = 0;
-		if (too_small()) {
+		if (ui_too_small()) {
 			if (key == 'q' || key == 'Q')
 				ui.quit = 1;
 			continue;
 		}
 		req = request_for(ui.top, key);
 		if (req == REQ_NONE) {
-			char name[32];
+			char name[32], help[32];
 			key_label(key, name, sizeof name);
-			ui_error("%s is not bound here (? shows the keys)", name);
+			if (ui_key_for(ui.top->ops->name, REQ_HELP, help, sizeof help) == 0)
+				ui_error("%s is not bound here (%s shows the keys)", name, help);
+			else
+				ui_error("%s is not bound here", name);
 			continue;
 		}
 		if (ui.top->ops->request(ui.top, req))
@@ -1246,7 +1081,7 @@ int ui_main(struct cli *c)
 			ui.quit = 1;
 			break;
 		case REQ_HELP:
-			view_help_open(ui.top->ops->name);
+			ui_open("help", &(struct view_args){.screen = ui.top->ops->name});
 			break;
 		case REQ_REDRAW:
 			clearok(curscr, TRUE);
@@ -1256,7 +1091,10 @@ int ui_main(struct cli *c)
 			break;
 		}
 	}
-	ui_import_shutdown();
+	for (size_t t = 0; t < tasks.n; t++)
+		tasks.v[t]->shutdown();
+	free(tasks.v);
+	memset(&tasks, 0, sizeof tasks);
 	while (ui.top)
 		ui_pop();
 	ui_teardown();

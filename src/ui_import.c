@@ -1,12 +1,11 @@
 /* ui_import.c — importing from the screens: `i` asks for a URL or a path
- * (a prompt with history; Tab completes paths) and imports it without
+ * (the path prompt, with a history; Tab completes paths) and imports it without
  * holding up the screen.  The network (or the file read) runs on a
  * thread of its own; the main loop polls (ui_import_poll), and only it
  * touches the store, so SQLite keeps one writer.  The status line shows
  * progress, then the new article's title or why it failed. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,11 +13,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "gloss/cli.h"
 #include "gloss/import.h"
 #include "gloss/ingest.h"
 #include "gloss/ingest_url.h"
+#include "gloss/prompt_path.h"
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/ui_import.h"
 #include "gloss/util.h"
 
 struct bg {
@@ -90,15 +92,6 @@ static void bg_free(struct bg *b)
 	free(b);
 }
 
-static char *expand_home(const char *s)
-{
-	const char *home = getenv("HOME");
-
-	if (s[0] == '~' && (s[1] == '/' || s[1] == '\0') && home && *home)
-		return xasprintf("%s%s", home, s + 1);
-	return xstrdup(s);
-}
-
 static void remember(const char *what)
 {
 	size_t i;
@@ -113,6 +106,8 @@ static void remember(const char *what)
 	}
 	VEC_PUSH(&history, xstrdup(what));
 }
+
+static void ui_import_poll(void);
 
 static void ui_import_start(const char *what)
 {
@@ -138,7 +133,12 @@ static void ui_import_start(const char *what)
 		}
 	} else {
 		struct stat sb;
-		b->path = expand_home(what);
+		if (!(b->path = prompt_path_expand(what, &err))) {
+			ui_error("cannot import '%s': %s", what, err);
+			free(err);
+			bg_free(b);
+			return;
+		}
 		if (stat(b->path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			ui_error("cannot import '%s': a directory (gloss import DIR imports its files)",
 			         what);
@@ -197,9 +197,9 @@ static void finish(struct bg *b)
 	if (store_article_get(ui.store, res.id, 0, &a) != 0)
 		a.title = NULL;
 	if (res.status == STORE_UPDATED && res.orphaned)
-		ui_message("updated %lld: %s (%d highlight%s orphaned: A lists them)", (long long)res.id,
+		ui_message("updated %lld: %s (%d highlight%s orphaned%s)", (long long)res.id,
 		           a.title && *a.title ? a.title : "(untitled)", res.orphaned,
-		           res.orphaned == 1 ? "" : "s");
+		           res.orphaned == 1 ? "" : "s", ui_keyed("library", REQ_ANNOTATIONS, ": %s lists them"));
 	else
 		ui_message("%s %lld: %s", res.status == STORE_IMPORTED  ? "imported"
 		                          : res.status == STORE_UPDATED ? "updated"
@@ -208,7 +208,7 @@ static void finish(struct bg *b)
 	store_article_clear(&a);
 }
 
-void ui_import_poll(void)
+static void ui_import_poll(void)
 {
 	struct bg **pp = &jobs, *b;
 	int running = 0;
@@ -246,12 +246,12 @@ void ui_import_poll(void)
 	}
 }
 
-int ui_import_busy(void)
+static int ui_import_busy(void)
 {
 	return jobs != NULL;
 }
 
-void ui_import_shutdown(void)
+static void ui_import_shutdown(void)
 {
 	struct bg *b;
 
@@ -289,65 +289,19 @@ static char *recall(void *ctx, int dir)
 	return xstrdup(a->pos < history.n ? history.v[a->pos] : "");
 }
 
-/* Tab: the longest completion of the path's last part that all the
- * matching names share, "/" after a directory. */
-static char *complete(void *ctx, const char *text)
-{
-	const char *slash = strrchr(text, '/'), *base = slash ? slash + 1 : text;
-	char *dirpart = slash ? xstrndup(text, (size_t)(slash - text + 1)) : xstrdup("");
-	char *dir = expand_home(*dirpart ? dirpart : "."), *best = NULL, *out = NULL;
-	size_t blen = strlen(base), nmatch = 0;
-	struct dirent *e;
-	DIR *d;
-
-	(void)ctx;
-	if (fetch_is_url(text) || !(d = opendir(dir))) {
-		free(dirpart);
-		free(dir);
-		return NULL;
-	}
-	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, base, blen) != 0 || strcmp(e->d_name, ".") == 0 ||
-		    strcmp(e->d_name, "..") == 0 || (e->d_name[0] == '.' && base[0] != '.'))
-			continue;
-		if (!best) {
-			best = xstrdup(e->d_name);
-		} else {
-			size_t i = 0;
-			while (best[i] && best[i] == e->d_name[i])
-				i++;
-			best[i] = '\0';
-		}
-		nmatch++;
-	}
-	closedir(d);
-	if (best) {
-		struct stat sb;
-		char *full = xasprintf("%s/%s", dir, best);
-		int is_dir = nmatch == 1 && stat(full, &sb) == 0 && S_ISDIR(sb.st_mode);
-		out = xasprintf("%s%s%s", dirpart, best, is_dir ? "/" : "");
-		free(full);
-		free(best);
-	}
-	free(dirpart);
-	free(dir);
-	return out;
-}
-
 void ui_import_ask(void)
 {
+	static const struct ui_task task = {ui_import_poll, ui_import_busy, ui_import_shutdown};
 	struct ask a = {history.n};
-	struct ui_prompt_opts o = {0};
+	struct ui_path_opts o = {.urls = 1, .recall = recall, .ctx = &a};
 	char *what, *p, *end;
 
 	if (store_is_readonly(ui.store)) {
 		ui_error("the library is read-only");
 		return;
 	}
-	o.complete = complete;
-	o.recall = recall;
-	o.ctx = &a;
-	what = ui_prompt_ex("import URL or file: ", NULL, &o);
+	ui_add_task(&task);
+	what = ui_prompt_path("import URL or file: ", NULL, &o);
 	if (!what) {
 		ui_message("import cancelled");
 		return;

@@ -15,6 +15,7 @@
 
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/view_annotations.h"
 #include "gloss/util.h"
 
 struct annots {
@@ -53,6 +54,7 @@ static void annots_load(struct annots *a)
 /* Each annotation takes two rows: tags and quote, then note and article. */
 static void annots_draw(struct view *v)
 {
+	struct buf hint = {0};
 	struct annots *a = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct ui_style dim = ui_style_over(def, ui_area(AREA_LIST_DIM));
@@ -104,7 +106,13 @@ static void annots_draw(struct view *v)
 		buf_free(&line);
 	}
 	snprintf(buf, sizeof buf, " %ld/%zu", a->hls.n ? a->cursor + 1 : 0, a->hls.n);
-	ui_draw_status(buf, "Enter goes to it · / filters · a note · D deletes · q back");
+	ui_hint(&hint, "annotations", REQ_ENTER, "goes to it");
+	ui_hint(&hint, "annotations", REQ_SEARCH, "filters");
+	ui_hint(&hint, "annotations", REQ_NOTE, "note");
+	ui_hint(&hint, "annotations", REQ_DELETE, "deletes");
+	ui_hint(&hint, "annotations", REQ_QUIT, "back");
+	ui_draw_status(buf, hint.s ? hint.s : "");
+	buf_free(&hint);
 }
 
 static void annots_filter_changed(void *ctx, const char *text)
@@ -155,9 +163,9 @@ static int annots_request(struct view *v, enum request req)
 			size_t off = h->start;
 			ui_pop();
 			ui_pop();
-			view_reader_open(art, (int64_t)off);
+			ui_open("reader", &(struct view_args){.article = art, .at = (int64_t)off});
 		} else {
-			view_reader_open(h->article_id, (int64_t)h->start);
+			ui_open("reader", &(struct view_args){.article = h->article_id, .at = (int64_t)h->start});
 		}
 		return 1;
 	case REQ_NOTE:
@@ -182,7 +190,8 @@ static int annots_request(struct view *v, enum request req)
 			} else {
 				a->undo = xreallocarray(a->undo, a->nundo + 1, sizeof *a->undo);
 				a->undo[a->nundo++] = d;
-				ui_message("annotation deleted (U undoes)");
+				ui_message("annotation deleted%s",
+				           ui_keyed("annotations", REQ_UNDO, " (%s undoes)"));
 			}
 			annots_load(a);
 		}
@@ -231,7 +240,11 @@ static void annots_done(struct view *v)
 }
 
 static const struct view_ops annots_ops = {
-	"annotations", annots_draw, annots_request, annots_resize, annots_done, NULL, NULL,
+	.name = "annotations",
+	.draw = annots_draw,
+	.request = annots_request,
+	.resize = annots_resize,
+	.done = annots_done,
 };
 
 void view_annotations_open(int64_t article_id)
@@ -260,6 +273,7 @@ static void tags_load(struct tags_view *t)
 
 static void tags_draw(struct view *v)
 {
+	struct buf hint = {0};
 	struct tags_view *t = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct ui_style cur = ui_style_over(def, ui_area(AREA_CURSOR));
@@ -298,7 +312,14 @@ static void tags_draw(struct view *v)
 		ui_draw_text(2 + i, 1 + used, buf, strlen(buf), ui.cols - 2 - used);
 	}
 	snprintf(buf, sizeof buf, " %ld/%zu", t->tags.n ? t->cursor + 1 : 0, t->tags.n);
-	ui_draw_status(buf, "n new · r rename · k key · c colour · D delete · q back");
+	ui_hint(&hint, "tags", REQ_NEW, "new");
+	ui_hint(&hint, "tags", REQ_RENAME, "rename");
+	ui_hint(&hint, "tags", REQ_REBIND, "key");
+	ui_hint(&hint, "tags", REQ_RECOLOUR, "colour");
+	ui_hint(&hint, "tags", REQ_DELETE, "delete");
+	ui_hint(&hint, "tags", REQ_QUIT, "back");
+	ui_draw_status(buf, hint.s ? hint.s : "");
+	buf_free(&hint);
 }
 
 static int tags_request(struct view *v, enum request req)
@@ -380,7 +401,11 @@ static void tags_done(struct view *v)
 }
 
 static const struct view_ops tags_ops = {
-	"tags", tags_draw, tags_request, tags_resize, tags_done, NULL, NULL,
+	.name = "tags",
+	.draw = tags_draw,
+	.request = tags_request,
+	.resize = tags_resize,
+	.done = tags_done,
 };
 
 void view_tags_open(void)

@@ -10,7 +10,9 @@
 #include "gloss/corrections.h"
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/ui_list.h"
 #include "gloss/util.h"
+#include "gloss/view_correct.h"
 
 /* Corrections made on screen, newest last, for U: each with the tick it
  * was made at, so the reader can tell it from a later deletion. */
@@ -72,10 +74,12 @@ static int picker_request(void *ctx, enum request req, size_t row)
 	text = xstrdup(p->text);
 	ui_pop(); /* frees p */
 	if (kind == CORRECTION_REJECT)
-		ui_message("'%.60s' is no entity now, in %d article%s — U undoes", text, n, n == 1 ? "" : "s");
+		ui_message("'%.60s' is no entity now, in %d article%s%s", text, n, n == 1 ? "" : "s",
+		           ui_keyed("reader", REQ_UNDO, " — %s undoes"));
 	else
-		ui_message("'%.60s' is %s now, in %d article%s — U undoes", text,
-		           ner_label_name((enum ner_label)label), n, n == 1 ? "" : "s");
+		ui_message("'%.60s' is %s now, in %d article%s%s", text,
+		           ner_label_name((enum ner_label)label), n, n == 1 ? "" : "s",
+		           ui_keyed("reader", REQ_UNDO, " — %s undoes"));
 	free(text);
 	return 1;
 }

@@ -15,6 +15,8 @@
 #include "gloss/store.h"
 #include "gloss/ui.h"
 #include "gloss/util.h"
+#include "gloss/view_correct.h"
+#include "gloss/view_entities.h"
 
 enum ent_sort { BY_ARTICLES, BY_MENTIONS, BY_NAME, BY_LABEL, NSORTS };
 static const char *const sort_names[NSORTS] = {"articles", "mentions", "name", "label"};
@@ -98,6 +100,7 @@ static void load(struct entities *e)
 
 static void entities_draw(struct view *v)
 {
+	struct buf hint = {0};
 	struct entities *e = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct ui_style cur = ui_style_over(def, ui_area(AREA_CURSOR));
@@ -151,8 +154,17 @@ static void entities_draw(struct view *v)
 		             ui.cols - x - 33 - 20);
 	}
 	snprintf(buf, sizeof buf, " %ld/%zu", e->nshown ? e->cursor + 1 : 0, e->nshown);
-	ui_draw_status(buf, e->marked ? "M merges the marked entity into this one"
-	                              : "Enter: mentions · / filter · s sort · m mark · S split");
+	if (e->marked) {
+		ui_hint(&hint, "entities", REQ_MERGE, "merges the marked entity into this one");
+	} else {
+		ui_hint(&hint, "entities", REQ_ENTER, "mentions");
+		ui_hint(&hint, "entities", REQ_SEARCH, "filter");
+		ui_hint(&hint, "entities", REQ_SORT, "sort");
+		ui_hint(&hint, "entities", REQ_MARK, "mark");
+		ui_hint(&hint, "entities", REQ_SPLIT, "split");
+	}
+	ui_draw_status(buf, hint.s ? hint.s : "");
+	buf_free(&hint);
 }
 
 static void filter_changed(void *ctx, const char *text)
@@ -201,13 +213,16 @@ static int entities_request(struct view *v, enum request req)
 		return 1;
 	case REQ_ENTER:
 		if (en)
-			view_mentions_open(en->id);
+			ui_open("mentions", &(struct view_args){.entity = en->id});
 		return 1;
 	case REQ_MARK:
 		if (en) {
 			e->marked = e->marked == en->id ? 0 : en->id;
-			ui_message(e->marked ? "marked %s: go to the entity it is and press M" : "unmarked",
-			           en->name);
+			if (e->marked)
+				ui_message("marked %s: go to the entity it is%s", en->name,
+				           ui_keyed("entities", REQ_MERGE, " and press %s"));
+			else
+				ui_message("unmarked");
 		}
 		return 1;
 	case REQ_MERGE:
@@ -276,7 +291,11 @@ static void entities_resize(struct view *v)
 }
 
 static const struct view_ops entities_ops = {
-	"entities", entities_draw, entities_request, entities_resize, entities_done, NULL, NULL,
+	.name = "entities",
+	.draw = entities_draw,
+	.request = entities_request,
+	.resize = entities_resize,
+	.done = entities_done,
 };
 
 void view_entities_open(void)

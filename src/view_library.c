@@ -16,7 +16,9 @@
 #include "gloss/layout.h"
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/ui_import.h"
 #include "gloss/util.h"
+#include "gloss/view_library.h"
 
 #define WINDOW_ROWS 200
 
@@ -171,6 +173,8 @@ static const char *count_in(char *buf, size_t size, int64_t n, int width)
 
 static void library_draw(struct view *v)
 {
+	struct buf hint = {0};
+	char key[32];
 	struct library *l = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), head = ui_area(AREA_LIST_HEADER);
 	struct ui_style def = ui_area(AREA_DEFAULT), cur = ui_area(AREA_CURSOR);
@@ -266,9 +270,19 @@ static void library_draw(struct view *v)
 		         (long long)row_count(l));
 	if (!row_count(l) && l->filter)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "  no matches for '%.60s'", l->filter);
-	ui_draw_status(buf, row_count(l) ? "Enter reads · / filters · ? keys"
-	                    : l->filter ? "Esc clears the filter"
-	                                : "no articles: i imports a URL or a file");
+	if (row_count(l)) {
+		ui_hint(&hint, "library", REQ_ENTER, "reads");
+		ui_hint(&hint, "library", REQ_SEARCH, "filters");
+		ui_hint(&hint, "library", REQ_HELP, "keys");
+	} else if (l->filter) {
+		ui_hint(&hint, "library", REQ_CLEAR, "clears the filter");
+	} else {
+		buf_adds(&hint, "no articles");
+		if (ui_key_for("library", REQ_IMPORT, key, sizeof key) == 0)
+			buf_printf(&hint, ": %s imports a URL or a file", key);
+	}
+	ui_draw_status(buf, hint.s ? hint.s : "");
+	buf_free(&hint);
 }
 
 static void filter_changed(void *ctx, const char *text)
@@ -385,13 +399,13 @@ static int library_request(struct view *v, enum request req)
 		return 1;
 	}
 	case REQ_ANNOTATIONS:
-		view_annotations_open(0);
+		ui_open("annotations", NULL);
 		return 1;
 	case REQ_TAGS:
-		view_tags_open();
+		ui_open("tags", NULL);
 		return 1;
 	case REQ_ENTITIES:
-		view_entities_open();
+		ui_open("entities", NULL);
 		return 1;
 	case REQ_IMPORT:
 		ui_import_ask();
@@ -419,7 +433,7 @@ static int library_request(struct view *v, enum request req)
 			int64_t id = a->id;
 			store_article_clear(&tmp);
 			l->stale = 1; /* counts may change while reading */
-			view_reader_open(id, -1);
+			ui_open("reader", &(struct view_args){.article = id, .at = -1});
 			return 1;
 		}
 		if (store_is_readonly(ui.store) && req != REQ_MARK) {
@@ -473,7 +487,12 @@ static void library_done(struct view *v)
 }
 
 static const struct view_ops library_ops = {
-	"library", library_draw, library_request, library_resize, library_done, library_click, NULL,
+	.name = "library",
+	.draw = library_draw,
+	.request = library_request,
+	.resize = library_resize,
+	.done = library_done,
+	.click = library_click,
 };
 
 int64_t view_library_neighbour(int64_t id, int dir)

@@ -16,7 +16,9 @@
 #include "gloss/layout.h"
 #include "gloss/store.h"
 #include "gloss/ui.h"
+#include "gloss/ui_list.h"
 #include "gloss/util.h"
+#include "gloss/view_links.h"
 
 static const char *const default_relations[] = {"same-fact", "contradicts", "supports", "see-also"};
 
@@ -60,7 +62,8 @@ static int link_passages(int64_t src, const char *src_body, size_t src_len, size
 		return -1;
 	}
 	if (existed)
-		ui_message("already linked as %s (L lists links)", relation);
+		ui_message("already linked as %s%s", relation,
+		           ui_keyed("reader", REQ_LINKS, " (%s lists links)"));
 	else
 		ui_message("linked as %s (saved; o follows it, L lists links)", relation);
 	return 0;
@@ -217,7 +220,10 @@ static void picker_done(struct view *v)
 }
 
 static const struct view_ops picker_ops = {
-	"picker", picker_draw, picker_request, NULL, picker_done, NULL, NULL,
+	.name = "picker",
+	.draw = picker_draw,
+	.request = picker_request,
+	.done = picker_done,
 };
 
 static char *complete_relation(void *ctx, const char *text)
@@ -312,8 +318,8 @@ void view_links_open(int64_t article_id, int64_t highlight_id)
 		return;
 	}
 	if (!ls.n) {
-		ui_message(highlight_id > 0 ? "no links here (l makes one)"
-		                            : "no links in this article (l makes one)");
+		ui_message("%s%s", highlight_id > 0 ? "no links here" : "no links in this article",
+		           ui_keyed("reader", REQ_LINK, " (%s makes one)"));
 		return;
 	}
 	title = xasprintf("Links and backlinks of %s — %zu", highlight_id > 0 ? "the passage" : "this article",
@@ -521,7 +527,17 @@ void view_related_open(int64_t article_id, const char *body, size_t start, size_
 	r->start = start;
 	r->end = end;
 	r->len = strlen(body);
-	l = ui_list_new("related", "Related passages in other articles — Enter reads · s same-fact · c contradicts", 24);
+	{
+		struct buf title = {0}, keys = {0};
+		ui_hint(&keys, "related", REQ_ENTER, "reads");
+		ui_hint(&keys, "related", REQ_LINK_SAME, "same-fact");
+		ui_hint(&keys, "related", REQ_LINK_CONTRA, "contradicts");
+		buf_printf(&title, "Related passages in other articles%s%s", keys.len ? " — " : "",
+		           keys.len ? keys.s : "");
+		l = ui_list_new("related", title.s, 24);
+		buf_free(&title);
+		buf_free(&keys);
+	}
 	nkeep = cand.n < 25 ? cand.n : 25;
 	for (i = 0; i < cand.n; i++) {
 		if (i < nkeep) {

@@ -16,6 +16,9 @@ CLI_TESTS += tests/cli/feed.sh
 UI_TESTS += tests/ui/fetch.sh
 CLI_TESTS += tests/cli/themes.sh
 UI_TESTS += tests/ui/corrections.sh
+UI_TESTS += tests/ui/hints.sh
+UI_TESTS += tests/ui/screens.sh
+UI_TESTS += tests/ui/pathprompt.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 
 # libFuzzer targets, their seeds and regression inputs (make fuzz).

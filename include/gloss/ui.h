@@ -7,7 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "gloss/cli.h"
 #include "gloss/ner.h"
 #include "gloss/theme.h"
 #include "gloss/util.h"
@@ -120,6 +119,8 @@ struct ui_style {
 };
 
 struct view;
+struct cli;
+struct store;
 
 struct view_ops {
 	const char *name; /* the screen name used by `bind` */
@@ -151,6 +152,8 @@ struct ui {
 	int quit;
 	int ncolors;
 	int mouse;
+	/* `set export-dir PATH`: the x prompt's folder until one is typed. */
+	char *export_dir;
 	char message[256];
 	int message_is_error;
 	/* Set while views are told (through resize) that another process
@@ -161,8 +164,59 @@ struct ui {
 
 extern struct ui ui;
 
-/* Run the interactive reader on c->store; returns the exit status. */
-int ui_main(struct cli *c);
+/* What a view is opened with: each view reads the fields it needs (its
+ * header, view_NAME.h, says which). */
+struct view_args {
+	int64_t article;    /* an article */
+	int64_t at;         /* an offset in it, or a highlight */
+	int64_t entity;     /* an entity */
+	const char *screen; /* help: the screen whose keys to show */
+	const char *text;   /* a name, or a body */
+	size_t len, start, end;
+	int label, adding;
+};
+
+/* The view registry: one entry per screen.  name is the screen name
+ * `bind` takes (and the view's view_ops.name); help says what it is (the
+ * ? screen's title, the docs); open makes it the top view (NULL for a
+ * mode of another view, such as "selection", or for "generic").  The
+ * table lives in views.c and is handed to ui_main, so ui.c knows no view
+ * and views open each other by name. */
+struct view_entry {
+	const char *name;
+	const char *help;
+	void (*open)(const struct view_args *a);
+	/* The list a reader walks with article-next/-prev (the library):
+	 * the article after (dir > 0) or before id, 0 when none. */
+	int64_t (*neighbour)(int64_t id, int dir);
+};
+
+struct view_registry {
+	const struct view_entry *v;
+	size_t n;
+};
+
+/* The entry named name, or NULL. */
+const struct view_entry *ui_view(const char *name);
+/* Open the view named name (a programming error if it has no open). */
+void ui_open(const char *name, const struct view_args *a);
+/* The article after or before id in the list of view name; 0 when none
+ * (or when that view is not open). */
+int64_t ui_neighbour(const char *name, int64_t id, int dir);
+
+/* Something the main loop runs besides keys (a background import): poll
+ * each turn, busy makes it wait for keys a fifth of a second rather than
+ * a second, shutdown at the end.  Added once; it stays. */
+struct ui_task {
+	void (*poll)(void);
+	int (*busy)(void);
+	void (*shutdown)(void);
+};
+void ui_add_task(const struct ui_task *t);
+
+/* Run the interactive reader on c->store with these views; returns the
+ * exit status. */
+int ui_main(struct cli *c, const struct view_registry *views);
 
 /* Views push and pop themselves on the stack. */
 void ui_push(const struct view_ops *ops, void *data);
@@ -231,6 +285,19 @@ char *ui_prompt_ex(const char *label, const char *initial, const struct ui_promp
  * the next edit; NULL clears it. */
 void ui_prompt_hint(const char *text);
 
+/* The one prompt for a file or a folder: Tab completes the path from the
+ * file system (only folders when dirs_only; nothing on a URL when urls),
+ * Up and Down call recall when given (a history).  Returns the text as
+ * typed, or NULL when cancelled; prompt_path_expand (prompt_path.h)
+ * turns it into a path with ~ and $VAR expanded. */
+struct ui_path_opts {
+	int dirs_only;
+	int urls; /* a URL may be typed too */
+	char *(*recall)(void *ctx, int dir);
+	void *ctx;
+};
+char *ui_prompt_path(const char *label, const char *initial, const struct ui_path_opts *o);
+
 /* A yes/no question on the status line; 1 for yes. */
 int ui_confirm(const char *question);
 
@@ -239,58 +306,18 @@ int ui_confirm(const char *question);
 void ui_each_binding(const char *screen,
                      void (*fn)(void *ctx, const char *key, enum request req), void *ctx);
 const char *ui_request_help(enum request req);
+/* The name of the key bound to req on screen (by its own bindings or the
+ * generic ones it does not override; the first bound, so the defaults'
+ * key while it still does it) into out; 0, or -1 when no key does it. */
+int ui_key_for(const char *screen, enum request req, char *out, size_t n);
+/* Status-line hints made from the current bindings: appends "KEY what"
+ * (after " · " when b is not empty) for the key bound to req on screen;
+ * nothing when no key is. */
+void ui_hint(struct buf *b, const char *screen, enum request req, const char *what);
+/* A key hint inside a message: fmt with its one "%s" replaced by the key
+ * bound to req on screen (" (%s undoes)" → " (U undoes)"), or "" when no
+ * key does it.  The text lasts for the next three calls. */
+const char *ui_keyed(const char *screen, enum request req, const char *fmt);
 const char *ui_request_name(enum request req);
-
-/* A list screen of rows (left column, right column), each optionally
- * leading to an article at an offset (Enter opens the reader there).
- * extra, when given, handles further actions on the selected row. */
-struct ui_list;
-struct ui_list *ui_list_new(const char *screen, const char *title, int keycol);
-void ui_list_add(struct ui_list *l, const char *left, const char *right, int64_t article,
-                 size_t offset);
-void ui_list_set_extra(struct ui_list *l, int (*extra)(void *ctx, enum request req, size_t row),
-                       void *ctx, void (*free_ctx)(void *ctx));
-/* Put the cursor on a row (after the rows are added). */
-void ui_list_set_cursor(struct ui_list *l, size_t row);
-void ui_list_open(struct ui_list *l);
-
-/* ui_import.c: `i` asks for a URL or a path and imports it on another
- * thread; the main loop calls ui_import_poll (which writes the store)
- * and waits for keys with a timeout while ui_import_busy; at the end
- * ui_import_shutdown cancels what is still running. */
-void ui_import_ask(void);
-void ui_import_poll(void);
-int ui_import_busy(void);
-void ui_import_shutdown(void);
-
-/* Views. */
-void view_library_open(void);
-/* The article after (dir > 0) or before id in the library's current
- * order and filter, moving the library's cursor to it; 0 when none. */
-int64_t view_library_neighbour(int64_t id, int dir);
-void view_reader_open(int64_t article_id, int64_t at_offset);
-void view_help_open(const char *screen);
-void view_mentions_open(int64_t entity_id);
-/* All annotations (article_id 0) or one article's. */
-void view_annotations_open(int64_t article_id);
-void view_tags_open(void);
-void view_entities_open(void);
-/* Links: the picker that makes one from the reader's target range, the
- * list of links and backlinks, and related passages. */
-void view_link_picker_open(int64_t article_id, const char *body, size_t body_len, size_t start,
-                           size_t end);
-void view_links_open(int64_t article_id, int64_t highlight_id);
-void view_related_open(int64_t article_id, const char *body, size_t start, size_t end);
-/* view_correct.c: the label picker that corrects a name (adding == 0:
- * relabel or reject it; 1: mark the text as an entity) in every article,
- * and U's undo of the corrections made on screen (1 when one was undone).
- * Ticks order them against the reader's deletions. */
-void view_correct_open(const char *text, int current_label, int adding);
-int view_correct_undo(void);
-unsigned long view_correct_tick(void);
-unsigned long view_correct_last(void);
-/* Counts the corrections made and undone on screen: a view whose count
- * differs reloads its entities. */
-unsigned long view_correct_changes(void);
 
 #endif

@@ -1,0 +1,114 @@
+/* reader_internal.h — what the reading screen (view_reader.c) and its
+ * annotation actions (reader_actions.c) share: the reader's state and
+ * its layout (reader_layout.c), which both use and which uses neither. */
+#ifndef GLOSS_READER_INTERNAL_H
+#define GLOSS_READER_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gloss/layout.h"
+#include "gloss/sentence.h"
+#include "gloss/store.h"
+
+struct para {
+	size_t start, end;          /* bytes of the body */
+	struct layout_lines lines;  /* offsets relative to start; at width */
+	struct sentence_vec sents;  /* absolute offsets */
+	int wrapped_at;             /* the width lines were made for, 0 = none */
+	int split;
+};
+
+struct hit {
+	size_t start, end;
+};
+
+struct reader {
+	struct store_article art;
+	struct para *paras;
+	size_t npara;
+	struct store_mentions ments;
+	int width;           /* columns of text */
+	size_t top_para, top_line; /* top_line == nlines: the blank after a paragraph */
+	size_t focus_para, focus_sent;
+	long ent;            /* index into ments of the entity Tab reached, or -1 */
+	char *query;
+	struct {
+		struct hit *v;
+		size_t n, cap;
+	} hits;
+	long cur_hit;
+	/* Annotations of this article (not orphaned), by start. */
+	struct store_highlights hls;
+	struct store_tags tags;
+	/* A selection: from sel_a (fixed) to sel_b (moved by w b ( ) { }). */
+	int selecting;
+	size_t sel_a, sel_b;
+	/* After ] or [: the keys act on that annotation's range, until the
+	 * focus moves. */
+	long on_hl;
+	/* Deleted annotations, newest last, for U. */
+	struct store_deleted **undo;
+	size_t nundo;
+	unsigned long deleted_at; /* view_correct_tick() of the last deletion */
+	unsigned long ments_at;   /* view_correct_changes() when ments was loaded */
+};
+
+/* Columns left of the text: the note and link markers. */
+#define MARGIN 2
+
+/* reader_layout.c: the article laid out, the top line and the focus. */
+int reader_text_rows(void);
+struct para *reader_para_wrapped(struct reader *r, size_t p);
+struct para *reader_para_split(struct reader *r, size_t p);
+/* Display lines of a paragraph: its lines and a blank after it. */
+size_t reader_para_rows(struct reader *r, size_t p);
+/* Byte offset at the start of a display line. */
+size_t reader_line_offset(struct reader *r, size_t p, size_t l);
+size_t reader_top_offset(struct reader *r);
+size_t reader_para_at(struct reader *r, size_t off);
+/* Move the top by delta display lines (clamped to the text). */
+void reader_scroll_by(struct reader *r, long delta);
+/* The last top that still fills the screen: count rows back from the end. */
+void reader_bottom_top(struct reader *r, size_t *p, size_t *l);
+void reader_clamp_top(struct reader *r);
+void reader_set_top_offset(struct reader *r, size_t off);
+/* Display row (from the top of the text) of a byte offset, or -1 when it
+ * is not on screen. */
+long reader_row_of(struct reader *r, size_t off);
+struct sentence_span reader_focus_span(struct reader *r);
+void reader_focus_at(struct reader *r, size_t off);
+/* Scroll so that an offset is on screen, a few lines from the top when it
+ * was off screen. */
+void reader_show_offset(struct reader *r, size_t off);
+/* After scrolling, keep the focus on screen. */
+void reader_focus_follow(struct reader *r, int from_bottom);
+void reader_move_sentence(struct reader *r, int dir);
+void reader_move_paragraph(struct reader *r, int dir);
+long reader_mention_at_or_after(struct reader *r, size_t off);
+/* The article's entities again: a correction may have changed them. */
+void reader_reload_mentions(struct reader *r);
+
+/* reader_actions.c: the annotations of the article (load them; the range
+ * the keys act on; the one there; a summary for the status line) and
+ * what the keys do with them, links, the source URL, and corrections. */
+void reader_load_annotations(struct reader *r);
+struct sentence_span reader_target(struct reader *r);
+long reader_annotation_at(struct reader *r, struct sentence_span t);
+void reader_annotation_summary(struct reader *r, struct sentence_span t, char *out, size_t n);
+void reader_tag_by_key(struct reader *r, int key);
+void reader_tag_prompt(struct reader *r);
+void reader_note_prompt(struct reader *r);
+void reader_note_editor(struct reader *r);
+void reader_delete_annotation(struct reader *r);
+void reader_undo_delete(struct reader *r);
+void reader_yank(struct reader *r);
+void reader_move_annotation(struct reader *r, int dir);
+void reader_follow_link(struct reader *r);
+void reader_open_url(struct reader *r);
+/* Tab and S-Tab: the next or previous entity. */
+void reader_move_entity(struct reader *r, int dir);
+void reader_correct_entity(struct reader *r);
+void reader_mark_entity(struct reader *r);
+
+#endif

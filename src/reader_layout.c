@@ -1,0 +1,336 @@
+/* reader_layout.c — the reader's article laid out, lazily: paragraphs
+ * wrapped to the window and split into sentences only when reached, the
+ * top line as a byte offset, scrolling, the focus sentence and its moves,
+ * and the entities of the article.  view_reader.c draws and handles keys
+ * on it; reader_actions.c acts on annotations with it. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/layout.h"
+#include "gloss/sentence.h"
+#include "gloss/store.h"
+#include "gloss/ui.h"
+#include "gloss/util.h"
+#include "gloss/view_correct.h"
+#include "reader_internal.h"
+
+int reader_text_rows(void)
+{
+	return ui.rows - 2;
+}
+
+struct para *reader_para_wrapped(struct reader *r, size_t p)
+{
+	struct para *pa = &r->paras[p];
+
+	if (pa->wrapped_at != r->width) {
+		pa->lines.n = 0;
+		layout_wrap(r->art.body + pa->start, pa->end - pa->start, r->width, &pa->lines);
+		if (pa->lines.n == 0) {
+			struct layout_line empty = {0, 0, 0};
+			VEC_PUSH(&pa->lines, empty);
+		}
+		pa->wrapped_at = r->width;
+	}
+	return pa;
+}
+
+struct para *reader_para_split(struct reader *r, size_t p)
+{
+	struct para *pa = &r->paras[p];
+
+	if (!pa->split) {
+		size_t i;
+		sentence_split(r->art.body + pa->start, pa->end - pa->start, &pa->sents);
+		for (i = 0; i < pa->sents.n; i++) {
+			pa->sents.v[i].start += pa->start;
+			pa->sents.v[i].end += pa->start;
+		}
+		if (pa->sents.n == 0) {
+			struct sentence_span whole = {pa->start, pa->end};
+			VEC_PUSH(&pa->sents, whole);
+		}
+		pa->split = 1;
+	}
+	return pa;
+}
+
+/* Display lines of a paragraph: its lines and a blank after it. */
+size_t reader_para_rows(struct reader *r, size_t p)
+{
+	return reader_para_wrapped(r, p)->lines.n + (p + 1 < r->npara ? 1 : 0);
+}
+
+/* Byte offset at the start of a display line. */
+size_t reader_line_offset(struct reader *r, size_t p, size_t l)
+{
+	struct para *pa = reader_para_wrapped(r, p);
+
+	if (l >= pa->lines.n)
+		return pa->end;
+	return pa->start + pa->lines.v[l].start;
+}
+
+size_t reader_top_offset(struct reader *r)
+{
+	return r->npara ? reader_line_offset(r, r->top_para, r->top_line) : 0;
+}
+
+size_t reader_para_at(struct reader *r, size_t off)
+{
+	size_t lo = 0, hi = r->npara;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->paras[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Move the top by delta display lines (clamped to the text). */
+void reader_scroll_by(struct reader *r, long delta)
+{
+	while (delta > 0) {
+		if (r->top_line + 1 < reader_para_rows(r, r->top_para)) {
+			r->top_line++;
+		} else if (r->top_para + 1 < r->npara) {
+			r->top_para++;
+			r->top_line = 0;
+		} else {
+			break;
+		}
+		delta--;
+	}
+	while (delta < 0) {
+		if (r->top_line > 0) {
+			r->top_line--;
+		} else if (r->top_para > 0) {
+			r->top_para--;
+			r->top_line = reader_para_rows(r, r->top_para) - 1;
+		} else {
+			break;
+		}
+		delta++;
+	}
+}
+
+/* The last top that still fills the screen: count rows back from the end. */
+void reader_bottom_top(struct reader *r, size_t *p, size_t *l)
+{
+	long need = reader_text_rows();
+	size_t q = r->npara;
+
+	*p = 0;
+	*l = 0;
+	while (q > 0) {
+		size_t rows;
+		q--;
+		rows = reader_para_rows(r, q);
+		if ((long)rows >= need) {
+			*p = q;
+			*l = rows - (size_t)need;
+			return;
+		}
+		need -= (long)rows;
+	}
+}
+
+void reader_clamp_top(struct reader *r)
+{
+	size_t bp, bl;
+
+	reader_bottom_top(r, &bp, &bl);
+	if (r->top_para > bp || (r->top_para == bp && r->top_line > bl)) {
+		r->top_para = bp;
+		r->top_line = bl;
+	}
+}
+
+void reader_set_top_offset(struct reader *r, size_t off)
+{
+	struct para *pa;
+	size_t l;
+
+	if (!r->npara)
+		return;
+	r->top_para = reader_para_at(r, off);
+	pa = reader_para_wrapped(r, r->top_para);
+	for (l = 0; l + 1 < pa->lines.n && pa->start + pa->lines.v[l + 1].start <= off; l++)
+		;
+	r->top_line = l;
+	reader_clamp_top(r);
+}
+
+/* Display row (from the top of the text) of a byte offset, or -1 when it
+ * is not on screen. */
+long reader_row_of(struct reader *r, size_t off)
+{
+	size_t p = r->top_para, l = r->top_line;
+	long row;
+
+	for (row = 0; row < reader_text_rows() && p < r->npara; row++) {
+		struct para *pa = reader_para_wrapped(r, p);
+		if (l < pa->lines.n) {
+			size_t s = pa->start + pa->lines.v[l].start;
+			size_t e = l + 1 < pa->lines.n ? pa->start + pa->lines.v[l + 1].start : pa->end + 1;
+			if (off >= s && off < e)
+				return row;
+		}
+		if (++l >= reader_para_rows(r, p)) {
+			p++;
+			l = 0;
+		}
+	}
+	return -1;
+}
+
+struct sentence_span reader_focus_span(struct reader *r)
+{
+	struct sentence_span none = {0, 0};
+
+	if (!r->npara)
+		return none;
+	return reader_para_split(r, r->focus_para)->sents.v[r->focus_sent];
+}
+
+void reader_focus_at(struct reader *r, size_t off)
+{
+	struct para *pa;
+	size_t i;
+
+	if (!r->npara)
+		return;
+	r->focus_para = reader_para_at(r, off);
+	pa = reader_para_split(r, r->focus_para);
+	r->focus_sent = 0;
+	for (i = 0; i < pa->sents.n; i++)
+		if (pa->sents.v[i].start <= off)
+			r->focus_sent = i;
+}
+
+/* Scroll so that an offset is on screen, a few lines from the top when it
+ * was off screen. */
+void reader_show_offset(struct reader *r, size_t off)
+{
+	long row = reader_row_of(r, off);
+
+	if (row >= 0)
+		return;
+	reader_set_top_offset(r, off);
+	reader_scroll_by(r, -(long)(reader_text_rows() / 4));
+	reader_clamp_top(r);
+}
+
+/* After scrolling, keep the focus on screen. */
+void reader_focus_follow(struct reader *r, int from_bottom)
+{
+	struct sentence_span f = reader_focus_span(r);
+	long row = reader_row_of(r, f.start);
+
+	if (row >= 0 || reader_row_of(r, f.end ? f.end - 1 : 0) >= 0)
+		return;
+	if (!from_bottom) {
+		size_t off = reader_top_offset(r);
+		reader_focus_at(r, off);
+		if (reader_focus_span(r).start < off && reader_row_of(r, reader_focus_span(r).end - 1) < 0)
+			r->focus_sent++; /* the sentence ends above: take the next */
+		if (r->focus_sent >= reader_para_split(r, r->focus_para)->sents.n)
+			reader_focus_at(r, off);
+	} else {
+		size_t p = r->top_para, l = r->top_line, last = reader_top_offset(r);
+		long row2;
+		for (row2 = 0; row2 < reader_text_rows() && p < r->npara; row2++) {
+			struct para *pa = reader_para_wrapped(r, p);
+			if (l < pa->lines.n)
+				last = pa->start + pa->lines.v[l].start;
+			if (++l >= reader_para_rows(r, p)) {
+				p++;
+				l = 0;
+			}
+		}
+		reader_focus_at(r, last);
+	}
+}
+
+void reader_move_sentence(struct reader *r, int dir)
+{
+	struct para *pa;
+
+	if (!r->npara)
+		return;
+	pa = reader_para_split(r, r->focus_para);
+	if (dir > 0) {
+		if (r->focus_sent + 1 < pa->sents.n) {
+			r->focus_sent++;
+		} else if (r->focus_para + 1 < r->npara) {
+			r->focus_para++;
+			r->focus_sent = 0;
+			reader_para_split(r, r->focus_para);
+		} else {
+			ui_message("last sentence");
+		}
+	} else {
+		if (r->focus_sent > 0) {
+			r->focus_sent--;
+		} else if (r->focus_para > 0) {
+			r->focus_para--;
+			r->focus_sent = reader_para_split(r, r->focus_para)->sents.n - 1;
+		} else {
+			ui_message("first sentence");
+		}
+	}
+	{
+		struct sentence_span f = reader_focus_span(r);
+		long row = reader_row_of(r, f.start), erow = reader_row_of(r, f.end ? f.end - 1 : f.end);
+		if (row < 0 || erow < 0)
+			reader_show_offset(r, dir > 0 && row >= 0 ? f.end - 1 : f.start);
+	}
+}
+
+void reader_move_paragraph(struct reader *r, int dir)
+{
+	if (!r->npara)
+		return;
+	if (dir > 0 && r->focus_para + 1 < r->npara)
+		r->focus_para++;
+	else if (dir < 0 && r->focus_sent == 0 && r->focus_para > 0)
+		r->focus_para--;
+	r->focus_sent = 0;
+	reader_para_split(r, r->focus_para);
+	reader_show_offset(r, reader_focus_span(r).start);
+}
+
+long reader_mention_at_or_after(struct reader *r, size_t off)
+{
+	size_t lo = 0, hi = r->ments.n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->ments.v[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo;
+}
+
+/* The article's entities again: a correction may have changed them. */
+void reader_reload_mentions(struct reader *r)
+{
+	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+
+	r->ments.n = 0;
+	r->ments_at = view_correct_changes();
+	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	r->ent = -1;
+	for (size_t i = 0; at != SIZE_MAX && i < r->ments.n; i++)
+		if (r->ments.v[i].start == at)
+			r->ent = (long)i;
+}

@@ -15,6 +15,7 @@ CLI_TESTS += tests/cli/fetch.sh
 CLI_TESTS += tests/cli/feed.sh
 UI_TESTS += tests/ui/fetch.sh
 CLI_TESTS += tests/cli/themes.sh
+CLI_TESTS += tests/cli/backup.sh
 UI_TESTS += tests/ui/corrections.sh
 SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 

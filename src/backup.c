@@ -282,6 +282,7 @@ int export_json(struct store *st, const char *file, char **err)
 	*err = NULL;
 	memset(&w, 0, sizeof w);
 	w.err = err;
+	(void)util_out_clean_stale_file(file);
 	if (util_out_open(&w.out, file, err) != 0)
 		return -1;
 	buf_printf(&w.b, "{\n\"format\": \"%s\",\n\"version\": %d", BACKUP_FORMAT, BACKUP_VERSION);

@@ -16,22 +16,8 @@
  * Markdown links (the default) target `#h12`; --wikilinks writes
  * `[[file#^h12]]`.  Articles get `<a id="a3"></a>` in the one-file export.
  *
- * Escaping.  User text (titles, quotes, notes, relations, entity names)
- * goes through export_md_text: ASCII punctuation that can start or end
- * structure anywhere (\ ` * _ [ ] < > # & | ~ $ ^ = { } %) is
- * backslash-escaped — `$`, `^`, `=`, `%` and `#` for Obsidian's math,
- * block ids, highlights, comments and tags; a line's first character is
- * escaped when it could open a block (- + : and "1." / "1)"); leading and
- * trailing blanks and control characters become character references
- * (`&#32;`), since CommonMark would strip or interpret them; a newline
- * inside a note or quote is a hard line break (a backslash at the end of
- * the line), except newlines at the very end, which are `&#10;` because a
- * hard break cannot end a paragraph.  Front-matter strings are always
- * double-quoted YAML with escapes (export_yaml_str).  Tag names become
- * `#words`: letters, digits, `-`, `/` and an inner `_` are kept, any run
- * of other characters becomes one `-` ("my new tag" → #my-new-tag), and a
- * tag with no letter gets a "tag-" prefix (Obsidian ignores #2024); the
- * exact names are in the front matter's `tags` list.
+ * Escaping (export_text.c): user text goes through export_md_text, front
+ * matter through export_yaml_str, tag names become #words.
  *
  * Determinism: articles by id, highlights in reading order (as the store
  * lists them), links by id, tags by name; nothing depends on the clock
@@ -60,245 +46,6 @@
 #include "gloss/store_io.h"
 #include "gloss/util.h"
 
-/* --- escaping ---------------------------------------------------------- */
-
-/* Escaped wherever they stand (see the top of the file). */
-static int md_special(unsigned char c)
-{
-	return c && strchr("\\`*_[]<>#&|~$^={}%", c) != NULL;
-}
-
-/* One line of text (no newline in it) at the start of a Markdown line. */
-static void md_line(struct buf *b, const unsigned char *s, size_t n)
-{
-	size_t i = 0, end = n, k;
-	uint32_t cp;
-
-	/* Leading and trailing blanks would be stripped: references. */
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		buf_adds(b, s[i++] == ' ' ? "&#32;" : "&#9;");
-	while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-		end--;
-	if (i < end) {
-		/* Block starts: list markers, setext underlines, definition
-		 * lists, ordered-list numbers. */
-		if (s[i] == '-' || s[i] == '+' || s[i] == ':') {
-			buf_addc(b, '\\');
-		} else if (s[i] >= '0' && s[i] <= '9') {
-			for (k = i; k < end && s[k] >= '0' && s[k] <= '9'; k++)
-				;
-			if (k < end && (s[k] == '.' || s[k] == ')')) {
-				buf_add(b, s + i, k - i);
-				buf_addc(b, '\\');
-				i = k;
-			}
-		}
-	}
-	while (i < end) {
-		unsigned char c = s[i];
-		size_t len;
-		if (c < 0x20 || c == 0x7f) {
-			buf_printf(b, "&#%u;", c);
-			i++;
-		} else if (c < 0x80) {
-			if (md_special(c))
-				buf_addc(b, '\\');
-			buf_addc(b, (char)c);
-			i++;
-		} else if ((len = util_utf8_decode(s + i, n - i, &cp)) > 0) {
-			/* A byte order mark would vanish at the start of a file
-			 * (CommonMark drops it there): a reference keeps it. */
-			if (cp == 0xfeff)
-				buf_adds(b, "&#65279;");
-			else
-				buf_add(b, s + i, len);
-			i += len;
-		} else {
-			buf_adds(b, "\xef\xbf\xbd"); /* cmark would make it U+FFFD too */
-			i++;
-		}
-	}
-	for (; end < n; end++)
-		buf_adds(b, s[end] == ' ' ? "&#32;" : "&#9;");
-}
-
-void export_md_text(struct buf *b, const char *text, size_t len, int hard_breaks,
-                    const char *line_prefix)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, tail = len;
-
-	/* Newlines at the very end cannot be hard breaks. */
-	while (tail > 0 && s[tail - 1] == '\n')
-		tail--;
-	for (;;) {
-		const unsigned char *nl = tail > i ? memchr(s + i, '\n', tail - i) : NULL;
-		size_t j = nl ? (size_t)(nl - s) : tail;
-		md_line(b, s + i, j - i);
-		if (!nl)
-			break;
-		if (hard_breaks) {
-			buf_adds(b, "\\\n");
-			buf_adds(b, line_prefix ? line_prefix : "");
-		} else {
-			buf_adds(b, "&#10;");
-		}
-		i = j + 1;
-	}
-	for (; tail < len; tail++)
-		buf_adds(b, "&#10;");
-}
-
-void export_yaml_str(struct buf *b, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)(str ? str : "");
-	size_t n = strlen((const char *)s), i = 0;
-
-	buf_addc(b, '"');
-	while (i < n) {
-		uint32_t cp;
-		size_t len = util_utf8_decode(s + i, n - i, &cp);
-		if (!len) { /* not UTF-8: YAML cannot hold it */
-			buf_adds(b, "\\uFFFD");
-			i++;
-			continue;
-		}
-		if (cp == '"' || cp == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (char)cp);
-		} else if (cp == '\n') {
-			buf_adds(b, "\\n");
-		} else if (cp == '\t') {
-			buf_adds(b, "\\t");
-		} else if (cp == '\r') {
-			buf_adds(b, "\\r");
-		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 ||
-		           cp == 0x2029 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff) {
-			/* Not printable for YAML, or a line break to PyYAML. */
-			buf_printf(b, "\\u%04X", (unsigned)cp);
-		} else {
-			buf_add(b, s + i, len);
-		}
-		i += len;
-	}
-	buf_addc(b, '"');
-}
-
-static int ascii_alnum(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char *export_tag_word(const char *name)
-{
-	const unsigned char *s = (const unsigned char *)(name ? name : "");
-	size_t n = strlen((const char *)s), i = 0;
-	struct buf b = {0};
-	int letter = 0, prev_alnum = 0;
-
-	while (i < n) {
-		uint32_t cp, next = 0;
-		size_t len = util_utf8_decode(s + i, n - i, &cp);
-		int alnum;
-		if (!len) {
-			cp = 0xfffd;
-			len = 1;
-		}
-		alnum = cp < 0x80 ? ascii_alnum(cp) : uc_is_alnum(cp);
-		if (i + len < n && !util_utf8_decode(s + i + len, n - i - len, &next))
-			next = 0;
-		if (alnum) {
-			buf_add(&b, s + i, len);
-			if (!(cp >= '0' && cp <= '9'))
-				letter = 1;
-			prev_alnum = 1;
-		} else if (cp == '_' && prev_alnum && (next < 0x80 ? ascii_alnum(next) : uc_is_alnum(next))) {
-			/* Only between letters: elsewhere '_' could open emphasis. */
-			buf_addc(&b, '_');
-			prev_alnum = 0;
-		} else if (cp == '/' && prev_alnum) {
-			buf_addc(&b, '/'); /* nested tags */
-			prev_alnum = 0;
-		} else {
-			if (b.len && b.s[b.len - 1] != '-')
-				buf_addc(&b, '-');
-			prev_alnum = 0;
-		}
-		i += len;
-	}
-	while (b.len && (b.s[b.len - 1] == '-' || b.s[b.len - 1] == '/' || b.s[b.len - 1] == '_'))
-		b.s[--b.len] = '\0';
-	if (!b.len) {
-		buf_free(&b);
-		return xstrdup("tag");
-	}
-	if (!letter) {
-		char *t = xasprintf("tag-%s", b.s);
-		buf_free(&b);
-		return t;
-	}
-	return buf_steal(&b);
-}
-
-char *export_file_name(int64_t id, const char *title)
-{
-	const char *t = title ? title : "";
-	uint8_t *nfd;
-	size_t nlen = 0, i, max;
-	struct buf b = {0};
-	char prefix[32];
-
-	snprintf(prefix, sizeof prefix, "%03lld-", (long long)(id < 0 ? 0 : id));
-	/* Decomposed, accented letters keep their base letter: é → e. */
-	nfd = u8_normalize(UNINORM_NFKD, (const uint8_t *)t, strlen(t), NULL, &nlen);
-	if (!nfd) {
-		nfd = (uint8_t *)xstrdup(t);
-		nlen = strlen(t);
-	}
-	for (i = 0; i < nlen; i++) {
-		unsigned char c = nfd[i];
-		if (ascii_alnum(c)) {
-			buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-		} else if (c == '\'') {
-			continue; /* "Kim's" → kims */
-		} else if (c == 0xe2 && i + 2 < nlen && nfd[i + 1] == 0x80 && nfd[i + 2] == 0x99) {
-			i += 2; /* U+2019 as an apostrophe */
-		} else if (c >= 0x80 && (c & 0xc0) == 0x80) {
-			continue; /* the rest of a character already counted */
-		} else if (c >= 0xcc && c <= 0xcd && i + 1 < nlen && (nfd[i + 1] & 0xc0) == 0x80) {
-			/* U+0300..U+036F combining marks: dropped, no separator. */
-			uint32_t cp = ((uint32_t)(c & 0x1f) << 6) | (nfd[i + 1] & 0x3f);
-			if (cp >= 0x300 && cp <= 0x36f) {
-				i++;
-				continue;
-			}
-			if (b.len && b.s[b.len - 1] != '-')
-				buf_addc(&b, '-');
-		} else if (b.len && b.s[b.len - 1] != '-') {
-			buf_addc(&b, '-');
-		}
-	}
-	free(nfd);
-	max = EXPORT_NAME_MAX - strlen(prefix) - 3;
-	if (b.len > max) {
-		size_t cut = max;
-		/* At a word boundary when one is not too far back. */
-		while (cut > max / 2 && b.s[cut] != '-')
-			cut--;
-		if (b.s[cut] != '-')
-			cut = max;
-		b.s[cut] = '\0';
-		b.len = cut;
-	}
-	while (b.len && b.s[b.len - 1] == '-')
-		b.s[--b.len] = '\0';
-	{
-		char *name = xasprintf("%s%s.md", prefix, b.len ? b.s : "article");
-		buf_free(&b);
-		return name;
-	}
-}
-
 /* --- the Markdown export ---------------------------------------------- */
 
 struct xart {
@@ -326,6 +73,7 @@ struct mdx {
 	/* The article files already in the folder for articles not exported
 	 * now: the index lists them and links reach them. */
 	struct export_folder folder;
+	struct export_tag_words words; /* every tag of the library: distinct #words */
 };
 
 static struct mdx *sort_ctx; /* qsort has no context argument in C11 */
@@ -430,6 +178,7 @@ static void mdx_free(struct mdx *x)
 	free(x->by_from);
 	free(x->by_to);
 	export_folder_free(&x->folder);
+	export_tag_words_free(&x->words);
 }
 
 /* Everything in a handful of queries: the articles, all highlights (one
@@ -440,7 +189,22 @@ static int mdx_load(struct mdx *x, char **err)
 	struct store_articles list = {0};
 	int64_t *want = NULL;
 	size_t nwant = 0, i, j;
+	struct store_tags tags = {0};
 
+	/* Words for every tag, not only the exported ones, so that a tag's
+	 * word does not depend on what else is exported. */
+	if (store_tag_list(x->st, &tags) != 0) {
+		*err = xasprintf("cannot export: %s", store_errmsg(x->st));
+		return -1;
+	}
+	{
+		const char **names = xreallocarray(NULL, tags.n ? tags.n : 1, sizeof *names);
+		for (i = 0; i < tags.n; i++)
+			names[i] = tags.v[i].name;
+		export_tag_words_make(&x->words, names, tags.n);
+		free(names);
+		store_tags_free(&tags);
+	}
 	if (o->narticles) {
 		want = xreallocarray(NULL, o->narticles, sizeof *want);
 		memcpy(want, o->articles, o->narticles * sizeof *want);
@@ -723,7 +487,7 @@ static void render_highlight(struct mdx *x, struct buf *b, size_t ai, size_t hi)
 	buf_printf(b, " ^h%lld\n\n", (long long)h->id);
 	if (h->ntags) {
 		for (i = 0; i < h->ntags; i++) {
-			char *w = export_tag_word(h->tags[i]);
+			char *w = export_tag_words_get(&x->words, h->tags[i]);
 			buf_printf(b, "%s#%s", i ? " " : "", w);
 			free(w);
 		}
@@ -1095,6 +859,8 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 			*err = util_out_err(o->dir, "not a directory");
 			return -1;
 		}
+		/* What an export that was killed left behind. */
+		(void)util_out_clean_stale(o->dir, NULL);
 	}
 	if (mdx_load(&x, err) != 0) {
 		mdx_free(&x);
@@ -1107,6 +873,7 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 	if (x.single) {
 		struct util_out out;
 		render_index(&x, &b);
+		(void)util_out_clean_stale_file(o->file);
 		if (util_out_open(&out, o->file, err) != 0)
 			goto fail;
 		for (i = 0; i < x.nart; i++) {

@@ -663,6 +663,21 @@ int util_out_clean_stale(const char *dir, const char *name)
 	return n;
 }
 
+int util_out_clean_stale_file(const char *path)
+{
+	const char *slash;
+	char *dir;
+	int n;
+
+	if (!path || strcmp(path, "-") == 0)
+		return 0;
+	slash = strrchr(path, '/');
+	dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+	n = util_out_clean_stale(dir, slash ? slash + 1 : path);
+	free(dir);
+	return n;
+}
+
 int util_mkdir_p(const char *path)
 {
 	char *dir = xstrdup(path), *p;

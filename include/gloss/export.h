@@ -63,4 +63,19 @@ void export_yaml_str(struct buf *b, const char *s);
  * frees. */
 char *export_tag_word(const char *name);
 
+/* Distinct words for a set of distinct tag names: the same word as
+ * export_tag_word, except that when several names give one word ("climate
+ * change" and "climate-change"), the name that is its own word (else the
+ * first by name) keeps it and the others get "-2", "-3", ... (a suffix no
+ * other name's word has).  Deterministic for a given set. */
+struct export_tag_words {
+	char **names; /* sorted */
+	char **words;
+	size_t n;
+};
+void export_tag_words_make(struct export_tag_words *out, const char *const *names, size_t n);
+/* name's word (export_tag_word for a name not in the set).  Caller frees. */
+char *export_tag_words_get(const struct export_tag_words *w, const char *name);
+void export_tag_words_free(struct export_tag_words *w);
+
 #endif

@@ -124,6 +124,8 @@ int util_out_commit(struct util_out *o, char **err);
  * left behind (name: only those for that destination file; NULL: all).
  * Returns how many were removed. */
 int util_out_clean_stale(const char *dir, const char *name);
+/* The same for the destination path ("-" or NULL: none). */
+int util_out_clean_stale_file(const char *path);
 
 /* mkdir -p: 0, or -1 with errno set. */
 int util_mkdir_p(const char *path);

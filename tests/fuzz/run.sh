@@ -16,7 +16,7 @@ SRCDIR=${1:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 BUILDDIR=${2:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 SECONDS_EACH=${3:-20}
 CLANG=${CLANG:-clang}
-TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export extract feed}
+TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export extract feed restore}
 
 SRCDIR=$(cd "$SRCDIR" && pwd) || exit 1
 mkdir -p "$BUILDDIR" && BUILDDIR=$(cd "$BUILDDIR" && pwd) || exit 1
@@ -66,8 +66,9 @@ sources() {
 	config) echo "theme" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare lexicon embedded" ;;
-	export) echo "export export_folder store store_io store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
+	export) echo "export export_text export_folder store store_io store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
 	extract) echo "extract extract_meta extract_parse date import lexicon embedded" ;;
+	restore) echo "restore store store_io store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
 	feed) echo "feed extract extract_meta extract_parse date import sentence lexicon embedded" ;;
 	*) return 1 ;;
 	esac

@@ -270,11 +270,60 @@ static int jw_correction(void *ctx, const struct store_io_correction *c)
 }
 
 
+static int jw_feed(void *ctx, const struct store_io_feed *f)
+{
+	struct jw *w = ctx;
+
+	jw_row(w);
+	buf_printf(&w->b, "{\"interval_min\":%lld,\"ttl_min\":%lld", (long long)f->interval_min,
+	           (long long)f->ttl_min);
+	jw_text(&w->b, "url", f->url);
+	jw_text(&w->b, "title", f->title);
+	jw_text(&w->b, "user_title", f->user_title);
+	jw_text(&w->b, "site_url", f->site_url);
+	jw_text(&w->b, "etag", f->etag);
+	jw_text(&w->b, "last_modified", f->last_modified);
+	jw_text(&w->b, "fetched_at", f->fetched_at);
+	jw_text(&w->b, "error", f->error);
+	jw_text(&w->b, "error_at", f->error_at);
+	jw_text(&w->b, "retry_until", f->retry_until);
+	jw_text(&w->b, "added_at", f->added_at);
+	buf_addc(&w->b, '}');
+	return jw_flush(w) ? 1 : 0;
+}
+
+static int jw_feed_item(void *ctx, const struct store_io_feed_item *i)
+{
+	struct jw *w = ctx;
+
+	jw_row(w);
+	buf_printf(&w->b, "{\"article\":%lld", (long long)i->article_id);
+	jw_text(&w->b, "feed", i->feed_url);
+	jw_text(&w->b, "item_key", i->item_key);
+	jw_text(&w->b, "guid", i->guid);
+	jw_text(&w->b, "link", i->link);
+	jw_text(&w->b, "item_sha", i->item_sha);
+	buf_addc(&w->b, '}');
+	return jw_flush(w) ? 1 : 0;
+}
+
+static int jw_reading(void *ctx, const struct store_io_reading *rd)
+{
+	struct jw *w = ctx;
+
+	jw_row(w);
+	buf_printf(&w->b, "{\"article\":%lld,\"focus_pos\":%lld", (long long)rd->article_id,
+	           (long long)rd->focus_pos);
+	jw_text(&w->b, "read_at", rd->read_at);
+	buf_printf(&w->b, ",\"unread\":%s}", rd->unread ? "true" : "false");
+	return jw_flush(w) ? 1 : 0;
+}
+
 int export_json(struct store *st, const char *file, char **err)
 {
 	static const struct store_io_visitor v = {
 		jw_tag, jw_entity, jw_entity_rule, jw_article, jw_highlight, jw_link, jw_section,
-		jw_correction,
+		jw_correction, jw_feed, jw_feed_item, jw_reading,
 	};
 	struct jw w;
 	int rc;

@@ -276,6 +276,68 @@ static int rs_object(struct rs *r, const json_t *v)
 	return json_is_object(v) ? 0 : rs_fail(r, NULL, "not an object");
 }
 
+/* Feeds, the items articles came from, and reading state (absent from
+ * version 1 backups). */
+static int restore_feeds(struct store *st, struct rs *r, struct store_io_restore *ses,
+                         const json_t *root)
+{
+	const json_t *fv = json_object_get(root, "feeds"), *iv = json_object_get(root, "feed_items"),
+	             *rv = json_object_get(root, "reading");
+	size_t i;
+
+	r->section = "feeds";
+	for (i = 0; json_is_array(fv) && i < json_array_size(fv); i++) {
+		const json_t *o = json_array_get(fv, i);
+		struct store_io_feed f;
+		r->index = i;
+		memset(&f, 0, sizeof f);
+		if (rs_object(r, o) || rs_text(r, o, "url", &f.url, 1) ||
+		    rs_text(r, o, "title", &f.title, 0) || rs_text(r, o, "user_title", &f.user_title, 0) ||
+		    rs_text(r, o, "site_url", &f.site_url, 0) ||
+		    rs_int(r, o, "interval_min", &f.interval_min, 0, 0) ||
+		    rs_int(r, o, "ttl_min", &f.ttl_min, 0, 0) || rs_text(r, o, "etag", &f.etag, 0) ||
+		    rs_text(r, o, "last_modified", &f.last_modified, 0) ||
+		    rs_text(r, o, "fetched_at", &f.fetched_at, 0) || rs_text(r, o, "error", &f.error, 0) ||
+		    rs_text(r, o, "error_at", &f.error_at, 0) ||
+		    rs_text(r, o, "retry_until", &f.retry_until, 0) ||
+		    rs_text(r, o, "added_at", &f.added_at, 1))
+			return -1;
+		if (store_io_restore_feed(ses, &f) != 0)
+			goto store_fail;
+	}
+	r->section = "feed_items";
+	for (i = 0; json_is_array(iv) && i < json_array_size(iv); i++) {
+		const json_t *o = json_array_get(iv, i);
+		struct store_io_feed_item it;
+		r->index = i;
+		if (rs_object(r, o) || rs_int(r, o, "article", &it.article_id, 0, 1) ||
+		    rs_text(r, o, "feed", &it.feed_url, 0) || rs_text(r, o, "item_key", &it.item_key, 1) ||
+		    rs_text(r, o, "guid", &it.guid, 0) || rs_text(r, o, "link", &it.link, 0) ||
+		    rs_text(r, o, "item_sha", &it.item_sha, 1))
+			return -1;
+		if (store_io_restore_feed_item(ses, &it) != 0)
+			goto store_fail;
+	}
+	r->section = "reading";
+	for (i = 0; json_is_array(rv) && i < json_array_size(rv); i++) {
+		const json_t *o = json_array_get(rv, i);
+		struct store_io_reading rd;
+		int64_t unread;
+		r->index = i;
+		if (rs_object(r, o) || rs_int(r, o, "article", &rd.article_id, 0, 1) ||
+		    rs_int(r, o, "focus_pos", &rd.focus_pos, -1, 0) ||
+		    rs_text(r, o, "read_at", &rd.read_at, 0) || rs_int(r, o, "unread", &unread, 0, 0))
+			return -1;
+		rd.unread = unread != 0;
+		if (store_io_restore_reading(ses, &rd) != 0)
+			goto store_fail;
+	}
+	return 0;
+store_fail:
+	r->err = xasprintf("%s[%zu]: %s", r->section, r->index, store_errmsg(st));
+	return -1;
+}
+
 /* The corrections of a backup (absent from older ones). */
 static int restore_corrections(struct store *st, struct rs *r, struct store_io_restore *ses,
                                const json_t *cv)
@@ -527,7 +589,8 @@ static int restore_tree(struct store *st, const json_t *root, struct rs *r,
 		if (store_io_restore_link(ses, &l) != 0)
 			goto store_fail;
 	}
-	if (restore_corrections(st, r, ses, json_object_get(root, "corrections")) != 0)
+	if (restore_corrections(st, r, ses, json_object_get(root, "corrections")) != 0 ||
+	    restore_feeds(st, r, ses, root) != 0)
 		goto out;
 	ok = 1;
 	goto out;

@@ -66,9 +66,9 @@ sources() {
 	config) echo "theme" ;;
 	anchor) echo "anchor" ;;
 	compare) echo "compare lexicon embedded" ;;
-	export) echo "export export_text export_folder store store_io store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
+	export) echo "export export_text export_folder store store_io store_io_feed store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
 	extract) echo "extract extract_meta extract_parse date import lexicon embedded" ;;
-	restore) echo "restore store store_io store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
+	restore) echo "restore backup store store_io store_io_feed store_corrections corrections theme anchor ner ner_lexicon ner_tokens ner_numbers ner_names ner_aliases lexicon sentence compare date embedded" ;;
 	feed) echo "feed extract extract_meta extract_parse date import sentence lexicon embedded" ;;
 	*) return 1 ;;
 	esac

@@ -279,10 +279,12 @@ static int rs_object(struct rs *r, const json_t *v)
 /* Feeds, the items articles came from, and reading state (absent from
  * version 1 backups). */
 static int restore_feeds(struct store *st, struct rs *r, struct store_io_restore *ses,
-                         const json_t *root)
+                         const json_t *root, struct store_io_stats *fs)
 {
 	const json_t *fv = json_object_get(root, "feeds"), *iv = json_object_get(root, "feed_items"),
 	             *rv = json_object_get(root, "reading");
+	int64_t id;
+	int added;
 	size_t i;
 
 	r->section = "feeds";
@@ -302,7 +304,7 @@ static int restore_feeds(struct store *st, struct rs *r, struct store_io_restore
 		    rs_text(r, o, "retry_until", &f.retry_until, 0) ||
 		    rs_text(r, o, "added_at", &f.added_at, 1))
 			return -1;
-		if (store_io_restore_feed(ses, &f) != 0)
+		if (store_io_restore_feed(st, &f, fs) != 0)
 			goto store_fail;
 	}
 	r->section = "feed_items";
@@ -315,7 +317,8 @@ static int restore_feeds(struct store *st, struct rs *r, struct store_io_restore
 		    rs_text(r, o, "guid", &it.guid, 0) || rs_text(r, o, "link", &it.link, 0) ||
 		    rs_text(r, o, "item_sha", &it.item_sha, 1))
 			return -1;
-		if (store_io_restore_feed_item(ses, &it) != 0)
+		id = store_io_restore_article_id(ses, it.article_id, &added);
+		if (store_io_restore_feed_item(st, id, added, &it, fs) != 0)
 			goto store_fail;
 	}
 	r->section = "reading";
@@ -329,7 +332,8 @@ static int restore_feeds(struct store *st, struct rs *r, struct store_io_restore
 		    rs_text(r, o, "read_at", &rd.read_at, 0) || rs_int(r, o, "unread", &unread, 0, 0))
 			return -1;
 		rd.unread = unread != 0;
-		if (store_io_restore_reading(ses, &rd) != 0)
+		id = store_io_restore_article_id(ses, rd.article_id, &added);
+		if (store_io_restore_reading(st, id, added, &rd, fs) != 0)
 			goto store_fail;
 	}
 	return 0;
@@ -366,6 +370,7 @@ static int restore_tree(struct store *st, const json_t *root, struct rs *r,
 {
 	const json_t *tags, *ents, *rules, *arts, *hls, *links, *fmt;
 	struct store_io_restore *ses;
+	struct store_io_stats fs = {0}; /* the feed counts */
 	int64_t version;
 	size_t i, k;
 	int ok = 0;
@@ -590,7 +595,7 @@ static int restore_tree(struct store *st, const json_t *root, struct rs *r,
 			goto store_fail;
 	}
 	if (restore_corrections(st, r, ses, json_object_get(root, "corrections")) != 0 ||
-	    restore_feeds(st, r, ses, root) != 0)
+	    restore_feeds(st, r, ses, root, &fs) != 0)
 		goto out;
 	ok = 1;
 	goto out;
@@ -601,6 +606,10 @@ out:
 		r->err = xstrdup(store_errmsg(st));
 		ok = 0;
 	}
+	stats->feeds_added = fs.feeds_added;
+	stats->feeds_matched = fs.feeds_matched;
+	stats->feed_items_added = fs.feed_items_added;
+	stats->readings_restored = fs.readings_restored;
 	return ok ? 0 : -1;
 }
 

@@ -34,16 +34,8 @@ struct buf;
 void store_spans_add(struct buf *b, size_t start, size_t end);
 int store_spans_next(const char **p, size_t *start, size_t *end);
 
-/* store_io_feed.c, for store_io.c: the feed sections of a dump; and,
- * for store_io_feed.c, what a restore knows: the library's id of a
- * backup's article (0: none) and whether this restore added it. */
+/* store_io_feed.c, for store_io.c: the feed sections of a dump. */
 struct store_io_visitor;
-struct store_io_restore;
-struct store_io_stats;
 int store_io_feed_dump(struct store *st, const struct store_io_visitor *v, void *ctx);
-int64_t store_io_restore_article_id(const struct store_io_restore *r, int64_t backup_id,
-                                    int *added);
-struct store *store_io_restore_store(struct store_io_restore *r);
-struct store_io_stats *store_io_restore_stats(struct store_io_restore *r);
 
 #endif

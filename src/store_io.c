@@ -590,16 +590,6 @@ int64_t store_io_restore_article_id(const struct store_io_restore *r, int64_t ba
 	return a ? a->val : 0;
 }
 
-struct store *store_io_restore_store(struct store_io_restore *r)
-{
-	return r->st;
-}
-
-struct store_io_stats *store_io_restore_stats(struct store_io_restore *r)
-{
-	return &r->stats;
-}
-
 /* Step a statement that returns at most one id: 1 found (*id set), 0 none,
  * -1 error. */
 static int step_id(struct store_io_restore *r, sqlite3_stmt *s, int64_t *id, const char *what)

@@ -1,7 +1,9 @@
 /* store_io_feed.c — feeds and read state in the JSON backup: the tables
  * feed, feed_item and article_unread and the reader's columns
  * article.focus_pos and article.read_at, dumped after the corrections and
- * restored inside store_io.c's restore transaction.  Feeds are known by
+ * restored inside store_io.c's restore transaction (the caller maps the
+ * backup's article ids with store_io_restore_article_id, so this file
+ * does not call store_io.c, which calls it).  Feeds are known by
  * their URL (unique), so items name their feed by URL, not by id. */
 #include "config.h"
 
@@ -155,10 +157,9 @@ static int run(struct store *st, sqlite3_stmt *s, const char *what)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
-int store_io_restore_feed(struct store_io_restore *r, const struct store_io_feed *f)
+int store_io_restore_feed(struct store *st, const struct store_io_feed *f,
+                          struct store_io_stats *stats)
 {
-	struct store *st = store_io_restore_store(r);
-	struct store_io_stats *stats = store_io_restore_stats(r);
 	sqlite3_stmt *s;
 	int n;
 
@@ -199,12 +200,10 @@ int store_io_restore_feed(struct store_io_restore *r, const struct store_io_feed
 	return 0;
 }
 
-int store_io_restore_feed_item(struct store_io_restore *r, const struct store_io_feed_item *i)
+int store_io_restore_feed_item(struct store *st, int64_t id, int added,
+                               const struct store_io_feed_item *i, struct store_io_stats *stats)
 {
-	struct store *st = store_io_restore_store(r);
 	sqlite3_stmt *s;
-	int added;
-	int64_t id = store_io_restore_article_id(r, i->article_id, &added);
 
 	if (need(st, i->item_key, "the item's item_key") || need(st, i->item_sha, "the item's item_sha") ||
 	    opt(st, i->feed_url, "the item's feed") || opt(st, i->guid, "the item's guid") ||
@@ -230,16 +229,14 @@ int store_io_restore_feed_item(struct store_io_restore *r, const struct store_io
 	if (run(st, s, "cannot restore feed items") != 0)
 		return -1;
 	if (sqlite3_changes(STORE_CORE(st)->db))
-		store_io_restore_stats(r)->feed_items_added++;
+		stats->feed_items_added++;
 	return 0;
 }
 
-int store_io_restore_reading(struct store_io_restore *r, const struct store_io_reading *rd)
+int store_io_restore_reading(struct store *st, int64_t id, int added,
+                             const struct store_io_reading *rd, struct store_io_stats *stats)
 {
-	struct store *st = store_io_restore_store(r);
 	sqlite3_stmt *s;
-	int added;
-	int64_t id = store_io_restore_article_id(r, rd->article_id, &added);
 
 	if (opt(st, rd->read_at, "read_at"))
 		return -1;
@@ -267,6 +264,6 @@ int store_io_restore_reading(struct store_io_restore *r, const struct store_io_r
 	sqlite3_bind_int64(s, 1, id);
 	if (run(st, s, "cannot restore the reading state") != 0)
 		return -1;
-	store_io_restore_stats(r)->readings_restored++;
+	stats->readings_restored++;
 	return 0;
 }

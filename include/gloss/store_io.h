@@ -166,14 +166,24 @@ int store_io_restore_link(struct store_io_restore *r, const struct store_io_link
 /* A correction the library has already (same kind, text and label) is
  * matched, not added. */
 int store_io_restore_correction(struct store_io_restore *r, const struct store_io_correction *c);
-/* Feeds and read state (store_io_feed.c).  A feed whose URL the library
- * follows already is matched (its settings kept); an item or reading
- * state applies to an article the restore added (one matched keeps the
- * library's own); an item whose feed is not in the library keeps no
- * feed. */
-int store_io_restore_feed(struct store_io_restore *r, const struct store_io_feed *f);
-int store_io_restore_feed_item(struct store_io_restore *r, const struct store_io_feed_item *i);
-int store_io_restore_reading(struct store_io_restore *r, const struct store_io_reading *rd);
+/* The library's id of the backup's article backup_id (0: the backup has
+ * no such article) and whether this restore added it (else it matched
+ * one the library had). */
+int64_t store_io_restore_article_id(const struct store_io_restore *r, int64_t backup_id,
+                                    int *added);
+/* Feeds and read state (store_io_feed.c), inside the restore's
+ * transaction; counts go to *stats.  A feed whose URL the library follows
+ * already is matched (its settings kept).  An item or reading state is
+ * for the library's article id (store_io_restore_article_id; 0: refused)
+ * and applies only when the restore added it (one matched keeps the
+ * library's own).  An item whose feed is not in the library keeps no
+ * feed.  0, or -1 (store_errmsg says why). */
+int store_io_restore_feed(struct store *st, const struct store_io_feed *f,
+                          struct store_io_stats *stats);
+int store_io_restore_feed_item(struct store *st, int64_t article_id, int added,
+                               const struct store_io_feed_item *i, struct store_io_stats *stats);
+int store_io_restore_reading(struct store *st, int64_t article_id, int added,
+                             const struct store_io_reading *rd, struct store_io_stats *stats);
 /* Commit (commit != 0) or roll back, fill *stats (may be NULL) and free
  * r.  0, or -1 when the commit failed (and everything was rolled back). */
 int store_io_restore_end(struct store_io_restore *r, int commit, struct store_io_stats *stats);

@@ -57,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(text);
 	if (rc == 0) {
 		FUZZ_CHECK(err == NULL);
-		if (s.articles_added || s.tags_added || s.entities_added || s.corrections_added ||
+		if (s.articles_added || s.tags_added || s.entities_added || s.corrections_added || s.feeds_added ||
 		    s.entity_rules_added)
 			fresh();
 	} else {

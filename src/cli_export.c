@@ -144,6 +144,10 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv)
 		       s.highlights_reanchored + s.highlights_orphaned == 1 ? "" : "s",
 		       s.highlights_reanchored + s.highlights_orphaned == 1 ? "its" : "their",
 		       (long long)s.highlights_reanchored, (long long)s.highlights_orphaned);
+	if (s.feeds_added || s.feeds_matched || s.feed_items_added)
+		printf("feeds: %lld added, %lld already followed; %lld articles linked to their feed "
+		       "items\n",
+		       (long long)s.feeds_added, (long long)s.feeds_matched, (long long)s.feed_items_added);
 	if (s.corrections_added)
 		printf("%lld entity correction%s added and applied\n", (long long)s.corrections_added,
 		       s.corrections_added == 1 ? "" : "s");

@@ -1,9 +1,7 @@
-/* export.c — everything that leaves gloss as a file: the Markdown export
- * (one file per article plus index.md, or one file), the lossless JSON
- * backup, the restore that reads it back, and the strict JSON reader that
- * restore needs.  It reads the library only through the store's functions
- * (store.h, store_io.h) and writes files only through the atomic writer
- * below.
+/* export.c — the Markdown export (one file per article plus index.md, or
+ * one file).  The JSON backup is in backup.c, its restore in restore.c.
+ * It reads the library only through the store's functions (store.h,
+ * store_io.h) and writes files only through the atomic writer (util.h).
  *
  * Anchors.  Every exported highlight gets two anchors, both from its
  * database id, so they stay the same from one export to the next:
@@ -18,22 +16,8 @@
  * Markdown links (the default) target `#h12`; --wikilinks writes
  * `[[file#^h12]]`.  Articles get `<a id="a3"></a>` in the one-file export.
  *
- * Escaping.  User text (titles, quotes, notes, relations, entity names)
- * goes through export_md_text: ASCII punctuation that can start or end
- * structure anywhere (\ ` * _ [ ] < > # & | ~ $ ^ = { } %) is
- * backslash-escaped — `$`, `^`, `=`, `%` and `#` for Obsidian's math,
- * block ids, highlights, comments and tags; a line's first character is
- * escaped when it could open a block (- + : and "1." / "1)"); leading and
- * trailing blanks and control characters become character references
- * (`&#32;`), since CommonMark would strip or interpret them; a newline
- * inside a note or quote is a hard line break (a backslash at the end of
- * the line), except newlines at the very end, which are `&#10;` because a
- * hard break cannot end a paragraph.  Front-matter strings are always
- * double-quoted YAML with escapes (export_yaml_str).  Tag names become
- * `#words`: letters, digits, `-`, `/` and an inner `_` are kept, any run
- * of other characters becomes one `-` ("my new tag" → #my-new-tag), and a
- * tag with no letter gets a "tag-" prefix (Obsidian ignores #2024); the
- * exact names are in the front matter's `tags` list.
+ * Escaping (export_text.c): user text goes through export_md_text, front
+ * matter through export_yaml_str, tag names become #words.
  *
  * Determinism: articles by id, highlights in reading order (as the store
  * lists them), links by id, tags by name; nothing depends on the clock
@@ -62,388 +46,6 @@
 #include "gloss/store_io.h"
 #include "gloss/util.h"
 
-/* --- the atomic writer ------------------------------------------------- */
-
-/* One output file: a temporary file beside the destination, renamed over
- * it once everything is written and synced; or standard output; or, for
- * an existing destination that is not a regular file (a FIFO, /dev/...),
- * that file itself, since renaming over it would replace the device. */
-struct out {
-	const char *path; /* as the user named it, for messages */
-	char *tmp;        /* temporary name, or NULL */
-	FILE *f;
-	int is_stdout;
-};
-
-static char *out_err(const char *path, const char *reason)
-{
-	return xasprintf("cannot export to '%s': %s", path, reason);
-}
-
-static int out_open(struct out *o, const char *path, char **err)
-{
-	struct stat sb;
-	const char *slash;
-	char *dir;
-	mode_t mask;
-	int fd;
-
-	memset(o, 0, sizeof *o);
-	o->path = path;
-	if (!path || strcmp(path, "-") == 0) {
-		o->path = "standard output";
-		o->f = stdout;
-		o->is_stdout = 1;
-		return 0;
-	}
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		if (S_ISDIR(sb.st_mode)) {
-			*err = out_err(path, "it is a directory");
-			return -1;
-		}
-		o->f = fopen(path, "w");
-		if (!o->f) {
-			*err = out_err(path, strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	slash = strrchr(path, '/');
-	dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("");
-	o->tmp = xasprintf("%s.%s.XXXXXX", dir, slash ? slash + 1 : path);
-	free(dir);
-	fd = mkstemp(o->tmp);
-	if (fd < 0) {
-		*err = out_err(path, strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL;
-		return -1;
-	}
-	/* mkstemp makes 0600; an export is an ordinary file. */
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
-	o->f = fdopen(fd, "w");
-	if (!o->f) {
-		*err = out_err(path, strerror(errno));
-		close(fd);
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-static void out_abort(struct out *o)
-{
-	if (o->f && !o->is_stdout)
-		fclose(o->f);
-	if (o->tmp) {
-		unlink(o->tmp);
-		free(o->tmp);
-	}
-	memset(o, 0, sizeof *o);
-}
-
-static int out_write(struct out *o, const void *p, size_t n, char **err)
-{
-	if (n && fwrite(p, 1, n, o->f) != n) {
-		*err = out_err(o->path, strerror(errno ? errno : EIO));
-		out_abort(o);
-		return -1;
-	}
-	return 0;
-}
-
-/* Flush and close (with sync: fsync first); the temporary file stays for
- * out_rename.  On failure it is removed and the destination is as it was. */
-static int out_close(struct out *o, int sync, char **err)
-{
-	int e = 0;
-
-	errno = 0;
-	if (fflush(o->f) != 0 || ferror(o->f))
-		e = errno ? errno : EIO;
-	if (o->is_stdout) {
-		if (e) {
-			*err = out_err(o->path, strerror(e));
-			return -1;
-		}
-		o->f = NULL;
-		return 0;
-	}
-	if (!e && sync && o->tmp && fsync(fileno(o->f)) != 0)
-		e = errno;
-	if (fclose(o->f) != 0 && !e)
-		e = errno ? errno : EIO;
-	o->f = NULL;
-	if (e) {
-		*err = out_err(o->path, strerror(e));
-		out_abort(o);
-		return -1;
-	}
-	return 0;
-}
-
-static int out_rename(struct out *o, char **err)
-{
-	if (o->tmp && rename(o->tmp, o->path) != 0) {
-		*err = out_err(o->path, strerror(errno));
-		out_abort(o);
-		return -1;
-	}
-	free(o->tmp);
-	memset(o, 0, sizeof *o);
-	return 0;
-}
-
-static int out_commit(struct out *o, char **err)
-{
-	return out_close(o, 1, err) == 0 ? out_rename(o, err) : -1;
-}
-
-/* --- UTF-8 --------------------------------------------------------------- */
-
-/* --- escaping ---------------------------------------------------------- */
-
-/* Escaped wherever they stand (see the top of the file). */
-static int md_special(unsigned char c)
-{
-	return c && strchr("\\`*_[]<>#&|~$^={}%", c) != NULL;
-}
-
-/* One line of text (no newline in it) at the start of a Markdown line. */
-static void md_line(struct buf *b, const unsigned char *s, size_t n)
-{
-	size_t i = 0, end = n, k;
-	uint32_t cp;
-
-	/* Leading and trailing blanks would be stripped: references. */
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		buf_adds(b, s[i++] == ' ' ? "&#32;" : "&#9;");
-	while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-		end--;
-	if (i < end) {
-		/* Block starts: list markers, setext underlines, definition
-		 * lists, ordered-list numbers. */
-		if (s[i] == '-' || s[i] == '+' || s[i] == ':') {
-			buf_addc(b, '\\');
-		} else if (s[i] >= '0' && s[i] <= '9') {
-			for (k = i; k < end && s[k] >= '0' && s[k] <= '9'; k++)
-				;
-			if (k < end && (s[k] == '.' || s[k] == ')')) {
-				buf_add(b, s + i, k - i);
-				buf_addc(b, '\\');
-				i = k;
-			}
-		}
-	}
-	while (i < end) {
-		unsigned char c = s[i];
-		size_t len;
-		if (c < 0x20 || c == 0x7f) {
-			buf_printf(b, "&#%u;", c);
-			i++;
-		} else if (c < 0x80) {
-			if (md_special(c))
-				buf_addc(b, '\\');
-			buf_addc(b, (char)c);
-			i++;
-		} else if ((len = util_utf8_decode(s + i, n - i, &cp)) > 0) {
-			/* A byte order mark would vanish at the start of a file
-			 * (CommonMark drops it there): a reference keeps it. */
-			if (cp == 0xfeff)
-				buf_adds(b, "&#65279;");
-			else
-				buf_add(b, s + i, len);
-			i += len;
-		} else {
-			buf_adds(b, "\xef\xbf\xbd"); /* cmark would make it U+FFFD too */
-			i++;
-		}
-	}
-	for (; end < n; end++)
-		buf_adds(b, s[end] == ' ' ? "&#32;" : "&#9;");
-}
-
-void export_md_text(struct buf *b, const char *text, size_t len, int hard_breaks,
-                    const char *line_prefix)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, tail = len;
-
-	/* Newlines at the very end cannot be hard breaks. */
-	while (tail > 0 && s[tail - 1] == '\n')
-		tail--;
-	for (;;) {
-		const unsigned char *nl = tail > i ? memchr(s + i, '\n', tail - i) : NULL;
-		size_t j = nl ? (size_t)(nl - s) : tail;
-		md_line(b, s + i, j - i);
-		if (!nl)
-			break;
-		if (hard_breaks) {
-			buf_adds(b, "\\\n");
-			buf_adds(b, line_prefix ? line_prefix : "");
-		} else {
-			buf_adds(b, "&#10;");
-		}
-		i = j + 1;
-	}
-	for (; tail < len; tail++)
-		buf_adds(b, "&#10;");
-}
-
-void export_yaml_str(struct buf *b, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)(str ? str : "");
-	size_t n = strlen((const char *)s), i = 0;
-
-	buf_addc(b, '"');
-	while (i < n) {
-		uint32_t cp;
-		size_t len = util_utf8_decode(s + i, n - i, &cp);
-		if (!len) { /* not UTF-8: YAML cannot hold it */
-			buf_adds(b, "\\uFFFD");
-			i++;
-			continue;
-		}
-		if (cp == '"' || cp == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (char)cp);
-		} else if (cp == '\n') {
-			buf_adds(b, "\\n");
-		} else if (cp == '\t') {
-			buf_adds(b, "\\t");
-		} else if (cp == '\r') {
-			buf_adds(b, "\\r");
-		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 ||
-		           cp == 0x2029 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff) {
-			/* Not printable for YAML, or a line break to PyYAML. */
-			buf_printf(b, "\\u%04X", (unsigned)cp);
-		} else {
-			buf_add(b, s + i, len);
-		}
-		i += len;
-	}
-	buf_addc(b, '"');
-}
-
-static int ascii_alnum(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char *export_tag_word(const char *name)
-{
-	const unsigned char *s = (const unsigned char *)(name ? name : "");
-	size_t n = strlen((const char *)s), i = 0;
-	struct buf b = {0};
-	int letter = 0, prev_alnum = 0;
-
-	while (i < n) {
-		uint32_t cp, next = 0;
-		size_t len = util_utf8_decode(s + i, n - i, &cp);
-		int alnum;
-		if (!len) {
-			cp = 0xfffd;
-			len = 1;
-		}
-		alnum = cp < 0x80 ? ascii_alnum(cp) : uc_is_alnum(cp);
-		if (i + len < n && !util_utf8_decode(s + i + len, n - i - len, &next))
-			next = 0;
-		if (alnum) {
-			buf_add(&b, s + i, len);
-			if (!(cp >= '0' && cp <= '9'))
-				letter = 1;
-			prev_alnum = 1;
-		} else if (cp == '_' && prev_alnum && (next < 0x80 ? ascii_alnum(next) : uc_is_alnum(next))) {
-			/* Only between letters: elsewhere '_' could open emphasis. */
-			buf_addc(&b, '_');
-			prev_alnum = 0;
-		} else if (cp == '/' && prev_alnum) {
-			buf_addc(&b, '/'); /* nested tags */
-			prev_alnum = 0;
-		} else {
-			if (b.len && b.s[b.len - 1] != '-')
-				buf_addc(&b, '-');
-			prev_alnum = 0;
-		}
-		i += len;
-	}
-	while (b.len && (b.s[b.len - 1] == '-' || b.s[b.len - 1] == '/' || b.s[b.len - 1] == '_'))
-		b.s[--b.len] = '\0';
-	if (!b.len) {
-		buf_free(&b);
-		return xstrdup("tag");
-	}
-	if (!letter) {
-		char *t = xasprintf("tag-%s", b.s);
-		buf_free(&b);
-		return t;
-	}
-	return buf_steal(&b);
-}
-
-char *export_file_name(int64_t id, const char *title)
-{
-	const char *t = title ? title : "";
-	uint8_t *nfd;
-	size_t nlen = 0, i, max;
-	struct buf b = {0};
-	char prefix[32];
-
-	snprintf(prefix, sizeof prefix, "%03lld-", (long long)(id < 0 ? 0 : id));
-	/* Decomposed, accented letters keep their base letter: é → e. */
-	nfd = u8_normalize(UNINORM_NFKD, (const uint8_t *)t, strlen(t), NULL, &nlen);
-	if (!nfd) {
-		nfd = (uint8_t *)xstrdup(t);
-		nlen = strlen(t);
-	}
-	for (i = 0; i < nlen; i++) {
-		unsigned char c = nfd[i];
-		if (ascii_alnum(c)) {
-			buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-		} else if (c == '\'') {
-			continue; /* "Kim's" → kims */
-		} else if (c == 0xe2 && i + 2 < nlen && nfd[i + 1] == 0x80 && nfd[i + 2] == 0x99) {
-			i += 2; /* U+2019 as an apostrophe */
-		} else if (c >= 0x80 && (c & 0xc0) == 0x80) {
-			continue; /* the rest of a character already counted */
-		} else if (c >= 0xcc && c <= 0xcd && i + 1 < nlen && (nfd[i + 1] & 0xc0) == 0x80) {
-			/* U+0300..U+036F combining marks: dropped, no separator. */
-			uint32_t cp = ((uint32_t)(c & 0x1f) << 6) | (nfd[i + 1] & 0x3f);
-			if (cp >= 0x300 && cp <= 0x36f) {
-				i++;
-				continue;
-			}
-			if (b.len && b.s[b.len - 1] != '-')
-				buf_addc(&b, '-');
-		} else if (b.len && b.s[b.len - 1] != '-') {
-			buf_addc(&b, '-');
-		}
-	}
-	free(nfd);
-	max = EXPORT_NAME_MAX - strlen(prefix) - 3;
-	if (b.len > max) {
-		size_t cut = max;
-		/* At a word boundary when one is not too far back. */
-		while (cut > max / 2 && b.s[cut] != '-')
-			cut--;
-		if (b.s[cut] != '-')
-			cut = max;
-		b.s[cut] = '\0';
-		b.len = cut;
-	}
-	while (b.len && b.s[b.len - 1] == '-')
-		b.s[--b.len] = '\0';
-	{
-		char *name = xasprintf("%s%s.md", prefix, b.len ? b.s : "article");
-		buf_free(&b);
-		return name;
-	}
-}
-
 /* --- the Markdown export ---------------------------------------------- */
 
 struct xart {
@@ -471,6 +73,7 @@ struct mdx {
 	/* The article files already in the folder for articles not exported
 	 * now: the index lists them and links reach them. */
 	struct export_folder folder;
+	struct export_tag_words words; /* every tag of the library: distinct #words */
 };
 
 static struct mdx *sort_ctx; /* qsort has no context argument in C11 */
@@ -575,6 +178,7 @@ static void mdx_free(struct mdx *x)
 	free(x->by_from);
 	free(x->by_to);
 	export_folder_free(&x->folder);
+	export_tag_words_free(&x->words);
 }
 
 /* Everything in a handful of queries: the articles, all highlights (one
@@ -585,7 +189,22 @@ static int mdx_load(struct mdx *x, char **err)
 	struct store_articles list = {0};
 	int64_t *want = NULL;
 	size_t nwant = 0, i, j;
+	struct store_tags tags = {0};
 
+	/* Words for every tag, not only the exported ones, so that a tag's
+	 * word does not depend on what else is exported. */
+	if (store_tag_list(x->st, &tags) != 0) {
+		*err = xasprintf("cannot export: %s", store_errmsg(x->st));
+		return -1;
+	}
+	{
+		const char **names = xreallocarray(NULL, tags.n ? tags.n : 1, sizeof *names);
+		for (i = 0; i < tags.n; i++)
+			names[i] = tags.v[i].name;
+		export_tag_words_make(&x->words, names, tags.n);
+		free(names);
+		store_tags_free(&tags);
+	}
 	if (o->narticles) {
 		want = xreallocarray(NULL, o->narticles, sizeof *want);
 		memcpy(want, o->articles, o->narticles * sizeof *want);
@@ -868,7 +487,7 @@ static void render_highlight(struct mdx *x, struct buf *b, size_t ai, size_t hi)
 	buf_printf(b, " ^h%lld\n\n", (long long)h->id);
 	if (h->ntags) {
 		for (i = 0; i < h->ntags; i++) {
-			char *w = export_tag_word(h->tags[i]);
+			char *w = export_tag_words_get(&x->words, h->tags[i]);
 			buf_printf(b, "%s#%s", i ? " " : "", w);
 			free(w);
 		}
@@ -1162,13 +781,13 @@ static void remove_stale(struct mdx *x, const char *dir)
 /* Flush a batch of open outputs, start their writeback, then sync and
  * close each.  0, or -1 with *err set (the failed one is removed; the
  * caller removes the rest). */
-static int sync_batch(struct out *v, size_t n, char **err)
+static int sync_batch(struct util_out *v, size_t n, char **err)
 {
 	size_t k;
 
 	for (k = 0; k < n; k++) {
 		if (fflush(v[k].f) != 0 || ferror(v[k].f)) {
-			*err = out_err(v[k].path, strerror(errno ? errno : EIO));
+			*err = util_out_err(v[k].path, strerror(errno ? errno : EIO));
 			return -1;
 		}
 #ifdef SYNC_FILE_RANGE_WRITE
@@ -1181,31 +800,11 @@ static int sync_batch(struct out *v, size_t n, char **err)
 			e = errno ? errno : EIO;
 		v[k].f = NULL;
 		if (e) {
-			*err = out_err(v[k].path, strerror(e));
+			*err = util_out_err(v[k].path, strerror(e));
 			return -1;
 		}
 	}
 	return 0;
-}
-
-/* mkdir -p. */
-static int make_dirs(const char *path)
-{
-	char *dir = xstrdup(path), *p;
-	int rc = 0;
-
-	for (p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-			rc = -1;
-		*p = '/';
-	}
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		rc = -1;
-	free(dir);
-	return rc;
 }
 
 /* What the folder holds already, less the articles exported now (their
@@ -1215,7 +814,7 @@ static int read_folder(struct mdx *x, char **err)
 	size_t i, k = 0, j = 0;
 
 	if (export_folder_read(x->o->dir, &x->folder) != 0) {
-		*err = out_err(x->o->dir, strerror(errno));
+		*err = util_out_err(x->o->dir, strerror(errno));
 		return -1;
 	}
 	for (i = 0; i < x->folder.n; i++) {
@@ -1252,14 +851,16 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 	}
 	if (o->dir) {
 		struct stat sb;
-		if (make_dirs(o->dir) != 0 || stat(o->dir, &sb) != 0) {
-			*err = out_err(o->dir, strerror(errno));
+		if (util_mkdir_p(o->dir) != 0 || stat(o->dir, &sb) != 0) {
+			*err = util_out_err(o->dir, strerror(errno));
 			return -1;
 		}
 		if (!S_ISDIR(sb.st_mode)) {
-			*err = out_err(o->dir, "not a directory");
+			*err = util_out_err(o->dir, "not a directory");
 			return -1;
 		}
+		/* What an export that was killed left behind. */
+		(void)util_out_clean_stale(o->dir, NULL);
 	}
 	if (mdx_load(&x, err) != 0) {
 		mdx_free(&x);
@@ -1270,22 +871,23 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 		return -1;
 	}
 	if (x.single) {
-		struct out out;
+		struct util_out out;
 		render_index(&x, &b);
-		if (out_open(&out, o->file, err) != 0)
+		(void)util_out_clean_stale_file(o->file);
+		if (util_out_open(&out, o->file, err) != 0)
 			goto fail;
 		for (i = 0; i < x.nart; i++) {
 			if (render_article(&x, &b, i, err) != 0) {
-				out_abort(&out);
+				util_out_abort(&out);
 				goto fail;
 			}
 			/* Stream article by article: a big library need not fit
 			 * in one buffer. */
-			if (out_write(&out, b.s, b.len, err) != 0)
+			if (util_out_write(&out, b.s, b.len, err) != 0)
 				goto fail;
 			b.len = 0;
 		}
-		if (out_write(&out, b.s ? b.s : "", b.len, err) != 0 || out_commit(&out, err) != 0)
+		if (util_out_write(&out, b.s ? b.s : "", b.len, err) != 0 || util_out_commit(&out, err) != 0)
 			goto fail;
 		files = 1;
 	} else {
@@ -1296,7 +898,7 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 		 * any, so the disk sees one batch, not a round trip per file.
 		 * A batch keeps its files open (bounded, for the fd limit). */
 		size_t nout = x.nart + 1, done = 0, first = 0;
-		struct out *outs = xcalloc(nout, sizeof *outs);
+		struct util_out *outs = xcalloc(nout, sizeof *outs);
 		char **paths = xcalloc(nout, sizeof *paths);
 		int rc = 0, dfd = -1;
 		for (i = 0; i < nout && rc == 0; i++) {
@@ -1309,9 +911,9 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 				render_index(&x, &b);
 			}
 			if (rc == 0)
-				rc = out_open(&outs[i], paths[i], err);
+				rc = util_out_open(&outs[i], paths[i], err);
 			if (rc == 0)
-				rc = out_write(&outs[i], b.s ? b.s : "", b.len, err);
+				rc = util_out_write(&outs[i], b.s ? b.s : "", b.len, err);
 			if (rc == 0)
 				done = i + 1;
 			if (rc == 0 && (done - first == EXPORT_SYNC_BATCH || done == nout)) {
@@ -1322,12 +924,12 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 		if (rc == 0)
 			dfd = open(o->dir, O_RDONLY | O_DIRECTORY);
 		for (i = 0; i < done; i++) {
-			if (rc == 0 && out_rename(&outs[i], err) == 0)
+			if (rc == 0 && util_out_rename(&outs[i], err) == 0)
 				files++;
 			else if (rc == 0)
 				rc = -1;
 			else
-				out_abort(&outs[i]);
+				util_out_abort(&outs[i]);
 		}
 		for (i = 0; i < nout; i++)
 			free(paths[i]);
@@ -1350,1126 +952,4 @@ fail:
 	buf_free(&b);
 	mdx_free(&x);
 	return -1;
-}
-
-/* --- the JSON backup --------------------------------------------------- */
-
-void json_put_str(struct buf *b, const char *str, size_t len)
-{
-	buf_json_str_ex(b, str, len, 1);
-}
-
-static void base64(struct buf *b, const unsigned char *p, size_t n)
-{
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t i;
-
-	buf_reserve(b, (n + 2) / 3 * 4 + 2);
-	buf_addc(b, '"');
-	for (i = 0; i + 2 < n; i += 3) {
-		uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
-		char q[4] = {tab[v >> 18], tab[(v >> 12) & 63], tab[(v >> 6) & 63], tab[v & 63]};
-		buf_add(b, q, 4);
-	}
-	if (i < n) {
-		uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0);
-		char q[4] = {tab[v >> 18], tab[(v >> 12) & 63], i + 1 < n ? tab[(v >> 6) & 63] : '=', '='};
-		buf_add(b, q, 4);
-	}
-	buf_addc(b, '"');
-}
-
-static int unbase64(const char *s, size_t n, unsigned char **out, size_t *outlen)
-{
-	unsigned char *o;
-	size_t i, k = 0;
-
-	if (n % 4)
-		return -1;
-	o = xmalloc(n / 4 * 3 + 1);
-	for (i = 0; i < n; i += 4) {
-		uint32_t v = 0;
-		int j, pad = 0;
-		for (j = 0; j < 4; j++) {
-			char c = s[i + j];
-			int d;
-			if (c >= 'A' && c <= 'Z')
-				d = c - 'A';
-			else if (c >= 'a' && c <= 'z')
-				d = c - 'a' + 26;
-			else if (c >= '0' && c <= '9')
-				d = c - '0' + 52;
-			else if (c == '+')
-				d = 62;
-			else if (c == '/')
-				d = 63;
-			else if (c == '=' && i + 4 == n && j >= 2 && (j == 3 || s[i + 3] == '='))
-				d = 0, pad++;
-			else
-				goto bad;
-			if (pad && c != '=')
-				goto bad;
-			v = v << 6 | (uint32_t)d;
-		}
-		o[k++] = (unsigned char)(v >> 16);
-		if (pad < 2)
-			o[k++] = (unsigned char)(v >> 8);
-		if (pad < 1)
-			o[k++] = (unsigned char)v;
-	}
-	*out = o;
-	*outlen = k;
-	return 0;
-bad:
-	free(o);
-	return -1;
-}
-
-struct jw {
-	struct out out;
-	struct buf b;
-	int first;   /* no row yet in this section */
-	int opened;  /* a section is open */
-	char **err;
-};
-
-static void jw_text(struct buf *b, const char *key, struct store_io_text t)
-{
-	buf_printf(b, ",\"%s\":", key);
-	if (t.s)
-		json_put_str(b, t.s, t.len);
-	else
-		buf_adds(b, "null");
-}
-
-static int jw_flush(struct jw *w)
-{
-	if (w->b.len > (1u << 16) || !w->opened) {
-		if (out_write(&w->out, w->b.s ? w->b.s : "", w->b.len, w->err) != 0)
-			return -1;
-		w->b.len = 0;
-	}
-	return 0;
-}
-
-static int jw_row(struct jw *w)
-{
-	buf_adds(&w->b, w->first ? "\n" : ",\n");
-	w->first = 0;
-	return 0;
-}
-
-static int jw_section(void *ctx, const char *name)
-{
-	struct jw *w = ctx;
-
-	if (w->opened)
-		buf_adds(&w->b, w->first ? "]" : "\n]");
-	if (name) {
-		buf_printf(&w->b, ",\n\"%s\": [", name);
-		w->opened = 1;
-	} else {
-		buf_adds(&w->b, "\n}\n");
-		w->opened = 0;
-	}
-	w->first = 1;
-	return jw_flush(w) ? 1 : 0;
-}
-
-static int jw_tag(void *ctx, const struct store_io_tag *t)
-{
-	struct jw *w = ctx;
-
-	jw_row(w);
-	buf_printf(&w->b, "{\"id\":%lld", (long long)t->id);
-	jw_text(&w->b, "name", t->name);
-	if (t->key)
-		buf_printf(&w->b, ",\"key\":%d", t->key);
-	else
-		buf_adds(&w->b, ",\"key\":null");
-	jw_text(&w->b, "colour", t->colour);
-	buf_addc(&w->b, '}');
-	return jw_flush(w) ? 1 : 0;
-}
-
-static int jw_entity(void *ctx, const struct store_io_entity *e)
-{
-	struct jw *w = ctx;
-
-	jw_row(w);
-	buf_printf(&w->b, "{\"id\":%lld", (long long)e->id);
-	jw_text(&w->b, "label", e->label);
-	jw_text(&w->b, "canonical", e->canonical);
-	buf_addc(&w->b, '}');
-	return jw_flush(w) ? 1 : 0;
-}
-
-static int jw_entity_rule(void *ctx, const struct store_io_entity_rule *e)
-{
-	struct jw *w = ctx;
-
-	jw_row(w);
-	buf_adds(&w->b, "{\"label\":");
-	json_put_str(&w->b, e->label.s ? e->label.s : "", e->label.len);
-	jw_text(&w->b, "key", e->key);
-	buf_printf(&w->b, ",\"entity\":%lld}", (long long)e->entity_id);
-	return jw_flush(w) ? 1 : 0;
-}
-
-static int jw_article(void *ctx, const struct store_io_article *a)
-{
-	struct jw *w = ctx;
-	size_t i;
-
-	jw_row(w);
-	buf_printf(&w->b, "{\"id\":%lld", (long long)a->id);
-	jw_text(&w->b, "title", a->title);
-	jw_text(&w->b, "outlet", a->outlet);
-	jw_text(&w->b, "byline", a->byline);
-	jw_text(&w->b, "published", a->published);
-	if (a->published_as.s)
-		jw_text(&w->b, "published_as", a->published_as);
-	jw_text(&w->b, "dateline", a->dateline);
-	jw_text(&w->b, "url", a->url);
-	if (a->lang.s)
-		jw_text(&w->b, "lang", a->lang);
-	jw_text(&w->b, "source", a->source);
-	buf_printf(&w->b, ",\"words\":%lld", (long long)a->words);
-	jw_text(&w->b, "imported_at", a->imported_at);
-	jw_text(&w->b, "updated_at", a->updated_at);
-	buf_printf(&w->b, ",\"manual\":%lld,\"read_pos\":%lld", (long long)a->manual,
-	           (long long)a->read_pos);
-	jw_text(&w->b, "raw_sha", a->raw_sha);
-	jw_text(&w->b, "body_sha", a->body_sha);
-	buf_adds(&w->b, ",\"mentions\":[");
-	for (i = 0; i < a->nmentions; i++) {
-		const struct store_io_mention *m = &a->mentions[i];
-		buf_printf(&w->b, "%s[%lld,%lld,%lld,", i ? "," : "", (long long)m->start,
-		           (long long)m->end, (long long)m->entity_id);
-		if (m->surface.s)
-			json_put_str(&w->b, m->surface.s, m->surface.len);
-		else
-			buf_adds(&w->b, "null");
-		buf_addc(&w->b, ']');
-	}
-	buf_adds(&w->b, "],\"sentences\":[");
-	for (i = 0; i < a->nsentences; i++)
-		buf_printf(&w->b, "%s[%lld,%lld,%lld]", i ? "," : "", (long long)a->sentences[i].n,
-		           (long long)a->sentences[i].start, (long long)a->sentences[i].end);
-	buf_addc(&w->b, ']');
-	jw_text(&w->b, "body", a->body);
-	buf_adds(&w->b, ",\"raw_base64\":");
-	base64(&w->b, a->raw, a->raw_len);
-	buf_addc(&w->b, '}');
-	return jw_flush(w) ? 1 : 0;
-}
-
-static int jw_highlight(void *ctx, const struct store_io_highlight *h)
-{
-	struct jw *w = ctx;
-	size_t i;
-
-	jw_row(w);
-	buf_printf(&w->b, "{\"id\":%lld,\"article\":%lld,\"start\":%lld,\"end\":%lld",
-	           (long long)h->id, (long long)h->article_id, (long long)h->start, (long long)h->end);
-	jw_text(&w->b, "quote", h->quote);
-	jw_text(&w->b, "prefix", h->prefix);
-	jw_text(&w->b, "suffix", h->suffix);
-	jw_text(&w->b, "original_quote", h->original_quote);
-	jw_text(&w->b, "body_sha", h->body_sha);
-	buf_printf(&w->b, ",\"orphaned\":%s", h->orphaned ? "true" : "false");
-	jw_text(&w->b, "created", h->created);
-	jw_text(&w->b, "updated", h->updated);
-	buf_adds(&w->b, ",\"tags\":[");
-	for (i = 0; i < h->ntags; i++) {
-		if (i)
-			buf_addc(&w->b, ',');
-		json_put_str(&w->b, h->tags[i].s, h->tags[i].len);
-	}
-	buf_adds(&w->b, "],\"note\":");
-	if (h->has_note) {
-		buf_printf(&w->b, "{\"id\":%lld", (long long)h->note_id);
-		jw_text(&w->b, "body", h->note);
-		jw_text(&w->b, "created", h->note_created);
-		jw_text(&w->b, "updated", h->note_updated);
-		buf_addc(&w->b, '}');
-	} else {
-		buf_adds(&w->b, "null");
-	}
-	buf_addc(&w->b, '}');
-	return jw_flush(w) ? 1 : 0;
-}
-
-static int jw_link(void *ctx, const struct store_io_link *l)
-{
-	struct jw *w = ctx;
-
-	jw_row(w);
-	buf_printf(&w->b, "{\"id\":%lld,\"from\":%lld,\"to\":%lld", (long long)l->id,
-	           (long long)l->from_highlight, (long long)l->to_highlight);
-	jw_text(&w->b, "relation", l->relation);
-	jw_text(&w->b, "created", l->created);
-	buf_addc(&w->b, '}');
-	return jw_flush(w) ? 1 : 0;
-}
-
-static int jw_correction(void *ctx, const struct store_io_correction *c)
-{
-	struct jw *w = ctx;
-
-	jw_row(w);
-	buf_printf(&w->b, "{\"id\":%lld", (long long)c->id);
-	jw_text(&w->b, "kind", c->kind);
-	jw_text(&w->b, "text", c->text);
-	jw_text(&w->b, "label", c->label);
-	jw_text(&w->b, "created", c->created);
-	buf_addc(&w->b, '}');
-	return jw_flush(w) ? 1 : 0;
-}
-
-#define BACKUP_FORMAT "gloss-backup"
-#define BACKUP_VERSION 1
-
-int export_json(struct store *st, const char *file, char **err)
-{
-	static const struct store_io_visitor v = {
-		jw_tag, jw_entity, jw_entity_rule, jw_article, jw_highlight, jw_link, jw_section,
-		jw_correction,
-	};
-	struct jw w;
-	int rc;
-
-	*err = NULL;
-	memset(&w, 0, sizeof w);
-	w.err = err;
-	if (out_open(&w.out, file, err) != 0)
-		return -1;
-	buf_printf(&w.b, "{\n\"format\": \"%s\",\n\"version\": %d", BACKUP_FORMAT, BACKUP_VERSION);
-	rc = store_io_dump(st, &v, &w);
-	if (rc != 0) {
-		/* rc == 1: the writer failed and already said why (and closed). */
-		if (rc == -1) {
-			*err = xasprintf("cannot export: %s", store_errmsg(st));
-			out_abort(&w.out);
-		}
-		buf_free(&w.b);
-		return -1;
-	}
-	if (out_write(&w.out, w.b.s ? w.b.s : "", w.b.len, err) != 0 || out_commit(&w.out, err) != 0) {
-		buf_free(&w.b);
-		return -1;
-	}
-	buf_free(&w.b);
-	return 0;
-}
-
-/* --- the JSON reader --------------------------------------------------- */
-
-struct jp {
-	const unsigned char *s;
-	size_t n, i;
-	int depth;
-	char *err;
-};
-
-#define JSON_MAX_DEPTH 64
-
-static int jp_fail(struct jp *j, size_t at, const char *what)
-{
-	if (!j->err)
-		j->err = xasprintf("not valid JSON at byte %zu: %s", at, what);
-	return -1;
-}
-
-static void jp_ws(struct jp *j)
-{
-	while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' || j->s[j->i] == '\n' ||
-	                       j->s[j->i] == '\r'))
-		j->i++;
-}
-
-static int jp_hex4(struct jp *j, uint32_t *out)
-{
-	uint32_t v = 0;
-	int k;
-
-	if (j->n - j->i < 4)
-		return jp_fail(j, j->i, "a \\u escape needs four hex digits");
-	for (k = 0; k < 4; k++) {
-		unsigned char c = j->s[j->i + (size_t)k];
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= c - '0';
-		else if (c >= 'a' && c <= 'f')
-			v |= c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			v |= c - 'A' + 10;
-		else
-			return jp_fail(j, j->i + (size_t)k, "a \\u escape needs four hex digits");
-	}
-	j->i += 4;
-	*out = v;
-	return 0;
-}
-
-static void put_utf8(struct buf *b, uint32_t c)
-{
-	char u[4];
-
-	if (c < 0x80) {
-		buf_addc(b, (char)c);
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 63));
-		buf_add(b, u, 2);
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 63));
-		u[2] = (char)(0x80 | (c & 63));
-		buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 63));
-		u[2] = (char)(0x80 | ((c >> 6) & 63)), u[3] = (char)(0x80 | (c & 63));
-		buf_add(b, u, 4);
-	}
-}
-
-/* A string at j->i (the opening quote), decoded into *out. */
-static int jp_string(struct jp *j, char **out, size_t *outlen)
-{
-	struct buf b = {0};
-	size_t start = j->i;
-
-	j->i++;
-	buf_reserve(&b, 16);
-	for (;;) {
-		unsigned char c;
-		if (j->i >= j->n) {
-			buf_free(&b);
-			return jp_fail(j, start, "a string is not closed");
-		}
-		c = j->s[j->i];
-		if (c == '"') {
-			j->i++;
-			break;
-		}
-		if (c < 0x20) {
-			buf_free(&b);
-			return jp_fail(j, j->i, "a control character inside a string");
-		}
-		if (c == '\\') {
-			unsigned char e;
-			if (++j->i >= j->n) {
-				buf_free(&b);
-				return jp_fail(j, start, "a string is not closed");
-			}
-			e = j->s[j->i++];
-			switch (e) {
-			case '"': buf_addc(&b, '"'); break;
-			case '\\': buf_addc(&b, '\\'); break;
-			case '/': buf_addc(&b, '/'); break;
-			case 'b': buf_addc(&b, '\b'); break;
-			case 'f': buf_addc(&b, '\f'); break;
-			case 'n': buf_addc(&b, '\n'); break;
-			case 'r': buf_addc(&b, '\r'); break;
-			case 't': buf_addc(&b, '\t'); break;
-			case 'u': {
-				uint32_t u, lo;
-				size_t at = j->i - 2;
-				if (jp_hex4(j, &u) != 0) {
-					buf_free(&b);
-					return -1;
-				}
-				if (u >= 0xd800 && u <= 0xdbff) {
-					if (j->n - j->i < 6 || j->s[j->i] != '\\' || j->s[j->i + 1] != 'u') {
-						buf_free(&b);
-						return jp_fail(j, at, "a lone high surrogate");
-					}
-					j->i += 2;
-					if (jp_hex4(j, &lo) != 0) {
-						buf_free(&b);
-						return -1;
-					}
-					if (lo < 0xdc00 || lo > 0xdfff) {
-						buf_free(&b);
-						return jp_fail(j, at, "a lone high surrogate");
-					}
-					u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
-					put_utf8(&b, u);
-				} else if (u >= 0xdc80 && u <= 0xdcff) {
-					buf_addc(&b, (char)(u - 0xdc00)); /* a raw byte */
-				} else if (u >= 0xdc00 && u <= 0xdfff) {
-					buf_free(&b);
-					return jp_fail(j, at, "a lone low surrogate");
-				} else {
-					put_utf8(&b, u);
-				}
-				break;
-			}
-			default:
-				buf_free(&b);
-				return jp_fail(j, j->i - 2, "an unknown escape in a string");
-			}
-			continue;
-		}
-		if (c < 0x80) {
-			buf_addc(&b, (char)c);
-			j->i++;
-		} else {
-			uint32_t cp;
-			size_t len = util_utf8_decode(j->s + j->i, j->n - j->i, &cp);
-			if (!len) {
-				buf_free(&b);
-				return jp_fail(j, j->i, "not UTF-8");
-			}
-			buf_add(&b, j->s + j->i, len);
-			j->i += len;
-		}
-	}
-	*outlen = b.len;
-	*out = buf_steal(&b);
-	return 0;
-}
-
-static int jp_number(struct jp *j, struct json_value *v)
-{
-	size_t st = j->i;
-
-	if (j->i < j->n && j->s[j->i] == '-')
-		j->i++;
-	if (j->i < j->n && j->s[j->i] == '0') {
-		j->i++;
-	} else if (j->i < j->n && j->s[j->i] >= '1' && j->s[j->i] <= '9') {
-		while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
-			j->i++;
-	} else {
-		return jp_fail(j, st, "a malformed number");
-	}
-	if (j->i < j->n && j->s[j->i] == '.') {
-		j->i++;
-		if (j->i >= j->n || j->s[j->i] < '0' || j->s[j->i] > '9')
-			return jp_fail(j, st, "a malformed number");
-		while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
-			j->i++;
-	}
-	if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
-		j->i++;
-		if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
-			j->i++;
-		if (j->i >= j->n || j->s[j->i] < '0' || j->s[j->i] > '9')
-			return jp_fail(j, st, "a malformed number");
-		while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
-			j->i++;
-	}
-	v->type = JSON_NUMBER;
-	v->len = j->i - st;
-	v->s = xstrndup((const char *)j->s + st, v->len);
-	return 0;
-}
-
-static int jp_value(struct jp *j, struct json_value *v);
-
-static char **key_sort_keys;
-
-static int cmp_key_idx(const void *a, const void *b)
-{
-	return strcmp(key_sort_keys[*(const size_t *)a], key_sort_keys[*(const size_t *)b]);
-}
-
-static int jp_container(struct jp *j, struct json_value *v, int object)
-{
-	size_t cap = 0;
-	char close = object ? '}' : ']';
-
-	if (++j->depth > JSON_MAX_DEPTH)
-		return jp_fail(j, j->i, "nested more than 64 deep");
-	v->type = object ? JSON_OBJECT : JSON_ARRAY;
-	j->i++;
-	jp_ws(j);
-	if (j->i < j->n && j->s[j->i] == close) {
-		j->i++;
-		j->depth--;
-		return 0;
-	}
-	for (;;) {
-		struct json_value item;
-		char *key = NULL;
-		size_t klen = 0, kat = 0;
-		jp_ws(j);
-		if (object) {
-			if (j->i >= j->n || j->s[j->i] != '"')
-				return jp_fail(j, j->i, "expected a member name in double quotes");
-			kat = j->i;
-			if (jp_string(j, &key, &klen) != 0)
-				return -1;
-			if (strlen(key) != klen) {
-				free(key);
-				return jp_fail(j, kat, "a member name holds a NUL character");
-			}
-			jp_ws(j);
-			if (j->i >= j->n || j->s[j->i] != ':') {
-				free(key);
-				return jp_fail(j, j->i, "expected ':' after a member name");
-			}
-			j->i++;
-		}
-		memset(&item, 0, sizeof item);
-		if (jp_value(j, &item) != 0) {
-			json_free(&item);
-			free(key);
-			return -1;
-		}
-		if (v->n == cap) {
-			cap = cap ? cap * 2 : 4;
-			v->v = xreallocarray(v->v, cap, sizeof *v->v);
-			if (object)
-				v->keys = xreallocarray(v->keys, cap, sizeof *v->keys);
-		}
-		v->v[v->n] = item;
-		if (object)
-			v->keys[v->n] = key;
-		v->n++;
-		jp_ws(j);
-		if (j->i < j->n && j->s[j->i] == ',') {
-			j->i++;
-			continue;
-		}
-		if (j->i < j->n && j->s[j->i] == close) {
-			j->i++;
-			break;
-		}
-		return jp_fail(j, j->i, object ? "expected ',' or '}'" : "expected ',' or ']'");
-	}
-	if (object && v->n > 1) {
-		/* Duplicate names: sort an index, compare neighbours. */
-		size_t *idx = xreallocarray(NULL, v->n, sizeof *idx), k;
-		for (k = 0; k < v->n; k++)
-			idx[k] = k;
-		key_sort_keys = v->keys;
-		qsort(idx, v->n, sizeof *idx, cmp_key_idx);
-		for (k = 1; k < v->n; k++) {
-			if (strcmp(v->keys[idx[k]], v->keys[idx[k - 1]]) == 0) {
-				size_t at = v->v[idx[k] > idx[k - 1] ? idx[k] : idx[k - 1]].offset;
-				char *m = xasprintf("the member \"%.40s\" appears twice", v->keys[idx[k]]);
-				free(idx);
-				jp_fail(j, at, m);
-				free(m);
-				return -1;
-			}
-		}
-		free(idx);
-	}
-	j->depth--;
-	return 0;
-}
-
-static int jp_literal(struct jp *j, struct json_value *v, const char *word, enum json_type t)
-{
-	size_t n = strlen(word);
-
-	if (j->n - j->i < n || memcmp(j->s + j->i, word, n) != 0)
-		return jp_fail(j, j->i, "an unknown word (true, false and null are the words JSON has)");
-	j->i += n;
-	v->type = t;
-	return 0;
-}
-
-static int jp_value(struct jp *j, struct json_value *v)
-{
-	unsigned char c;
-
-	jp_ws(j);
-	memset(v, 0, sizeof *v);
-	v->offset = j->i;
-	if (j->i >= j->n)
-		return jp_fail(j, j->i, "unexpected end of the input");
-	c = j->s[j->i];
-	switch (c) {
-	case '{':
-		return jp_container(j, v, 1);
-	case '[':
-		return jp_container(j, v, 0);
-	case '"':
-		v->type = JSON_STRING;
-		return jp_string(j, &v->s, &v->len);
-	case 't':
-		return jp_literal(j, v, "true", JSON_TRUE);
-	case 'f':
-		return jp_literal(j, v, "false", JSON_FALSE);
-	case 'n':
-		return jp_literal(j, v, "null", JSON_NULL);
-	default:
-		if (c == '-' || (c >= '0' && c <= '9'))
-			return jp_number(j, v);
-		if (c >= 0x21 && c < 0x7f) {
-			char m[64];
-			snprintf(m, sizeof m, "unexpected '%c'", c);
-			return jp_fail(j, j->i, m);
-		} else {
-			char m[64];
-			snprintf(m, sizeof m, "unexpected byte 0x%02x", c);
-			return jp_fail(j, j->i, m);
-		}
-	}
-}
-
-int json_parse(const char *text, size_t len, struct json_value *out, char **err)
-{
-	struct jp j;
-
-	memset(&j, 0, sizeof j);
-	j.s = (const unsigned char *)text;
-	j.n = len;
-	memset(out, 0, sizeof *out);
-	if (jp_value(&j, out) == 0) {
-		jp_ws(&j);
-		if (j.i == j.n) {
-			*err = NULL;
-			return 0;
-		}
-		jp_fail(&j, j.i, "more text after the end of the value");
-	}
-	json_free(out);
-	*err = j.err;
-	return -1;
-}
-
-void json_free(struct json_value *v)
-{
-	size_t i;
-
-	if (!v)
-		return;
-	for (i = 0; i < v->n; i++) {
-		json_free(&v->v[i]);
-		if (v->keys)
-			free(v->keys[i]);
-	}
-	free(v->v);
-	free(v->keys);
-	free(v->s);
-	memset(v, 0, sizeof *v);
-}
-
-const struct json_value *json_get(const struct json_value *obj, const char *key)
-{
-	size_t i;
-
-	if (!obj || obj->type != JSON_OBJECT)
-		return NULL;
-	for (i = 0; i < obj->n; i++)
-		if (strcmp(obj->keys[i], key) == 0)
-			return &obj->v[i];
-	return NULL;
-}
-
-int json_int(const struct json_value *v, int64_t *out)
-{
-	char *end;
-	long long x;
-
-	if (!v || v->type != JSON_NUMBER || strpbrk(v->s, ".eE"))
-		return -1;
-	errno = 0;
-	x = strtoll(v->s, &end, 10);
-	if (errno || *end)
-		return -1;
-	*out = x;
-	return 0;
-}
-
-/* --- restore ----------------------------------------------------------- */
-
-struct rs {
-	const char *file;
-	char *err;
-	const char *section; /* "articles", for messages */
-	size_t index;
-};
-
-static int rs_fail(struct rs *r, const struct json_value *v, const char *field, const char *what)
-{
-	if (!r->err)
-		r->err = xasprintf("%s[%zu]%s%s: %s (at byte %zu)", r->section, r->index,
-		                   field ? "." : "", field ? field : "", what, v ? v->offset : 0);
-	return -1;
-}
-
-static int rs_int(struct rs *r, const struct json_value *o, const char *key, int64_t *out,
-                  int64_t dflt, int required)
-{
-	const struct json_value *v = json_get(o, key);
-
-	if (!v || v->type == JSON_NULL) {
-		if (required)
-			return rs_fail(r, o, key, "missing (an integer is needed)");
-		*out = dflt;
-		return 0;
-	}
-	if (v->type == JSON_TRUE || v->type == JSON_FALSE) {
-		*out = v->type == JSON_TRUE;
-		return 0;
-	}
-	if (json_int(v, out) != 0)
-		return rs_fail(r, v, key, "not an integer");
-	return 0;
-}
-
-static int rs_text(struct rs *r, const struct json_value *o, const char *key,
-                   struct store_io_text *t, int required)
-{
-	const struct json_value *v = json_get(o, key);
-
-	t->s = NULL;
-	t->len = 0;
-	if (!v || v->type == JSON_NULL) {
-		if (required)
-			return rs_fail(r, o, key, "missing (a string is needed)");
-		return 0;
-	}
-	if (v->type != JSON_STRING)
-		return rs_fail(r, v, key, "not a string");
-	t->s = v->s;
-	t->len = v->len;
-	return 0;
-}
-
-static const struct json_value *rs_array(struct rs *r, const struct json_value *root,
-                                         const char *key)
-{
-	const struct json_value *v = json_get(root, key);
-
-	if (v && v->type == JSON_ARRAY)
-		return v;
-	r->section = key;
-	r->err = xasprintf("\"%s\": %s (at byte %zu)", key, v ? "not an array" : "missing",
-	                   v ? v->offset : root->offset);
-	return NULL;
-}
-
-static int rs_object(struct rs *r, const struct json_value *v)
-{
-	return v->type == JSON_OBJECT ? 0 : rs_fail(r, v, NULL, "not an object");
-}
-
-/* The corrections of a backup (absent from older ones). */
-static int restore_corrections(struct store *st, struct rs *r, struct store_io_restore *ses,
-                               const struct json_value *cv)
-{
-	size_t i;
-
-	r->section = "corrections";
-	for (i = 0; cv && cv->type == JSON_ARRAY && i < cv->n; i++) {
-		const struct json_value *o = &cv->v[i];
-		struct store_io_correction c;
-		r->index = i;
-		if (rs_object(r, o) || rs_int(r, o, "id", &c.id, 0, 0) || rs_text(r, o, "kind", &c.kind, 1) ||
-		    rs_text(r, o, "text", &c.text, 1) || rs_text(r, o, "label", &c.label, 0) ||
-		    rs_text(r, o, "created", &c.created, 1))
-			return -1;
-		if (store_io_restore_correction(ses, &c) != 0) {
-			r->err = xasprintf("%s[%zu]: %s", r->section, r->index, store_errmsg(st));
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static int restore_tree(struct store *st, const struct json_value *root, struct rs *r,
-                        struct store_io_stats *stats)
-{
-	const struct json_value *tags, *ents, *rules, *arts, *hls, *links, *fmt;
-	struct store_io_restore *ses;
-	int64_t version;
-	size_t i, k;
-	int ok = 0;
-
-	if (root->type != JSON_OBJECT || !(fmt = json_get(root, "format")) ||
-	    fmt->type != JSON_STRING || strcmp(fmt->s, BACKUP_FORMAT) != 0) {
-		r->err = xstrdup("not a gloss backup (no \"format\": \"" BACKUP_FORMAT "\")");
-		return -1;
-	}
-	if (json_int(json_get(root, "version"), &version) != 0 || version < 1) {
-		r->err = xstrdup("the backup has no valid \"version\"");
-		return -1;
-	}
-	if (version > BACKUP_VERSION) {
-		r->err = xasprintf("the backup was written by a newer gloss (format version %lld; "
-		                   "this gloss reads %d)", (long long)version, BACKUP_VERSION);
-		return -1;
-	}
-	if (!(tags = rs_array(r, root, "tags")) || !(ents = rs_array(r, root, "entities")) ||
-	    !(arts = rs_array(r, root, "articles")) || !(hls = rs_array(r, root, "highlights")) ||
-	    !(links = rs_array(r, root, "links")))
-		return -1;
-	ses = store_io_restore_begin(st);
-	if (!ses) {
-		r->err = xstrdup(store_errmsg(st));
-		return -1;
-	}
-
-	r->section = "tags";
-	for (i = 0; i < tags->n; i++) {
-		const struct json_value *o = &tags->v[i];
-		struct store_io_tag t;
-		int64_t key;
-		r->index = i;
-		if (rs_object(r, o) || rs_int(r, o, "id", &t.id, 0, 1) ||
-		    rs_text(r, o, "name", &t.name, 1) || rs_int(r, o, "key", &key, 0, 0) ||
-		    rs_text(r, o, "colour", &t.colour, 0))
-			goto out;
-		t.key = key >= 1 && key <= 9 ? (int)key : 0;
-		if (store_io_restore_tag(ses, &t) != 0)
-			goto store_fail;
-	}
-	r->section = "entities";
-	for (i = 0; i < ents->n; i++) {
-		const struct json_value *o = &ents->v[i];
-		struct store_io_entity e;
-		r->index = i;
-		if (rs_object(r, o) || rs_int(r, o, "id", &e.id, 0, 1) ||
-		    rs_text(r, o, "label", &e.label, 1) || rs_text(r, o, "canonical", &e.canonical, 1))
-			goto out;
-		if (store_io_restore_entity(ses, &e) != 0)
-			goto store_fail;
-	}
-	r->section = "entity_rules";
-	rules = json_get(root, "entity_rules");
-	for (i = 0; rules && rules->type == JSON_ARRAY && i < rules->n; i++) {
-		const struct json_value *o = &rules->v[i];
-		struct store_io_entity_rule e;
-		r->index = i;
-		if (rs_object(r, o) || rs_text(r, o, "label", &e.label, 1) ||
-		    rs_text(r, o, "key", &e.key, 1) || rs_int(r, o, "entity", &e.entity_id, 0, 1))
-			goto out;
-		if (store_io_restore_entity_rule(ses, &e) != 0)
-			goto store_fail;
-	}
-	r->section = "articles";
-	for (i = 0; i < arts->n; i++) {
-		const struct json_value *o = &arts->v[i], *mv, *sv, *rawv;
-		struct store_io_article a;
-		struct store_io_mention *ms = NULL;
-		struct store_io_sentence *ss = NULL;
-		unsigned char *raw = NULL;
-		int rc;
-		r->index = i;
-		memset(&a, 0, sizeof a);
-		if (rs_object(r, o) || rs_int(r, o, "id", &a.id, 0, 1) ||
-		    rs_text(r, o, "title", &a.title, 1) || rs_text(r, o, "outlet", &a.outlet, 0) ||
-		    rs_text(r, o, "byline", &a.byline, 0) || rs_text(r, o, "published", &a.published, 0) ||
-		    rs_text(r, o, "published_as", &a.published_as, 0) ||
-		    rs_text(r, o, "lang", &a.lang, 0) ||
-		    rs_text(r, o, "dateline", &a.dateline, 0) || rs_text(r, o, "url", &a.url, 0) ||
-		    rs_text(r, o, "source", &a.source, 0) || rs_int(r, o, "words", &a.words, 0, 0) ||
-		    rs_text(r, o, "imported_at", &a.imported_at, 1) ||
-		    rs_text(r, o, "updated_at", &a.updated_at, 1) ||
-		    rs_int(r, o, "manual", &a.manual, 0, 0) || rs_int(r, o, "read_pos", &a.read_pos, 0, 0) ||
-		    rs_text(r, o, "raw_sha", &a.raw_sha, 0) || rs_text(r, o, "body_sha", &a.body_sha, 0) ||
-		    rs_text(r, o, "body", &a.body, 1))
-			goto out;
-		rawv = json_get(o, "raw_base64");
-		if (!rawv || rawv->type != JSON_STRING) {
-			rs_fail(r, rawv ? rawv : o, "raw_base64", "missing or not a string");
-			goto out;
-		}
-		if (unbase64(rawv->s, rawv->len, &raw, &a.raw_len) != 0) {
-			rs_fail(r, rawv, "raw_base64", "not base64");
-			goto out;
-		}
-		a.raw = raw;
-		mv = json_get(o, "mentions");
-		if (mv && mv->type != JSON_NULL) {
-			if (mv->type != JSON_ARRAY) {
-				free(raw);
-				rs_fail(r, mv, "mentions", "not an array");
-				goto out;
-			}
-			ms = xreallocarray(NULL, mv->n ? mv->n : 1, sizeof *ms);
-			for (k = 0; k < mv->n; k++) {
-				const struct json_value *m = &mv->v[k];
-				if (m->type != JSON_ARRAY || m->n < 3 || m->n > 4 ||
-				    json_int(&m->v[0], &ms[k].start) || json_int(&m->v[1], &ms[k].end) ||
-				    json_int(&m->v[2], &ms[k].entity_id) ||
-				    (m->n == 4 && m->v[3].type != JSON_STRING && m->v[3].type != JSON_NULL)) {
-					free(raw);
-					free(ms);
-					rs_fail(r, m, "mentions", "each mention is [start, end, entity id, text]");
-					goto out;
-				}
-				ms[k].surface.s = m->n == 4 ? m->v[3].s : NULL;
-				ms[k].surface.len = m->n == 4 ? m->v[3].len : 0;
-			}
-			a.mentions = ms;
-			a.nmentions = mv->n;
-		}
-		sv = json_get(o, "sentences");
-		if (sv && sv->type != JSON_NULL) {
-			if (sv->type != JSON_ARRAY) {
-				free(raw);
-				free(ms);
-				rs_fail(r, sv, "sentences", "not an array");
-				goto out;
-			}
-			ss = xreallocarray(NULL, sv->n ? sv->n : 1, sizeof *ss);
-			for (k = 0; k < sv->n; k++) {
-				const struct json_value *m = &sv->v[k];
-				if (m->type != JSON_ARRAY || m->n != 3 || json_int(&m->v[0], &ss[k].n) ||
-				    json_int(&m->v[1], &ss[k].start) || json_int(&m->v[2], &ss[k].end)) {
-					free(raw);
-					free(ms);
-					free(ss);
-					rs_fail(r, m, "sentences", "each sentence is [number, start, end]");
-					goto out;
-				}
-			}
-			a.sentences = ss;
-			a.nsentences = sv->n;
-		}
-		rc = store_io_restore_article(ses, &a);
-		free(raw);
-		free(ms);
-		free(ss);
-		if (rc != 0)
-			goto store_fail;
-	}
-	r->section = "highlights";
-	for (i = 0; i < hls->n; i++) {
-		const struct json_value *o = &hls->v[i], *tv, *nv;
-		struct store_io_highlight h;
-		struct store_io_text *tt = NULL;
-		int rc;
-		r->index = i;
-		memset(&h, 0, sizeof h);
-		if (rs_object(r, o) || rs_int(r, o, "id", &h.id, 0, 1) ||
-		    rs_int(r, o, "article", &h.article_id, 0, 1) || rs_int(r, o, "start", &h.start, 0, 1) ||
-		    rs_int(r, o, "end", &h.end, 0, 1) || rs_text(r, o, "quote", &h.quote, 1) ||
-		    rs_text(r, o, "prefix", &h.prefix, 1) || rs_text(r, o, "suffix", &h.suffix, 1) ||
-		    rs_text(r, o, "original_quote", &h.original_quote, 0) ||
-		    rs_text(r, o, "body_sha", &h.body_sha, 1) || rs_int(r, o, "orphaned", &h.orphaned, 0, 0) ||
-		    rs_text(r, o, "created", &h.created, 1) || rs_text(r, o, "updated", &h.updated, 1))
-			goto out;
-		tv = json_get(o, "tags");
-		if (tv && tv->type != JSON_NULL) {
-			if (tv->type != JSON_ARRAY) {
-				rs_fail(r, tv, "tags", "not an array");
-				goto out;
-			}
-			tt = xreallocarray(NULL, tv->n ? tv->n : 1, sizeof *tt);
-			for (k = 0; k < tv->n; k++) {
-				if (tv->v[k].type != JSON_STRING) {
-					free(tt);
-					rs_fail(r, &tv->v[k], "tags", "a tag is a string");
-					goto out;
-				}
-				tt[k].s = tv->v[k].s;
-				tt[k].len = tv->v[k].len;
-			}
-			h.tags = tt;
-			h.ntags = tv->n;
-		}
-		nv = json_get(o, "note");
-		if (nv && nv->type != JSON_NULL) {
-			if (nv->type != JSON_OBJECT || rs_int(r, nv, "id", &h.note_id, 0, 0) ||
-			    rs_text(r, nv, "body", &h.note, 1) || rs_text(r, nv, "created", &h.note_created, 1) ||
-			    rs_text(r, nv, "updated", &h.note_updated, 1)) {
-				free(tt);
-				rs_fail(r, nv, "note", "not a note object");
-				goto out;
-			}
-			h.has_note = 1;
-		}
-		rc = store_io_restore_highlight(ses, &h);
-		free(tt);
-		if (rc != 0)
-			goto store_fail;
-	}
-	r->section = "links";
-	for (i = 0; i < links->n; i++) {
-		const struct json_value *o = &links->v[i];
-		struct store_io_link l;
-		r->index = i;
-		if (rs_object(r, o) || rs_int(r, o, "id", &l.id, 0, 1) ||
-		    rs_int(r, o, "from", &l.from_highlight, 0, 1) ||
-		    rs_int(r, o, "to", &l.to_highlight, 0, 1) || rs_text(r, o, "relation", &l.relation, 1) ||
-		    rs_text(r, o, "created", &l.created, 1))
-			goto out;
-		if (store_io_restore_link(ses, &l) != 0)
-			goto store_fail;
-	}
-	if (restore_corrections(st, r, ses, json_get(root, "corrections")) != 0)
-		goto out;
-	ok = 1;
-	goto out;
-store_fail:
-	r->err = xasprintf("%s[%zu]: %s", r->section, r->index, store_errmsg(st));
-out:
-	if (store_io_restore_end(ses, ok, stats) != 0 && ok) {
-		r->err = xstrdup(store_errmsg(st));
-		ok = 0;
-	}
-	return ok ? 0 : -1;
-}
-
-/* All of standard input. */
-static int read_stdin(char **out, size_t *len)
-{
-	struct buf b = {0};
-	char chunk[65536];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(stdin)) {
-		buf_free(&b);
-		return -1;
-	}
-	*len = b.len;
-	*out = buf_steal(&b);
-	return 0;
-}
-
-int export_restore(struct store *st, const char *file, struct store_io_stats *stats, char **err)
-{
-	struct json_value root;
-	struct rs r;
-	char *text = NULL;
-	size_t len = 0;
-	const char *name = file && strcmp(file, "-") != 0 ? file : "standard input";
-	struct store_io_stats own = {0};
-	int rc;
-
-	*err = NULL;
-	memset(&r, 0, sizeof r);
-	r.file = name;
-	if (stats)
-		memset(stats, 0, sizeof *stats);
-	rc = file && strcmp(file, "-") != 0 ? util_read_file(file, (size_t)1 << 31, &text, &len)
-	                                    : read_stdin(&text, &len);
-	if (rc != 0) {
-		*err = xasprintf("cannot restore '%s': %s", name,
-		                 errno == EFBIG ? "larger than 2 GiB" : strerror(errno));
-		return -1;
-	}
-	if (json_parse(text, len, &root, &r.err) != 0) {
-		*err = xasprintf("cannot restore '%s': %s", name, r.err);
-		free(r.err);
-		free(text);
-		return -1;
-	}
-	free(text);
-	if (!stats)
-		stats = &own;
-	rc = restore_tree(st, &root, &r, stats);
-	json_free(&root);
-	if (rc != 0) {
-		*err = xasprintf("cannot restore '%s': %s; the library was not changed", name, r.err);
-		free(r.err);
-		return -1;
-	}
-	/* Corrections the library did not have apply to its articles too. */
-	if (stats->corrections_added && corrections_reapply_all(st, NULL) != 0) {
-		*err = xasprintf("restored '%s', but its corrections could not be applied: %s", name,
-		                 store_errmsg(st));
-		return -1;
-	}
-	return 0;
 }

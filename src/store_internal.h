@@ -164,4 +164,8 @@ struct buf;
 void store_spans_add(struct buf *b, size_t start, size_t end);
 int store_spans_next(const char **p, size_t *start, size_t *end);
 
+/* store_io_feed.c, for store_io.c: the feed sections of a dump. */
+struct store_io_visitor;
+int store_io_feed_dump(struct store *st, const struct store_io_visitor *v, void *ctx);
+
 #endif

@@ -446,6 +446,8 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 	}
 	if (rc != SQLITE_DONE)
 		return -1;
+	if ((r = store_io_feed_dump(st, v, ctx)) != 0)
+		return r;
 	if (v->section && (r = v->section(ctx, NULL)) != 0)
 		return r;
 	return 0;
@@ -577,6 +579,15 @@ int store_io_restore_end(struct store_io_restore *r, int commit, struct store_io
 	free(r->fix_sha);
 	free(r);
 	return rc;
+}
+
+int64_t store_io_restore_article_id(const struct store_io_restore *r, int64_t backup_id,
+                                    int *added)
+{
+	const struct id_slot *a = id_map_get(&r->articles, backup_id);
+
+	*added = a && !a->flag;
+	return a ? a->val : 0;
 }
 
 /* Step a statement that returns at most one id: 1 found (*id set), 0 none,

@@ -1,9 +1,12 @@
-/* util.c — allocation wrappers, buffers, the fatal path, whole-file reads
- * and SHA-256 (so body hashes need no extra library). */
+/* util.c — allocation wrappers, buffers, the fatal path, whole-file reads,
+ * SHA-256 (so body hashes need no extra library), base64, mkdir -p
+ * and the atomic file writer of the exports. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -472,4 +475,298 @@ void util_ascii_lower_str(char *s)
 {
 	for (; *s; s++)
 		*s = util_ascii_lower(*s);
+}
+
+/* --- files written whole or not at all --------------------------------- */
+
+#define OUT_TMP_TAG ".gloss-"
+
+char *util_out_err(const char *path, const char *reason)
+{
+	return xasprintf("cannot export to '%s': %s", path, reason);
+}
+
+int util_out_open(struct util_out *o, const char *path, char **err)
+{
+	struct stat sb;
+	const char *slash;
+	char *dir;
+	mode_t mask;
+	int fd;
+
+	memset(o, 0, sizeof *o);
+	o->path = path;
+	if (!path || strcmp(path, "-") == 0) {
+		o->path = "standard output";
+		o->f = stdout;
+		o->is_stdout = 1;
+		return 0;
+	}
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (S_ISDIR(sb.st_mode)) {
+			*err = util_out_err(path, "it is a directory");
+			return -1;
+		}
+		o->f = fopen(path, "w");
+		if (!o->f) {
+			*err = util_out_err(path, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	slash = strrchr(path, '/');
+	dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("");
+	o->tmp = xasprintf("%s.%s" OUT_TMP_TAG "%ld.XXXXXX", dir, slash ? slash + 1 : path,
+	                   (long)getpid());
+	free(dir);
+	fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		*err = util_out_err(path, strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	/* mkstemp makes 0600; an export is an ordinary file. */
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	o->f = fdopen(fd, "w");
+	if (!o->f) {
+		*err = util_out_err(path, strerror(errno));
+		close(fd);
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void util_out_abort(struct util_out *o)
+{
+	if (o->f && !o->is_stdout)
+		fclose(o->f);
+	if (o->tmp) {
+		unlink(o->tmp);
+		free(o->tmp);
+	}
+	memset(o, 0, sizeof *o);
+}
+
+int util_out_write(struct util_out *o, const void *p, size_t n, char **err)
+{
+	if (n && fwrite(p, 1, n, o->f) != n) {
+		*err = util_out_err(o->path, strerror(errno ? errno : EIO));
+		util_out_abort(o);
+		return -1;
+	}
+	return 0;
+}
+
+int util_out_close(struct util_out *o, int sync, char **err)
+{
+	int e = 0;
+
+	errno = 0;
+	if (fflush(o->f) != 0 || ferror(o->f))
+		e = errno ? errno : EIO;
+	if (o->is_stdout) {
+		if (e) {
+			*err = util_out_err(o->path, strerror(e));
+			return -1;
+		}
+		o->f = NULL;
+		return 0;
+	}
+	if (!e && sync && o->tmp && fsync(fileno(o->f)) != 0)
+		e = errno;
+	if (fclose(o->f) != 0 && !e)
+		e = errno ? errno : EIO;
+	o->f = NULL;
+	if (e) {
+		*err = util_out_err(o->path, strerror(e));
+		util_out_abort(o);
+		return -1;
+	}
+	return 0;
+}
+
+int util_out_rename(struct util_out *o, char **err)
+{
+	if (o->tmp && rename(o->tmp, o->path) != 0) {
+		*err = util_out_err(o->path, strerror(errno));
+		util_out_abort(o);
+		return -1;
+	}
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+	return 0;
+}
+
+int util_out_commit(struct util_out *o, char **err)
+{
+	return util_out_close(o, 1, err) == 0 ? util_out_rename(o, err) : -1;
+}
+
+/* Is n ".NAME.gloss-PID.XXXXXX" (NAME given: that one) with PID a process
+ * that no longer runs? */
+static int stale_tmp(const char *n, const char *name)
+{
+	const char *tag, *p;
+	long pid = 0;
+	size_t k;
+
+	if (n[0] != '.')
+		return 0;
+	if (name) {
+		size_t len = strlen(name);
+		if (strncmp(n + 1, name, len) != 0 || strncmp(n + 1 + len, OUT_TMP_TAG, 7) != 0)
+			return 0;
+		tag = n + 1 + len;
+	} else {
+		/* The last ".gloss-": a name may hold the tag itself. */
+		tag = NULL;
+		for (p = strstr(n + 1, OUT_TMP_TAG); p; p = strstr(p + 1, OUT_TMP_TAG))
+			tag = p;
+		if (!tag || tag == n + 1)
+			return 0;
+	}
+	p = tag + 7;
+	if (*p < '1' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9' && pid < 1000000000L)
+		pid = pid * 10 + (*p++ - '0');
+	if (*p++ != '.')
+		return 0;
+	for (k = 0; k < 6; k++)
+		if (!p[k])
+			return 0;
+	if (p[6])
+		return 0;
+	if (pid == (long)getpid())
+		return 0;
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+int util_out_clean_stale(const char *dir, const char *name)
+{
+	DIR *d = opendir(dir && *dir ? dir : ".");
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (stale_tmp(e->d_name, name)) {
+			char *path = xasprintf("%s/%s", dir && *dir ? dir : ".", e->d_name);
+			struct stat sb;
+			if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && unlink(path) == 0)
+				n++;
+			free(path);
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+int util_out_clean_stale_file(const char *path)
+{
+	const char *slash;
+	char *dir;
+	int n;
+
+	if (!path || strcmp(path, "-") == 0)
+		return 0;
+	slash = strrchr(path, '/');
+	dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup(".");
+	n = util_out_clean_stale(dir, slash ? slash + 1 : path);
+	free(dir);
+	return n;
+}
+
+int util_mkdir_p(const char *path)
+{
+	char *dir = xstrdup(path), *p;
+	int rc = 0, e = 0;
+
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+			rc = -1, e = errno;
+		*p = '/';
+	}
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		rc = -1, e = errno;
+	free(dir);
+	if (rc)
+		errno = e;
+	return rc;
+}
+
+/* --- base64 ------------------------------------------------------------- */
+
+void util_base64(struct buf *b, const unsigned char *p, size_t n)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t i;
+
+	buf_reserve(b, (n + 2) / 3 * 4);
+	for (i = 0; i + 2 < n; i += 3) {
+		uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
+		char q[4] = {tab[v >> 18], tab[(v >> 12) & 63], tab[(v >> 6) & 63], tab[v & 63]};
+		buf_add(b, q, 4);
+	}
+	if (i < n) {
+		uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0);
+		char q[4] = {tab[v >> 18], tab[(v >> 12) & 63], i + 1 < n ? tab[(v >> 6) & 63] : '=', '='};
+		buf_add(b, q, 4);
+	}
+}
+
+int util_unbase64(const char *s, size_t n, unsigned char **out, size_t *outlen)
+{
+	unsigned char *o;
+	size_t i, k = 0;
+
+	if (n % 4)
+		return -1;
+	o = xmalloc(n / 4 * 3 + 1);
+	for (i = 0; i < n; i += 4) {
+		uint32_t v = 0;
+		int j, pad = 0;
+		for (j = 0; j < 4; j++) {
+			char c = s[i + j];
+			int d;
+			if (c >= 'A' && c <= 'Z')
+				d = c - 'A';
+			else if (c >= 'a' && c <= 'z')
+				d = c - 'a' + 26;
+			else if (c >= '0' && c <= '9')
+				d = c - '0' + 52;
+			else if (c == '+')
+				d = 62;
+			else if (c == '/')
+				d = 63;
+			else if (c == '=' && i + 4 == n && j >= 2 && (j == 3 || s[i + 3] == '='))
+				d = 0, pad++;
+			else
+				goto bad;
+			if (pad && c != '=')
+				goto bad;
+			v = v << 6 | (uint32_t)d;
+		}
+		o[k++] = (unsigned char)(v >> 16);
+		if (pad < 2)
+			o[k++] = (unsigned char)(v >> 8);
+		if (pad < 1)
+			o[k++] = (unsigned char)v;
+	}
+	*out = o;
+	*outlen = k;
+	return 0;
+bad:
+	free(o);
+	return -1;
 }

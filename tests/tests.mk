@@ -15,6 +15,9 @@ CLI_TESTS += tests/cli/fetch.sh
 CLI_TESTS += tests/cli/feed.sh
 UI_TESTS += tests/ui/fetch.sh
 CLI_TESTS += tests/cli/themes.sh
+CLI_TESTS += tests/cli/backup.sh
+CLI_TESTS += tests/cli/export_safety.sh
+CLI_TESTS += tests/cli/backup_feeds.sh
 UI_TESTS += tests/ui/corrections.sh
 UI_TESTS += tests/ui/hints.sh
 UI_TESTS += tests/ui/screens.sh
@@ -24,7 +27,7 @@ SCRIPT_TESTS = $(CLI_TESTS) $(UI_TESTS)
 # libFuzzer targets, their seeds and regression inputs (make fuzz).
 FUZZ_DIST = tests/fuzz/run.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_import.c \
 	tests/fuzz/fuzz_ner.c tests/fuzz/fuzz_layout.c tests/fuzz/fuzz_config.c \
-	tests/fuzz/fuzz_anchor.c tests/fuzz/fuzz_compare.c tests/fuzz/fuzz_export.c tests/fuzz/fuzz_extract.c tests/fuzz/fuzz_feed.c \
+	tests/fuzz/fuzz_anchor.c tests/fuzz/fuzz_compare.c tests/fuzz/fuzz_export.c tests/fuzz/fuzz_extract.c tests/fuzz/fuzz_feed.c tests/fuzz/fuzz_restore.c \
 	tests/fuzz/corpus tests/fuzz/regress
 # The structural rules (tools/check-structure): no link-level cycle, no
 # source file over 1,200 lines; tools/structure-allow lists what is under way.

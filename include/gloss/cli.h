@@ -48,6 +48,10 @@ int cli_usage(const struct cli *c, const char *fmt, ...)
 int cli_cmd_extract(struct cli *c, int argc, char **argv);
 #define SAMPLES_USAGE "add | remove [--yes]"
 int cli_cmd_samples(struct cli *c, int argc, char **argv);
+/* cli_export.c: export and restore (their usage: EXPORT_USAGE and
+ * RESTORE_USAGE in export.h). */
+int cli_cmd_export(struct cli *c, int argc, char **argv);
+int cli_cmd_restore(struct cli *c, int argc, char **argv);
 
 /* cli_feed.c: following feeds, and fetching them. */
 #define FEED_USAGE                                                                        \

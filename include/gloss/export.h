@@ -1,8 +1,8 @@
 /* export.h — what leaves gloss: Markdown (one file per article plus an
  * index, or one file) for notes vaults, static-site generators and git;
- * a lossless JSON backup and its restore; and the small JSON reader the
- * restore uses.  The CLI commands (src/cli_export.c) and the UI call the
- * same functions. */
+ * the lossless JSON backup and its restore are in backup.h (included
+ * here).  The CLI commands (src/cli_export.c) and the UI call the same
+ * functions. */
 #ifndef GLOSS_EXPORT_H
 #define GLOSS_EXPORT_H
 
@@ -10,11 +10,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "gloss/backup.h"
 #include "gloss/store.h"
 #include "gloss/store_io.h"
 #include "gloss/util.h"
-
-struct cli;
 
 /* Usage of the two commands, shared by cli.c's command table (--help)
  * and cli_export.c's messages, so they cannot drift apart. */
@@ -64,51 +63,19 @@ void export_yaml_str(struct buf *b, const char *s);
  * frees. */
 char *export_tag_word(const char *name);
 
-/* --- JSON backup --- */
-
-/* Write every article, tag, entity, highlight, note and link to file
- * ("-" or NULL: stdout).  0, or -1 with *err set. */
-int export_json(struct store *st, const char *file, char **err);
-
-/* Read a backup and add it to the library in one transaction: on any
- * error nothing changes.  0, or -1 with *err set (a syntax error names
- * the byte offset). */
-int export_restore(struct store *st, const char *file, struct store_io_stats *stats,
-                   char **err);
-
-/* --- a strict JSON reader (RFC 8259) --- */
-
-enum json_type { JSON_NULL, JSON_FALSE, JSON_TRUE, JSON_NUMBER, JSON_STRING, JSON_ARRAY,
-                 JSON_OBJECT };
-
-struct json_value {
-	enum json_type type;
-	size_t offset;           /* where it starts in the input */
-	char *s;                 /* string (decoded, NUL-terminated) or number text */
-	size_t len;
-	struct json_value *v;    /* array items / object values */
-	char **keys;             /* object keys (NUL-terminated; no NUL inside) */
+/* Distinct words for a set of distinct tag names: the same word as
+ * export_tag_word, except that when several names give one word ("climate
+ * change" and "climate-change"), the name that is its own word (else the
+ * first by name) keeps it and the others get "-2", "-3", ... (a suffix no
+ * other name's word has).  Deterministic for a given set. */
+struct export_tag_words {
+	char **names; /* sorted */
+	char **words;
 	size_t n;
 };
-
-/* Parse text[0..len) as one JSON value.  Strings must be valid UTF-8;
- * escapes \udc80..\udcff that stand alone decode to the single bytes
- * 0x80..0xff (how the backup keeps bytes that are not UTF-8).  Duplicate
- * keys and nesting deeper than 64 are errors.  0, or -1 with *err set to
- * "... at byte N: ..." (free it). */
-int json_parse(const char *text, size_t len, struct json_value *out, char **err);
-void json_free(struct json_value *v);
-/* The member of an object, or NULL. */
-const struct json_value *json_get(const struct json_value *obj, const char *key);
-/* An integer number that fits int64: 0, else -1. */
-int json_int(const struct json_value *v, int64_t *out);
-/* Append s[0..len) as a JSON string; bytes that are not UTF-8 become
- * \udcXX (see json_parse), so nothing is lost. */
-void json_put_str(struct buf *b, const char *s, size_t len);
-
-/* --- the commands (src/cli_export.c) --- */
-
-int cli_cmd_export(struct cli *c, int argc, char **argv);
-int cli_cmd_restore(struct cli *c, int argc, char **argv);
+void export_tag_words_make(struct export_tag_words *out, const char *const *names, size_t n);
+/* name's word (export_tag_word for a name not in the set).  Caller frees. */
+char *export_tag_words_get(const struct export_tag_words *w, const char *name);
+void export_tag_words_free(struct export_tag_words *w);
 
 #endif

@@ -89,6 +89,27 @@ struct store_io_correction {
  * tags and note), links.  A
  * callback returning non-zero stops the dump, which then returns that
  * value.  The pointers are valid only during the call. */
+/* A followed feed (the table feed), known by its URL. */
+struct store_io_feed {
+	struct store_io_text url, title, user_title, site_url;
+	int64_t interval_min, ttl_min;
+	struct store_io_text etag, last_modified, fetched_at, error, error_at, retry_until, added_at;
+};
+/* Which feed item an article came from (feed_item); feed_url is NULL
+ * when the feed was removed since. */
+struct store_io_feed_item {
+	int64_t article_id;
+	struct store_io_text feed_url, item_key, guid, link, item_sha;
+};
+/* An article's reading state when it is not the default: where the
+ * reader's focus was (article.focus_pos, -1: none), when it was read
+ * (article.read_at) and whether it is unread (article_unread). */
+struct store_io_reading {
+	int64_t article_id, focus_pos;
+	struct store_io_text read_at;
+	int unread;
+};
+
 struct store_io_visitor {
 	int (*tag)(void *ctx, const struct store_io_tag *t);
 	int (*entity)(void *ctx, const struct store_io_entity *e);
@@ -102,6 +123,11 @@ struct store_io_visitor {
 	int (*section)(void *ctx, const char *section);
 	/* After the links, in a section "corrections".  May be NULL. */
 	int (*correction)(void *ctx, const struct store_io_correction *c);
+	/* After the corrections, in sections "feeds", "feed_items" and
+	 * "reading" (store_io_feed.c).  Each may be NULL. */
+	int (*feed)(void *ctx, const struct store_io_feed *f);
+	int (*feed_item)(void *ctx, const struct store_io_feed_item *i);
+	int (*reading)(void *ctx, const struct store_io_reading *rd);
 };
 
 /* Read everything in one read transaction (a consistent snapshot).
@@ -119,6 +145,7 @@ struct store_io_stats {
 	int64_t highlights_reanchored, highlights_orphaned;
 	int64_t notes_added, tags_added, tags_matched, links_added, links_matched;
 	int64_t entities_added, entity_rules_added, corrections_added;
+	int64_t feeds_added, feeds_matched, feed_items_added, readings_restored;
 	int64_t dates_unread; /* a published date that is not a date: kept as written only */
 };
 
@@ -139,6 +166,24 @@ int store_io_restore_link(struct store_io_restore *r, const struct store_io_link
 /* A correction the library has already (same kind, text and label) is
  * matched, not added. */
 int store_io_restore_correction(struct store_io_restore *r, const struct store_io_correction *c);
+/* The library's id of the backup's article backup_id (0: the backup has
+ * no such article) and whether this restore added it (else it matched
+ * one the library had). */
+int64_t store_io_restore_article_id(const struct store_io_restore *r, int64_t backup_id,
+                                    int *added);
+/* Feeds and read state (store_io_feed.c), inside the restore's
+ * transaction; counts go to *stats.  A feed whose URL the library follows
+ * already is matched (its settings kept).  An item or reading state is
+ * for the library's article id (store_io_restore_article_id; 0: refused)
+ * and applies only when the restore added it (one matched keeps the
+ * library's own).  An item whose feed is not in the library keeps no
+ * feed.  0, or -1 (store_errmsg says why). */
+int store_io_restore_feed(struct store *st, const struct store_io_feed *f,
+                          struct store_io_stats *stats);
+int store_io_restore_feed_item(struct store *st, int64_t article_id, int added,
+                               const struct store_io_feed_item *i, struct store_io_stats *stats);
+int store_io_restore_reading(struct store *st, int64_t article_id, int added,
+                             const struct store_io_reading *rd, struct store_io_stats *stats);
 /* Commit (commit != 0) or roll back, fill *stats (may be NULL) and free
  * r.  0, or -1 when the commit failed (and everything was rolled back). */
 int store_io_restore_end(struct store_io_restore *r, int commit, struct store_io_stats *stats);

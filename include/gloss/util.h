@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #if defined(__GNUC__)
 #define GLOSS_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -100,5 +101,46 @@ void buf_json_str(struct buf *b, const char *s, size_t len);
 /* The same; with keep_bytes, an invalid byte XX becomes \udcXX (as
  * Python's surrogateescape), so a backup loses nothing. */
 void buf_json_str_ex(struct buf *b, const char *s, size_t len, int keep_bytes);
+
+/* --- files written whole or not at all --- */
+
+/* One output file: a temporary file beside the destination, renamed over
+ * it once everything is written and synced; or standard output (path NULL
+ * or "-"); or, for an existing destination that is not a regular file (a
+ * FIFO, /dev/...), that file itself, since renaming over it would replace
+ * the device.  The temporary name is ".NAME.gloss-PID.XXXXXX", so one a
+ * killed process left behind is known (util_out_clean_stale).  Every
+ * error is "cannot export to 'PATH': REASON" in *err (free it); on error
+ * the temporary file is removed and the destination is as it was. */
+struct util_out {
+	const char *path; /* as the user named it, for messages */
+	char *tmp;        /* temporary name, or NULL */
+	FILE *f;
+	int is_stdout;
+};
+char *util_out_err(const char *path, const char *reason);
+int util_out_open(struct util_out *o, const char *path, char **err);
+void util_out_abort(struct util_out *o);
+int util_out_write(struct util_out *o, const void *p, size_t n, char **err);
+/* Flush and close (with sync: fsync first); the temporary file stays for
+ * util_out_rename. */
+int util_out_close(struct util_out *o, int sync, char **err);
+int util_out_rename(struct util_out *o, char **err);
+/* Close, sync and rename. */
+int util_out_commit(struct util_out *o, char **err);
+/* Remove the temporary files in dir that a process no longer running
+ * left behind (name: only those for that destination file; NULL: all).
+ * Returns how many were removed. */
+int util_out_clean_stale(const char *dir, const char *name);
+/* The same for the destination path ("-" or NULL: none). */
+int util_out_clean_stale_file(const char *path);
+
+/* mkdir -p: 0, or -1 with errno set. */
+int util_mkdir_p(const char *path);
+
+/* Base64 (RFC 4648, padded) of p[0..n), appended without quotes. */
+void util_base64(struct buf *b, const unsigned char *p, size_t n);
+/* Decode s[0..n): 0 with *out (caller frees) and *outlen, or -1. */
+int util_unbase64(const char *s, size_t n, unsigned char **out, size_t *outlen);
 
 #endif

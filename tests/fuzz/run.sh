@@ -16,7 +16,7 @@ SRCDIR=${1:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 BUILDDIR=${2:?usage: run.sh SRCDIR BUILDDIR [SECONDS]}
 SECONDS_EACH=${3:-20}
 CLANG=${CLANG:-clang}
-TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export extract feed}
+TARGETS=${FUZZ_TARGETS:-import ner layout config anchor compare export extract feed restore}
 
 SRCDIR=$(cd "$SRCDIR" && pwd) || exit 1
 mkdir -p "$BUILDDIR" && BUILDDIR=$(cd "$BUILDDIR" && pwd) || exit 1
@@ -61,7 +61,7 @@ obj() {
 # list in Makefile.am (src_libgloss_a_SOURCES), so that a file split or
 # added there needs no change here: the linker takes what a target uses.
 model_sources() {
-	awk '/^src_libgloss_a_SOURCES *=/ { f = 1 } f { print; if ($0 !~ /\\$/) exit }' "$SRCDIR/Makefile.am" |
+	awk '/^src_libgloss_a_SOURCES *\+?=/ { f = 1 } f { print; if ($0 !~ /\\$/) f = 0 }' "$SRCDIR/Makefile.am" |
 		tr ' \t\\' '\n\n\n' | grep '^src/.*\.c$' | grep -v '^src/embedded\.c$'
 }
 

@@ -178,120 +178,46 @@ static void test_names(void)
 	CHECK(1, "500 random titles give safe names of at most %d bytes", EXPORT_NAME_MAX);
 }
 
-static int parse_fails_at(const char *text, size_t len, const char *want)
+static void test_base64(void)
 {
-	struct json_value v;
-	char *err = NULL;
-	int ok;
+	/* Any bytes survive util_base64 and util_unbase64 (the backup's
+	 * KEY_base64 members). */
+	static const char raw[] = "a\xff" "b\0c\xc3\xa9\xed\xa0\x80\"\\\x01\x7f\xe2\x80\xa8z";
+	size_t len = sizeof raw - 1, n, k;
+	struct buf b = {0};
+	unsigned char *o = NULL;
+	int rc;
 
-	if (json_parse(text, len, &v, &err) == 0) {
-		json_free(&v);
-		printf("#   parsed: %s\n", text);
-		return 0;
+	for (k = 0; k <= len; k++) {
+		b.len = 0;
+		util_base64(&b, (const unsigned char *)raw, k);
+		rc = b.len == (k + 2) / 3 * 4 && util_unbase64(b.s ? b.s : "", b.len, &o, &n) == 0;
+		rc = rc && n == k && memcmp(o, raw, k) == 0;
+		free(o);
+		o = NULL;
+		if (!rc)
+			break;
 	}
-	ok = strstr(err, want) != NULL;
-	if (!ok)
-		printf("#   error '%s' lacks '%s'\n", err, want);
-	free(err);
-	return ok;
-}
-
-#define BAD(text, want) CHECK(parse_fails_at(text, strlen(text), want), "rejects %s", #text)
-
-static void test_json(void)
-{
-	static const char doc[] =
-		" {\"s\": \"a\\\"b\\\\c\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\", \"n\": -12, \"f\": 1.5e3,"
-		" \"t\": true, \"F\": false, \"z\": null, \"a\": [1, [], {}], \"big\": 9223372036854775807} ";
-	struct json_value v;
-	char *err = NULL;
-	int64_t i;
-
-	int rc = json_parse(doc, strlen(doc), &v, &err);
-
-	/* CHECK evaluates its condition twice: calls stay outside it. */
-	CHECK(rc == 0, "parses a document with every kind of value");
-	if (!err) {
-		const struct json_value *s = json_get(&v, "s");
-		CHECK(v.type == JSON_OBJECT && v.n == 8, "eight members");
-		CHECK(s && s->len == 17 && memcmp(s->s, "a\"b\\c/\b\f\n\r\t\xc3\xa9\xf0\x9f\x98\x80", 17) == 0,
-		      "string escapes and a surrogate pair decode");
-		CHECK(json_int(json_get(&v, "n"), &i) == 0 && i == -12, "an integer");
-		CHECK(json_int(json_get(&v, "f"), &i) != 0, "1.5e3 is not an integer");
-		CHECK(json_int(json_get(&v, "big"), &i) == 0 && i == INT64_MAX, "INT64_MAX");
-		CHECK(json_get(&v, "t")->type == JSON_TRUE && json_get(&v, "F")->type == JSON_FALSE &&
-		      json_get(&v, "z")->type == JSON_NULL, "true, false, null");
-		CHECK(json_get(&v, "a")->n == 3 && json_get(&v, "a")->v[2].type == JSON_OBJECT, "nested");
-		CHECK(json_get(&v, "nope") == NULL, "a missing member");
-		json_free(&v);
-	} else {
-		printf("#   %s\n", err);
-		free(err);
-	}
-	{
-		struct json_value w;
-		rc = json_parse("9223372036854775808", 19, &w, &err);
-		rc = rc == 0 && json_int(&w, &i) != 0;
-		CHECK(rc, "a number past int64 is not an integer");
-		json_free(&w);
-	}
-
-	BAD("", "at byte 0: unexpected end");
-	BAD("[1,]", "at byte 3");
-	BAD("{\"a\":1,}", "at byte 7: expected a member name");
-	BAD("{\"a\" 1}", "at byte 5: expected ':'");
-	BAD("{\"a\":1,\"b\":2,\"a\":3}", "at byte 17: the member \"a\" appears twice");
-	BAD("[1] x", "at byte 4: more text");
-	BAD("01", "at byte 1: more text");
-	BAD("-", "at byte 0: a malformed number");
-	BAD("1.", "a malformed number");
-	BAD("1e", "a malformed number");
-	BAD("tru", "an unknown word");
-	BAD("'a'", "unexpected '''");
-	BAD("\"abc", "at byte 0: a string is not closed");
-	BAD("\"a\nb\"", "at byte 2: a control character");
-	BAD("\"\\x\"", "an unknown escape");
-	BAD("\"\\u12\"", "four hex digits");
-	BAD("\"\\ud800\"", "a lone high surrogate");
-	BAD("\"\\ud800\\u0041\"", "a lone high surrogate");
-	BAD("\"\\udc00\"", "a lone low surrogate");
-	BAD("\"\xff\"", "at byte 1: not UTF-8");
-	BAD("\"\xc0\x80\"", "not UTF-8");
-	BAD("\xef\xbb\xbf{}", "unexpected byte 0xef");
-	BAD("{\"a\\u0000b\":1}", "NUL");
-	{
-		char deep[200];
-		memset(deep, '[', 65);
-		memset(deep + 65, ']', 65);
-		deep[130] = '\0';
-		BAD(deep, "nested more than 64");
-		deep[64] = ']';
-		memset(deep + 65, ']', 63);
-		deep[128] = '\0';
-		rc = json_parse(deep, 128, &v, &err);
-		CHECK(rc == 0, "64 levels are fine");
-		json_free(&v);
-	}
+	CHECK(rc, "base64 round-trips every prefix of a hostile text");
+	b.len = 0;
+	util_base64(&b, (const unsigned char *)"foob", 4);
+	CHECK(b.len == 8 && memcmp(b.s, "Zm9vYg==", 8) == 0, "RFC 4648 padding");
+	CHECK(util_unbase64("Zm9vYg=", 7, &o, &n) != 0, "a length not a multiple of 4 is refused");
+	CHECK(util_unbase64("Zm=vYg==", 8, &o, &n) != 0, "padding in the middle is refused");
+	CHECK(util_unbase64("Zm9v!g==", 8, &o, &n) != 0, "a byte out of the alphabet is refused");
+	buf_free(&b);
 }
 
 static void test_json_bytes(void)
 {
-	/* Any bytes survive the writer and the reader. */
+	/* The --json listings keep bytes that are not UTF-8 as \udcXX. */
 	static const char raw[] = "a\xff" "b\0c\xc3\xa9\xed\xa0\x80\"\\\x01\x7f\xe2\x80\xa8z";
 	size_t len = sizeof raw - 1;
 	struct buf b = {0};
-	struct json_value v;
-	char *err = NULL;
-	int rc;
 
 	json_put_str(&b, raw, len);
 	CHECK_STR(b.s, "\"a\\udcffb\\u0000c\xc3\xa9\\udced\\udca0\\udc80\\\"\\\\\\u0001\\u007f\\u2028z\"",
 	          "bytes that are not UTF-8 are escaped as \\udcXX (and U+2028 as \\u2028)");
-	rc = json_parse(b.s, b.len, &v, &err) == 0;
-	rc = rc && v.type == JSON_STRING && v.len == len && memcmp(v.s, raw, len) == 0;
-	CHECK(rc, "and read back byte for byte");
-	json_free(&v);
-	free(err);
 	buf_free(&b);
 }
 
@@ -301,7 +227,7 @@ int main(void)
 	test_yaml();
 	test_tags();
 	test_names();
-	test_json();
+	test_base64();
 	test_json_bytes();
 	return tap_done();
 }

@@ -171,7 +171,9 @@ t_run "removed" 0 "$GLOSS" feed remove "$T_URL/broken.tmp"
 : >"$T_LOG"
 t_run "fetch --due right after a fetch" 0 "$GLOSS" fetch --due
 t_match "asks no feed" "$T_OUT" "^no feed is due"
-t_eq "and the servers saw nothing" "$(wc -l <"$T_LOG" | tr -d ' ')" "0"
+# (The slow server above may still log its late answer: only other
+# requests count.)
+t_eq "and the servers saw nothing" "$(grep -vc ' /delay/' "$T_LOG")" "0"
 qw "update feed set fetched_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-90 minutes')"
 t_run "90 minutes later" 0 "$GLOSS" fetch --due
 t_match "the feeds at the default interval are due, the one with a 180-minute TTL is not" "$T_OUT" "^3 feeds: .*, 1 not due$"

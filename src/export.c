@@ -851,7 +851,7 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 	}
 	if (o->dir) {
 		struct stat sb;
-		if (util_mkdir_p(o->dir) != 0 || stat(o->dir, &sb) != 0) {
+		if (util_mkdir_p(o->dir, 0777) != 0 || stat(o->dir, &sb) != 0) {
 			*err = util_out_err(o->dir, strerror(errno));
 			return -1;
 		}

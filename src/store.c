@@ -462,28 +462,18 @@ char *store_default_path(void)
 	return xasprintf("%s/.local/share/gloss/gloss.db", home && *home ? home : ".");
 }
 
-/* mkdir -p for the directory part of path. */
+/* mkdir -p for the directory part of path; a library's folders are the
+ * user's alone. */
 static int make_parent_dirs(const char *path)
 {
-	char *dir = xstrdup(path), *p;
-	int rc = 0;
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int rc;
 
-	p = strrchr(dir, '/');
-	if (!p || p == dir) {
-		free(dir);
+	if (!slash || slash == path)
 		return 0;
-	}
-	*p = '\0';
-	for (p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-		*p = '/';
-	}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		rc = -1;
+	dir = xstrndup(path, (size_t)(slash - path));
+	rc = util_mkdir_p(dir, 0700);
 	free(dir);
 	return rc;
 }

@@ -684,7 +684,7 @@ int util_out_clean_stale_file(const char *path)
 	return n;
 }
 
-int util_mkdir_p(const char *path)
+int util_mkdir_p(const char *path, unsigned mode)
 {
 	char *dir = xstrdup(path), *p;
 	int rc = 0, e = 0;
@@ -693,11 +693,11 @@ int util_mkdir_p(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		if (mkdir(dir, (mode_t)mode) != 0 && errno != EEXIST)
 			rc = -1, e = errno;
 		*p = '/';
 	}
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+	if (mkdir(dir, (mode_t)mode) != 0 && errno != EEXIST)
 		rc = -1, e = errno;
 	free(dir);
 	if (rc)

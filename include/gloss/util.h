@@ -135,8 +135,9 @@ int util_out_clean_stale(const char *dir, const char *name);
 /* The same for the destination path ("-" or NULL: none). */
 int util_out_clean_stale_file(const char *path);
 
-/* mkdir -p: 0, or -1 with errno set. */
-int util_mkdir_p(const char *path);
+/* mkdir -p PATH, each new directory made with MODE (less the umask): 0,
+ * or -1 with errno set. */
+int util_mkdir_p(const char *path, unsigned mode);
 
 /* Base64 (RFC 4648, padded) of p[0..n), appended without quotes. */
 void util_base64(struct buf *b, const unsigned char *p, size_t n);

@@ -303,9 +303,6 @@ static int import_item(struct store *st, struct sfeed *sf, struct sitem *si, con
 {
 	const struct feed_item *it = &sf->parsed.v[si->item];
 	struct import_doc doc = {0};
-	struct ner_result ner = {0};
-	struct sentence_vec sents = {0};
-	struct store_import_req req = {0};
 	char err[256];
 	const char *raw = NULL;
 	size_t rawlen = 0;
@@ -365,23 +362,12 @@ static int import_item(struct store *st, struct sfeed *sf, struct sitem *si, con
 	set_field(&doc.outlet, outlet);
 	set_field(&doc.published, it->published);
 	set_field(&doc.url, it->link);
-	ner_scan(doc.body, doc.body_len, &ner);
-	sentence_split(doc.body, doc.body_len, &sents);
-	req.source = it->link;
-	req.url = doc.url;
-	req.raw = raw;
-	req.raw_len = rawlen;
-	req.doc = &doc;
-	req.ner = &ner;
-	req.sentences = &sents;
-	req.replace_id = si->replace_id;
-	rc = store_import(st, &req, id, orphaned);
+	rc = ingest_store_doc(st, &doc, it->link, doc.url, raw, rawlen, si->replace_id, id,
+	                      orphaned);
 	if (rc < 0)
 		*why = xstrdup(store_errmsg(st));
 	else
 		*status = rc;
-	ner_result_free(&ner);
-	free(sents.v);
 	import_doc_free(&doc);
 	return rc < 0 ? -1 : 0;
 }

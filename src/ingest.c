@@ -69,6 +69,36 @@ int ingest_page(const char *raw, size_t len, const char *charset, const char *ur
 	return 0;
 }
 
+int ingest_store_doc(struct store *st, const struct import_doc *doc, const char *source,
+                     const char *url, const char *raw, size_t rawlen, int64_t replace_id,
+                     int64_t *id, int *orphaned)
+{
+	struct ner_result ner = {0};
+	struct sentence_vec sents = {0};
+	struct store_import_req req = {0};
+	struct corrections corr = {0};
+	int rc;
+
+	ner_scan(doc->body, doc->body_len, &ner);
+	/* The library's own corrections come before the built-in rules. */
+	if (store_corrections_list(st, &corr) == 0)
+		corrections_apply(&corr, doc->body, doc->body_len, &ner);
+	corrections_free(&corr);
+	sentence_split(doc->body, doc->body_len, &sents);
+	req.source = source;
+	req.url = url;
+	req.raw = raw;
+	req.raw_len = rawlen;
+	req.doc = doc;
+	req.ner = &ner;
+	req.sentences = &sents;
+	req.replace_id = replace_id;
+	rc = store_import(st, &req, id, orphaned);
+	ner_result_free(&ner);
+	free(sents.v);
+	return rc;
+}
+
 int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
                  size_t len, const struct ingest_opts *o, struct ingest_result *res,
                  char **err)
@@ -76,9 +106,6 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 	char why[256], *text = NULL;
 	size_t textlen = 0;
 	struct import_doc doc = {0};
-	struct ner_result ner = {0};
-	struct sentence_vec sents = {0};
-	struct store_import_req req = {0};
 	int rc;
 
 	*err = NULL;
@@ -125,30 +152,12 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 			free(m);
 		}
 	}
-	ner_scan(doc.body, doc.body_len, &ner);
-	{
-		/* The library's own corrections come before the built-in rules. */
-		struct corrections corr = {0};
-		if (store_corrections_list(st, &corr) == 0)
-			corrections_apply(&corr, doc.body, doc.body_len, &ner);
-		corrections_free(&corr);
-	}
-	sentence_split(doc.body, doc.body_len, &sents);
-	req.source = source;
-	req.url = doc.url ? doc.url : o->url;
-	req.raw = raw;
-	req.raw_len = len;
-	req.doc = &doc;
-	req.ner = &ner;
-	req.sentences = &sents;
-	req.replace_id = o->replace_id;
-	rc = store_import(st, &req, &res->id, &res->orphaned);
+	rc = ingest_store_doc(st, &doc, source, doc.url ? doc.url : o->url, raw, len, o->replace_id,
+	                      &res->id, &res->orphaned);
 	if (rc < 0)
 		*err = xasprintf("cannot import '%s': %s", name, store_errmsg(st));
 	else
 		res->status = rc;
-	ner_result_free(&ner);
-	free(sents.v);
 	import_doc_free(&doc);
 	return rc < 0 ? -1 : 0;
 }

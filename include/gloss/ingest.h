@@ -35,6 +35,14 @@ int ingest_file(struct store *st, const char *path, const struct ingest_opts *o,
 
 /* Import bytes already read; source is the path to record (NULL for
  * stdin) and name the one to show in messages. */
+/* Recognise, correct (the library's corrections first), split and store a
+ * cleaned document: store_import's result (0 new, 1 unchanged, 2 updated,
+ * <0 error: store_errmsg). Every way an article arrives ends here. */
+struct import_doc;
+int ingest_store_doc(struct store *st, const struct import_doc *doc, const char *source,
+                     const char *url, const char *raw, size_t rawlen, int64_t replace_id,
+                     int64_t *id, int *orphaned);
+
 int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
                  size_t len, const struct ingest_opts *o, struct ingest_result *res,
                  char **err);

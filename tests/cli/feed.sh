@@ -74,7 +74,10 @@ t_match "says to follow it" "$T_ERR" "a feed \(RSS or Atom\), not an article: 'g
 t_eq "adding imported nothing" "$(q 'select count(*) from article')" "$BEFORE"
 
 # --- the first fetch ---
+# The library's corrections hold for items a fetch imports, as for files.
+t_run "a correction before the fetch" 0 "$GLOSS" entity add "harbour bridge" FAC
 t_run "fetching" 0 "$GLOSS" fetch
+t_match "the fetched item follows the correction" "$("$GLOSS" entities --label FAC --json)" '"name":"harbour bridge","mentions":1,'
 t_match "says what was new per feed" "$T_OUT" "^Harbour Herald: 3 new, 0 updated$"
 t_match "reports a repeated GUID once" "$T_OUT" "1 item repeated an earlier item's GUID; the first of each was kept"
 t_match "and a summary" "$T_OUT" "^3 feeds: 5 new articles, 0 updated$"

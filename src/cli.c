@@ -71,7 +71,9 @@
 	X(feed, cli_cmd_feed, 1, NULL, FEED_USAGE,                                                  \
 	  "follow outlets by their RSS or Atom feeds (OPML in and out)")                            \
 	X(fetch, cli_cmd_fetch, 1, "q|quiet due timeout=", FETCH_USAGE,                             \
-	  "import what is new in every feed (or the ones named)")
+	  "import what is new in every feed (or the ones named)")                                   \
+	X(mark, cli_cmd_mark, 1, "feed= all", MARK_USAGE,                                           \
+	  "mark articles read or unread (those given, a feed's, or all)")
 
 struct cli_command {
 	const char *name;

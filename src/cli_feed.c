@@ -23,6 +23,8 @@
 #include "gloss/store_feed.h"
 #include "gloss/util.h"
 
+#include "cli_internal.h"
+
 #define usage(...) cli_usage(c, __VA_ARGS__)
 
 static int find(struct cli *c, const char *name, struct store_feed *f)
@@ -506,6 +508,60 @@ static int cmp_id(const void *a, const void *b)
 int cli_feed_filter_has(const int64_t *ids, size_t n, int64_t id)
 {
 	return n && bsearch(&id, ids, n, sizeof *ids, cmp_id) != NULL;
+}
+
+/* --- gloss mark read|unread --- */
+
+int cli_cmd_mark(struct cli *c, int argc, char **argv)
+{
+	const char *feed = cli_args_get(c->args, "feed");
+	int all = cli_args_has(c->args, "all"), unread, i, rc = CLI_OK;
+	int64_t *ids = NULL;
+	size_t n = 0;
+
+	if (argc < 2)
+		return usage("say read or unread");
+	if (strcmp(argv[1], "read") == 0)
+		unread = 0;
+	else if (strcmp(argv[1], "unread") == 0)
+		unread = 1;
+	else
+		return usage("'%s' is neither read nor unread", argv[1]);
+	if ((argc > 2) + !!feed + all != 1)
+		return usage("give article ids, --feed FEED or --all");
+	if (argc > 2) {
+		ids = xcalloc((size_t)argc - 2, sizeof *ids);
+		for (i = 2; i < argc; i++) {
+			struct store_article a;
+			int got;
+			if (cli_parse_id(argv[i], &ids[n]) != 0) {
+				free(ids);
+				return usage("'%s' is not an article id", argv[i]);
+			}
+			got = store_article_get(c->store, ids[n], 0, &a);
+			if (got != 0) {
+				if (got > 0)
+					fprintf(stderr, "gloss: no article %lld; nothing marked\n",
+					        (long long)ids[n]);
+				else
+					fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+				free(ids);
+				return CLI_ERROR;
+			}
+			store_article_clear(&a);
+			n++;
+		}
+	} else if (cli_feed_filter(c, feed, 0, &ids, &n) != 0) {
+		return CLI_ERROR;
+	}
+	if (store_unread_set_many(c->store, ids, n, unread) != 0) {
+		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
+		rc = CLI_ERROR;
+	} else {
+		printf("marked %zu article%s %s\n", n, n == 1 ? "" : "s", unread ? "unread" : "read");
+	}
+	free(ids);
+	return rc;
 }
 
 /* --- gloss fetch --- */

@@ -13,6 +13,7 @@ UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/co
 UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh tests/ui/small.sh tests/ui/newsboat.sh
 CLI_TESTS += tests/cli/fetch.sh
 CLI_TESTS += tests/cli/feed.sh
+CLI_TESTS += tests/cli/mark.sh
 UI_TESTS += tests/ui/fetch.sh
 CLI_TESTS += tests/cli/themes.sh
 CLI_TESTS += tests/cli/backup.sh

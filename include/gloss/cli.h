@@ -61,6 +61,8 @@ int cli_cmd_restore(struct cli *c, int argc, char **argv);
 #define FETCH_USAGE "[--quiet] [--due] [--timeout SECONDS] [FEED...]"
 int cli_cmd_feed(struct cli *c, int argc, char **argv);
 int cli_cmd_fetch(struct cli *c, int argc, char **argv);
+#define MARK_USAGE "read|unread ID... | read|unread --feed FEED | read|unread --all"
+int cli_cmd_mark(struct cli *c, int argc, char **argv);
 /* `gloss list --unread --feed FEED`: the ids of the articles to list,
  * sorted (0, or CLI_ERROR after saying why); and whether id is one. */
 int cli_feed_filter(struct cli *c, const char *feed, int unread, int64_t **ids, size_t *n);

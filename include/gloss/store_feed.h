@@ -89,6 +89,8 @@ int store_feed_item_put(struct store *st, int64_t article_id, int64_t feed_id, c
 
 /* Read state: an article is read unless marked unread.  0 or -1. */
 int store_unread_set(struct store *st, int64_t article_id, int unread);
+/* The same for n articles, all or none.  0 or -1. */
+int store_unread_set_many(struct store *st, const int64_t *ids, size_t n, int unread);
 /* 1 unread, 0 read, -1 error. */
 int store_unread_get(struct store *st, int64_t article_id);
 /* The ids of articles matching: feed_id > 0 from that feed (0: any

@@ -235,4 +235,13 @@ t_eq "the annotated one survives" "$(q "select count(*) from article where id = 
 t_eq "the bundled articles are not a feed's" "$(q 'select count(*) from article where id <= 5')" "5"
 t_run "rename" 0 "$GLOSS" feed rename "Tide Times" "Tides"
 t_run "list --feed by the new name" 0 "$GLOSS" list --feed Tides
+# --- gloss mark: a feed's articles read, then unread ---
+TIDES=$(q "select count(*) from feed_item i join feed f on f.id = i.feed_id where f.title = 'Tides' and i.article_id is not null")
+t_run "mark a feed's articles unread" 0 "$GLOSS" mark unread --feed Tides
+t_match "says how many" "$T_OUT" "^marked $TIDES articles? unread$"
+t_eq "they are unread" "$("$GLOSS" list --unread --feed Tides | wc -l | tr -d ' ')" "$TIDES"
+t_run "mark them read" 0 "$GLOSS" mark read --feed Tides
+t_eq "none unread" "$("$GLOSS" list --unread --feed Tides | wc -l | tr -d ' ')" "0"
+t_run "a feed that does not exist" 1 "$GLOSS" mark read --feed Nowhere
+t_match "is named" "$T_ERR" "no feed 'Nowhere'"
 t_done

@@ -99,7 +99,14 @@ struct slot {
 	uint32_t gaz, gram;
 };
 /* The lower-case words every token is looked up as (grammar words, units,
- * currencies) also sit in a small table that stays in cache. */
+ * currencies, rule words) also sit in a small table that stays in cache:
+ * its grammar classes and the index of its rule-word roles (0: none). */
+struct small_slot {
+	const char *s; /* NULL: empty */
+	uint32_t len, h;
+	uint32_t gram;
+	uint8_t rwi;
+};
 #define SMALL_SLOTS 1024
 /* Cue words (data/LANG/cues.txt), one bit a kind. */
 enum {
@@ -192,12 +199,16 @@ enum rule_word {
 };
 #define RW_MAX 8
 struct rule_words {
-	uint32_t lens; /* bit min(length, 31) set for each word's length */
 	uint8_t n;
 	uint8_t len[RW_MAX];
 	const char *w[RW_MAX]; /* lower case */
 };
 extern struct rule_words ner_rule_words[RW_COUNT];
+/* The roles of each rule word, one bit a role, by the index the tokenizer
+ * stores in each token (tok.rwi; index 0 fills no role).  A rule tests a
+ * role with one load and a shift, not by comparing spellings. */
+#define RW_WORDS 256
+extern uint64_t ner_rw_roles[RW_WORDS];
 
 /* Word endings, with their lengths (no strlen on the hot path). */
 struct ending {
@@ -214,7 +225,7 @@ struct ner_cue_bounds {
 /* Lexicon (ner_lexicon.c) */
 /* The lower-case words every token is looked up as (grammar words, units,
  * currencies): a small table that stays in cache. */
-extern struct slot ner_small[SMALL_SLOTS];
+extern struct small_slot ner_small[SMALL_SLOTS];
 /* Builds the lexicon once, on first use.  Not guarded by a lock: the first
  * ner_scan must not race another thread's. */
 void ner_lex_init(void);
@@ -267,6 +278,7 @@ struct tok {
 	uint16_t f;
 	uint8_t kind;
 	uint8_t used;
+	uint8_t rwi;      /* its rule-word roles: ner_rw_roles[rwi] */
 };
 
 struct tokvec {
@@ -399,31 +411,11 @@ static inline size_t tlen(const struct doc *d, size_t i)
 	return d->t[i].e - d->t[i].s;
 }
 
-/* Is token i the lower-case-insensitive ASCII word w? */
-static inline bool tok_is_n(const struct doc *d, size_t i, const char *w, size_t n)
-{
-	if (i >= d->n || tlen(d, i) != n || d->t[i].kind == TK_BAD)
-		return false;
-	for (size_t k = 0; k < n; k++)
-		if (lower_ascii(d->s[d->t[i].s + k]) != (unsigned char)w[k])
-			return false;
-	return true;
-}
-
-/* Is token i (ASCII letters compared case-blind) one of the words of role r? */
+/* Is token i (ASCII letters compared case-blind) one of the words of role
+ * r?  The tokenizer looked the word up once (tok.rwi). */
 static inline bool tok_w(const struct doc *d, size_t i, enum rule_word r)
 {
-	const struct rule_words *rw = &ner_rule_words[r];
-	size_t l;
-	if (i >= d->n)
-		return false;
-	l = tlen(d, i);
-	if (!((rw->lens >> (l < 31 ? l : 31)) & 1))
-		return false; /* most tokens: no word of the role is that long */
-	for (unsigned k = 0; k < rw->n; k++)
-		if (tok_is_n(d, i, rw->w[k], rw->len[k]))
-			return true;
-	return false;
+	return i < d->n && ((ner_rw_roles[d->t[i].rwi] >> r) & 1);
 }
 
 /* Does token i begin with one of the words of role r (a prefix: "mid-")? */

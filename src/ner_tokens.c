@@ -263,7 +263,7 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 				 * words, units.  Compare case-insensitively. */
 				size_t idx = t.h & (SMALL_SLOTS - 1), wl = t.e - t.s;
 				for (;;) {
-					const struct slot *q = &ner_small[idx];
+					const struct small_slot *q = &ner_small[idx];
 					if (!q->s)
 						break;
 					if (q->h == t.h && q->len == wl) {
@@ -272,6 +272,7 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 							r++;
 						if (r == wl) {
 							t.gram = q->gram;
+							t.rwi = q->rwi;
 							break;
 						}
 					}

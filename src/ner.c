@@ -183,6 +183,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	free(key_at);
 	free(full_of);
 	free(d->sp);
+	free(d->club_at.v);
 	free(tv.v);
 	free(d);
 }

@@ -50,6 +50,7 @@ enum {
 	G_ACRONYM = 1u << 21, /* a capitalised abbreviation that names nothing */
 	G_PRE_ORG = 1u << 22, /* an organisation word that leads: "FC Basel" */
 };
+_Static_assert(G_PRE_ORG < (1u << 24), "gazetteer kinds fit a token's 24-bit xk");
 #define G_GPE (G_COUNTRY | G_CITY | G_SUBDIV)
 #define G_NAME (G_GPE | G_REGION | G_NORP | G_ORG)
 #define G_CUE (G_W_ORG | G_W_GPE | G_W_LOC | G_W_FAC | G_W_EVENT)
@@ -106,8 +107,15 @@ struct small_slot {
 	uint32_t len, h;
 	uint32_t gram;
 	uint8_t rwi;
+	uint8_t seen; /* SEEN_... bits a token of this word sets in doc.seen */
 };
 #define SMALL_SLOTS 1024
+/* What the tokenizer saw in a document, so that a pass with nothing to
+ * look at is skipped. */
+enum {
+	SEEN_SPORT_VERB = 1u << 0, /* the first word of a sport-verb cue */
+	SEEN_SPORT_NOUN = 1u << 1, /* a sport-noun cue */
+};
 /* Cue words (data/LANG/cues.txt), one bit a kind. */
 enum {
 	N_COLLECTIVE = 1u << 0,   /* "People's": a possessive inside a name */
@@ -207,7 +215,7 @@ extern struct rule_words ner_rule_words[RW_COUNT];
 /* The roles of each rule word, one bit a role, by the index the tokenizer
  * stores in each token (tok.rwi; index 0 fills no role).  A rule tests a
  * role with one load and a shift, not by comparing spellings. */
-#define RW_WORDS 256
+#define RW_WORDS 256 /* tok.rwi is 8 bits */
 extern uint64_t ner_rw_roles[RW_WORDS];
 
 /* Word endings, with their lengths (no strlen on the hot path). */
@@ -274,11 +282,11 @@ struct tok {
 	uint32_t s, e;    /* byte offsets */
 	uint32_t h;       /* hash of the ASCII-lower-cased text */
 	uint32_t gram;    /* grammar classes of the lower-cased form */
-	uint32_t xk;      /* gazetteer kinds of the exact text (TF_XK) */
+	uint32_t xk : 24; /* gazetteer kinds of the exact text (TF_XK) */
+	uint32_t rwi : 8; /* its rule-word roles: ner_rw_roles[rwi] */
 	uint16_t f;
 	uint8_t kind;
 	uint8_t used;
-	uint8_t rwi;      /* its rule-word roles: ner_rw_roles[rwi] */
 };
 
 struct tokvec {
@@ -385,6 +393,14 @@ struct doc {
 	} *sp;
 	size_t nsp, capsp;
 	size_t ndefined; /* spans of strength 3: defined by "X is a ..." */
+	unsigned seen;   /* SEEN_... */
+	/* Where the sports pass looks (tokens, ascending after sorting): the
+	 * starts of lines that may be results lines, and numbers that may be
+	 * scores after a sports verb. */
+	struct {
+		uint32_t *v;
+		size_t n, cap;
+	} club_at;
 };
 
 static inline void bit_set(uint64_t *b, uint32_t h)

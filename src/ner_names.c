@@ -1178,8 +1178,23 @@ void ner_sports_clubs(struct doc *d)
 {
 	bool added = false;
 	const size_t nsorted = d->nsp;
-	for (size_t i = 0; i < d->n; i++) {
-		size_t a, b, c, e;
+	size_t next = 0; /* tokens before it are done */
+	uint32_t *at = d->club_at.v;
+	/* Only where the tokenizer noted a possible results line or score. */
+	for (size_t k = 1; k < d->club_at.n; k++) {
+		uint32_t x = at[k];
+		size_t q = k;
+		while (q > 0 && at[q - 1] > x) {
+			at[q] = at[q - 1];
+			q--;
+		}
+		at[q] = x;
+	}
+	for (size_t ci = 0; ci < d->club_at.n; ci++) {
+		size_t i = at[ci], a, b, c, e;
+		if (i < next)
+			continue;
+		next = i + 1;
 		/* A results line: "Dunmore 3 Kelso 1". */
 		if ((i == 0 || (d->t[i].f & TF_NL)) && club_word(d, i)) {
 			b = club_run(d, i);
@@ -1187,7 +1202,7 @@ void ner_sports_clubs(struct doc *d)
 			    (e + 1 >= d->n || (d->t[e + 1].f & TF_NL) || d->t[e + 1].kind == TK_PUNCT)) {
 				added |= make_club(d, i, b, nsorted);
 				added |= make_club(d, b + 1, e, nsorted);
-				i = e;
+				next = e + 1;
 			}
 			continue;
 		}
@@ -1217,7 +1232,7 @@ void ner_sports_clubs(struct doc *d)
 	if (added)
 		resort_spans(d);
 	/* "Dunmore's second goal", "the Dunmore striker". */
-	for (size_t s = 0; s < d->nsp; s++) {
+	for (size_t s = 0; s < d->nsp && (d->seen & SEEN_SPORT_NOUN); s++) {
 		struct ispan *sp = &d->sp[s];
 		size_t k = sp->te;
 		if (sp->label != NER_GPE || k >= d->n)

@@ -109,7 +109,7 @@ struct small_slot {
 	uint8_t rwi;
 	uint8_t seen; /* SEEN_... bits a token of this word sets in doc.seen */
 };
-#define SMALL_SLOTS 1024
+#define SMALL_SLOTS 2048
 /* What the tokenizer saw in a document, so that a pass with nothing to
  * look at is skipped. */
 enum {

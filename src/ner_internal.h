@@ -49,8 +49,9 @@ enum {
 	G_PREFIX = 1u << 20, /* a proper prefix of a longer entry */
 	G_ACRONYM = 1u << 21, /* a capitalised abbreviation that names nothing */
 	G_PRE_ORG = 1u << 22, /* an organisation word that leads: "FC Basel" */
+	G_HOLIDAY = 1u << 23, /* a holiday: "Christmas" is a DATE */
 };
-_Static_assert(G_PRE_ORG < (1u << 24), "gazetteer kinds fit a token's 24-bit xk");
+_Static_assert(G_HOLIDAY < (1u << 24), "gazetteer kinds fit a token's 24-bit xk");
 #define G_GPE (G_COUNTRY | G_CITY | G_SUBDIV)
 #define G_NAME (G_GPE | G_REGION | G_NORP | G_ORG)
 #define G_CUE (G_W_ORG | G_W_GPE | G_W_LOC | G_W_FAC | G_W_EVENT)

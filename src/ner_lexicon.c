@@ -27,6 +27,7 @@ static const struct {
 	{"gazetteer/subdivisions", G_SUBDIV, 0},
 	{"gazetteer/regions", G_REGION, 0},
 	{"gazetteer/demonyms", G_NORP, 0},
+	{"gazetteer/holidays", G_HOLIDAY, 0},
 	{"gazetteer/organisations", G_ORG, 0},
 	{"gazetteer/news-outlets", G_ORG, 0},
 	{"gazetteer/given-names", G_GIVEN, 0},
@@ -168,8 +169,19 @@ static void add_gazetteer(const struct lexicon_entry *e, void *arg)
 		n--;
 		kind = gaz_files[f].prefix_kind;
 	}
-	if (n && *p != '#')
+	if (n && *p != '#') {
 		lex_add(p, n, kind, 0);
+		/* A people's plural: "Dane" -> "Danes", "Norwegian" ->
+		 * "Norwegians" (not after s, sh, ch, x, z or -ese: "Swiss",
+		 * "Danish", "Chinese"). */
+		if ((kind & G_NORP) && n >= 3 && !strchr("sxz", p[n - 1]) && !(p[n - 1] == 'h' && strchr("sc", p[n - 2])) &&
+		    !(n >= 3 && memcmp(p + n - 3, "ese", 3) == 0)) {
+			char *pl = xmalloc(n + 1); /* lives as long as the lexicon */
+			memcpy(pl, p, n);
+			pl[n] = 's';
+			lex_add(pl, n + 1, kind, 0);
+		}
+	}
 }
 
 /* Bits of the space-separated class names of e found in a table. */

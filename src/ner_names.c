@@ -553,12 +553,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	size_t e, h, n = j - i;
 	const struct tok *t = &d->t[i];
 
-	/* 1. The whole chunk is a known name. */
-	e = ner_longest_entry(d, i, j, G_NAME, &g);
+	/* 1. The whole chunk is a known name, or a holiday (a date, even
+	 * when a place has its name: "before Christmas"). */
+	e = ner_longest_entry(d, i, j, G_NAME | G_HOLIDAY, &g);
 	if (e == j) {
-		add_span(d, i, j, kinds_label(g), 2);
+		add_span(d, i, j, (g & G_HOLIDAY) ? NER_DATE : kinds_label(g), 2);
 		return;
 	}
+	g &= ~(uint32_t)G_HOLIDAY;
 	/* "Russia-North Korea", "US-led": compounds of names are not names. */
 	if ((t->f & TF_HYPH) && known_hyphen_prefix(d, i))
 		return;

@@ -139,7 +139,8 @@ enum {
 	N_OWNS_NOTHING = 1u << 17, /* "Rizzo's opened": a possessive that owns nothing */
 	N_SPORT_VERB = 1u << 18,  /* "X beat Y 2-1": X and Y are clubs */
 	N_SPORT_NOUN = 1u << 19,  /* "X's second goal", "X striker": X is a club */
-	NER_NCUES = 20
+	N_ORG_AFTER = 1u << 20,   /* "X said in a statement", "X spokeswoman" */
+	NER_NCUES = 21
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

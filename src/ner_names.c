@@ -274,6 +274,26 @@ static int context_cue(const struct doc *d, size_t i)
 	return -1;
 }
 
+/* Do the words after token j (exclusive end of a name) say that the name
+ * is an organisation: "X said in a statement", "X's shareholders"? */
+static bool org_after(const struct doc *d, size_t j)
+{
+	const struct ner_cue_bounds *b = ner_cue_bounds(N_ORG_AFTER);
+	size_t k = j;
+	if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && apostrophe_at(d->s, d->t[k].s, d->len) && adjacent(d, k) &&
+	    tok_w(d, k + 1, RW_POSSESSIVE_S))
+		k += 2;
+	if (k >= d->n || !(d->t[k].f & TF_LOWER) || (d->t[k].f & TF_NL) || !b->first[d->s[d->t[k].s]])
+		return false;
+	for (size_t w = 1; w <= 4; w++) {
+		if (k + w > d->n || (w > 1 && (d->t[k + w - 1].f & TF_NL)))
+			break;
+		if (ner_toks_cue(d, k, k + w, N_ORG_AFTER))
+			return true;
+	}
+	return false;
+}
+
 /* "the town of X", "the village of X": X is a place. */
 static bool place_of(const struct doc *d, size_t i)
 {
@@ -633,6 +653,12 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			add_span(d, i, j, (enum ner_label)cue, 1);
 			return;
 		}
+	}
+	/* 2b'. The words after it say so: "Quorvex said in a statement",
+	 * "a Tallix spokeswoman" (not after a given name: a person). */
+	if (!titled && e == i && n <= 3 && !(ner_tok_kinds(d, i) & (G_GIVEN | G_TITLE)) && org_after(d, j)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
 	}
 	/* 2c. A place before its state or country: "Harlow, Essex",
 	 * "Tarrant, Texas" (even when the first word is a given name). */

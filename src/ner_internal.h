@@ -116,6 +116,7 @@ struct small_slot {
 enum {
 	SEEN_SPORT_VERB = 1u << 0, /* the first word of a sport-verb cue */
 	SEEN_SPORT_NOUN = 1u << 1, /* a sport-noun cue */
+	SEEN_ORG_AFTER = 1u << 2,  /* the first word of an org-after cue (also TF_ORG_AFTER) */
 };
 /* Cue words (data/LANG/cues.txt), one bit a kind. */
 enum {
@@ -278,6 +279,7 @@ enum {
 	TF_XK = 1u << 11,    /* xk is filled in */
 	TF_CMN_DONE = 1u << 12, /* the common-word test was made */
 	TF_CMN = 1u << 13,   /* its lower-cased form is a common word */
+	TF_ORG_AFTER = 1u << 14, /* may begin an org-after cue ("said", "spokeswoman") */
 };
 
 struct tok {

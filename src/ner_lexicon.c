@@ -343,14 +343,16 @@ static void add_cue(const struct lexicon_entry *e, void *arg)
 			b->first[f - 32] = 1;
 	}
 	/* The tokenizer notes that a document has a sports cue, so the sports
-	 * pass runs only where one is (a two-word cue: its first word). */
-	if (cls & (N_SPORT_VERB | N_SPORT_NOUN)) {
+	 * pass runs only where one is (a two-word cue: its first word), and
+	 * marks the words that may begin an org-after cue. */
+	if (cls & (N_SPORT_VERB | N_SPORT_NOUN | N_ORG_AFTER)) {
 		const char *sp = memchr(e->word, ' ', e->len);
 		size_t n = sp ? (size_t)(sp - e->word) : e->len;
 		struct small_slot *sl = small_slot(e->word, n, hash_bytes(e->word, n));
 		if (sl)
 			sl->seen |= (uint8_t)(((cls & N_SPORT_VERB) ? SEEN_SPORT_VERB : 0) |
-					      ((cls & N_SPORT_NOUN) && !sp ? SEEN_SPORT_NOUN : 0));
+					      ((cls & N_SPORT_NOUN) && !sp ? SEEN_SPORT_NOUN : 0) |
+					      ((cls & N_ORG_AFTER) ? SEEN_ORG_AFTER : 0));
 	}
 	for (int c = 0; c < NER_NCUES; c++) {
 		if (!(cls & (1u << c)))

@@ -278,12 +278,11 @@ static int context_cue(const struct doc *d, size_t i)
  * is an organisation: "X said in a statement", "X's shareholders"? */
 static bool org_after(const struct doc *d, size_t j)
 {
-	const struct ner_cue_bounds *b = ner_cue_bounds(N_ORG_AFTER);
 	size_t k = j;
 	if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && apostrophe_at(d->s, d->t[k].s, d->len) && adjacent(d, k) &&
 	    tok_w(d, k + 1, RW_POSSESSIVE_S))
 		k += 2;
-	if (k >= d->n || !(d->t[k].f & TF_LOWER) || (d->t[k].f & TF_NL) || !b->first[d->s[d->t[k].s]])
+	if (k >= d->n || (d->t[k].f & (TF_LOWER | TF_ORG_AFTER | TF_NL)) != (TF_LOWER | TF_ORG_AFTER))
 		return false;
 	for (size_t w = 1; w <= 4; w++) {
 		if (k + w > d->n || (w > 1 && (d->t[k + w - 1].f & TF_NL)))

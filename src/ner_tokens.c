@@ -293,6 +293,8 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 							t.gram = q->gram;
 							t.rwi = q->rwi;
 							seen |= q->seen;
+							if (q->seen & SEEN_ORG_AFTER)
+								t.f |= TF_ORG_AFTER;
 							break;
 						}
 					}

@@ -10,6 +10,7 @@ GAZETTEER_FILES = \
 	data/en/gazetteer/currencies.txt \
 	data/en/gazetteer/demonyms.txt \
 	data/en/gazetteer/given-names.txt \
+	data/en/gazetteer/holidays.txt \
 	data/en/gazetteer/heads-event.txt \
 	data/en/gazetteer/heads-fac.txt \
 	data/en/gazetteer/heads-gpe.txt \

@@ -44,7 +44,7 @@ static void merge_spans(struct doc *d)
 {
 	struct ispan *m;
 	size_t a = 0, b = d->nnum, o = 0;
-	bool sorted = true;
+	bool sorted = true, ties_to_numbers = false;
 	for (size_t k = 1; k < d->nsp; k++)
 		if (d->sp[k].ts < d->sp[k - 1].ts)
 			sorted = false;
@@ -52,13 +52,28 @@ static void merge_spans(struct doc *d)
 		return;
 	for (size_t k = d->nnum + 1; k < d->nsp; k++)
 		if (d->sp[k].ts < d->sp[k - 1].ts) {
-			qsort(d->sp, d->nsp, sizeof *d->sp, ner_ispan_cmp); /* not expected */
-			return;
+			/* The names pass went back a little (a name found after
+			 * the words that follow it): an insertion sort of its run,
+			 * linear when nearly in order and stable, then a merge
+			 * that keeps the numbers first on a tie, as a stable sort
+			 * of the whole would. */
+			for (size_t q = k; q < d->nsp; q++) {
+				struct ispan x = d->sp[q];
+				size_t r = q;
+				while (r > d->nnum && d->sp[r - 1].ts > x.ts) {
+					d->sp[r] = d->sp[r - 1];
+					r--;
+				}
+				d->sp[r] = x;
+			}
+			ties_to_numbers = true;
+			break;
 		}
 	m = xreallocarray(NULL, d->nsp, sizeof *m);
 	util_large_array(m, d->nsp * sizeof *m);
 	while (a < d->nnum || b < d->nsp) {
-		if (b >= d->nsp || (a < d->nnum && d->sp[a].ts < d->sp[b].ts))
+		if (b >= d->nsp || (a < d->nnum && (d->sp[a].ts < d->sp[b].ts ||
+						    (ties_to_numbers && d->sp[a].ts == d->sp[b].ts))))
 			m[o++] = d->sp[a++];
 		else
 			m[o++] = d->sp[b++];
@@ -183,6 +198,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	free(key_at);
 	free(full_of);
 	free(d->sp);
+	free(d->club_at.v);
 	free(tv.v);
 	free(d);
 }

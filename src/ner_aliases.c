@@ -21,7 +21,16 @@
 
 /* Canon key of bytes [s, e): NFC, hyphens and white space unified to one
  * space, each word capitalised the same way ("Kim Jong-un" and "KIM JONG
- * UN" both give "Kim Jong Un"); short all-capital words (acronyms) kept. */
+ * UN" both give "Kim Jong Un"); short all-capital words (acronyms) kept.
+ * A word after a space that the text writes in lower case stays so
+ * ("Department of Energy", not "Department Of Energy"); after a hyphen it
+ * is capitalised ("Jong-un" gives "Jong Un"). */
+
+/* Does the word at s[i], after a space, stay lower-case in the key? */
+static bool stays_lower(const unsigned char *s, size_t i, bool headline)
+{
+	return !headline && ner_cclass[s[i]] == C_LO;
+}
 /* The same for pure ASCII, without libunistring's allocations. */
 static char *canon_ascii(const unsigned char *s, size_t n, bool headline)
 {
@@ -46,7 +55,10 @@ size_t ner_canon_ascii_to(char *r, const unsigned char *s, size_t n, bool headli
 		if (w > i) {
 			if (o > r)
 				*o++ = ' ';
-			if (allcap && w - i <= 5 && !headline) {
+			if (o > r && s[i - 1] != '-' && stays_lower(s, i, headline)) {
+				for (size_t k = i; k < w; k++)
+					*o++ = (char)lower_ascii(s[k]);
+			} else if (allcap && w - i <= 5 && !headline) {
 				memcpy(o, s + i, w - i);
 				o += w - i;
 			} else {
@@ -67,6 +79,7 @@ char *ner_canon_of(const unsigned char *s, size_t n, bool headline)
 	size_t i = 0;
 	uint8_t *nfc;
 	size_t nfclen = 0;
+	bool hyphen_before = false;
 
 	for (i = 0; i < n && s[i] < 0x80; i++)
 		;
@@ -88,7 +101,10 @@ char *ner_canon_of(const unsigned char *s, size_t n, bool headline)
 					allcap = false;
 			if (b.len)
 				buf_addc(&b, ' ');
-			if (allcap && wl <= 5 && !headline) {
+			if (b.len && !hyphen_before && s[i] < 0x80 && stays_lower(s, i, headline)) {
+				for (size_t q = i; q < w; q++)
+					buf_addc(&b, (char)lower_ascii(s[q]));
+			} else if (allcap && wl <= 5 && !headline) {
 				buf_add(&b, s + i, wl);
 			} else {
 				uint8_t *lo;
@@ -121,8 +137,11 @@ char *ner_canon_of(const unsigned char *s, size_t n, bool headline)
 		i = w;
 		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
 			i++;
-		if (i < n && (k = hyphen_at(s, i, n)) > 0)
+		hyphen_before = false;
+		if (i < n && (k = hyphen_at(s, i, n)) > 0) {
 			i += (size_t)k;
+			hyphen_before = true;
+		}
 	}
 	if (!b.s)
 		return xstrdup("");
@@ -225,6 +244,48 @@ static const struct alias *alias_get(const struct alias *al, size_t mask, uint32
  * Instruments Manufacturing"; only all-capital words look there. */
 #define ACRONYM_SEED 0x9e3779b9u
 
+/* A company's short name is keyed apart from words too. */
+#define PHRASE_SEED 0x85ebca6bu
+
+/* The hash of token k's letters as initials are hashed: "U.S." as "us". */
+static uint32_t initials_hash(const struct doc *d, size_t k)
+{
+	uint32_t h = HASH_INIT;
+	if (!(d->t[k].f & TF_DOTS))
+		return word_hash(d, k);
+	for (uint32_t b = d->t[k].s; b < d->t[k].e; b++)
+		if (d->s[b] != '.')
+			h = hash_step(h, lower_ascii(d->s[b]));
+	return h;
+}
+
+/* The words a company with a legal suffix is also called by: "Kestrel" of
+ * "Kestrel Mining Corp", "Halvard Quist" of "Halvard Quist Holdings Ltd" —
+ * its leading capitalised words that are neither known names nor head
+ * words (not "Ottawa" of "Ottawa Mining Corp") nor common words (the
+ * first may be one the text never writes in lower case: "Kestrel").  Their
+ * number (0: none) and, in *h, the hash of the words. */
+static size_t company_short_name(const struct doc *d, const struct ispan *sp, uint32_t *h)
+{
+	size_t end = sp->te, q = sp->ts;
+	if (end - 1 > sp->ts && tok_punct(d, end - 1, '.'))
+		end--;
+	if (end - 1 <= sp->ts || !ner_corp_suffix(d, end - 1))
+		return 0;
+	*h = HASH_INIT;
+	while (q < end - 1 && q - sp->ts < 3 && d->t[q].kind == TK_WORD && (d->t[q].f & TF_CAP) &&
+	       !(d->t[q].f & TF_ALLCAP) && tlen(d, q) >= 3 &&
+	       !(ner_is_common(d, q) && (q > sp->ts || bit_get(d->lower_seen, d->t[q].h))) &&
+	       !(ner_tok_kinds(d, q) & (G_NAME | G_CUE | G_TITLE | G_MONTH | G_WEEKDAY | G_ACRONYM))) {
+		*h = (*h ^ d->t[q].h) * 16777619u;
+		q++;
+	}
+	/* the name must go on after them: "Mining Corp", "Holdings Ltd" */
+	if (q == sp->ts || q >= end - 1 + (q - sp->ts == 1 ? 1 : 0))
+		return 0;
+	return q - sp->ts;
+}
+
 /* Is every word of the span a common word the text also writes in
  * lower case? */
 static bool common_seen_lower(const struct doc *d, const struct ispan *sp)
@@ -248,28 +309,48 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 	util_large_array(al, cap * sizeof *al);
 	for (size_t s = 0; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
+		size_t last;
 		full_of[s] = s;
 		if (sp->label != NER_PERSON && sp->label != NER_ORG && sp->label != NER_GPE &&
 		    sp->label != NER_LOC && sp->label != NER_NORP && sp->label != NER_FAC)
 			continue;
 		if (sp->pending || (sp->strength == 0 && sp->label != NER_PERSON))
 			continue;
+		last = sp->te - 1;
+		if (sp->label == NER_PERSON) {
+			size_t q = sp->te;
+			if (q - 1 > sp->ts && tok_punct(d, q - 1, '.'))
+				q--;
+			if (q - 1 > sp->ts + 1 && tok_w(d, q - 1, RW_GENERATION))
+				last = q - 2;
+		}
 		for (size_t k = sp->ts; k < sp->te; k++) {
 			if (d->t[k].kind != TK_WORD || tlen(d, k) < 2 || (d->t[k].gram & W_PARTICLE))
 				continue;
 			/* A guessed name lends no common word ("Radio" of "Radio Mix"). */
 			if (sp->strength == 0 && ner_is_common(d, k))
 				continue;
-			/* People are known by their first or last word; other names
-			 * only by their whole single word ("Moscow"). */
-			if (sp->label == NER_PERSON ? (k != sp->ts && k != sp->te - 1)
+			/* People are known by their first or last word ("Brennan"
+			 * of "Walter Brennan Jr."); other names only by their whole
+			 * single word ("Moscow"). */
+			if (sp->label == NER_PERSON ? (k != sp->ts && k != sp->te - 1 && k != last)
 			    : sp->te - sp->ts != 1)
 				continue;
 			alias_put(d, al, mask, word_hash(d, k), (uint32_t)s);
 			nal++;
 		}
-		/* "Korean Central News Agency" is also known as "KCNA". */
+		/* "Kestrel Mining Corp" is also "Kestrel". */
 		if (sp->label == NER_ORG && sp->te - sp->ts >= 2) {
+			uint32_t h;
+			size_t q = company_short_name(d, sp, &h);
+			if (q) {
+				alias_put(d, al, mask, q == 1 ? word_hash(d, sp->ts) : h ^ PHRASE_SEED, (uint32_t)s);
+				nal++;
+			}
+		}
+		/* "Korean Central News Agency" is also known as "KCNA", "United
+		 * States" as "US" and "U.S.". */
+		if ((sp->label == NER_ORG || sp->label == NER_GPE) && sp->te - sp->ts >= 2) {
 			uint32_t h = HASH_INIT;
 			size_t nw = 0;
 			for (size_t k = sp->ts; k < sp->te; k++)
@@ -288,12 +369,27 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		const struct alias *hit;
 		if (sp->label != NER_PERSON && sp->label != NER_ORG && sp->label != NER_GPE && !sp->pending)
 			continue;
-		if (sp->te - sp->ts != 1 || !nal)
+		if (sp->te - sp->ts != 1 || !nal) {
+			/* "Halvard Quist" after "Halvard Quist Holdings Ltd": a
+			 * guessed person that is a company's short name. */
+			if (nal && sp->te - sp->ts <= 3 && sp->label == NER_PERSON && (sp->strength < 2 || sp->pending)) {
+				uint32_t h = HASH_INIT;
+				for (size_t k = sp->ts; k < sp->te; k++)
+					h = (h ^ d->t[k].h) * 16777619u;
+				hit = alias_get(al, mask, h ^ PHRASE_SEED);
+				if (hit && hit->span != s && d->sp[hit->span].label == NER_ORG) {
+					sp->label = NER_ORG;
+					sp->pending = 0;
+					full_of[s] = hit->span;
+					continue;
+				}
+			}
 			goto unresolved;
+		}
 		hit = alias_get(al, mask, word_hash(d, sp->ts));
 		if ((!hit || hit->span == s || d->sp[hit->span].te - d->sp[hit->span].ts == 1) &&
-		    (d->t[sp->ts].f & TF_ALLCAP) && alias_get(al, mask, word_hash(d, sp->ts) ^ ACRONYM_SEED))
-			hit = alias_get(al, mask, word_hash(d, sp->ts) ^ ACRONYM_SEED);
+		    (d->t[sp->ts].f & TF_ALLCAP) && alias_get(al, mask, initials_hash(d, sp->ts) ^ ACRONYM_SEED))
+			hit = alias_get(al, mask, initials_hash(d, sp->ts) ^ ACRONYM_SEED);
 		if (!hit || hit->span == s)
 			goto unresolved;
 		if (hit->ambiguous) {

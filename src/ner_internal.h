@@ -49,7 +49,9 @@ enum {
 	G_PREFIX = 1u << 20, /* a proper prefix of a longer entry */
 	G_ACRONYM = 1u << 21, /* a capitalised abbreviation that names nothing */
 	G_PRE_ORG = 1u << 22, /* an organisation word that leads: "FC Basel" */
+	G_HOLIDAY = 1u << 23, /* a holiday: "Christmas" is a DATE */
 };
+_Static_assert(G_HOLIDAY < (1u << 24), "gazetteer kinds fit a token's 24-bit xk");
 #define G_GPE (G_COUNTRY | G_CITY | G_SUBDIV)
 #define G_NAME (G_GPE | G_REGION | G_NORP | G_ORG)
 #define G_CUE (G_W_ORG | G_W_GPE | G_W_LOC | G_W_FAC | G_W_EVENT)
@@ -99,8 +101,23 @@ struct slot {
 	uint32_t gaz, gram;
 };
 /* The lower-case words every token is looked up as (grammar words, units,
- * currencies) also sit in a small table that stays in cache. */
-#define SMALL_SLOTS 1024
+ * currencies, rule words) also sit in a small table that stays in cache:
+ * its grammar classes and the index of its rule-word roles (0: none). */
+struct small_slot {
+	const char *s; /* NULL: empty */
+	uint32_t len, h;
+	uint32_t gram;
+	uint8_t rwi;
+	uint8_t seen; /* SEEN_... bits a token of this word sets in doc.seen */
+};
+#define SMALL_SLOTS 2048
+/* What the tokenizer saw in a document, so that a pass with nothing to
+ * look at is skipped. */
+enum {
+	SEEN_SPORT_VERB = 1u << 0, /* the first word of a sport-verb cue */
+	SEEN_SPORT_NOUN = 1u << 1, /* a sport-noun cue */
+	SEEN_ORG_AFTER = 1u << 2,  /* the first word of an org-after cue (also TF_ORG_AFTER) */
+};
 /* Cue words (data/LANG/cues.txt), one bit a kind. */
 enum {
 	N_COLLECTIVE = 1u << 0,   /* "People's": a possessive inside a name */
@@ -123,7 +140,8 @@ enum {
 	N_OWNS_NOTHING = 1u << 17, /* "Rizzo's opened": a possessive that owns nothing */
 	N_SPORT_VERB = 1u << 18,  /* "X beat Y 2-1": X and Y are clubs */
 	N_SPORT_NOUN = 1u << 19,  /* "X's second goal", "X striker": X is a club */
-	NER_NCUES = 20
+	N_ORG_AFTER = 1u << 20,   /* "X said in a statement", "X spokeswoman" */
+	NER_NCUES = 21
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test
@@ -192,12 +210,16 @@ enum rule_word {
 };
 #define RW_MAX 8
 struct rule_words {
-	uint32_t lens; /* bit min(length, 31) set for each word's length */
 	uint8_t n;
 	uint8_t len[RW_MAX];
 	const char *w[RW_MAX]; /* lower case */
 };
 extern struct rule_words ner_rule_words[RW_COUNT];
+/* The roles of each rule word, one bit a role, by the index the tokenizer
+ * stores in each token (tok.rwi; index 0 fills no role).  A rule tests a
+ * role with one load and a shift, not by comparing spellings. */
+#define RW_WORDS 256 /* tok.rwi is 8 bits */
+extern uint64_t ner_rw_roles[RW_WORDS];
 
 /* Word endings, with their lengths (no strlen on the hot path). */
 struct ending {
@@ -214,7 +236,7 @@ struct ner_cue_bounds {
 /* Lexicon (ner_lexicon.c) */
 /* The lower-case words every token is looked up as (grammar words, units,
  * currencies): a small table that stays in cache. */
-extern struct slot ner_small[SMALL_SLOTS];
+extern struct small_slot ner_small[SMALL_SLOTS];
 /* Builds the lexicon once, on first use.  Not guarded by a lock: the first
  * ner_scan must not race another thread's. */
 void ner_lex_init(void);
@@ -257,13 +279,15 @@ enum {
 	TF_XK = 1u << 11,    /* xk is filled in */
 	TF_CMN_DONE = 1u << 12, /* the common-word test was made */
 	TF_CMN = 1u << 13,   /* its lower-cased form is a common word */
+	TF_ORG_AFTER = 1u << 14, /* may begin an org-after cue ("said", "spokeswoman") */
 };
 
 struct tok {
 	uint32_t s, e;    /* byte offsets */
 	uint32_t h;       /* hash of the ASCII-lower-cased text */
 	uint32_t gram;    /* grammar classes of the lower-cased form */
-	uint32_t xk;      /* gazetteer kinds of the exact text (TF_XK) */
+	uint32_t xk : 24; /* gazetteer kinds of the exact text (TF_XK) */
+	uint32_t rwi : 8; /* its rule-word roles: ner_rw_roles[rwi] */
 	uint16_t f;
 	uint8_t kind;
 	uint8_t used;
@@ -373,6 +397,14 @@ struct doc {
 	} *sp;
 	size_t nsp, capsp;
 	size_t ndefined; /* spans of strength 3: defined by "X is a ..." */
+	unsigned seen;   /* SEEN_... */
+	/* Where the sports pass looks (tokens, ascending after sorting): the
+	 * starts of lines that may be results lines, and numbers that may be
+	 * scores after a sports verb. */
+	struct {
+		uint32_t *v;
+		size_t n, cap;
+	} club_at;
 };
 
 static inline void bit_set(uint64_t *b, uint32_t h)
@@ -399,31 +431,11 @@ static inline size_t tlen(const struct doc *d, size_t i)
 	return d->t[i].e - d->t[i].s;
 }
 
-/* Is token i the lower-case-insensitive ASCII word w? */
-static inline bool tok_is_n(const struct doc *d, size_t i, const char *w, size_t n)
-{
-	if (i >= d->n || tlen(d, i) != n || d->t[i].kind == TK_BAD)
-		return false;
-	for (size_t k = 0; k < n; k++)
-		if (lower_ascii(d->s[d->t[i].s + k]) != (unsigned char)w[k])
-			return false;
-	return true;
-}
-
-/* Is token i (ASCII letters compared case-blind) one of the words of role r? */
+/* Is token i (ASCII letters compared case-blind) one of the words of role
+ * r?  The tokenizer looked the word up once (tok.rwi). */
 static inline bool tok_w(const struct doc *d, size_t i, enum rule_word r)
 {
-	const struct rule_words *rw = &ner_rule_words[r];
-	size_t l;
-	if (i >= d->n)
-		return false;
-	l = tlen(d, i);
-	if (!((rw->lens >> (l < 31 ? l : 31)) & 1))
-		return false; /* most tokens: no word of the role is that long */
-	for (unsigned k = 0; k < rw->n; k++)
-		if (tok_is_n(d, i, rw->w[k], rw->len[k]))
-			return true;
-	return false;
+	return i < d->n && ((ner_rw_roles[d->t[i].rwi] >> r) & 1);
 }
 
 /* Does token i begin with one of the words of role r (a prefix: "mid-")? */

@@ -27,6 +27,7 @@ static const struct {
 	{"gazetteer/subdivisions", G_SUBDIV, 0},
 	{"gazetteer/regions", G_REGION, 0},
 	{"gazetteer/demonyms", G_NORP, 0},
+	{"gazetteer/holidays", G_HOLIDAY, 0},
 	{"gazetteer/organisations", G_ORG, 0},
 	{"gazetteer/news-outlets", G_ORG, 0},
 	{"gazetteer/given-names", G_GIVEN, 0},
@@ -72,11 +73,14 @@ static const struct class_name cue_classes[] = {
 	{"place-definition-goes-on", N_PLACE_DEF_GOES_ON}, {"org-definition-goes-on", N_ORG_DEF_GOES_ON},
 	{"owns-nothing-before", N_OWNS_NOTHING},
 	{"sport-verb", N_SPORT_VERB}, {"sport-noun", N_SPORT_NOUN},
+	{"org-after", N_ORG_AFTER},
 };
 
 static struct slot *lex;
 static size_t lex_mask;
-struct slot ner_small[SMALL_SLOTS];
+struct small_slot ner_small[SMALL_SLOTS];
+uint64_t ner_rw_roles[RW_WORDS];
+static size_t n_rw_words = 1; /* index 0: no role */
 /* common-words.txt is large and sorted: it is searched in place, with no
  * table to build. */
 static const char *common_lo, *common_hi;
@@ -111,23 +115,29 @@ static struct slot *lex_slot(const char *s, size_t n, uint32_t h, bool create)
 	}
 }
 
-static void small_add(const char *s, size_t n, uint32_t h, uint32_t gaz, uint32_t gram)
+/* The small table's slot of the lower-case word s[0..n), made when new. */
+static struct small_slot *small_slot(const char *s, size_t n, uint32_t h)
 {
 	size_t i = h & (SMALL_SLOTS - 1);
 	for (size_t probes = 0; probes < SMALL_SLOTS; probes++) {
-		struct slot *sl = &ner_small[i];
+		struct small_slot *sl = &ner_small[i];
 		if (!sl->s) {
 			sl->s = s;
 			sl->len = (uint32_t)n;
 			sl->h = h;
 		}
-		if (sl->h == h && sl->len == n && memcmp(sl->s, s, n) == 0) {
-			sl->gaz |= gaz;
-			sl->gram |= gram;
-			return;
-		}
+		if (sl->h == h && sl->len == n && memcmp(sl->s, s, n) == 0)
+			return sl;
 		i = (i + 1) & (SMALL_SLOTS - 1);
 	}
+	return NULL;
+}
+
+static void small_add(const char *s, size_t n, uint32_t h, uint32_t gram)
+{
+	struct small_slot *sl = small_slot(s, n, h);
+	if (sl)
+		sl->gram |= gram;
 }
 
 static void lex_add(const char *s, size_t n, uint32_t gaz, uint32_t gram)
@@ -137,7 +147,7 @@ static void lex_add(const char *s, size_t n, uint32_t gaz, uint32_t gram)
 	sl->gaz |= gaz;
 	sl->gram |= gram;
 	if ((gram || (gaz & (G_UNIT | G_CURRENCY))) && !(*s >= 'A' && *s <= 'Z'))
-		small_add(s, n, h, 0, gram | ((gaz & G_UNIT) ? W_UNIT : 0) | ((gaz & G_CURRENCY) ? W_CURRENCY : 0));
+		small_add(s, n, h, gram | ((gaz & G_UNIT) ? W_UNIT : 0) | ((gaz & G_CURRENCY) ? W_CURRENCY : 0));
 	/* Mark every proper word prefix, so the longest match can stop early. */
 	for (size_t k = 1; k < n; k++)
 		if (s[k] == ' ')
@@ -160,8 +170,19 @@ static void add_gazetteer(const struct lexicon_entry *e, void *arg)
 		n--;
 		kind = gaz_files[f].prefix_kind;
 	}
-	if (n && *p != '#')
+	if (n && *p != '#') {
 		lex_add(p, n, kind, 0);
+		/* A people's plural: "Dane" -> "Danes", "Norwegian" ->
+		 * "Norwegians" (not after s, sh, ch, x, z or -ese: "Swiss",
+		 * "Danish", "Chinese"). */
+		if ((kind & G_NORP) && n >= 3 && !strchr("sxz", p[n - 1]) && !(p[n - 1] == 'h' && strchr("sc", p[n - 2])) &&
+		    !(n >= 3 && memcmp(p + n - 3, "ese", 3) == 0)) {
+			char *pl = xmalloc(n + 1); /* lives as long as the lexicon */
+			memcpy(pl, p, n);
+			pl[n] = 's';
+			lex_add(pl, n + 1, kind, 0);
+		}
+	}
 }
 
 /* Bits of the space-separated class names of e found in a table. */
@@ -249,22 +270,37 @@ static const struct class_name role_names[] = {
 	{"web-domain", RW_WEB_DOMAIN},
 	{"well", RW_WELL},
 };
+_Static_assert(RW_COUNT <= 64, "a token's roles fit in 64 bits");
 struct rule_words ner_rule_words[RW_COUNT];
 
 /* A rule word: each role named in its class column gets the word. */
 static void add_rule_word(const struct lexicon_entry *e, void *arg)
 {
+	uint64_t roles = 0;
+	struct small_slot *sl;
 	(void)arg;
 	if (e->len > 255)
 		return;
 	for (size_t k = 0; k < ARRAY_SIZE(role_names); k++) {
 		struct rule_words *rw = &ner_rule_words[role_names[k].bit];
-		if (rw->n < RW_MAX && lexicon_has_class(e, role_names[k].name)) {
-			rw->w[rw->n] = e->word;
-			rw->len[rw->n++] = (uint8_t)e->len;
-			rw->lens |= 1u << (e->len < 31 ? e->len : 31);
+		if (lexicon_has_class(e, role_names[k].name)) {
+			roles |= 1ull << role_names[k].bit;
+			if (rw->n < RW_MAX) {
+				rw->w[rw->n] = e->word;
+				rw->len[rw->n++] = (uint8_t)e->len;
+			}
 		}
 	}
+	/* The tokenizer finds the word's roles in the small table. */
+	sl = roles ? small_slot(e->word, e->len, hash_bytes(e->word, e->len)) : NULL;
+	if (!sl)
+		return;
+	if (!sl->rwi) {
+		if (n_rw_words >= RW_WORDS)
+			return;
+		sl->rwi = (uint8_t)n_rw_words++;
+	}
+	ner_rw_roles[sl->rwi] |= roles;
 }
 
 /* The cue words: a small table of their own, so that a two-word cue
@@ -305,6 +341,22 @@ static void add_cue(const struct lexicon_entry *e, void *arg)
 		b->first[f] = 1;
 		if (f >= 'a' && f <= 'z')
 			b->first[f - 32] = 1;
+	}
+	/* The tokenizer notes that a document has a sports cue, so the sports
+	 * pass runs only where one is (a two-word cue: its first word), and
+	 * marks the words that may begin an org-after cue. */
+	if (cls & (N_SPORT_VERB | N_SPORT_NOUN | N_ORG_AFTER)) {
+		const char *sp = memchr(e->word, ' ', e->len);
+		size_t n = sp ? (size_t)(sp - e->word) : e->len;
+		struct small_slot *sl = small_slot(e->word, n, hash_bytes(e->word, n));
+		if (sl)
+			sl->seen |= (uint8_t)(((cls & N_SPORT_VERB) ? SEEN_SPORT_VERB : 0) |
+					      ((cls & N_SPORT_NOUN) && !sp ? SEEN_SPORT_NOUN : 0) |
+					      ((cls & N_ORG_AFTER) ? SEEN_ORG_AFTER : 0));
+	}
+	for (int c = 0; c < NER_NCUES; c++) {
+		if (!(cls & (1u << c)))
+			continue;
 		ends[c] = xreallocarray(ends[c], nends[c] + 1, sizeof *ends[c]);
 		ends[c][nends[c]].s = e->word;
 		ends[c][nends[c]++].n = e->len;

@@ -274,6 +274,25 @@ static int context_cue(const struct doc *d, size_t i)
 	return -1;
 }
 
+/* Do the words after token j (exclusive end of a name) say that the name
+ * is an organisation: "X said in a statement", "X's shareholders"? */
+static bool org_after(const struct doc *d, size_t j)
+{
+	size_t k = j;
+	if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && apostrophe_at(d->s, d->t[k].s, d->len) && adjacent(d, k) &&
+	    tok_w(d, k + 1, RW_POSSESSIVE_S))
+		k += 2;
+	if (k >= d->n || (d->t[k].f & (TF_LOWER | TF_ORG_AFTER | TF_NL)) != (TF_LOWER | TF_ORG_AFTER))
+		return false;
+	for (size_t w = 1; w <= 4; w++) {
+		if (k + w > d->n || (w > 1 && (d->t[k + w - 1].f & TF_NL)))
+			break;
+		if (ner_toks_cue(d, k, k + w, N_ORG_AFTER))
+			return true;
+	}
+	return false;
+}
+
 /* "the town of X", "the village of X": X is a place. */
 static bool place_of(const struct doc *d, size_t i)
 {
@@ -553,12 +572,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	size_t e, h, n = j - i;
 	const struct tok *t = &d->t[i];
 
-	/* 1. The whole chunk is a known name. */
-	e = ner_longest_entry(d, i, j, G_NAME, &g);
+	/* 1. The whole chunk is a known name, or a holiday (a date, even
+	 * when a place has its name: "before Christmas"). */
+	e = ner_longest_entry(d, i, j, G_NAME | G_HOLIDAY, &g);
 	if (e == j) {
-		add_span(d, i, j, kinds_label(g), 2);
+		add_span(d, i, j, (g & G_HOLIDAY) ? NER_DATE : kinds_label(g), 2);
 		return;
 	}
+	g &= ~(uint32_t)G_HOLIDAY;
 	/* "Russia-North Korea", "US-led": compounds of names are not names. */
 	if ((t->f & TF_HYPH) && known_hyphen_prefix(d, i))
 		return;
@@ -631,6 +652,12 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			add_span(d, i, j, (enum ner_label)cue, 1);
 			return;
 		}
+	}
+	/* 2b'. The words after it say so: "Quorvex said in a statement",
+	 * "a Tallix spokeswoman" (not after a given name: a person). */
+	if (!titled && e == i && n <= 3 && !(ner_tok_kinds(d, i) & (G_GIVEN | G_TITLE)) && org_after(d, j)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
 	}
 	/* 2c. A place before its state or country: "Harlow, Essex",
 	 * "Tarrant, Texas" (even when the first word is a given name). */
@@ -1178,8 +1205,23 @@ void ner_sports_clubs(struct doc *d)
 {
 	bool added = false;
 	const size_t nsorted = d->nsp;
-	for (size_t i = 0; i < d->n; i++) {
-		size_t a, b, c, e;
+	size_t next = 0; /* tokens before it are done */
+	uint32_t *at = d->club_at.v;
+	/* Only where the tokenizer noted a possible results line or score. */
+	for (size_t k = 1; k < d->club_at.n; k++) {
+		uint32_t x = at[k];
+		size_t q = k;
+		while (q > 0 && at[q - 1] > x) {
+			at[q] = at[q - 1];
+			q--;
+		}
+		at[q] = x;
+	}
+	for (size_t ci = 0; ci < d->club_at.n; ci++) {
+		size_t i = at[ci], a, b, c, e;
+		if (i < next)
+			continue;
+		next = i + 1;
 		/* A results line: "Dunmore 3 Kelso 1". */
 		if ((i == 0 || (d->t[i].f & TF_NL)) && club_word(d, i)) {
 			b = club_run(d, i);
@@ -1187,7 +1229,7 @@ void ner_sports_clubs(struct doc *d)
 			    (e + 1 >= d->n || (d->t[e + 1].f & TF_NL) || d->t[e + 1].kind == TK_PUNCT)) {
 				added |= make_club(d, i, b, nsorted);
 				added |= make_club(d, b + 1, e, nsorted);
-				i = e;
+				next = e + 1;
 			}
 			continue;
 		}
@@ -1217,7 +1259,7 @@ void ner_sports_clubs(struct doc *d)
 	if (added)
 		resort_spans(d);
 	/* "Dunmore's second goal", "the Dunmore striker". */
-	for (size_t s = 0; s < d->nsp; s++) {
+	for (size_t s = 0; s < d->nsp && (d->seen & SEEN_SPORT_NOUN); s++) {
 		struct ispan *sp = &d->sp[s];
 		size_t k = sp->te;
 		if (sp->label != NER_GPE || k >= d->n)

@@ -587,6 +587,14 @@ void ner_find_numeric(struct doc *d)
 				line_end++;
 			d->n = line_end;
 		}
+		/* The common case first: an ordinary word (tested below in full). */
+		while (i < line_end && d->t[i].kind == TK_WORD && !(d->t[i].gram & (W_STARTS | W_DET)) &&
+		       !(d->t[i].f & (TF_HYPH | TF_ALLCAP)))
+			i++;
+		if (i >= line_end) {
+			i--;
+			continue;
+		}
 		if (d->t[i].used || d->t[i].kind == TK_BAD)
 			continue;
 		/* "the summer", "each year", "every day": a determiner and a

@@ -197,6 +197,8 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 	uint16_t pend = TF_NL;      /* flags for the next token */
 	bool sent = true;           /* the next word starts a sentence */
 	size_t line_first = 0;      /* first token of the current line */
+	size_t result_line = SIZE_MAX; /* the last line start noted for the sports pass */
+	unsigned seen = 0;          /* SEEN_... */
 	unsigned line_words = 0, line_caps = 0;
 
 	while (i < len) {
@@ -258,12 +260,29 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 			if (sent)
 				t.f |= TF_SENT;
 			sent = false;
+			if (t.kind == TK_NUM && t.e - t.s <= 5) {
+				/* A results line may start a few words before ("Dunmore
+				 * 3 Kelso 1"); a score may follow a sports verb. */
+				if (t.e - t.s <= 2 && tv->n > 0 && (tv->v[tv->n - 1].f & TF_CAP) && !(t.f & TF_NL)) {
+					size_t q = tv->n;
+					while (q-- > 0 && tv->n - q <= 4)
+						if (q == 0 || (tv->v[q].f & TF_NL)) {
+							if (q != result_line) {
+								result_line = q;
+								VEC_PUSH(&d->club_at, (uint32_t)q);
+							}
+							break;
+						}
+				}
+				if (seen & SEEN_SPORT_VERB)
+					VEC_PUSH(&d->club_at, (uint32_t)tv->n);
+			}
 			if (t.kind == TK_WORD) {
 				/* The lower-case form's entry: grammar words, common
 				 * words, units.  Compare case-insensitively. */
 				size_t idx = t.h & (SMALL_SLOTS - 1), wl = t.e - t.s;
 				for (;;) {
-					const struct slot *q = &ner_small[idx];
+					const struct small_slot *q = &ner_small[idx];
 					if (!q->s)
 						break;
 					if (q->h == t.h && q->len == wl) {
@@ -272,6 +291,10 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 							r++;
 						if (r == wl) {
 							t.gram = q->gram;
+							t.rwi = q->rwi;
+							seen |= q->seen;
+							if (q->seen & SEEN_ORG_AFTER)
+								t.f |= TF_ORG_AFTER;
 							break;
 						}
 					}
@@ -334,6 +357,7 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 	if (line_words >= 3 && line_caps * 5 >= line_words * 4)
 		for (size_t q = line_first; q < tv->n; q++)
 			tv->v[q].f |= TF_HEAD;
+	d->seen = seen;
 }
 
 /* Gazetteer kinds of the exact text of tokens [i, j), joined with one

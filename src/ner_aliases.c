@@ -22,15 +22,10 @@
 /* Canon key of bytes [s, e): NFC, hyphens and white space unified to one
  * space, each word capitalised the same way ("Kim Jong-un" and "KIM JONG
  * UN" both give "Kim Jong Un"); short all-capital words (acronyms) kept.
- * A word after a space that the text writes in lower case stays so
- * ("Department of Energy", not "Department Of Energy"); after a hyphen it
- * is capitalised ("Jong-un" gives "Jong Un"). */
-
-/* Does the word at s[i], after a space, stay lower-case in the key? */
-static bool stays_lower(const unsigned char *s, size_t i, bool headline)
-{
-	return !headline && ner_cclass[s[i]] == C_LO;
-}
+ * Every word is capitalised, small ones too ("Department Of Energy"), so
+ * that a headline in capitals and the prose below it give one key, and
+ * the keys that libraries already hold (entities, merges, corrections)
+ * stay the same. */
 /* The same for pure ASCII, without libunistring's allocations. */
 static char *canon_ascii(const unsigned char *s, size_t n, bool headline)
 {
@@ -55,10 +50,7 @@ size_t ner_canon_ascii_to(char *r, const unsigned char *s, size_t n, bool headli
 		if (w > i) {
 			if (o > r)
 				*o++ = ' ';
-			if (o > r && s[i - 1] != '-' && stays_lower(s, i, headline)) {
-				for (size_t k = i; k < w; k++)
-					*o++ = (char)lower_ascii(s[k]);
-			} else if (allcap && w - i <= 5 && !headline) {
+			if (allcap && w - i <= 5 && !headline) {
 				memcpy(o, s + i, w - i);
 				o += w - i;
 			} else {
@@ -79,7 +71,6 @@ char *ner_canon_of(const unsigned char *s, size_t n, bool headline)
 	size_t i = 0;
 	uint8_t *nfc;
 	size_t nfclen = 0;
-	bool hyphen_before = false;
 
 	for (i = 0; i < n && s[i] < 0x80; i++)
 		;
@@ -101,10 +92,7 @@ char *ner_canon_of(const unsigned char *s, size_t n, bool headline)
 					allcap = false;
 			if (b.len)
 				buf_addc(&b, ' ');
-			if (b.len && !hyphen_before && s[i] < 0x80 && stays_lower(s, i, headline)) {
-				for (size_t q = i; q < w; q++)
-					buf_addc(&b, (char)lower_ascii(s[q]));
-			} else if (allcap && wl <= 5 && !headline) {
+			if (allcap && wl <= 5 && !headline) {
 				buf_add(&b, s + i, wl);
 			} else {
 				uint8_t *lo;
@@ -137,11 +125,8 @@ char *ner_canon_of(const unsigned char *s, size_t n, bool headline)
 		i = w;
 		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
 			i++;
-		hyphen_before = false;
-		if (i < n && (k = hyphen_at(s, i, n)) > 0) {
+		if (i < n && (k = hyphen_at(s, i, n)) > 0)
 			i += (size_t)k;
-			hyphen_before = true;
-		}
 	}
 	if (!b.s)
 		return xstrdup("");

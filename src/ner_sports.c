@@ -1,0 +1,223 @@
+/* ner_sports.c — the recognizer's sports pass: a city named for its club
+ * ("<city> beat <city> 2-1", "<city>'s second goal") and results lines
+ * ("<name> 3 <name> 1") give organisations.  It looks only where the
+ * tokenizer noted a possible results line or score. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss/util.h"
+#include "ner_internal.h"
+
+/* ------------------------------------------------------------------ */
+/* Sports clubs named by their city                                    */
+
+/* A score's number: one or two digits, nothing else. */
+static bool score_num(const struct doc *d, size_t i)
+{
+	return i < d->n && d->t[i].kind == TK_NUM && tlen(d, i) <= 2 && !(d->t[i].f & TF_NL);
+}
+
+/* May a span be a club named for its place (or a guessed person)? */
+static bool club_candidate(const struct doc *d, const struct ispan *sp)
+{
+	if (sp->label != NER_GPE && sp->label != NER_PERSON && sp->label != NER_LOC && sp->label != NER_ORG)
+		return false;
+	if (sp->strength >= 3)
+		return false;
+	/* A country's name is its national side as often as not: left alone. */
+	return sp->label != NER_GPE || !(ner_phrase_kinds(d, sp->ts, sp->te, false) & G_COUNTRY);
+}
+
+/* A capitalised word that may be part of a club's name. */
+static bool club_word(const struct doc *d, size_t i)
+{
+	return i < d->n && d->t[i].kind == TK_WORD && (d->t[i].f & TF_CAP) && !(d->t[i].gram & W_CAL);
+}
+
+/* Tokens [a, b) name a club: the span that is exactly them becomes an
+ * organisation, or a new one is made when no span touches them.  Returns
+ * true when a span was added (the spans then need sorting). */
+static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted)
+{
+	size_t first = SIZE_MAX, lo = 0, hi = nsorted, from;
+	if (a >= b)
+		return false;
+	/* Spans [0, nsorted) are in text order and short: start a little
+	 * before a; those added since are few and looked at one by one. */
+	from = a > 64 ? a - 64 : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sp[mid].ts < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t s = lo; s < d->nsp; s++) {
+			struct ispan *sp = &d->sp[s];
+			if (s < nsorted && sp->ts >= b) {
+				s = nsorted - 1; /* on to the added ones */
+				continue;
+			}
+			if (!(sp->ts < b && sp->te > a))
+				continue;
+			if (pass == 0) {
+				if (sp->label < NER_NLABELS && !sp->pending &&
+				    ((sp->ts < a || sp->te > b) || !club_candidate(d, sp)))
+					return false; /* a surer name overlaps */
+			} else if (first == SIZE_MAX) {
+				first = s;
+				sp->ts = (uint32_t)a;
+				sp->te = (uint32_t)b;
+				sp->label = NER_ORG;
+				sp->pending = 0;
+				sp->strength = 2; /* as sure as the score */
+			} else {
+				sp->label = NER_NLABELS;
+				sp->pending = 0;
+			}
+		}
+	}
+	if (first != SIZE_MAX)
+		return true; /* its start may have moved */
+	add_span(d, a, b, NER_ORG, 2);
+	return true;
+}
+
+/* The capitalised run ending at token b (exclusive), on b's line. */
+static size_t club_run_back(const struct doc *d, size_t b)
+{
+	size_t a = b;
+	while (a > 0 && b - a < 4 && club_word(d, a - 1)) {
+		a--;
+		if (d->t[a].f & TF_NL)
+			break;
+	}
+	return a;
+}
+
+/* The capitalised run from token a, on a's line. */
+static size_t club_run(const struct doc *d, size_t a)
+{
+	size_t b = a;
+	while (b < d->n && b - a < 4 && club_word(d, b) && (b == a || !(d->t[b].f & TF_NL)))
+		b++;
+	return b;
+}
+
+/* Is token i a sports noun ("striker")?  The cue's bounds first: most
+ * words are rejected without building the look-up key. */
+static bool sport_noun(const struct doc *d, size_t i)
+{
+	const struct ner_cue_bounds *b = ner_cue_bounds(N_SPORT_NOUN);
+	size_t n = tlen(d, i);
+	if (n < b->min_len || n > b->max_len || !b->first[d->s[d->t[i].s]])
+		return false;
+	return ner_tok_cue(d, i, N_SPORT_NOUN);
+}
+
+/* Sorts the spans by start again after a few were added at the end or
+ * moved: an insertion sort, linear on spans that are nearly in order. */
+static void resort_spans(struct doc *d)
+{
+	for (size_t k = 1; k < d->nsp; k++) {
+		struct ispan x = d->sp[k];
+		size_t q = k;
+		while (q > 0 && d->sp[q - 1].ts > x.ts) {
+			d->sp[q] = d->sp[q - 1];
+			q--;
+		}
+		d->sp[q] = x;
+	}
+}
+
+/* Is token i a score in one token, "2-1"? */
+static bool score_tok(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	size_t l = tlen(d, i), h = 0;
+	const unsigned char *p = d->s + t->s;
+	if (t->kind != TK_NUM || l < 3 || l > 5)
+		return false;
+	while (h < l && ner_cclass[p[h]] == C_DIG)
+		h++;
+	return h >= 1 && h <= 2 && h + 1 < l && hyphen_at(p, h, l) == 1;
+}
+
+void ner_sports_clubs(struct doc *d)
+{
+	bool added = false;
+	const size_t nsorted = d->nsp;
+	size_t next = 0; /* tokens before it are done */
+	uint32_t *at = d->club_at.v;
+	/* Only where the tokenizer noted a possible results line or score. */
+	for (size_t k = 1; k < d->club_at.n; k++) {
+		uint32_t x = at[k];
+		size_t q = k;
+		while (q > 0 && at[q - 1] > x) {
+			at[q] = at[q - 1];
+			q--;
+		}
+		at[q] = x;
+	}
+	for (size_t ci = 0; ci < d->club_at.n; ci++) {
+		size_t i = at[ci], a, b, c, e;
+		if (i < next)
+			continue;
+		next = i + 1;
+		/* A results line: "Dunmore 3 Kelso 1". */
+		if ((i == 0 || (d->t[i].f & TF_NL)) && club_word(d, i)) {
+			b = club_run(d, i);
+			if (score_num(d, b) && (e = club_run(d, b + 1)) > b + 1 && score_num(d, e) &&
+			    (e + 1 >= d->n || (d->t[e + 1].f & TF_NL) || d->t[e + 1].kind == TK_PUNCT)) {
+				added |= make_club(d, i, b, nsorted);
+				added |= make_club(d, b + 1, e, nsorted);
+				next = e + 1;
+			}
+			continue;
+		}
+		/* A score, "2-1" or "1 - 1": "Dunmore beat Kelso 2-1", "Kelso
+		 * drew with Ardmore 1-1".  The verb is looked for before it. */
+		if (d->t[i].kind != TK_NUM || !(score_tok(d, i) || (score_num(d, i) && tok_punct(d, i + 1, '-') &&
+									 score_num(d, i + 2))))
+			continue;
+		for (size_t v = i; v-- > 0 && v + 12 > i;) {
+			if (d->t[v + 1].f & (TF_NL | TF_SENT))
+				break;
+			if (!(d->t[v].f & TF_LOWER) || !club_word(d, v - 1))
+				continue;
+			if (ner_tok_cue(d, v, N_SPORT_VERB))
+				c = v + 1;
+			else if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
+				c = v + 2;
+			else
+				continue;
+			a = club_run_back(d, v);
+			added |= make_club(d, a, v, nsorted);
+			if ((e = club_run(d, c)) > c)
+				added |= make_club(d, c, e, nsorted);
+			break;
+		}
+	}
+	if (added)
+		resort_spans(d);
+	/* "Dunmore's second goal", "the Dunmore striker". */
+	for (size_t s = 0; s < d->nsp && (d->seen & SEEN_SPORT_NOUN); s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t k = sp->te;
+		if (sp->label != NER_GPE || k >= d->n)
+			continue;
+		if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && apostrophe_at(d->s, d->t[k].s, d->len) &&
+		    tok_w(d, k + 1, RW_POSSESSIVE_S))
+			k += 2;
+		if (k < d->n && (gram(d, k) & (W_ORD | W_NUM)))
+			k++;
+		if (k < d->n && (d->t[k].f & TF_LOWER) && !(d->t[k].f & TF_NL) && sport_noun(d, k) &&
+		    club_candidate(d, sp))
+			sp->label = NER_ORG;
+	}
+}

@@ -125,25 +125,23 @@ static int index_unindexed(struct store *st)
 		struct unindexed *u = &st->unindexed[i];
 		struct sentence_vec sv = {u->sent, u->nsent, u->nsent};
 		sqlite3_stmt *s = stmt(st, S_ARTICLE_TEXT_OF);
-		char *title = NULL, *body = NULL;
-		size_t body_len = 0;
 		int rc;
 
+		/* The row's own text, not a copy: the statement stays on its
+		 * row (its values valid) while the indexes take them. */
 		sqlite3_bind_int64(s, 1, u->id);
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			title = col_strdup(s, 0);
-			body = col_strdup(s, 1);
-			body_len = (size_t)sqlite3_column_bytes(s, 1);
-		}
-		sqlite3_reset(s);
-		if (!body) {
-			free(title);
+		if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_type(s, 1) != SQLITE_TEXT) {
+			sqlite3_reset(s);
 			store_set_err(st, "cannot index the imported articles");
 			return -1;
 		}
-		rc = index_article(st, u->id, title, body, body_len, &sv);
-		free(title);
-		free(body);
+		{
+			const char *title = (const char *)sqlite3_column_text(s, 0);
+			const char *body = (const char *)sqlite3_column_text(s, 1);
+			size_t body_len = (size_t)sqlite3_column_bytes(s, 1);
+			rc = index_article(st, u->id, title ? title : "", body, body_len, &sv);
+		}
+		sqlite3_reset(s);
 		if (rc != 0)
 			return -1;
 	}

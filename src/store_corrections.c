@@ -42,10 +42,34 @@ static void read_row(sqlite3_stmt *s, struct correction *c)
 	c->created = col_dup(s, 4);
 }
 
+/* The list's statement, prepared once: every import reads the list.
+ * Prepared here, not by store_stmt, so that a library without the table
+ * is an error to report, not a fatal one. */
+static sqlite3_stmt *list_stmt(struct store *st)
+{
+	sqlite3_stmt **v = st->stmt[STORE_PART_CORRECTIONS];
+
+	if (!v) {
+		v = st->stmt[STORE_PART_CORRECTIONS] = xcalloc(1, sizeof *v);
+		st->nstmt[STORE_PART_CORRECTIONS] = 1;
+	}
+	if (v[0]) {
+		sqlite3_reset(v[0]);
+		return v[0];
+	}
+	if (sqlite3_prepare_v3(STORE_CORE(st)->db,
+	                       "SELECT id, kind, text, label, created FROM correction ORDER BY id", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &v[0], NULL) != SQLITE_OK) {
+		store_set_err(st, "cannot list corrections");
+		sqlite3_finalize(v[0]);
+		v[0] = NULL;
+	}
+	return v[0];
+}
+
 int store_corrections_list(struct store *st, struct corrections *out)
 {
-	sqlite3_stmt *s = prepare(st, "SELECT id, kind, text, label, created FROM correction ORDER BY id",
-	                          "cannot list corrections");
+	sqlite3_stmt *s = list_stmt(st);
 	int rc;
 	if (!s)
 		return -1;
@@ -62,7 +86,7 @@ int store_corrections_list(struct store *st, struct corrections *out)
 	}
 	if (rc != SQLITE_DONE)
 		store_set_err(st, "cannot list corrections");
-	sqlite3_finalize(s);
+	sqlite3_reset(s); /* kept for the next import */
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

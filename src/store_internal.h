@@ -35,6 +35,7 @@ enum store_part {
 	STORE_PART_ANNOT,   /* store_annot.c */
 	STORE_PART_TAG,     /* store_tag.c */
 	STORE_PART_SEARCH,  /* store_search.c */
+	STORE_PART_CORRECTIONS, /* store_corrections.c: the list every import reads */
 	STORE_NPARTS
 };
 

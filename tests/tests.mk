@@ -14,6 +14,7 @@ UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh tests/ui/
 CLI_TESTS += tests/cli/fetch.sh
 CLI_TESTS += tests/cli/feed.sh
 UI_TESTS += tests/ui/fetch.sh
+UI_TESTS += tests/ui/feeds.sh
 CLI_TESTS += tests/cli/themes.sh
 CLI_TESTS += tests/cli/backup.sh
 CLI_TESTS += tests/cli/export_safety.sh

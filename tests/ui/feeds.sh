@@ -105,5 +105,5 @@ ui_keys q q
 ui_wait "quit" "gloss exited 0"
 ui_stop
 t_run "nothing unread" 0 "$GLOSS" list --unread
-t_eq "gloss list --unread is empty" "" "$(cat "$T_OUT")"
+t_eq "gloss list --unread is empty" "$T_OUT" ""
 t_done

@@ -91,8 +91,15 @@ void ui_feed_choose(int64_t current_feed, int current_unread, ui_feed_chosen *ch
 	c->feed = xcalloc(cap, sizeof *c->feed);
 	c->unread = xcalloc(cap, sizeof *c->unread);
 	c->name = xcalloc(cap, sizeof *c->name);
-	l = ui_list_new("feeds", "Show in the library: every article, the unread ones, or one feed's",
-	                24);
+	{
+		char key[32], *title;
+		if (ui_key_for("feeds", REQ_ENTER, key, sizeof key) != 0)
+			snprintf(key, sizeof key, "?");
+		title = xasprintf("Show in the library (%s): every article, the unread ones, or one "
+		                  "feed's", key);
+		l = ui_list_new("feeds", title, 24);
+		free(title);
+	}
 	snprintf(right, sizeof right, "%lld article%s", (long long)total, total == 1 ? "" : "s");
 	add(l, c, cap, "all", right, 0, 0);
 	snprintf(right, sizeof right, "%zu unread article%s", nunread, nunread == 1 ? "" : "s");

@@ -45,6 +45,7 @@ struct library {
 	char *narrow_name;
 	int64_t *nar;
 	size_t nnar;
+	int feeds_followed;  /* some feed is followed (the empty library's hint) */
 	/* The unread articles, ascending, for the marker column. */
 	int64_t *unread;
 	size_t nunread;
@@ -99,6 +100,13 @@ static void reload_feed_state(struct library *l)
 	l->nunread = 0;
 	if (store_feed_article_ids(ui.store, 0, 1, &l->unread, &l->nunread) != 0)
 		ui_error("%s", store_errmsg(ui.store));
+	l->feeds_followed = 0;
+	if (l->total == 0) {
+		struct store_feeds f = {0};
+		if (store_feed_list(ui.store, &f) == 0)
+			l->feeds_followed = f.n > 0;
+		store_feeds_free(&f);
+	}
 	free(l->nar);
 	l->nar = NULL;
 	l->nnar = 0;
@@ -290,13 +298,14 @@ static void library_draw(struct view *v)
 	else if (l->filter)
 		snprintf(buf, sizeof buf, " gloss — %lld of %lld articles match '%.60s'",
 		         (long long)row_count(l), (long long)l->total, l->filter);
+	else if (narrowed(l))
+		snprintf(buf, sizeof buf, " gloss — %lld of %lld articles: %s%.60s · sorted by %s",
+		         (long long)row_count(l), (long long)l->total,
+		         l->narrow_feed > 0 ? "feed " : "", l->narrow_name ? l->narrow_name : "unread",
+		         sort_label[l->sort]);
 	else
 		snprintf(buf, sizeof buf, " gloss — %lld article%s · sorted by %s", (long long)l->total,
 		         l->total == 1 ? "" : "s", sort_label[l->sort]);
-	if (narrowed(l))
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " · %lld shown: %s%.60s",
-		         (long long)row_count(l), l->narrow_feed > 0 ? "feed " : "",
-		         l->narrow_name ? l->narrow_name : "unread");
 	ui_draw_text(0, 0, buf, strlen(buf), ui.cols);
 
 	ui_set_style(&head);
@@ -367,6 +376,8 @@ static void library_draw(struct view *v)
 		buf_adds(&hint, "no articles");
 		if (ui_key_for("library", REQ_IMPORT, key, sizeof key) == 0)
 			buf_printf(&hint, ": %s imports a URL or a file", key);
+		if (l->feeds_followed && ui_key_for("library", REQ_FETCH, key, sizeof key) == 0)
+			buf_printf(&hint, ", %s fetches the feeds", key);
 	}
 	ui_draw_status(buf, hint.s ? hint.s : "");
 	buf_free(&hint);

@@ -47,7 +47,7 @@ ui_keys F
 ui_wait "F lists the choices with their counts" "^ unread +3 unread articles"
 ui_wait "and each feed" "^ Outlet 2 +1 article, 1 unread"
 ui_keys j Enter
-ui_wait "unread narrows the list" "3 shown: unread"
+ui_wait "unread narrows the list" "3 of 8 articles: unread"
 ui_wait "to the new articles" "^ NStory 1 about the harbour"
 t_eq "the read articles are not shown (no row without N)" "$(ui_screen | grep -c '^  [^ ]')" "1"
 
@@ -55,18 +55,18 @@ t_eq "the read articles are not shown (no row without N)" "$(ui_screen | grep -c
 ui_keys g Enter
 ui_wait "Story 1 opens" "harbour bridge in town 1"
 ui_keys q
-ui_wait "back in the unread list: Story 1 is read now" "2 shown: unread"
+ui_wait "back in the unread list: Story 1 is read now" "2 of 8 articles: unread"
 ui_screen | grep -q "Story 1 about"
 t_ok $((! $?)) "Story 1 left the unread list"
 
 # r toggles read and unread.
 ui_keys g r
 ui_wait "r marks the article read" "marked read"
-ui_wait "and it leaves the unread list" "1 shown: unread"
+ui_wait "and it leaves the unread list" "1 of 8 articles: unread"
 ui_keys F
 ui_wait "the chooser again" "^ all "
 ui_keys j j j j Enter
-ui_wait "one feed's articles" "1 shown: feed Outlet 3"
+ui_wait "one feed's articles" "1 of 8 articles: feed Outlet 3"
 ui_wait "Story 3 still unread" "^ NStory 3 about"
 ui_keys r
 ui_wait "r marks it read" "marked read"

@@ -291,7 +291,12 @@ static void library_draw(struct view *v)
 
 	ui_set_style(&title);
 	ui_clear_to_eol(0, 0);
-	if (l->filter && l->hits.more)
+	if (l->filter && narrowed(l))
+		snprintf(buf, sizeof buf, " gloss — %lld of %lld articles (%s%.60s) match '%.60s'%s",
+		         (long long)row_count(l), (long long)l->total, l->narrow_feed > 0 ? "feed " : "",
+		         l->narrow_name ? l->narrow_name : "unread", l->filter,
+		         l->hits.more ? ", among the newest matches" : "");
+	else if (l->filter && l->hits.more)
 		snprintf(buf, sizeof buf, " gloss — more than %lld of %lld articles match '%.60s': "
 		         "the newest %lld, by relevance", (long long)row_count(l), (long long)l->total,
 		         l->filter, (long long)row_count(l));

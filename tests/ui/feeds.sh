@@ -51,6 +51,13 @@ ui_wait "unread narrows the list" "3 of 8 articles: unread"
 ui_wait "to the new articles" "^ NStory 1 about the harbour"
 t_eq "the read articles are not shown (no row without N)" "$(ui_screen | grep -c '^  [^ ]')" "1"
 
+# / filters within the narrowed list.
+ui_keys /
+ui_text "cable"
+ui_wait "/ filters among the unread" "^ gloss — 3 of 8 articles \(unread\) match 'cable'"
+ui_keys Escape
+ui_wait "Esc: the unread list again" "3 of 8 articles: unread"
+
 # Opening an article reads it.
 ui_keys g Enter
 ui_wait "Story 1 opens" "harbour bridge in town 1"

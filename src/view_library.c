@@ -15,7 +15,10 @@
 #include "gloss/date.h"
 #include "gloss/layout.h"
 #include "gloss/store.h"
+#include "gloss/store_feed.h"
 #include "gloss/ui.h"
+#include "gloss/ui_feed_choose.h"
+#include "gloss/ui_fetch.h"
 #include "gloss/ui_import.h"
 #include "gloss/util.h"
 #include "gloss/view_library.h"
@@ -34,6 +37,18 @@ struct library {
 	int64_t *marks;
 	size_t nmarks, capmarks;
 	int stale;           /* reload counts on the next draw */
+	/* F: narrowed to one feed's articles (narrow_feed > 0) or the unread
+	 * ones; then the rows are the ids in nar (in the sort's order), and
+	 * a filter keeps only its hits among them. */
+	int64_t narrow_feed;
+	int narrow_unread;
+	char *narrow_name;
+	int64_t *nar;
+	size_t nnar;
+	int feeds_followed;  /* some feed is followed (the empty library's hint) */
+	/* The unread articles, ascending, for the marker column. */
+	int64_t *unread;
+	size_t nunread;
 };
 
 static const char *const sort_label[STORE_SORT_NSORTS] = {
@@ -45,9 +60,77 @@ static int list_rows(void)
 	return ui.rows - 3;
 }
 
+static int narrowed(const struct library *l)
+{
+	return l->narrow_feed > 0 || l->narrow_unread;
+}
+
 static int64_t row_count(struct library *l)
 {
-	return l->filter ? (int64_t)l->hits.n : l->total;
+	return l->filter ? (int64_t)l->hits.n : narrowed(l) ? (int64_t)l->nnar : l->total;
+}
+
+/* The id of row i in filter or narrowed mode. */
+static int64_t row_id(struct library *l, int64_t i)
+{
+	return l->filter ? l->hits.v[i].id : l->nar[i];
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int in_ids(const int64_t *v, size_t n, int64_t id)
+{
+	return n && bsearch(&id, v, n, sizeof *v, cmp_id) != NULL;
+}
+
+static int is_unread(const struct library *l, int64_t id)
+{
+	return in_ids(l->unread, l->nunread, id);
+}
+
+/* The narrowed list and the unread set, read again. */
+static void reload_feed_state(struct library *l)
+{
+	free(l->unread);
+	l->unread = NULL;
+	l->nunread = 0;
+	if (store_feed_article_ids(ui.store, 0, 1, &l->unread, &l->nunread) != 0)
+		ui_error("%s", store_errmsg(ui.store));
+	l->feeds_followed = 0;
+	if (l->total == 0) {
+		struct store_feeds f = {0};
+		if (store_feed_list(ui.store, &f) == 0)
+			l->feeds_followed = f.n > 0;
+		store_feeds_free(&f);
+	}
+	free(l->nar);
+	l->nar = NULL;
+	l->nnar = 0;
+	if (narrowed(l) && store_article_ids_narrowed(ui.store, l->sort, l->narrow_feed,
+	                                              l->narrow_unread, &l->nar, &l->nnar) != 0)
+		ui_error("%s", store_errmsg(ui.store));
+}
+
+/* A filter's hits narrowed too: only those among the narrowed rows. */
+static void narrow_hits(struct library *l)
+{
+	int64_t *sorted;
+	size_t i, k = 0;
+
+	if (!narrowed(l) || !l->filter)
+		return;
+	sorted = xcalloc(l->nnar ? l->nnar : 1, sizeof *sorted);
+	memcpy(sorted, l->nar, l->nnar * sizeof *sorted);
+	qsort(sorted, l->nnar, sizeof *sorted, cmp_id);
+	for (i = 0; i < l->hits.n; i++)
+		if (in_ids(sorted, l->nnar, l->hits.v[i].id))
+			l->hits.v[k++] = l->hits.v[i];
+	l->hits.n = k;
+	free(sorted);
 }
 
 static void reload(struct library *l)
@@ -59,6 +142,7 @@ static void reload(struct library *l)
 		ui_error("%s", store_errmsg(ui.store));
 		l->total = 0;
 	}
+	reload_feed_state(l);
 	if (l->filter) {
 		/* An interrupted search (the next key came) leaves the previous
 		 * results on screen. */
@@ -71,6 +155,7 @@ static void reload(struct library *l)
 		if (rc == 0) {
 			store_hits_free(&l->hits);
 			l->hits = found;
+			narrow_hits(l);
 		} else {
 			store_hits_free(&found);
 		}
@@ -87,8 +172,8 @@ static const struct store_article *row_article(struct library *l, int64_t i,
 {
 	if (i < 0 || i >= row_count(l))
 		return NULL;
-	if (l->filter) {
-		if (store_article_get(ui.store, l->hits.v[i].id, 0, tmp) != 0)
+	if (l->filter || narrowed(l)) {
+		if (store_article_get(ui.store, row_id(l, i), 0, tmp) != 0)
 			return NULL;
 		return tmp;
 	}
@@ -206,13 +291,23 @@ static void library_draw(struct view *v)
 
 	ui_set_style(&title);
 	ui_clear_to_eol(0, 0);
-	if (l->filter && l->hits.more)
+	if (l->filter && narrowed(l))
+		snprintf(buf, sizeof buf, " gloss — %lld of %lld articles (%s%.60s) match '%.60s'%s",
+		         (long long)row_count(l), (long long)l->total, l->narrow_feed > 0 ? "feed " : "",
+		         l->narrow_name ? l->narrow_name : "unread", l->filter,
+		         l->hits.more ? ", among the newest matches" : "");
+	else if (l->filter && l->hits.more)
 		snprintf(buf, sizeof buf, " gloss — more than %lld of %lld articles match '%.60s': "
 		         "the newest %lld, by relevance", (long long)row_count(l), (long long)l->total,
 		         l->filter, (long long)row_count(l));
 	else if (l->filter)
 		snprintf(buf, sizeof buf, " gloss — %lld of %lld articles match '%.60s'",
 		         (long long)row_count(l), (long long)l->total, l->filter);
+	else if (narrowed(l))
+		snprintf(buf, sizeof buf, " gloss — %lld of %lld articles: %s%.60s · sorted by %s",
+		         (long long)row_count(l), (long long)l->total,
+		         l->narrow_feed > 0 ? "feed " : "", l->narrow_name ? l->narrow_name : "unread",
+		         sort_label[l->sort]);
 	else
 		snprintf(buf, sizeof buf, " gloss — %lld article%s · sorted by %s", (long long)l->total,
 		         l->total == 1 ? "" : "s", sort_label[l->sort]);
@@ -243,6 +338,12 @@ static void library_draw(struct view *v)
 			continue;
 		if (is_marked(l, a->id))
 			mvaddstr(row, 0, "*");
+		if (is_unread(l, a->id)) {
+			/* Unread: a marker and the row in bold. */
+			s.attrs |= A_BOLD;
+			ui_set_style(&s);
+			mvaddstr(row, 1, "N");
+		}
 		draw_cell(row, 2, wtitle, a->title && *a->title ? a->title : "(untitled)", 0);
 		if (!narrow) {
 			x = 2 + wtitle + 1;
@@ -280,6 +381,8 @@ static void library_draw(struct view *v)
 		buf_adds(&hint, "no articles");
 		if (ui_key_for("library", REQ_IMPORT, key, sizeof key) == 0)
 			buf_printf(&hint, ": %s imports a URL or a file", key);
+		if (l->feeds_followed && ui_key_for("library", REQ_FETCH, key, sizeof key) == 0)
+			buf_printf(&hint, ", %s fetches the feeds", key);
 	}
 	ui_draw_status(buf, hint.s ? hint.s : "");
 	buf_free(&hint);
@@ -360,6 +463,63 @@ static void delete_articles(struct library *l, const struct store_article *a)
 	l->stale = 1;
 }
 
+static void narrow_chosen(void *ctx, int64_t feed_id, int unread_only, const char *name)
+{
+	struct library *l = ctx;
+
+	l->narrow_feed = feed_id;
+	l->narrow_unread = unread_only;
+	free(l->narrow_name);
+	l->narrow_name = feed_id > 0 ? xstrdup(name) : NULL;
+	l->cursor = l->top = 0;
+	reload(l);
+	if (narrowed(l))
+		ui_message("showing %s%s: %lld article%s", feed_id > 0 ? "the feed " : "the unread articles",
+		           feed_id > 0 ? name : "", (long long)row_count(l), row_count(l) == 1 ? "" : "s");
+	else
+		ui_message("showing every article");
+}
+
+static void toggle_read(struct library *l, int64_t id)
+{
+	int unread = is_unread(l, id);
+
+	if (store_unread_set(ui.store, id, !unread) != 0) {
+		ui_error("%s", store_errmsg(ui.store));
+		return;
+	}
+	ui_message("marked %s", unread ? "read" : "unread");
+	l->stale = 1;
+}
+
+/* Every row shown (the filter's and the narrowing's) marked read. */
+static void mark_all_read(struct library *l)
+{
+	int64_t *ids = NULL, n = row_count(l), i;
+	size_t nids = 0, changed = 0;
+
+	if (store_is_readonly(ui.store)) {
+		ui_error("the library is read-only");
+		return;
+	}
+	if (l->filter || narrowed(l)) {
+		ids = xcalloc(n ? (size_t)n : 1, sizeof *ids);
+		for (i = 0; i < n; i++)
+			ids[nids++] = row_id(l, i);
+	} else {
+		/* The whole library: its unread ones are all there is to mark. */
+		ids = xcalloc(l->nunread ? l->nunread : 1, sizeof *ids);
+		memcpy(ids, l->unread, l->nunread * sizeof *ids);
+		nids = l->nunread;
+	}
+	if (store_unread_clear_many(ui.store, ids, nids, &changed) != 0)
+		ui_error("%s", store_errmsg(ui.store));
+	else
+		ui_message("marked %zu article%s read", changed, changed == 1 ? "" : "s");
+	free(ids);
+	l->stale = 1;
+}
+
 static int library_request(struct view *v, enum request req)
 {
 	struct library *l = v->data;
@@ -410,6 +570,15 @@ static int library_request(struct view *v, enum request req)
 	case REQ_IMPORT:
 		ui_import_ask();
 		return 1;
+	case REQ_FETCH:
+		ui_fetch_start();
+		return 1;
+	case REQ_NARROW:
+		ui_feed_choose(l->narrow_feed, l->narrow_unread, narrow_chosen, l);
+		return 1;
+	case REQ_MARK_ALL_READ:
+		mark_all_read(l);
+		return 1;
 	case REQ_EXPORT:
 		/* The marked articles, or the whole library. */
 		ui_export(l->marks, l->nmarks);
@@ -424,6 +593,7 @@ static int library_request(struct view *v, enum request req)
 	case REQ_MARK:
 	case REQ_DELETE:
 	case REQ_EDIT:
+	case REQ_TOGGLE_READ:
 		a = row_article(l, l->cursor, &tmp);
 		if (!a) {
 			ui_error("no article here");
@@ -441,6 +611,8 @@ static int library_request(struct view *v, enum request req)
 		} else if (req == REQ_MARK) {
 			toggle_mark(l, a->id);
 			l->cursor++;
+		} else if (req == REQ_TOGGLE_READ) {
+			toggle_read(l, a->id);
 		} else if (req == REQ_DELETE) {
 			delete_articles(l, a);
 		} else {
@@ -483,6 +655,9 @@ static void library_done(struct view *v)
 	store_hits_free(&l->hits);
 	free(l->filter);
 	free(l->marks);
+	free(l->nar);
+	free(l->unread);
+	free(l->narrow_name);
 	free(l);
 }
 
@@ -516,10 +691,10 @@ int64_t view_library_neighbour(int64_t id, int dir)
 	if (a && a->id == id)
 		row = l->cursor;
 	store_article_clear(&tmp);
-	for (i = 0; row < 0 && l->filter && i < (int64_t)l->hits.n; i++)
-		if (l->hits.v[i].id == id)
+	for (i = 0; row < 0 && (l->filter || narrowed(l)) && i < row_count(l); i++)
+		if (row_id(l, i) == id)
 			row = i;
-	for (i = 0; row < 0 && !l->filter && l->win_off >= 0 && i < (int64_t)l->win.n; i++)
+	for (i = 0; row < 0 && !l->filter && !narrowed(l) && l->win_off >= 0 && i < (int64_t)l->win.n; i++)
 		if (l->win.v[i].id == id)
 			row = l->win_off + i;
 	if (row < 0) /* not in the list: its selected row is next */

@@ -21,6 +21,7 @@
 #include "gloss/layout.h"
 #include "gloss/sentence.h"
 #include "gloss/store.h"
+#include "gloss/store_feed.h"
 #include "gloss/textmatch.h"
 #include "gloss/ui.h"
 #include "gloss/util.h"
@@ -835,6 +836,9 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 		free(r);
 		return;
 	}
+	/* Opening an article reads it (feeds bring articles unread). */
+	if (!store_is_readonly(ui.store) && store_unread_set(ui.store, article_id, 0) != 0)
+		ui_error("%s", store_errmsg(ui.store));
 	r->ments_at = view_correct_changes();
 	if (store_article_mentions(ui.store, article_id, &r->ments) != 0)
 		ui_error("entities not shown: %s", store_errmsg(ui.store));

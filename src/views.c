@@ -91,6 +91,7 @@ static const struct view_entry entries[] = {
 	{.name = "mentions", .help = "the mentions of one entity", .open = open_mentions},
 	{.name = "correct", .help = "the label picker of an entity correction",
 	 .open = open_correct},
+	{.name = "feeds", .help = "the library's narrowing: every article, the unread ones, or one feed's"},
 };
 
 const struct view_registry views = {entries, ARRAY_SIZE(entries)};

@@ -15,6 +15,7 @@ CLI_TESTS += tests/cli/fetch.sh
 CLI_TESTS += tests/cli/feed.sh
 CLI_TESTS += tests/cli/mark.sh
 UI_TESTS += tests/ui/fetch.sh
+UI_TESTS += tests/ui/feeds.sh
 CLI_TESTS += tests/cli/themes.sh
 CLI_TESTS += tests/cli/backup.sh
 CLI_TESTS += tests/cli/export_safety.sh

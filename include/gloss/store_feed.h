@@ -98,6 +98,15 @@ int store_unread_get(struct store *st, int64_t article_id);
 int store_feed_article_ids(struct store *st, int64_t feed_id, int unread_only, int64_t **ids,
                            size_t *n);
 
+/* The library narrowed (store_unread.c): the ids of the articles from
+ * feed_id (> 0; 0: any), only the unread ones when unread_only, in the
+ * order of store_article_list's sort.  0 or -1. */
+int store_article_ids_narrowed(struct store *st, enum store_sort sort, int64_t feed_id,
+                               int unread_only, int64_t **ids, size_t *n);
+/* Mark these articles read, in one transaction; *changed (may be NULL)
+ * counts those that were unread.  0 or -1. */
+int store_unread_clear_many(struct store *st, const int64_t *ids, size_t n, size_t *changed);
+
 /* Delete the articles from feeds (feed_id > 0: from that one) imported
  * more than days ago that have no annotation; *deleted counts them and
  * *kept the old ones kept for their annotations.  0 or -1. */

@@ -84,7 +84,11 @@
 	X(ARTICLE_PREV, "article-prev", "Open the previous article of the library's list") \
 	X(OPEN_URL, "open-url", "Open the article's source URL ($BROWSER, else xdg-open)") \
 	X(CORRECT, "correct-entity", "Correct the entity Tab reached: its label, or not an entity") \
-	X(MARK_ENTITY, "mark-entity", "Mark the selection as an entity, with a label")
+	X(MARK_ENTITY, "mark-entity", "Mark the selection as an entity, with a label") \
+	X(FETCH, "fetch", "Fetch every feed; the screen keeps working, new articles come unread") \
+	X(NARROW, "narrow", "Show every article, the unread ones, or one feed's (a chooser)") \
+	X(TOGGLE_READ, "toggle-read", "Mark the article read, or unread again") \
+	X(MARK_ALL_READ, "mark-all-read", "Mark every article shown read")
 
 enum request {
 #define REQ_ENUM(e, name, help) REQ_##e,

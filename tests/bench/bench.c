@@ -812,8 +812,12 @@ static int bench_extract(size_t mb)
 	return 0;
 }
 
+int bench_feed(int n); /* bench_feed.c */
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "feed") == 0)
+		return bench_feed(atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "extract") == 0)
 		return bench_extract((size_t)atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "library") == 0)
@@ -827,6 +831,6 @@ int main(int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "layout") == 0)
 		return bench_layout((size_t)atoi(argv[2]));
 	fprintf(stderr, "usage: bench import N | ner MB | layout MB | library N | reader MB | "
-	                "extract MB\n");
+	                "extract MB | feed N\n");
 	return 2;
 }

@@ -119,6 +119,30 @@ int main(void)
 		CHECK_INT(all.v[0].unread + all.v[1].unread, 1, "unread counted");
 	}
 	store_feeds_free(&all);
+	/* The library narrowed (F), and C's marking many read. */
+	CHECK_INT(store_article_ids_narrowed(st, STORE_SORT_IMPORTED, id, 0, &ids, &n), 0,
+	          "one feed's articles");
+	CHECK(n == 3 && ids[0] == a && ids[1] == b && ids[2] == c, "all three, in imported order");
+	free(ids);
+	CHECK_INT(store_article_ids_narrowed(st, STORE_SORT_WORDS, id2, 0, &ids, &n), 0,
+	          "the other feed's");
+	CHECK_INT(n, 0, "none");
+	free(ids);
+	CHECK_INT(store_article_ids_narrowed(st, STORE_SORT_TITLE, 0, 1, &ids, &n), 0, "the unread");
+	CHECK(n == 1 && ids[0] == b, "b alone");
+	free(ids);
+	CHECK_INT(store_article_ids_narrowed(st, STORE_SORT_DATE, id, 1, &ids, &n), 0,
+	          "one feed's unread");
+	CHECK(n == 1 && ids[0] == b, "b alone again");
+	free(ids);
+	{
+		int64_t all3[3] = {a, b, c};
+		size_t changed = 99;
+		CHECK_INT(store_unread_clear_many(st, all3, 3, &changed), 0, "three marked read");
+		CHECK_INT(changed, 1, "one of them was unread");
+		CHECK_INT(store_unread_get(st, b), 0, "b is read");
+	}
+	CHECK_INT(store_unread_set(st, b, 1), 0, "b unread again");
 	{
 		struct store_article art = {0};
 		CHECK(store_article_get(st, a, 1, &art) == 0, "article with body");

@@ -554,7 +554,7 @@ int cli_cmd_mark(struct cli *c, int argc, char **argv)
 	} else if (cli_feed_filter(c, feed, 0, &ids, &n) != 0) {
 		return CLI_ERROR;
 	}
-	if (store_unread_set_many(c->store, ids, n, unread) != 0) {
+	if (store_unread_set_many(c->store, ids, n, unread, NULL) != 0) {
 		fprintf(stderr, "gloss: %s\n", store_errmsg(c->store));
 		rc = CLI_ERROR;
 	} else {

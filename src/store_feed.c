@@ -495,28 +495,7 @@ int store_feed_item_put(struct store *st, int64_t article_id, int64_t feed_id, c
 
 int store_unread_set(struct store *st, int64_t article_id, int unread)
 {
-	return store_unread_set_many(st, &article_id, 1, unread);
-}
-
-int store_unread_set_many(struct store *st, const int64_t *ids, size_t n, int unread)
-{
-	static const char what[] = "cannot change the read state";
-	size_t i;
-
-	if (store_begin(st, what) != 0)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (run(st, what,
-		        unread ? "INSERT OR IGNORE INTO article_unread(article_id)"
-		                 " SELECT id FROM article WHERE id = ?1"
-		               : "DELETE FROM article_unread WHERE article_id = ?1",
-		        "i", ids[i]) < 0)
-			break;
-	if (i < n || store_commit(st, what) != 0) {
-		store_rollback(st);
-		return -1;
-	}
-	return 0;
+	return store_unread_set_many(st, &article_id, 1, unread, NULL);
 }
 
 int store_unread_get(struct store *st, int64_t article_id)

@@ -60,9 +60,10 @@ int store_article_ids_narrowed(struct store *st, enum store_sort sort, int64_t f
 	return 0;
 }
 
-int store_unread_clear_many(struct store *st, const int64_t *ids, size_t n, size_t *changed)
+int store_unread_set_many(struct store *st, const int64_t *ids, size_t n, int unread,
+                          size_t *changed)
 {
-	static const char what[] = "cannot mark the articles read";
+	const char *what = unread ? "cannot mark the articles unread" : "cannot mark the articles read";
 	sqlite3_stmt *s = NULL;
 	size_t i, done = 0;
 
@@ -71,8 +72,10 @@ int store_unread_clear_many(struct store *st, const int64_t *ids, size_t n, size
 	if (store_begin(st, what) != 0)
 		return -1;
 	if (sqlite3_prepare_v2(STORE_CORE(st)->db,
-	                       "DELETE FROM article_unread WHERE article_id = ?1", -1, &s,
-	                       NULL) != SQLITE_OK)
+	                       unread ? "INSERT OR IGNORE INTO article_unread(article_id)"
+	                                " SELECT id FROM article WHERE id = ?1"
+	                              : "DELETE FROM article_unread WHERE article_id = ?1",
+	                       -1, &s, NULL) != SQLITE_OK)
 		goto fail;
 	for (i = 0; i < n; i++) {
 		sqlite3_reset(s);

@@ -512,7 +512,7 @@ static void mark_all_read(struct library *l)
 		memcpy(ids, l->unread, l->nunread * sizeof *ids);
 		nids = l->nunread;
 	}
-	if (store_unread_clear_many(ui.store, ids, nids, &changed) != 0)
+	if (store_unread_set_many(ui.store, ids, nids, 0, &changed) != 0)
 		ui_error("%s", store_errmsg(ui.store));
 	else
 		ui_message("marked %zu article%s read", changed, changed == 1 ? "" : "s");

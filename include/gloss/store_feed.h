@@ -89,8 +89,6 @@ int store_feed_item_put(struct store *st, int64_t article_id, int64_t feed_id, c
 
 /* Read state: an article is read unless marked unread.  0 or -1. */
 int store_unread_set(struct store *st, int64_t article_id, int unread);
-/* The same for n articles, all or none.  0 or -1. */
-int store_unread_set_many(struct store *st, const int64_t *ids, size_t n, int unread);
 /* 1 unread, 0 read, -1 error. */
 int store_unread_get(struct store *st, int64_t article_id);
 /* The ids of articles matching: feed_id > 0 from that feed (0: any
@@ -103,9 +101,11 @@ int store_feed_article_ids(struct store *st, int64_t feed_id, int unread_only, i
  * order of store_article_list's sort.  0 or -1. */
 int store_article_ids_narrowed(struct store *st, enum store_sort sort, int64_t feed_id,
                                int unread_only, int64_t **ids, size_t *n);
-/* Mark these articles read, in one transaction; *changed (may be NULL)
- * counts those that were unread.  0 or -1. */
-int store_unread_clear_many(struct store *st, const int64_t *ids, size_t n, size_t *changed);
+/* Mark these articles read (unread 0) or unread (1), all in one
+ * transaction; *changed (may be NULL) counts those whose state changed.
+ * 0 or -1. */
+int store_unread_set_many(struct store *st, const int64_t *ids, size_t n, int unread,
+                          size_t *changed);
 
 /* Delete the articles from feeds (feed_id > 0: from that one) imported
  * more than days ago that have no annotation; *deleted counts them and

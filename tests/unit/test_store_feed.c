@@ -138,7 +138,7 @@ int main(void)
 	{
 		int64_t all3[3] = {a, b, c};
 		size_t changed = 99;
-		CHECK_INT(store_unread_clear_many(st, all3, 3, &changed), 0, "three marked read");
+		CHECK_INT(store_unread_set_many(st, all3, 3, 0, &changed), 0, "three marked read");
 		CHECK_INT(changed, 1, "one of them was unread");
 		CHECK_INT(store_unread_get(st, b), 0, "b is read");
 	}

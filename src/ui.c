@@ -826,6 +826,21 @@ static void notify_data_changed(void)
 	ui_message("the library changed (another gloss): refreshed");
 }
 
+/* A write was refused because another process re-imported the article
+ * the view showed (store_expect_version): show the new text, and keep the
+ * refusal on the status line. */
+static void reload_if_stale(void)
+{
+	char msg[sizeof ui.message];
+
+	if (!store_stale_take(ui.store))
+		return;
+	snprintf(msg, sizeof msg, "%s", ui.message);
+	(void)store_data_changed(ui.store);
+	notify_data_changed();
+	ui_error("%s: its new text is shown now, try again", msg);
+}
+
 void ui_handle_resize(void)
 {
 	struct view *v;
@@ -1071,8 +1086,10 @@ int ui_main(struct cli *c, const struct view_registry *views)
 				ui_error("%s is not bound here", name);
 			continue;
 		}
-		if (ui.top->ops->request(ui.top, req))
+		if (ui.top->ops->request(ui.top, req)) {
+			reload_if_stale();
 			continue;
+		}
 		switch (req) {
 		case REQ_QUIT:
 			ui_pop();

@@ -321,8 +321,8 @@ static int load_config_file(const char *path, int required, struct config *cfg)
 {
 	char *text;
 	size_t len;
-
-	int rc = util_read_regular_file(path, 1 << 20, &text, &len);
+	int cut;
+	int rc = config_read_file(path, 1 << 20, &text, &len, &cut);
 
 	if (rc != 0) {
 		if (rc == -2 || required || errno != ENOENT) {
@@ -338,6 +338,9 @@ static int load_config_file(const char *path, int required, struct config *cfg)
 		}
 		return -1;
 	}
+	if (cut)
+		config_error(NULL, path, 0, "larger than 1 MiB: only the complete lines of its"
+		                            " first 1 MiB were read, the rest is ignored");
 	config_parse(text, len, path, cfg, config_error, NULL);
 	free(text);
 	return 0;

@@ -35,3 +35,4 @@ STRUCTURE_TESTS = tests/structure/check.sh
 SCRIPT_TESTS += $(STRUCTURE_TESTS)
 CLI_TESTS += tests/cli/options.sh
 UI_TESTS += tests/ui/stale.sh
+UI_TESTS += tests/ui/bigconfig.sh

@@ -36,3 +36,4 @@ SCRIPT_TESTS += $(STRUCTURE_TESTS)
 CLI_TESTS += tests/cli/options.sh
 UI_TESTS += tests/ui/stale.sh
 UI_TESTS += tests/ui/bigconfig.sh
+CLI_TESTS += tests/cli/diskfull.sh

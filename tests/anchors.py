@@ -13,6 +13,14 @@ d = json.load(open(sys.argv[1], encoding="utf-8"))
 bodies = {a["id"]: a["body"].encode("utf-8") for a in d["articles"]}
 bad = 0
 have = {}
+
+
+def note_of(h):
+    n = h.get("note") or ""
+    return n.get("body", "") if isinstance(n, dict) else n
+
+
+
 for h in d["highlights"]:
     aid = h.get("article", h.get("article_id"))
     q = h["quote"]
@@ -41,7 +49,7 @@ if len(sys.argv) > 2:
         if not hs:
             print("confirmed line %d lost: article %d %r" % (n, aid, q))
             bad = 1
-        elif len(f) > 2 and f[2] and not any((h.get("note") or "") == f[2] for h in hs):
+        elif len(f) > 2 and f[2] and not any(note_of(h) == f[2] for h in hs):
             print("confirmed line %d: note %r lost on %r" % (n, f[2], q))
             bad = 1
 sys.exit(bad)

@@ -52,7 +52,7 @@ int cli_cmd_highlight(struct cli *c, int argc, char **argv)
 	int64_t occurrence = 0, hl, n = 0;
 	size_t ntags = 0, i, qlen, at = 0, found_at = 0, found_end = 0, end;
 	struct store_article a;
-	int rc, replace_note = 0, loose = 0;
+	int rc, replace_note = 0, loose = 0, tries = 0;
 	const char *p;
 
 	CLI_ARGS_EACH(c->args, o) {
@@ -74,8 +74,13 @@ int cli_cmd_highlight(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "give one article id");
 	if (!quote || !*quote)
 		return cli_usage(c, "--quote TEXT is needed");
+again:
+	n = 0;
+	loose = 0;
 	if ((rc = cli_get_article(c, argv[1], 1, &a)) != CLI_OK)
 		return rc;
+	/* The writes below check that the article is still this text. */
+	store_expect_version(c->store, a.id, a.body_sha);
 	qlen = strlen(quote);
 	/* Count every occurrence, keeping the one asked for (or the first). */
 	for (p = a.body; (size_t)(p - a.body) + qlen <= a.body_len &&
@@ -156,6 +161,12 @@ int cli_cmd_highlight(struct cli *c, int argc, char **argv)
 	store_article_clear(&a);
 	return CLI_OK;
 fail:
+	/* Re-imported between reading it and writing: the quote is looked
+	 * for again in the new text (what was saved already is found there). */
+	if (store_stale_take(c->store) && ++tries < 10) {
+		store_article_clear(&a);
+		goto again;
+	}
 	layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(c->store));
 	store_article_clear(&a);
 	return CLI_ERROR;

@@ -729,10 +729,21 @@ static const char *special_name(const char *path)
 	return NULL;
 }
 
+/* Has the -shm file of a WAL library not been made (missing or empty)? */
+static int store_shm_missing(const char *path)
+{
+	char *shm = xasprintf("%s-shm", path);
+	struct stat sb;
+	int missing = stat(shm, &sb) != 0 || sb.st_size == 0;
+
+	free(shm);
+	return missing;
+}
+
 struct store *store_open(const char *path, int flags, char **err)
 {
 	struct store *st;
-	int kind, version = 0, appid = 0, objects = 0, oflags, dir_readonly = 0;
+	int kind, version = 0, appid = 0, objects = 0, oflags, dir_readonly = 0, shm_failed = 0;
 	const char *special;
 
 	*err = NULL;
@@ -793,9 +804,21 @@ struct store *store_open(const char *path, int flags, char **err)
 	sqlite3_busy_timeout(st->core.db, 5000);
 	sqlite3_create_function(st->core.db, "gloss_iso_date", 1,
 	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, iso_date_fn, NULL, NULL);
-	if (st->core.readonly && pragma_int(st->core.db, "PRAGMA user_version", &version) != 0 &&
-	    ((sqlite3_errcode(st->core.db) & 0xff) == SQLITE_CANTOPEN ||
-	     (sqlite3_errcode(st->core.db) & 0xff) == SQLITE_READONLY)) {
+	/* A full disk (or a file size limit) can keep SQLite from making the
+	 * -shm file a WAL library needs even to be read: read it as below,
+	 * and say why changes are refused (issue 14). */
+	if (!st->core.readonly && kind == 1 &&
+	    pragma_int(st->core.db, "PRAGMA user_version", &version) != 0 &&
+	    (sqlite3_errcode(st->core.db) & 0xff) == SQLITE_IOERR && store_shm_missing(path)) {
+		shm_failed = sqlite3_system_errno(st->core.db);
+		if (!shm_failed)
+			shm_failed = EIO;
+		st->core.readonly = 1;
+	}
+	if (shm_failed ||
+	    (st->core.readonly && pragma_int(st->core.db, "PRAGMA user_version", &version) != 0 &&
+	     ((sqlite3_errcode(st->core.db) & 0xff) == SQLITE_CANTOPEN ||
+	      (sqlite3_errcode(st->core.db) & 0xff) == SQLITE_READONLY))) {
 		/* A WAL database in a directory we cannot write: SQLite cannot
 		 * make its -shm file even to read.  Opened as immutable it can be
 		 * read, which is all a read-only library needs. */
@@ -807,6 +830,14 @@ struct store *store_open(const char *path, int flags, char **err)
 		/* Immutable means the write-ahead log is not read: changes
 		 * committed to it (a gloss killed before it could fold them into
 		 * the file) would be missing without a word.  Refuse instead. */
+		if (pending && shm_failed) {
+			*err = xasprintf("cannot open database '%s': SQLite cannot create '%s-shm' (%s; "
+			                 "is the disk full?), and without it cannot read the changes "
+			                 "committed to '%s-wal'; free some space and run gloss again",
+			                 path, path, strerror(shm_failed), path);
+			store_close(st);
+			return NULL;
+		}
 		if (pending) {
 			*err = xasprintf("cannot open database '%s': its write-ahead log ('%s-wal') may "
 			                 "hold committed changes, and SQLite can read it only by creating "
@@ -898,7 +929,12 @@ struct store *store_open(const char *path, int flags, char **err)
 			free(sql);
 		}
 	}
-	if (dir_readonly)
+	if (shm_failed)
+		*err = xasprintf("database '%s': SQLite cannot create '%s-shm' (%s; is the disk "
+		                 "full?): opened read-only, so reading works and changes are "
+		                 "refused; free some space and run gloss again",
+		                 path, path, strerror(shm_failed));
+	else if (dir_readonly)
 		*err = xasprintf("database '%s' is in a directory gloss cannot write: opened "
 		                 "read-only, so nothing can be changed", path);
 	else if (st->core.readonly && !(flags & STORE_READONLY))

@@ -285,13 +285,21 @@ int64_t store_highlight_add(struct store *st, int64_t article_id, const char *bo
 	struct anchor_selector sel;
 	sqlite3_stmt *s;
 	int64_t id;
+	char sha[65];
 
 	if (start >= end || end > body_len) {
 		snprintf(st->core.errbuf, sizeof st->core.errbuf, "cannot highlight: an empty or invalid range");
 		return -1;
 	}
+	util_sha256_hex(body, body_len, sha);
 	if (store_begin(st, "cannot save highlight") != 0)
 		return -1;
+	/* The offsets are into the text the caller has: it must be the
+	 * article's text now. */
+	if (store_check_article_version(st, article_id, sha, "cannot save highlight") != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	anchor_selector_make(body, body_len, start, end, &sel);
 	s = stmt(st, S_HL_INSERT);
 	sqlite3_bind_int64(s, 1, article_id);
@@ -342,6 +350,8 @@ int store_highlight_tag(struct store *st, int64_t hl, int64_t tag, int on, int *
 	*removed = 0;
 	if (store_begin(st, "cannot tag") != 0)
 		return -1;
+	if (store_check_hl_version(st, hl, "cannot tag") != 0)
+		goto fail;
 	s = stmt(st, S_HL_TAG_HAS);
 	sqlite3_bind_int64(s, 1, hl);
 	sqlite3_bind_int64(s, 2, tag);
@@ -400,6 +410,8 @@ static int note_write(struct store *st, int64_t hl, const char *text, int check,
 	}
 	if (store_begin(st, "cannot save note") != 0)
 		return -1;
+	if (store_check_hl_version(st, hl, "cannot save note") != 0)
+		goto fail;
 	s = stmt(st, S_HL_EXISTS);
 	sqlite3_bind_int64(s, 1, hl);
 	exists = sqlite3_step(s);
@@ -560,6 +572,11 @@ int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **
 		free(d);
 		return -1;
 	}
+	if (store_check_hl_version(st, hl, "cannot delete annotation") != 0) {
+		store_rollback(st);
+		free(d);
+		return -1;
+	}
 	s = stmt(st, S_HL_ROW);
 	sqlite3_bind_int64(s, 1, hl);
 	rc = sqlite3_step(s);
@@ -641,6 +658,11 @@ int store_highlight_restore(struct store *st, const struct store_deleted *d, cha
 	*missed = NULL;
 	if (store_begin(st, "cannot undo") != 0)
 		return -1;
+	/* Its offsets are into the text it was deleted from. */
+	if (d->body_sha && store_check_article_version(st, d->article_id, d->body_sha, "cannot undo") != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	s = stmt(st, S_HL_RESTORE);
 	sqlite3_bind_int64(s, 1, d->id);
 	sqlite3_bind_int64(s, 2, d->article_id);
@@ -778,6 +800,10 @@ int64_t store_link_add(struct store *st, int64_t from, int64_t to, const char *r
 		return -1;
 	for (i = 0; i < 2; i++) {
 		rc = highlight_exists(st, ids[i], "cannot link");
+		if (rc > 0 && store_check_hl_version(st, ids[i], "cannot link") != 0) {
+			store_rollback(st);
+			return -1;
+		}
 		if (rc <= 0) {
 			if (rc == 0)
 				snprintf(st->core.errbuf, sizeof st->core.errbuf,

@@ -36,6 +36,7 @@ enum store_part {
 	STORE_PART_TAG,     /* store_tag.c */
 	STORE_PART_SEARCH,  /* store_search.c */
 	STORE_PART_CORRECTIONS, /* store_corrections.c: the list every import reads */
+	STORE_PART_VERSION, /* store_version.c */
 	STORE_NPARTS
 };
 
@@ -75,6 +76,10 @@ struct store {
 		size_t nsent;
 	} *unindexed;
 	size_t nunindexed;
+	/* store_version.c: the article text the user sees (store_expect_version) */
+	int64_t expect_article;
+	char expect_sha[65];
+	int stale; /* the last annotation write was refused as stale */
 };
 
 /* Statement i of a part's table sql[n], prepared on first use, else reset
@@ -133,6 +138,13 @@ static inline int step_done(struct store *st, sqlite3_stmt *s, const char *what)
 int store_change1(struct store *st, sqlite3_stmt *s, const char *what);
 /* PRAGMA data_version, or -1. */
 int store_data_version(struct store *st);
+/* store_version.c, inside an annotation write's transaction: is the
+ * article of highlight hl (or article_id with the text whose hash is sha,
+ * when sha is given) still the version the caller sees?  0 yes, -1 no or
+ * error (the message set, and st->stale when it changed). */
+int store_check_hl_version(struct store *st, int64_t hl, const char *what);
+int store_check_article_version(struct store *st, int64_t article_id, const char *sha,
+                                const char *what);
 /* Forget every cached entity id. */
 void store_entity_cache_reset(struct store *st);
 /* Forget the batch's articles waiting to be indexed. */

@@ -321,8 +321,8 @@ static int load_config_file(const char *path, int required, struct config *cfg)
 {
 	char *text;
 	size_t len;
-
-	int rc = util_read_regular_file(path, 1 << 20, &text, &len);
+	int cut;
+	int rc = config_read_file(path, 1 << 20, &text, &len, &cut);
 
 	if (rc != 0) {
 		if (rc == -2 || required || errno != ENOENT) {
@@ -338,6 +338,9 @@ static int load_config_file(const char *path, int required, struct config *cfg)
 		}
 		return -1;
 	}
+	if (cut)
+		config_error(NULL, path, 0, "larger than 1 MiB: only the complete lines of its"
+		                            " first 1 MiB were read, the rest is ignored");
 	config_parse(text, len, path, cfg, config_error, NULL);
 	free(text);
 	return 0;
@@ -826,6 +829,21 @@ static void notify_data_changed(void)
 	ui_message("the library changed (another gloss): refreshed");
 }
 
+/* A write was refused because another process re-imported the article
+ * the view showed (store_expect_version): show the new text, and keep the
+ * refusal on the status line. */
+static void reload_if_stale(void)
+{
+	char msg[sizeof ui.message];
+
+	if (!store_stale_take(ui.store))
+		return;
+	snprintf(msg, sizeof msg, "%s", ui.message);
+	(void)store_data_changed(ui.store);
+	notify_data_changed();
+	ui_error("%s: its new text is shown now, try again", msg);
+}
+
 void ui_handle_resize(void)
 {
 	struct view *v;
@@ -1071,8 +1089,10 @@ int ui_main(struct cli *c, const struct view_registry *views)
 				ui_error("%s is not bound here", name);
 			continue;
 		}
-		if (ui.top->ops->request(ui.top, req))
+		if (ui.top->ops->request(ui.top, req)) {
+			reload_if_stale();
 			continue;
+		}
 		switch (req) {
 		case REQ_QUIT:
 			ui_pop();

@@ -748,6 +748,19 @@ static void reader_reload(struct reader *r)
 	r->ent = -1;
 }
 
+/* Annotation writes are checked against the text this reader shows
+ * (store_expect_version) when no other reader is open above it. */
+static void reader_expect(struct view *v)
+{
+	struct view *w;
+
+	for (w = ui.top; w && w != v; w = w->parent)
+		if (w->ops == v->ops)
+			return;
+	store_expect_version(ui.store, ((struct reader *)v->data)->art.id,
+	                     ((struct reader *)v->data)->art.body_sha);
+}
+
 static void reader_resize(struct view *v)
 {
 	struct reader *r = v->data;
@@ -758,6 +771,7 @@ static void reader_resize(struct view *v)
 		width = 1;
 	if (ui.data_changed)
 		reader_reload(r);
+	reader_expect(v);
 	reader_load_annotations(r);
 	if (r->ments_at != view_correct_changes())
 		reader_reload_mentions(r);
@@ -790,6 +804,7 @@ static void reader_done(struct view *v)
 	struct reader *r = v->data;
 	size_t i;
 
+	store_expect_version(ui.store, 0, NULL);
 	/* A lost reading position is not worth a message on the way out. */
 	if (r->npara) {
 		(void)store_article_set_read_pos(ui.store, r->art.id, (int64_t)reader_top_offset(r));

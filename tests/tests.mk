@@ -36,3 +36,6 @@ FUZZ_DIST = tests/fuzz/run.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_import.c 
 STRUCTURE_TESTS = tests/structure/check.sh
 SCRIPT_TESTS += $(STRUCTURE_TESTS)
 CLI_TESTS += tests/cli/options.sh
+UI_TESTS += tests/ui/stale.sh
+UI_TESTS += tests/ui/bigconfig.sh
+CLI_TESTS += tests/cli/diskfull.sh

@@ -344,6 +344,17 @@ int store_highlight_delete(struct store *st, int64_t hl, struct store_deleted **
 int store_highlight_restore(struct store *st, const struct store_deleted *undo, char **missed);
 void store_deleted_free(struct store_deleted *d);
 
+/* The version of an article the user sees.  Annotation writes that
+ * touch article_id (tagging, noting, deleting or restoring a highlight,
+ * linking it) check inside their transaction that its text is still the
+ * one whose hash is body_sha; store_highlight_add checks the body it is
+ * given, always.  When another process re-imported the article meanwhile
+ * the write changes nothing and fails with a message saying so, and
+ * store_stale_take() returns 1 once (until the next write); the caller
+ * shows the new text.  article_id 0 forgets it. */
+void store_expect_version(struct store *st, int64_t article_id, const char *body_sha);
+int store_stale_take(struct store *st);
+
 /* Link two highlights.  There is one link per pair of highlights
  * (whichever way round) and relation: when it exists already, its id is
  * returned and *existed (when given) set.  A highlight is never linked to

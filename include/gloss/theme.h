@@ -60,4 +60,10 @@ int config_parse(const char *text, size_t len, const char *file, struct config *
                  config_error_fn err, void *ctx);
 void config_free(struct config *cfg);
 
+/* Read a config or theme file (a regular file only) like
+ * util_read_regular_file; but of a file over max bytes, its complete
+ * lines within the first max bytes are read and *cut is set, for the
+ * caller to say the rest was ignored. */
+int config_read_file(const char *path, size_t max, char **text, size_t *len, int *cut);
+
 #endif

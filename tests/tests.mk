@@ -17,6 +17,7 @@ UI_TESTS += tests/ui/fetch.sh
 CLI_TESTS += tests/cli/themes.sh
 CLI_TESTS += tests/cli/backup.sh
 CLI_TESTS += tests/cli/export_safety.sh
+CLI_TESTS += tests/cli/export_notes.sh
 CLI_TESTS += tests/cli/backup_feeds.sh
 UI_TESTS += tests/ui/corrections.sh
 UI_TESTS += tests/ui/hints.sh

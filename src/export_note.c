@@ -4,10 +4,7 @@
  * Notes are written in Markdown (paragraphs, lists, emphasis, code, links,
  * #tags), so the export keeps their Markdown, with every line behind the
  * block quote's "> ": the note can never start a block of its own at the
- * top level nor end the quote early.  What is made safe, line by line,
- * with a fenced code block's lines (a fence at most 3 spaces in, as
- * CommonMark reads it) and inline code spans closed on the same line kept
- * as written:
+ * top level nor end the quote early.  What is made safe, line by line:
  *
  * - `<` is escaped (`\<`): no raw HTML, no HTML block, no autolink;
  * - an ATX heading's `#` (after any blanks, quote and list markers) and a
@@ -22,9 +19,12 @@
  * - NUL and bytes that are not UTF-8 become U+FFFD, as cmark would;
  * - "\r\n" and "\r" are newlines.
  *
- * When the guess about code is wrong in the safe direction (code that
- * starts inside a list item, a code span across lines) a `\` shows in the
- * code; never the other way. */
+ * This holds inside code too: which backtick pairs with which, and where
+ * a fence ends, depend on the whole block structure (a code span may run
+ * over lines, a list item's end closes its fence), and a wrong guess
+ * would let raw HTML or a link through.  So a `<` in a note's code shows
+ * as `\<`: a cosmetic cost, never an unsafe one (the fuzz target
+ * fuzz_export checks the rendering with cmark). */
 #include "config.h"
 
 #include <stdbool.h>
@@ -57,41 +57,6 @@ static bool dest_ok(const unsigned char *s, size_t n)
 			return false;
 	}
 	return true;
-}
-
-/* A fence opening at s (at most 3 spaces in): its character and length. */
-static size_t fence_at(const unsigned char *s, size_t n, unsigned char *ch)
-{
-	size_t i = 0, k;
-
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	if (i >= n || (s[i] != '`' && s[i] != '~'))
-		return 0;
-	for (k = i; k < n && s[k] == s[i]; k++)
-		;
-	if (k - i < 3)
-		return 0;
-	if (s[i] == '`' && memchr(s + k, '`', n - k))
-		return 0; /* a backtick fence's info string has no backtick */
-	*ch = s[i];
-	return k - i;
-}
-
-/* Whether the line closes a fence of ch, at least len long. */
-static bool fence_closes(const unsigned char *s, size_t n, unsigned char ch, size_t len)
-{
-	size_t i = 0, k;
-
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	for (k = i; k < n && s[k] == ch; k++)
-		;
-	if (k - i < len)
-		return false;
-	while (k < n && (s[k] == ' ' || s[k] == '\t'))
-		k++;
-	return k == n;
 }
 
 /* Text bytes s[i] with NUL and bad UTF-8 replaced; returns bytes used. */
@@ -143,11 +108,30 @@ static size_t content_start(const unsigned char *s, size_t n)
 	}
 }
 
-/* One line outside fenced code. */
+/* Whether s[i..n) is a setext underline: '=' or '-' only, then blanks. */
+static bool underline_at(const unsigned char *s, size_t i, size_t n)
+{
+	size_t k;
+
+	if (i >= n || (s[i] != '=' && s[i] != '-'))
+		return false;
+	for (k = i; k < n && s[k] == s[i]; k++)
+		;
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return k == n;
+}
+
+/* One line of the note. */
 static void note_line(struct buf *b, const unsigned char *s, size_t n)
 {
-	size_t i = 0, c = content_start(s, n), k;
+	size_t i = 0, c = content_start(s, n), k, q = 0;
 
+	/* "- " after a paragraph line is an underline, not an empty item. */
+	while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '>'))
+		q++;
+	if (underline_at(s, q, n))
+		c = q;
 	/* Up to the content: markers and blanks as written. */
 	buf_add(b, s, c);
 	i = c;
@@ -156,13 +140,8 @@ static void note_line(struct buf *b, const unsigned char *s, size_t n)
 			;
 		if (k - i <= 6 && (k == n || s[k] == ' ' || s[k] == '\t'))
 			buf_addc(b, '\\'); /* a heading */
-	} else if (i < n && (s[i] == '=' || s[i] == '-')) {
-		for (k = i; k < n && s[k] == s[i]; k++)
-			;
-		while (k < n && (s[k] == ' ' || s[k] == '\t'))
-			k++;
-		if (k == n)
-			buf_addc(b, '\\'); /* a setext underline */
+	} else if (underline_at(s, i, n)) {
+		buf_addc(b, '\\'); /* a setext underline */
 	}
 	while (i < n) {
 		unsigned char ch = s[i];
@@ -176,34 +155,6 @@ static void note_line(struct buf *b, const unsigned char *s, size_t n)
 			} else {
 				i++;
 			}
-		} else if (ch == '`') {
-			size_t run, j, close = 0;
-			for (k = i; k < n && s[k] == '`'; k++)
-				;
-			run = k - i;
-			for (j = k; j < n;) {
-				size_t e = j;
-				if (s[j] != '`') {
-					j++;
-					continue;
-				}
-				while (e < n && s[e] == '`')
-					e++;
-				if (e - j == run) {
-					close = e;
-					break;
-				}
-				j = e;
-			}
-			if (close) {
-				/* A code span: as written. */
-				for (j = i; j < close;)
-					j += put_char(b, s + j, close - j);
-				i = close;
-			} else {
-				buf_add(b, s + i, run);
-				i = k;
-			}
 		} else if (ch == '<') {
 			buf_adds(b, "\\<");
 			i++;
@@ -211,10 +162,12 @@ static void note_line(struct buf *b, const unsigned char *s, size_t n)
 			buf_adds(b, "\\!");
 			i++;
 		} else if (ch == ']' && i + 1 < n && (s[i + 1] == '(' || s[i + 1] == ':')) {
-			size_t e = i + 2;
-			while (e < n && s[e] != ' ' && s[e] != ')' && s[e] != '\t')
+			size_t d = i + 2, e;
+			while (d < n && (s[d] == ' ' || s[d] == '\t'))
+				d++;
+			for (e = d; e < n && s[e] != ' ' && s[e] != ')' && s[e] != '\t';)
 				e++;
-			if (!dest_ok(s + i + 2, e - (i + 2)))
+			if (!dest_ok(s + d, e - d))
 				buf_addc(b, '\\');
 			buf_addc(b, ']');
 			i++;
@@ -227,34 +180,20 @@ static void note_line(struct buf *b, const unsigned char *s, size_t n)
 void export_md_note(struct buf *b, const char *note, size_t len, const char *prefix)
 {
 	const unsigned char *s = (const unsigned char *)note;
-	size_t i = 0, flen = 0;
-	unsigned char fch = 0;
+	size_t i = 0;
 
 	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
 		len--;
 	while (i <= len) {
-		size_t j = i, next;
+		size_t j = i;
 		while (j < len && s[j] != '\n' && s[j] != '\r')
 			j++;
-		next = j < len && s[j] == '\r' && j + 1 < len && s[j + 1] == '\n' ? j + 2 : j + 1;
 		buf_adds(b, prefix);
-		if (flen) {
-			size_t k;
-			for (k = i; k < j;)
-				k += put_char(b, s + k, j - k);
-			if (fence_closes(s + i, j - i, fch, flen))
-				flen = 0;
-		} else if ((flen = fence_at(s + i, j - i, &fch)) > 0) {
-			size_t k;
-			for (k = i; k < j;)
-				k += put_char(b, s + k, j - k);
-		} else {
-			note_line(b, s + i, j - i);
-		}
+		note_line(b, s + i, j - i);
 		/* No blank at the end of a prefix-only line. */
 		while (j == i && b->len && b->s[b->len - 1] == ' ')
 			b->len--;
 		buf_addc(b, '\n');
-		i = next;
+		i = j < len && s[j] == '\r' && j + 1 < len && s[j + 1] == '\n' ? j + 2 : j + 1;
 	}
 }

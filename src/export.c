@@ -270,8 +270,10 @@ static int mdx_load(struct mdx *x, char **err)
 		a->hl[a->nhl++] = i;
 		x->hl_art[i] = j;
 	}
-	/* With --tag alone, articles without such highlights are left out. */
-	if (o->ntags && !nwant) {
+	/* With --tag alone, articles without such highlights are left out;
+	 * a folder export leaves out articles with no annotation, unless
+	 * asked for them (--all) or by id. */
+	if ((o->ntags || (o->dir && !o->all)) && !nwant) {
 		size_t k = 0;
 		for (i = 0; i < x->nart; i++) {
 			if (x->arts[i].nhl) {

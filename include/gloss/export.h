@@ -19,7 +19,7 @@
  * and cli_export.c's messages, so they cannot drift apart. */
 #define EXPORT_USAGE                                                                      \
 	"[--article ID]... [--tag NAME]... [-o FILE | -d DIR] [--wikilinks] [--timestamps] " \
-	"[--entities] | --json [-o FILE]"
+	"[--entities] [--all] | --json [-o FILE]"
 #define RESTORE_USAGE "FILE.json|-"
 
 /* --- Markdown --- */
@@ -34,6 +34,9 @@ struct export_opts {
 	int wikilinks;           /* [[file#^h12]] instead of [..](file.md#h12) */
 	int timestamps;          /* dates of export and of annotations */
 	int entities;            /* a people / organisations / places summary */
+	int all;                 /* a folder export without --article: also the
+	                          * articles with no annotation (left out
+	                          * otherwise) */
 };
 
 /* Export to o->dir (created when missing) or o->file.  Returns the number

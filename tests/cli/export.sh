@@ -210,8 +210,12 @@ export ANN="$T_DIR/ann.json" LIST="$T_DIR/list.json"
 # --- one file per article ---------------------------------------------------
 O=$T_DIR/md
 t_run "export -d" 0 "$GLOSS" export -d "$O"
-t_match "says what it wrote" "$T_OUT" "exported 7 files to '$O'"
-t_eq "one file per article plus index.md" "$(ls "$O" | wc -l | tr -d ' ')" 7
+t_match "says what it wrote" "$T_OUT" "exported 6 files to '$O'"
+t_eq "one file per annotated article plus index.md" "$(ls "$O" | wc -l | tr -d ' ')" 6
+t_nomatch "an article with no annotation is left out" "$(ls "$O")" '^001-'
+t_run "export -d --all" 0 "$GLOSS" export -d "$T_DIR/all" --all
+t_eq "--all: every article" "$(ls "$T_DIR/all" | wc -l | tr -d ' ')" 7
+t_run "--all with --json is refused" 2 "$GLOSS" export --json --all
 t_match "file names from id and title" "$(ls "$O")" '^002-kim-jong-un-reaches-russia-in-armoured-train-for-meeting-with-vladimir\.md$'
 t_nomatch "file names are safe ASCII, at most 80 bytes" "$(ls "$O")" '[^a-z0-9.-]|^.{81,}$'
 t_match "the edited title's file" "$(ls "$O")" '^004-he-said-yes-1-b-bold-b-end\.md$'

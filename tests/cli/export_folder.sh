@@ -45,7 +45,7 @@ H3=$(hl 4 --quote "Putin" --occurrence 1 --note "a note")
 "$GLOSS" link "$H1" "$H2" >/dev/null
 "$GLOSS" link "$H3" "$H1" --relation contradicts >/dev/null
 V=$T_DIR/vault
-t_run "a whole export into a folder" 0 "$GLOSS" export -d "$V"
+t_run "a whole export into a folder (--all: unannotated articles too)" 0 "$GLOSS" export -d "$V" --all
 t_run "its links resolve" 0 "$PYTHON3" "$T_DIR/links.py" "$CMARK" "$V"
 FULL_INDEX=$(cat "$V/index.md")
 

@@ -60,7 +60,7 @@
 	X(entity, cli_cmd_entity, 1, NULL, "merge FROM_ID INTO_ID | split ID NAME | relabel ID LABEL | " \
 	  "reject ID|TEXT | add TEXT LABEL | corrections [--json] | forget N",                      \
 	  "merge, split or correct entities (kept over re-import, applied to every article)")       \
-	X(export, cli_cmd_export, 1, "article= tag= o|output= d|dir= wikilinks timestamps entities json", EXPORT_USAGE, \
+	X(export, cli_cmd_export, 1, "article= tag= o|output= d|dir= wikilinks timestamps entities all json", EXPORT_USAGE, \
 	  "export annotated articles as Markdown, or the whole library as JSON")                    \
 	X(restore, cli_cmd_restore, 0, NULL, RESTORE_USAGE,                                         \
 	  "add a JSON backup (gloss export --json) to the library")                                 \

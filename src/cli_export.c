@@ -51,6 +51,8 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 			o.timestamps = 1;
 		} else if (cli_arg_is(opt, "entities")) {
 			o.entities = 1;
+		} else if (cli_arg_is(opt, "all")) {
+			o.all = 1;
 		} else if (cli_arg_is(opt, "json")) {
 			json = 1;
 		}
@@ -67,7 +69,7 @@ int cli_cmd_export(struct cli *c, int argc, char **argv)
 		rc = cli_usage(c, "%s", "an empty file or directory name");
 		goto done;
 	}
-	if (json && (o.dir || o.narticles || o.ntags || o.wikilinks || o.timestamps || o.entities)) {
+	if (json && (o.dir || o.narticles || o.ntags || o.wikilinks || o.timestamps || o.entities || o.all)) {
 		rc = cli_usage(c, "%s",
 		           "--json writes the whole library, to -o FILE or standard output");
 		goto done;

@@ -270,8 +270,10 @@ static int mdx_load(struct mdx *x, char **err)
 		a->hl[a->nhl++] = i;
 		x->hl_art[i] = j;
 	}
-	/* With --tag alone, articles without such highlights are left out. */
-	if (o->ntags && !nwant) {
+	/* With --tag alone, articles without such highlights are left out;
+	 * a folder export leaves out articles with no annotation, unless
+	 * asked for them (--all) or by id. */
+	if ((o->ntags || (o->dir && !o->all)) && !nwant) {
 		size_t k = 0;
 		for (i = 0; i < x->nart; i++) {
 			if (x->arts[i].nhl) {
@@ -484,7 +486,13 @@ static void render_highlight(struct mdx *x, struct buf *b, size_t ai, size_t hi)
 
 	buf_printf(b, "<a id=\"h%lld\"></a>\n\n> ", (long long)h->id);
 	export_md_text(b, h->quote, strlen(h->quote), 1, "> ");
-	buf_printf(b, " ^h%lld\n\n", (long long)h->id);
+	buf_printf(b, " ^h%lld\n", (long long)h->id);
+	if (h->note && *h->note) {
+		/* The note's Markdown, inside the quote (export_note.c). */
+		buf_adds(b, ">\n> *Note:*\n>\n");
+		export_md_note(b, h->note, strlen(h->note), "> ");
+	}
+	buf_addc(b, '\n');
 	if (h->ntags) {
 		for (i = 0; i < h->ntags; i++) {
 			char *w = export_tag_words_get(&x->words, h->tags[i]);
@@ -500,10 +508,6 @@ static void render_highlight(struct mdx *x, struct buf *b, size_t ai, size_t hi)
 		buf_adds(b, ", updated ");
 		export_md_text(b, h->updated ? h->updated : "", strlen(h->updated ? h->updated : ""), 0,
 		               NULL);
-		buf_adds(b, "\n\n");
-	}
-	if (h->note && *h->note) {
-		export_md_text(b, h->note, strlen(h->note), 1, "");
 		buf_adds(b, "\n\n");
 	}
 	for (p = link_lower(x, x->by_from, 1, h->id);

@@ -342,9 +342,37 @@ static const char *const not_places[] = {
 	"warning", "editor's note", "correction", "review", "read",
 };
 
+/* The length of an em or en dash at s, or 0. */
+static size_t dash_at(const char *s, size_t n)
+{
+	if (n >= 3 && (memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/* Whether s[0..n) has no lower-case letter (a place set in capitals). */
+static bool no_lower(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (k <= 0)
+			return false;
+		if (uc_is_lower(c))
+			return false;
+		i += (size_t)k;
+	}
+	return true;
+}
+
 /* "New Delhi:", "MOSCOW (AP) —", "SEOUL, South Korea —", "WASHINGTON,
  * Sept 12 (Reuters) -" at the start of the first paragraph.  Sets the
- * place, a date and an outlet credit when present. */
+ * place, a date and an outlet credit when present.  An em or en dash may
+ * also touch the place ("CAIRO—", "CAIRO, Egypt—"): then the place is in
+ * capitals or followed by a credit, so that a dash aside ("The Bank—which
+ * ...") is not taken for one. */
 static void find_dateline(const char *s, size_t n, char **place, char **date, const char **outlet)
 {
 	size_t i = 0, words = 0, place_end, group2 = 0, g2_end = 0;
@@ -356,8 +384,11 @@ static void find_dateline(const char *s, size_t n, char **place, char **date, co
 		size_t j = i;
 		if (!imp_is_upper_initial(s + i, lim - i) || (s[i] >= '0' && s[i] <= '9'))
 			break;
-		while (j < lim && s[j] != ' ' && s[j] != ',' && s[j] != ':' && s[j] != '(')
+		while (j < lim && s[j] != ' ' && s[j] != ',' && s[j] != ':' && s[j] != '(' &&
+		       !dash_at(s + j, lim - j))
 			j++;
+		if (j == i)
+			break;
 		words++;
 		i = j;
 		if (i < lim && s[i] == ' ' && i + 1 < lim && imp_is_upper_initial(s + i + 1, lim - i - 1) &&
@@ -376,7 +407,8 @@ static void find_dateline(const char *s, size_t n, char **place, char **date, co
 			size_t k = j;
 			if (!imp_is_upper_initial(s + j, lim - j))
 				break;
-			while (k < lim && s[k] != ' ' && s[k] != ',' && s[k] != ':' && s[k] != '(')
+			while (k < lim && s[k] != ' ' && s[k] != ',' && s[k] != ':' && s[k] != '(' &&
+			       !dash_at(s + k, lim - k))
 				k++;
 			w2++;
 			j = k;
@@ -403,6 +435,8 @@ static void find_dateline(const char *s, size_t n, char **place, char **date, co
 	           (s[i + 1] == '-' || memcmp(s + i + 1, "\xE2\x80\x94", 3) == 0 ||
 	            memcmp(s + i + 1, "\xE2\x80\x93", 3) == 0)) {
 		/* " — ", " – ", " - ", " -- " */
+	} else if (dash_at(s + i, lim - i) && (credit || no_lower(s, place_end))) {
+		/* "CAIRO—", "CAIRO, Egypt—", "CAIRO (AP)—" */
 	} else {
 		return;
 	}

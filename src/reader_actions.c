@@ -16,6 +16,7 @@
 #include "gloss/store.h"
 #include "gloss/textmatch.h"
 #include "gloss/ui.h"
+#include "gloss/note_file.h"
 #include "gloss/util.h"
 #include "gloss/view_correct.h"
 #include "reader_internal.h"
@@ -342,8 +343,9 @@ void reader_note_editor(struct reader *r)
 {
 	long i = reader_annotation_at(r, reader_target(r));
 	const char *ed = getenv("VISUAL");
-	char path[] = "/tmp/gloss-note-XXXXXX";
-	char *text = NULL;
+	char path[] = "/tmp/gloss-note-XXXXXX.md";
+	struct sentence_span t = reader_target(r);
+	char *text = NULL, *quote, *file;
 	size_t len = 0;
 	int fd, status;
 	int64_t hl;
@@ -353,15 +355,21 @@ void reader_note_editor(struct reader *r)
 		ed = getenv("EDITOR");
 	if (!ed || !*ed)
 		ed = "vi";
-	fd = mkstemp(path);
+	fd = mkstemps(path, 3);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
 		ui_error("cannot make a temporary file for the note: %s", strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return;
 	}
-	if (i >= 0 && r->hls.v[i].note)
-		fputs(r->hls.v[i].note, f);
+	/* Markdown, with the quote for context in a comment not saved. */
+	quote = i >= 0 ? xstrdup(r->hls.v[i].quote)
+	        : t.end > t.start && t.end <= r->art.body_len ? xstrndup(r->art.body + t.start, t.end - t.start)
+	                                                      : xstrdup("");
+	file = note_file_text(quote, i >= 0 ? r->hls.v[i].note : NULL);
+	fputs(file, f);
+	free(file);
+	free(quote);
 	fclose(f);
 	status = ui_run_program(ed, path);
 	if (status != 0) {
@@ -369,8 +377,7 @@ void reader_note_editor(struct reader *r)
 	} else if (util_read_file(path, STORE_NOTE_MAX + 1, &text, &len) != 0) {
 		ui_error("cannot read the note back: %s", strerror(errno));
 	} else {
-		while (len && text[len - 1] == '\n')
-			text[--len] = '\0';
+		note_file_strip(text, &len);
 		hl = i >= 0 ? r->hls.v[i].id : highlight_for_target(r);
 		if (hl >= 0 && save_note(hl, text, i >= 0 ? r->hls.v[i].note : NULL) == 0)
 			ui_message("note saved (%zu bytes)", len);

@@ -6,7 +6,7 @@ CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh test
 	tests/cli/paths.sh tests/cli/keep.sh tests/cli/bounded.sh tests/cli/readonly.sh \
 	tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/tail.sh tests/cli/url_outlet.sh \
 	tests/cli/corrections.sh
-UI_TESTS = tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
+UI_TESTS = tests/ui/note_editor.sh tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/locale.sh \
 	tests/ui/scale.sh tests/ui/samples.sh tests/ui/search.sh tests/ui/export.sh
 # The reader's habits and fixes of issue 16.
@@ -19,6 +19,7 @@ UI_TESTS += tests/ui/feeds.sh
 CLI_TESTS += tests/cli/themes.sh
 CLI_TESTS += tests/cli/backup.sh
 CLI_TESTS += tests/cli/export_safety.sh
+CLI_TESTS += tests/cli/export_notes.sh
 CLI_TESTS += tests/cli/backup_feeds.sh
 UI_TESTS += tests/ui/corrections.sh
 UI_TESTS += tests/ui/hints.sh

@@ -19,7 +19,7 @@
  * and cli_export.c's messages, so they cannot drift apart. */
 #define EXPORT_USAGE                                                                      \
 	"[--article ID]... [--tag NAME]... [-o FILE | -d DIR] [--wikilinks] [--timestamps] " \
-	"[--entities] | --json [-o FILE]"
+	"[--entities] [--all] | --json [-o FILE]"
 #define RESTORE_USAGE "FILE.json|-"
 
 /* --- Markdown --- */
@@ -34,6 +34,9 @@ struct export_opts {
 	int wikilinks;           /* [[file#^h12]] instead of [..](file.md#h12) */
 	int timestamps;          /* dates of export and of annotations */
 	int entities;            /* a people / organisations / places summary */
+	int all;                 /* a folder export without --article: also the
+	                          * articles with no annotation (left out
+	                          * otherwise) */
 };
 
 /* Export to o->dir (created when missing) or o->file.  Returns the number
@@ -57,6 +60,11 @@ char *export_file_name(int64_t id, const char *title);
  * reference.  At the start of the output the text is at a line start. */
 void export_md_text(struct buf *b, const char *s, size_t len, int hard_breaks,
                     const char *line_prefix);
+/* A note's Markdown, kept as Markdown, each line after prefix (e.g. "> "
+ * inside the highlight's block quote), made safe: no heading, no raw
+ * HTML, no image, no link but http(s), mailto and relative ones, nothing
+ * that leaves the block (see src/export_note.c).  Ends with a newline. */
+void export_md_note(struct buf *b, const char *note, size_t len, const char *prefix);
 /* A YAML double-quoted scalar that a YAML parser reads back as s. */
 void export_yaml_str(struct buf *b, const char *s);
 /* A tag name as an Obsidian / GitHub-safe #tag (without the '#').  Caller

@@ -92,7 +92,7 @@ def text_of(node):
     out = []
     for n in node.iter():
         tag = n.tag[len(NS):]
-        if tag in ('text', 'code', 'html_inline'):
+        if tag in ('text', 'code', 'html_inline', 'code_block'):
             out.append(n.text or '')
         elif tag in ('softbreak', 'linebreak'):
             out.append('\n')
@@ -120,10 +120,22 @@ for f in files:
 anchors = {}
 for f, (fm, doc, raw) in docs.items():
     anchors[f] = set(re.findall(r'<a id="(h\d+|a\d+)"></a>', raw))
-    blocks = {n.tag[len(NS):] for n in doc.iter()}
+    # Outside the highlights' block quotes nothing is Markdown from user
+    # text; inside them a note's Markdown renders, but never HTML, an
+    # image, a heading or a link to another scheme.
+    top = [n for n in doc if n.tag != NS + 'block_quote']
+    blocks = {n.tag[len(NS):] for t in top for n in t.iter()}
     for bad in ('html_block', 'code_block', 'thematic_break', 'emph', 'strong', 'image'):
         if bad in blocks and not (bad == 'code_block' and mode == 'single'):
             fail('%s: user text made a %s' % (f, bad))
+    for q in doc.findall(NS + 'block_quote'):
+        for n in q.iter():
+            tag = n.tag[len(NS):]
+            if tag in ('html_block', 'html_inline', 'image', 'heading'):
+                fail('%s: a note made a %s' % (f, tag))
+            if tag == 'link' and re.match(r'[a-zA-Z][a-zA-Z0-9+.-]*:', n.get('destination')) and \
+                    not re.match(r'(?i)(https?:|mailto:)', n.get('destination')):
+                fail('%s: a note made a link to %r' % (f, n.get('destination')))
     for n in doc.iter(NS + 'heading'):
         t = text_of(n)
         if n.get('level') == '1':
@@ -138,19 +150,23 @@ for f, (fm, doc, raw) in docs.items():
         if a and a.get('outlet') and fm.get('outlet') != a['outlet']:
             fail('%s: front matter outlet %r' % (f, fm.get('outlet')))
 
-seen_quotes, seen_notes = {}, set()
+seen_quotes, seen_notes = {}, {}
 links = 0
 for f, (fm, doc, raw) in docs.items():
-    for q in doc.iter(NS + 'block_quote'):
-        t = text_of(q)
+    for q in doc.findall(NS + 'block_quote'):
+        kids = list(q)
+        t = text_of(kids[0]) if kids else ''
         m = re.search(r' \^h(\d+)$', t)
         if not m:
             fail('%s: a block quote without a block id: %r' % (f, t))
             continue
         seen_quotes[int(m.group(1))] = (f, t[:m.start()])
-    for p in doc.iter(NS + 'paragraph'):
-        seen_notes.add(text_of(p))
-    for l in doc.iter(NS + 'link'):
+        # The note: after a "Note:" paragraph, its words (and link targets).
+        if len(kids) > 1 and text_of(kids[1]) == 'Note:':
+            rest = ''.join(text_of(k) + '\n' for k in kids[2:])
+            rest += ' '.join(l.get('destination') for k in kids[2:] for l in k.iter(NS + 'link'))
+            seen_notes[int(m.group(1))] = rest
+    for l in (l for t in top for l in t.iter(NS + 'link')):
         dest = l.get('destination')
         m = re.fullmatch(r'([a-z0-9-]+\.md)?(?:#(h\d+|a\d+))?', dest)
         if not m:
@@ -163,7 +179,9 @@ for f, (fm, doc, raw) in docs.items():
         elif m.group(2) and m.group(2) not in anchors[tf]:
             fail('%s: link to a missing anchor %r' % (f, dest))
     if mode == 'wiki':
-        for w in re.findall(r'\[\[([^\]]*)\]\]', raw):
+        # (a note's own [[wikilinks]], inside its quote, are the user's)
+        ours = '\n'.join(l for l in raw.split('\n') if not l.startswith('>'))
+        for w in re.findall(r'\[\[([^\]]*)\]\]', ours):
             fn, _, blk = w.partition('#^')
             tf = fn + '.md' if fn else f
             if tf not in docs or (blk and ' ^' + blk + '\n' not in docs[tf][2]):
@@ -176,8 +194,11 @@ for hid, h in ann.items():
         continue
     if seen_quotes[hid][1] != h['quote']:
         fail('highlight %d: quote reads back as %r, not %r' % (hid, seen_quotes[hid][1], h['quote']))
-    if h['note'] and h['note'] not in seen_notes:
-        fail('highlight %d: note does not read back: %r' % (hid, h['note']))
+    if h['note']:
+        got = re.findall(r'\w+', seen_notes.get(hid, ''))
+        for w in re.findall(r'\w+', re.sub(r'(?m)&#?\w+;|^ *\d+[.)]', ' ', h['note'])):
+            if w not in got:
+                fail('highlight %d: the note\'s word %r is not inside its quote' % (hid, w))
 if links == 0:
     fail('no links were checked')
 for m in fails:
@@ -189,8 +210,12 @@ export ANN="$T_DIR/ann.json" LIST="$T_DIR/list.json"
 # --- one file per article ---------------------------------------------------
 O=$T_DIR/md
 t_run "export -d" 0 "$GLOSS" export -d "$O"
-t_match "says what it wrote" "$T_OUT" "exported 7 files to '$O'"
-t_eq "one file per article plus index.md" "$(ls "$O" | wc -l | tr -d ' ')" 7
+t_match "says what it wrote" "$T_OUT" "exported 6 files to '$O'"
+t_eq "one file per annotated article plus index.md" "$(ls "$O" | wc -l | tr -d ' ')" 6
+t_nomatch "an article with no annotation is left out" "$(ls "$O")" '^001-'
+t_run "export -d --all" 0 "$GLOSS" export -d "$T_DIR/all" --all
+t_eq "--all: every article" "$(ls "$T_DIR/all" | wc -l | tr -d ' ')" 7
+t_run "--all with --json is refused" 2 "$GLOSS" export --json --all
 t_match "file names from id and title" "$(ls "$O")" '^002-kim-jong-un-reaches-russia-in-armoured-train-for-meeting-with-vladimir\.md$'
 t_nomatch "file names are safe ASCII, at most 80 bytes" "$(ls "$O")" '[^a-z0-9.-]|^.{81,}$'
 t_match "the edited title's file" "$(ls "$O")" '^004-he-said-yes-1-b-bold-b-end\.md$'

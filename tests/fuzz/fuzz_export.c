@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <cmark.h>
+#include <strings.h>
 
 #include "gloss/export.h"
 #include "gloss/util.h"
@@ -194,6 +195,51 @@ static void check_rendering(const char *md, size_t n, const struct buf *text, in
 	buf_free(&want);
 }
 
+/* A note's Markdown inside a highlight's quote: cmark sees one block
+ * quote and then the text that follows it, never HTML, an image, a
+ * heading or a link to a scheme other than http(s) and mailto. */
+static void check_note(const char *text, size_t n)
+{
+	struct buf md = {0};
+	cmark_node *doc, *cur, *first;
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	buf_adds(&md, "> q ^h1\n>\n");
+	export_md_note(&md, text, n, "> ");
+	buf_adds(&md, "\nTAIL\n");
+	FUZZ_CHECK(valid_utf8((const unsigned char *)md.s, md.len));
+	doc = cmark_parse_document(md.s, md.len, CMARK_OPT_DEFAULT);
+	FUZZ_CHECK(doc != NULL);
+	first = cmark_node_first_child(doc);
+	FUZZ_CHECK(first && cmark_node_get_type(first) == CMARK_NODE_BLOCK_QUOTE);
+	FUZZ_CHECK(cmark_node_next(first) && cmark_node_get_type(cmark_node_next(first)) == CMARK_NODE_PARAGRAPH &&
+	           cmark_node_next(cmark_node_next(first)) == NULL);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node_type ty;
+		cur = cmark_iter_get_node(it);
+		ty = cmark_node_get_type(cur);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		FUZZ_CHECK(ty != CMARK_NODE_HTML_BLOCK && ty != CMARK_NODE_HTML_INLINE && ty != CMARK_NODE_IMAGE &&
+		           ty != CMARK_NODE_HEADING);
+		if (ty == CMARK_NODE_LINK) {
+			/* A scheme: a letter, then letters, digits, '+', '-', '.'. */
+			const char *u = cmark_node_get_url(cur), *p = u;
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+				while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				       (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+					p++;
+			FUZZ_CHECK(p == u || *p != ':' || strncasecmp(u, "http:", 5) == 0 || strncasecmp(u, "https:", 6) == 0 ||
+			           strncasecmp(u, "mailto:", 7) == 0);
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	buf_free(&md);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int hard = size > 0 && (data[0] & 1);
@@ -210,6 +256,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	as_written(&want, t, n);
 	FUZZ_CHECK(back.len == want.len && (back.len == 0 || memcmp(back.s, want.s, back.len) == 0));
 	check_rendering(md.s ? md.s : "", md.len, &want, hard);
+
+	check_note(text, n);
 
 	/* A YAML scalar of the text up to its first NUL. */
 	export_yaml_str(&y, str);

@@ -9,7 +9,7 @@
 "$GLOSS" highlight 2 --quote "Vladivostok" --occurrence 1 --tag claim >/dev/null
 mkdir -p "$HOME/vault-main" "$XDG_CONFIG_HOME/gloss"
 printf 'set export-dir ~/from-config\n' > "$XDG_CONFIG_HOME/gloss/config"
-"$GLOSS" export -d "$HOME/vault-main" >/dev/null
+"$GLOSS" export -d "$HOME/vault-main" --all >/dev/null
 
 ui_start 120 24 "$GLOSS"
 ui_wait "the library" "Title +Outlet"

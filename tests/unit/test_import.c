@@ -706,6 +706,50 @@ static void test_tail(void)
 	buf_free(&r);
 }
 
+/* A dash dateline is one rule whatever the spacing around the dash:
+ * "CAIRO —", "CAIRO—", "CAIRO —The", "CAIRO, Egypt—", en dash alike.
+ * Without a space before the dash the place is in capitals, so a dash
+ * aside ("The Bank—which ...") or a hyphenated word is not one. */
+static void test_dash_dateline(void)
+{
+	static const struct {
+		const char *first, *place;
+	} cases[] = {
+		{"CAIRO \xe2\x80\x94 The central bank", "CAIRO"},
+		{"CAIRO\xe2\x80\x94The central bank", "CAIRO"},
+		{"CAIRO \xe2\x80\x94The central bank", "CAIRO"},
+		{"CAIRO\xe2\x80\x94 The central bank", "CAIRO"},
+		{"CAIRO, Egypt\xe2\x80\x94The central bank", "CAIRO, Egypt"},
+		{"CAIRO, Egypt \xe2\x80\x94The central bank", "CAIRO, Egypt"},
+		{"SAN JUAN, Puerto Rico\xe2\x80\x93The central bank", "SAN JUAN, Puerto Rico"},
+		{"CAIRO (AP)\xe2\x80\x94The central bank", "CAIRO"},
+	};
+	struct import_doc d;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *t = xasprintf("Egypt raises interest rates again\n\n%s raised interest rates on "
+		                    "Thursday, the bank said in a statement.\n",
+		                    cases[i].first);
+		clean(t, &d);
+		CHECK_STR(d.dateline, cases[i].place, "dash dateline '%s'", cases[i].first);
+		import_doc_free(&d);
+		free(t);
+	}
+	/* Not datelines: a hyphenated word, a dash after a whole sentence. */
+	clean("Rates rise again\n\nYear-on-year inflation reached a record in August, the "
+	      "statistics office said.\n",
+	      &d);
+	CHECK(d.dateline == NULL, "a hyphenated word is not a dateline (%s)", orempty(d.dateline));
+	import_doc_free(&d);
+	clean("Rates rise again\n\nThe Bank\xe2\x80\x94which had waited\xe2\x80\x94raised rates "
+	      "on Thursday.\n",
+	      &d);
+	CHECK(d.dateline == NULL, "a dash aside after 'The Bank' is not a dateline (%s)",
+	      orempty(d.dateline));
+	import_doc_free(&d);
+}
+
 /* A picture's caption and credit above the story are never its title,
  * with or without a colon after "Credit". */
 static void test_caption_title(void)
@@ -714,6 +758,9 @@ static void test_caption_title(void)
 		"Credit Khaled Desouki/Agence France-Presse",
 		"Credit: Khaled Desouki/Agence France-Presse",
 		"Credit Khaled Desouki/Agence France-Presse \xe2\x80\x94 Getty Images",
+		"Credit: Khaled Desouki/Agence France-Presse \xe2\x80\x94 Getty Images",
+		"Credit Khaled Desouki/AFP\xe2\x80\x94Getty Images",
+		"Credit: Khaled Desouki/AFP via Getty Images",
 	};
 	struct import_doc d;
 	size_t i;
@@ -853,6 +900,7 @@ int main(void)
 	test_boilerplate();
 	test_tail();
 	test_caption_title();
+	test_dash_dateline();
 	test_random();
 	test_bundled();
 	return tap_done();

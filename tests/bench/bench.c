@@ -9,6 +9,8 @@
  *   layout MB    wrapping with cells and widths, against a bare
  *                u8_width_linebreaks over the same paragraphs
  *   library N    the library's first screen with N articles in the store
+ *   huge MB      one article of MB megabytes opened in the reader, against
+ *                read(2) of the same bytes (bench_huge.c says how it is made)
  *   extract MB   the saved-page extractor (parse, find the article and
  *                its metadata) over generated web pages, against
  *                libxml2's HTML parse alone of the same pages
@@ -699,8 +701,18 @@ static int bench_extract(size_t mb)
 	return 0;
 }
 
+int bench_huge(size_t mb, const char *self);
+int bench_huge_open(const char *db);
+int bench_huge_read(const char *file);
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "huge") == 0)
+		return bench_huge((size_t)atoi(argv[2]), argv[0]);
+	if (argc == 3 && strcmp(argv[1], "huge-open") == 0)
+		return bench_huge_open(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "huge-read") == 0)
+		return bench_huge_read(argv[2]);
 	if (argc == 3 && strcmp(argv[1], "extract") == 0)
 		return bench_extract((size_t)atoi(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "library") == 0)
@@ -714,6 +726,6 @@ int main(int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "layout") == 0)
 		return bench_layout((size_t)atoi(argv[2]));
 	fprintf(stderr, "usage: bench import N | ner MB | layout MB | library N | reader MB | "
-	                "extract MB\n");
+	                "huge MB | extract MB\n");
 	return 2;
 }

@@ -8,6 +8,7 @@ echo "gloss benchmarks ($(uname -m), $(nproc 2>/dev/null || echo ?) cores)"
 "$B" ner "${BENCH_NER_MB:-10}"
 "$B" layout "${BENCH_LAYOUT_MB:-10}"
 "$B" reader 1
+"$B" huge "${BENCH_HUGE_MB:-100}"
 "$B" library "${BENCH_LIBRARY:-100000}"
 "$B" extract "${BENCH_EXTRACT_MB:-20}"
 "$B" feed "${BENCH_FEED_ITEMS:-20000}"

@@ -185,6 +185,28 @@ static void test_entities(void)
 				sorted = 0;
 		CHECK(sorted, "in order of the text, each with its span and label");
 		free(ms.v);
+		memset(&ms, 0, sizeof ms);
+		{
+			/* A row whose spans are two sorted runs, as a merge of two
+			 * entities leaves it (one list appended to the other): here
+			 * Oslo's first mention moved to the end of its list. */
+			sqlite3 *db;
+			char *sql = xasprintf("UPDATE mention SET spans = substr(spans, instr(spans, ',') + 1)"
+			                      " || ',' || substr(spans, 1, instr(spans, ',') - 1)"
+			                      " WHERE article_id = %lld AND surface = 'Oslo'", (long long)id2);
+			sqlite3_open(p, &db);
+			CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "a row of two runs");
+			CHECK_INT(sqlite3_changes(db), 1, "Oslo's row");
+			sqlite3_close(db);
+			free(sql);
+			CHECK_INT(store_article_mentions(st, id2, &ms), 0, "read back again");
+			sorted = ms.n == 3000;
+			for (k = 0; k < ms.n && sorted; k++)
+				if (ms.v[k].start != many[k].start || ms.v[k].end != many[k].end)
+					sorted = 0;
+			CHECK(sorted, "still in order of the text");
+			free(ms.v);
+		}
 		free(many);
 		buf_free(&b);
 	}

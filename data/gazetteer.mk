@@ -31,6 +31,7 @@ LEXICON_FILES = \
 	data/en/abbreviations.txt \
 	data/en/cues.txt \
 	data/en/grammar.txt \
+	data/en/import-words.txt \
 	data/en/name-particles.txt \
 	data/en/number-values.txt \
 	data/en/rule-words.txt

@@ -18,8 +18,11 @@
 
 #include "gloss/embedded.h"
 #include "gloss/import.h"
+#include "gloss/lexicon.h"
 #include "gloss/util.h"
 #include "tap.h"
+
+#include "../../src/import_internal.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -845,9 +848,53 @@ static void test_bundled(void)
 	oracle_free();
 }
 
+/* The line rules take their words from data/en/import-words.txt: every
+ * entry of each class does its work (a word added there is used). */
+static void test_import_words(void)
+{
+	const struct lexicon_list *wl = lexicon_words("import-words");
+	size_t i, seen[4] = {0};
+	char line[160];
+
+	imp_load();
+	CHECK(imp_keyword_like("North Korea Russia Kim", 22), "tags without a function word");
+	for (i = 0; i < wl->n; i++) {
+		const struct lexicon_entry *e = &wl->v[i];
+		char *name = NULL, *desk;
+		const char *outlet = NULL;
+		if (lexicon_has_class(e, "function-word")) {
+			snprintf(line, sizeof line, "North Korea %s Russia Kim", e->word);
+			CHECK(!imp_keyword_like(line, strlen(line)), "function word: %s", line);
+			seen[0]++;
+		}
+		if (lexicon_has_class(e, "outlet-suffix")) {
+			snprintf(line, sizeof line, "Reuters | %s", e->word);
+			CHECK_STR(imp_outlet_line(line, strlen(line)), "Reuters", "outlet suffix: %s", line);
+			seen[1]++;
+		}
+		if (lexicon_has_class(e, "byline-intro")) {
+			snprintf(line, sizeof line, "%s Jane Doe", e->word);
+			CHECK(imp_byline_line(line, strlen(line), &name, &outlet), "byline intro: %s", line);
+			CHECK_STR(name, "Jane Doe", "byline intro names: %s", line);
+			free(name);
+			seen[2]++;
+		}
+		if (lexicon_has_class(e, "desk-tail")) {
+			snprintf(line, sizeof line, "NewsDrum %s", e->word);
+			desk = imp_desk_outlet(line);
+			CHECK_STR(desk, "NewsDrum", "desk tail: %s", line);
+			free(desk);
+			seen[3]++;
+		}
+	}
+	CHECK(seen[0] && seen[1] && seen[2] && seen[3], "every class of the line rules has words");
+	CHECK(!imp_outlet_line("Reuters | Bureaux", 17), "a word not in the list is no suffix");
+}
+
 int main(void)
 {
 	test_decode();
+	test_import_words();
 	test_controls();
 	test_paragraphs();
 	test_boilerplate();

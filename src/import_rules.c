@@ -134,9 +134,6 @@ bool imp_is_upper_initial(const char *w, size_t n)
 	return uc_is_upper(c) || (c >= '0' && c <= '9');
 }
 
-/* The importer's line-rule words (data/en/import-words.txt), by class. */
-#define IMPORT_WORDS "import-words"
-
 static bool is_function_word(const char *w, size_t n)
 {
 	return lexicon_find(lexicon_words(IMPORT_WORDS), w, n, true, "function-word") != NULL;

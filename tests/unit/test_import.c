@@ -853,7 +853,7 @@ static void test_bundled(void)
 static void test_import_words(void)
 {
 	const struct lexicon_list *wl = lexicon_words("import-words");
-	size_t i, seen[4] = {0};
+	size_t i, seen[6] = {0};
 	char line[160];
 
 	imp_load();
@@ -887,7 +887,44 @@ static void test_import_words(void)
 			seen[3]++;
 		}
 	}
-	CHECK(seen[0] && seen[1] && seen[2] && seen[3], "every class of the line rules has words");
+	for (i = 0; i < wl->n; i++) {
+		const struct lexicon_entry *e = &wl->v[i];
+		struct import_doc d;
+		char text[400];
+		if (lexicon_has_class(e, "not-place")) {
+			snprintf(text, sizeof text,
+			         "Opinion: cities need more trees\n\n%c%s: The evidence on urban heat is clear, "
+			         "and it points one way.\n",
+			         e->word[0] >= 'a' && e->word[0] <= 'z' ? e->word[0] - 'a' + 'A' : e->word[0],
+			         e->word + 1);
+			clean(text, &d);
+			CHECK(d.dateline == NULL, "not a place: %s (%s)", e->word, orempty(d.dateline));
+			import_doc_free(&d);
+			seen[4]++;
+		}
+		if (lexicon_has_class(e, "bio-stop")) {
+			snprintf(text, sizeof text,
+			         "Council approves new bridge over the river\n\n"
+			         "The city council approved a new bridge on Monday after years of debate.\n\n"
+			         "About the author\n\n"
+			         "John Smith %s a reporter covering transport for the paper.\n",
+			         e->word);
+			clean(text, &d);
+			CHECK_STR(d.byline, "John Smith", "a biography's name ends at %s", e->word);
+			import_doc_free(&d);
+			seen[5]++;
+		}
+	}
+	CHECK(seen[0] && seen[1] && seen[2] && seen[3] && seen[4] && seen[5],
+	      "every class of the line rules has words");
+	{
+		struct import_doc d;
+		clean("Rail strike ends after talks\n\nLisbon: Trains ran again on Friday after unions and the "
+		      "operator agreed on pay.\n",
+		      &d);
+		CHECK_STR(d.dateline, "Lisbon", "a word not in the list is a place");
+		import_doc_free(&d);
+	}
 	CHECK(!imp_outlet_line("Reuters | Bureaux", 17), "a word not in the list is no suffix");
 }
 

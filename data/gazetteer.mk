@@ -31,9 +31,11 @@ LEXICON_FILES = \
 	data/en/abbreviations.txt \
 	data/en/cues.txt \
 	data/en/grammar.txt \
+	data/en/import-words.txt \
 	data/en/name-particles.txt \
 	data/en/number-values.txt \
-	data/en/rule-words.txt
+	data/en/rule-words.txt \
+	data/en/unit-values.txt
 NER_EXTRA_SOURCES =
 NER_EXTRA_DIST = tools/make-gazetteers.py tests/eval-ner.sh tests/ner-dev/numbers.txt tests/ner-dev/to-gold.py
 # A list moved or added here changes what is embedded, even when the files

@@ -20,31 +20,28 @@
 #include "gloss/lexicon.h"
 #include "gloss/util.h"
 
-struct unit {
-	const char *word;
-	enum compare_kind kind;
-	double factor; /* to metres, seconds, km/h, percent */
+/* The names of the kinds, in notes and in the unit list's class column. */
+static const char *const kind_names[] = {
+	"", "distance", "duration", "speed", "amount", "share", "count", "day",
 };
 
-/* Longest spellings first where one is a prefix of another. */
-static const struct unit units[] = {
-	{"kilometres per hour", CMP_SPEED, 1}, {"kilometers per hour", CMP_SPEED, 1},
-	{"miles per hour", CMP_SPEED, 1.609344}, {"km/h", CMP_SPEED, 1}, {"kph", CMP_SPEED, 1},
-	{"mph", CMP_SPEED, 1.609344},
-	{"kilometres", CMP_DISTANCE, 1000}, {"kilometre", CMP_DISTANCE, 1000},
-	{"kilometers", CMP_DISTANCE, 1000}, {"kilometer", CMP_DISTANCE, 1000},
-	{"km", CMP_DISTANCE, 1000}, {"miles", CMP_DISTANCE, 1609.344}, {"mile", CMP_DISTANCE, 1609.344},
-	{"metres", CMP_DISTANCE, 1}, {"metre", CMP_DISTANCE, 1}, {"meters", CMP_DISTANCE, 1},
-	{"meter", CMP_DISTANCE, 1}, {"feet", CMP_DISTANCE, 0.3048}, {"foot", CMP_DISTANCE, 0.3048},
-	{"ft", CMP_DISTANCE, 0.3048},
-	{"seconds", CMP_DURATION, 1}, {"second", CMP_DURATION, 1}, {"minutes", CMP_DURATION, 60},
-	{"minute", CMP_DURATION, 60}, {"mins", CMP_DURATION, 60}, {"hours", CMP_DURATION, 3600},
-	{"hour", CMP_DURATION, 3600}, {"hrs", CMP_DURATION, 3600}, {"days", CMP_DURATION, 86400},
-	{"day", CMP_DURATION, 86400}, {"weeks", CMP_DURATION, 604800}, {"week", CMP_DURATION, 604800},
-	{"months", CMP_DURATION, 2629800}, {"month", CMP_DURATION, 2629800},
-	{"years", CMP_DURATION, 31557600}, {"year", CMP_DURATION, 31557600},
-	{"percent", CMP_PERCENT, 1}, {"per cent", CMP_PERCENT, 1}, {"%", CMP_PERCENT, 1},
-};
+/* Units of measure are data: the current language's unit-values list
+ * ("km\tdistance 1000": a kind and the factor to metres, seconds, km/h,
+ * percent), longest spellings first where one is a prefix of another. */
+#define UNIT_LIST "unit-values"
+
+/* The kind named by the first word of a unit entry's class column, and
+ * its factor after it; CMP_NONE when the entry names no kind. */
+static enum compare_kind unit_kind(const struct lexicon_entry *e, double *factor)
+{
+	size_t k, n = strcspn(e->cls, " ");
+	for (k = 1; k < ARRAY_SIZE(kind_names); k++)
+		if (strlen(kind_names[k]) == n && strncmp(e->cls, kind_names[k], n) == 0) {
+			*factor = strtod(e->cls + n, NULL);
+			return (enum compare_kind)k;
+		}
+	return CMP_NONE;
+}
 
 /* Number words and scale words, with their values, are data: the
  * current language's number-values list ("twelve\tnumber 12",
@@ -226,10 +223,13 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 		{
 			size_t r = q < len && t[q] == '%' ? q : skip_spaces(t, len, q);
 			int found = 0;
-			for (i = 0; i < ARRAY_SIZE(units) && !found; i++) {
-				size_t un = match_word(t, len, r, units[i].word);
-				if (un) {
-					push(out, units[i].kind, v * units[i].factor, NULL, start, r + un);
+			const struct lexicon_list *ul = lexicon_words(UNIT_LIST);
+			for (i = 0; i < ul->n && !found; i++) {
+				size_t un = match_word(t, len, r, ul->v[i].word);
+				double f = 0;
+				enum compare_kind k = un ? unit_kind(&ul->v[i], &f) : CMP_NONE;
+				if (k != CMP_NONE) {
+					push(out, k, v * f, NULL, start, r + un);
 					q = r + un;
 					found = 1;
 				}
@@ -251,10 +251,6 @@ void compare_scan(const char *t, size_t len, struct compare_qtys *out)
 		p = q > p ? q : p + 1;
 	}
 }
-
-static const char *const kind_names[] = {
-	"", "distance", "duration", "speed", "amount", "share", "count", "day",
-};
 
 /* A value in a unit a reader knows, for the note. */
 static void show_value(const struct compare_qty *q, char *out, size_t n)

@@ -336,12 +336,6 @@ static char *make_title(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-static const char *const not_places[] = {
-	"analysis", "breaking", "comment", "editorial", "exclusive", "explainer", "factbox",
-	"interview", "live", "note", "opinion", "photos", "q&a", "update", "video", "watch",
-	"warning", "editor's note", "correction", "review", "read",
-};
-
 /* The length of an em or en dash at s, or 0. */
 static size_t dash_at(const char *s, size_t n)
 {
@@ -441,12 +435,11 @@ static void find_dateline(const char *s, size_t n, char **place, char **date, co
 		return;
 	}
 	if (colon) {
-		size_t k;
 		if (group2 || credit)
 			return;
-		for (k = 0; k < ARRAY_SIZE(not_places); k++)
-			if (strlen(not_places[k]) == place_end && strncasecmp(not_places[k], s, place_end) == 0)
-				return;
+		/* "Analysis:", "Editor's note:": a label, no place. */
+		if (lexicon_find(lexicon_words(IMPORT_WORDS), s, place_end, true, "not-place"))
+			return;
 	}
 	if (group2 && imp_first_uc(s + group2, g2_end - group2) < 0x80) {
 		/* "Sept 12" (no year) is a date, not part of the place. */
@@ -485,14 +478,24 @@ static const char *find_credit(const char *s, size_t n)
 /* "Agence France-Presse (AFP) is a French news agency..." → the name. */
 static char *author_name(const char *s, size_t n)
 {
-	static const char *const stops[] = {" is ", " was ", " has ", " writes ", " covers ",
-	                                    " reports ", ", ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+	/* The name ends at a verb between spaces ("is", "writes": the
+	 * bio-stop words) or at a comma or a dash. */
+	static const char *const marks[] = {", ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+	const struct lexicon_list *wl = lexicon_words(IMPORT_WORDS);
+	char stop[64];
 	size_t i, cut = n;
 
 	if (imp_count_words(s, n) <= 8 && !imp_ends_sentence(s, n) && imp_name_like(s, n))
 		return xstrndup(s, n);
-	for (i = 0; i < ARRAY_SIZE(stops); i++) {
-		const char *p = strstr(s, stops[i]);
+	for (i = 0; i < wl->n + ARRAY_SIZE(marks); i++) {
+		const char *p, *w = stop;
+		if (i >= wl->n)
+			w = marks[i - wl->n];
+		else if (!lexicon_has_class(&wl->v[i], "bio-stop") || wl->v[i].len + 3 > sizeof stop)
+			continue;
+		else
+			snprintf(stop, sizeof stop, " %s ", wl->v[i].word);
+		p = strstr(s, w);
 		if (p && (size_t)(p - s) < cut)
 			cut = (size_t)(p - s);
 	}

@@ -46,6 +46,9 @@ bool imp_headline_like(const char *s, size_t n);
 bool imp_is_upper_initial(const char *w, size_t n);
 bool imp_keyword_like(const char *s, size_t n);
 bool imp_bullet_item(const char *s, size_t n);
+/* The lexicon list of the importer's line-rule words, by class
+ * (data/en/import-words.txt). */
+#define IMPORT_WORDS "import-words"
 /* Load data/boilerplate.txt, data/outlets.txt and the date patterns once. */
 void imp_load(void);
 enum line_class imp_match_rules(const char *s, size_t n);

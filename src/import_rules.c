@@ -134,21 +134,9 @@ bool imp_is_upper_initial(const char *w, size_t n)
 	return uc_is_upper(c) || (c >= '0' && c <= '9');
 }
 
-static const char *const function_words[] = {
-	"a", "about", "after", "against", "an", "and", "are", "as", "at", "be", "before", "but",
-	"by", "for", "from", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its",
-	"not", "of", "on", "or", "over", "says", "said", "she", "than", "that", "the", "their",
-	"they", "this", "to", "under", "was", "were", "will", "with", "would",
-};
-
 static bool is_function_word(const char *w, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(function_words); i++)
-		if (strlen(function_words[i]) == n && strncasecmp(function_words[i], w, n) == 0)
-			return true;
-	return false;
+	return lexicon_find(lexicon_words(IMPORT_WORDS), w, n, true, "function-word") != NULL;
 }
 
 /* "North Korea Russia Kim Jong Un": a list of names for tags or keywords,
@@ -632,16 +620,10 @@ const char *imp_outlet_within(const char *s, size_t n)
 	return NULL;
 }
 
-/* Words that a page glues to the outlet's name in a credit line. */
-static const char *const outlet_suffixes[] = {
-	"amended", "updated", "modified", "edited", "staff", "desk", "online", "digital",
-	"web desk", "news desk", "live", "correspondent", "reporter", "reporters", "bureau",
-};
-
 /* "BBC News", "NOS NewsAmended", "Reuters | Updated 12 Sep 2023". */
 const char *imp_outlet_line(const char *s, size_t n)
 {
-	size_t alen, i;
+	size_t alen;
 	const char *name;
 
 	if (n > 80)
@@ -657,9 +639,9 @@ const char *imp_outlet_line(const char *s, size_t n)
 	}
 	if (n == 0)
 		return name;
-	for (i = 0; i < ARRAY_SIZE(outlet_suffixes); i++)
-		if (strlen(outlet_suffixes[i]) == n && strncasecmp(outlet_suffixes[i], s, n) == 0)
-			return name;
+	/* Words a page glues to the outlet's name in a credit line. */
+	if (lexicon_find(lexicon_words(IMPORT_WORDS), s, n, true, "outlet-suffix"))
+		return name;
 	{
 		char *z = xstrndup(s, n);
 		int r = rx_exec(&pats.date, z, 0, NULL);
@@ -742,17 +724,18 @@ bool imp_name_like(const char *s, size_t n)
  * Sets *name (and *outlet when the byline names one). */
 bool imp_byline_line(const char *s, size_t n, char **name, const char **outlet)
 {
-	static const char *const intro[] = {"by ", "written by ", "reported by ", "words by ",
-	                                    "author: ", "reporter: ", "by: "};
+	const struct lexicon_list *wl = lexicon_words(IMPORT_WORDS);
 	size_t i, k = 0, end;
 	const char *comma;
 
 	if (n > 120)
 		return false;
-	for (i = 0; i < ARRAY_SIZE(intro); i++) {
-		size_t l = strlen(intro[i]);
-		if (n > l && strncasecmp(s, intro[i], l) == 0) {
-			k = l;
+	/* An opener ("by", "written by", "author:") and a space. */
+	for (i = 0; i < wl->n; i++) {
+		const struct lexicon_entry *e = &wl->v[i];
+		if (lexicon_has_class(e, "byline-intro") && n > e->len + 1 &&
+		    strncasecmp(s, e->word, e->len) == 0 && s[e->len] == ' ') {
+			k = e->len + 1;
 			break;
 		}
 	}
@@ -789,13 +772,15 @@ bool imp_desk_line(const char *s, size_t n)
  * newsroom that signs as a desk names its own publication. */
 char *imp_desk_outlet(const char *s)
 {
-	static const char *const tails[] = {" Web Desk", " News Desk", " Online Desk",
-	                                    " Digital Desk", " Desk"};
+	const struct lexicon_list *wl = lexicon_words(IMPORT_WORDS);
 	size_t n = strlen(s), i;
 
-	for (i = 0; i < ARRAY_SIZE(tails); i++) {
-		size_t l = strlen(tails[i]);
-		if (n > l && strcmp(s + n - l, tails[i]) == 0) {
+	/* A space and a desk ("Web Desk", "Desk"), the longer ones first. */
+	for (i = 0; i < wl->n; i++) {
+		const struct lexicon_entry *e = &wl->v[i];
+		size_t l = e->len + 1;
+		if (lexicon_has_class(e, "desk-tail") && n > l && s[n - l] == ' ' &&
+		    memcmp(s + n - e->len, e->word, e->len) == 0) {
 			const char *known = imp_outlet_exact(s, n - l, false);
 			return known ? xstrdup(known) : xstrndup(s, n - l);
 		}

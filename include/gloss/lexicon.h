@@ -1,6 +1,7 @@
 /* lexicon.h — the word lists gloss keeps as data, not code: one loader for
  * every module that needs vocabulary (the recognizer's grammar and cue
- * words, abbreviations, name particles, currencies, weekdays).  Each list
+ * words, abbreviations, name particles, currencies, weekdays, the
+ * importer's line-rule words, units of measure).  Each list
  * is a UTF-8 file embedded in the binary (see tools/embed.sh): one entry a
  * line, '#' starts a comment line, blank lines are skipped, and where a
  * file holds several kinds a class column follows the entry after a tab.

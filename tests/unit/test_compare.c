@@ -2,10 +2,12 @@
  * when two passages disagree. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gloss/compare.h"
+#include "gloss/lexicon.h"
 #include "tap.h"
 
 static struct compare_qtys scan(const char *s)
@@ -52,6 +54,30 @@ int main(void)
 	CHECK(q.n >= 2 && q.v[1].kind == CMP_DURATION && q.v[1].value == 12 * 86400.0,
 	      "a number word's value from the data file");
 	free(q.v);
+	{
+		/* Every unit in data/en/unit-values.txt is read with its kind and
+		 * factor (a unit added there is used). */
+		static const char *const kinds[] = {"", "distance", "duration", "speed", "", "share"};
+		const struct lexicon_list *ul = lexicon_words("unit-values");
+		size_t i, k, bad = 0;
+		char line[120];
+		for (i = 0; i < ul->n; i++) {
+			const struct lexicon_entry *e = &ul->v[i];
+			size_t n = strcspn(e->cls, " ");
+			for (k = 1; k < sizeof kinds / sizeof kinds[0]; k++)
+				if (strlen(kinds[k]) == n && strncmp(e->cls, kinds[k], n) == 0)
+					break;
+			snprintf(line, sizeof line, "They went 7 %s today.", e->word);
+			q = scan(line);
+			if (!(q.n == 1 && (size_t)q.v[0].kind == k && q.v[0].value == 7 * strtod(e->cls + n, NULL) &&
+			      q.v[0].end == 12 + e->len)) {
+				printf("# unit not read: %s\n", line);
+				bad++;
+			}
+			free(q.v);
+		}
+		CHECK(ul->n >= 39 && bad == 0, "every unit of the data file is read (%zu units)", ul->n);
+	}
 	q = scan("Route 66 and the A1 are not quantities; nor is 2023.");
 	CHECK_INT(q.n, 0, "numbers without units are not compared");
 	free(q.v);

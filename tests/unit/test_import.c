@@ -18,8 +18,11 @@
 
 #include "gloss/embedded.h"
 #include "gloss/import.h"
+#include "gloss/lexicon.h"
 #include "gloss/util.h"
 #include "tap.h"
+
+#include "../../src/import_internal.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -892,9 +895,90 @@ static void test_bundled(void)
 	oracle_free();
 }
 
+/* The line rules take their words from data/en/import-words.txt: every
+ * entry of each class does its work (a word added there is used). */
+static void test_import_words(void)
+{
+	const struct lexicon_list *wl = lexicon_words("import-words");
+	size_t i, seen[6] = {0};
+	char line[160];
+
+	imp_load();
+	CHECK(imp_keyword_like("North Korea Russia Kim", 22), "tags without a function word");
+	for (i = 0; i < wl->n; i++) {
+		const struct lexicon_entry *e = &wl->v[i];
+		char *name = NULL, *desk;
+		const char *outlet = NULL;
+		if (lexicon_has_class(e, "function-word")) {
+			snprintf(line, sizeof line, "North Korea %s Russia Kim", e->word);
+			CHECK(!imp_keyword_like(line, strlen(line)), "function word: %s", line);
+			seen[0]++;
+		}
+		if (lexicon_has_class(e, "outlet-suffix")) {
+			snprintf(line, sizeof line, "Reuters | %s", e->word);
+			CHECK_STR(imp_outlet_line(line, strlen(line)), "Reuters", "outlet suffix: %s", line);
+			seen[1]++;
+		}
+		if (lexicon_has_class(e, "byline-intro")) {
+			snprintf(line, sizeof line, "%s Jane Doe", e->word);
+			CHECK(imp_byline_line(line, strlen(line), &name, &outlet), "byline intro: %s", line);
+			CHECK_STR(name, "Jane Doe", "byline intro names: %s", line);
+			free(name);
+			seen[2]++;
+		}
+		if (lexicon_has_class(e, "desk-tail")) {
+			snprintf(line, sizeof line, "NewsDrum %s", e->word);
+			desk = imp_desk_outlet(line);
+			CHECK_STR(desk, "NewsDrum", "desk tail: %s", line);
+			free(desk);
+			seen[3]++;
+		}
+	}
+	for (i = 0; i < wl->n; i++) {
+		const struct lexicon_entry *e = &wl->v[i];
+		struct import_doc d;
+		char text[400];
+		if (lexicon_has_class(e, "not-place")) {
+			snprintf(text, sizeof text,
+			         "Opinion: cities need more trees\n\n%c%s: The evidence on urban heat is clear, "
+			         "and it points one way.\n",
+			         e->word[0] >= 'a' && e->word[0] <= 'z' ? e->word[0] - 'a' + 'A' : e->word[0],
+			         e->word + 1);
+			clean(text, &d);
+			CHECK(d.dateline == NULL, "not a place: %s (%s)", e->word, orempty(d.dateline));
+			import_doc_free(&d);
+			seen[4]++;
+		}
+		if (lexicon_has_class(e, "bio-stop")) {
+			snprintf(text, sizeof text,
+			         "Council approves new bridge over the river\n\n"
+			         "The city council approved a new bridge on Monday after years of debate.\n\n"
+			         "About the author\n\n"
+			         "John Smith %s a reporter covering transport for the paper.\n",
+			         e->word);
+			clean(text, &d);
+			CHECK_STR(d.byline, "John Smith", "a biography's name ends at %s", e->word);
+			import_doc_free(&d);
+			seen[5]++;
+		}
+	}
+	CHECK(seen[0] && seen[1] && seen[2] && seen[3] && seen[4] && seen[5],
+	      "every class of the line rules has words");
+	{
+		struct import_doc d;
+		clean("Rail strike ends after talks\n\nLisbon: Trains ran again on Friday after unions and the "
+		      "operator agreed on pay.\n",
+		      &d);
+		CHECK_STR(d.dateline, "Lisbon", "a word not in the list is a place");
+		import_doc_free(&d);
+	}
+	CHECK(!imp_outlet_line("Reuters | Bureaux", 17), "a word not in the list is no suffix");
+}
+
 int main(void)
 {
 	test_decode();
+	test_import_words();
 	test_controls();
 	test_paragraphs();
 	test_boilerplate();

@@ -876,9 +876,17 @@ static void resolve_passage(void *ctx, int64_t id, size_t start, size_t end,
 		return;
 	out->file = there->file;
 	out->title = there->title;
-	for (i = 0; i < x->hl.n; i++) {
+	/* The highlights come grouped by article, by article id. */
+	for (lo = 0, hi = x->hl.n; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->hl.v[mid].article_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < x->hl.n && x->hl.v[i].article_id == id; i++) {
 		const struct store_highlight *h = &x->hl.v[i];
-		if (h->article_id == id && !h->orphaned && h->start < end && start < h->end &&
+		if (!h->orphaned && h->start < end && start < h->end &&
 		    export_present_has_anchor(there, h->id)) {
 			out->hl = h->id;
 			return;

@@ -64,59 +64,30 @@ void export_entity_ref(struct buf *b, const struct store_entity *e, int wikilink
 	free(p);
 }
 
-/* An article's text and sentences, loaded once. */
+/* An article's text and its sentences (one article at a time). */
 struct body {
-	int64_t id;
 	struct store_article a;
 	struct sentence_vec s;
 };
 
-struct bodies {
-	struct body *v;
-	size_t n;
-};
-
-static struct body *body_get(struct store *st, struct bodies *c, int64_t id)
-{
-	size_t i;
-	struct body *b;
-
-	for (i = 0; i < c->n; i++)
-		if (c->v[i].id == id)
-			return &c->v[i];
-	c->v = xreallocarray(c->v, c->n + 1, sizeof *c->v);
-	b = &c->v[c->n];
-	memset(b, 0, sizeof *b);
-	b->id = id;
-	if (store_article_get(st, id, 1, &b->a) != 0)
-		return NULL;
-	sentence_split(b->a.body ? b->a.body : "", b->a.body ? b->a.body_len : 0, &b->s);
-	c->n++;
-	return b;
-}
-
-static void bodies_free(struct bodies *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++) {
-		store_article_clear(&c->v[i].a);
-		free(c->v[i].s.v);
-	}
-	free(c->v);
-}
-
 /* The sentence that holds offset at: [*s, *e). */
 static void sentence_at(const struct body *b, size_t at, size_t *s, size_t *e)
 {
-	size_t i;
+	size_t lo = 0, hi = b->s.n;
 
-	for (i = 0; i < b->s.n; i++)
-		if (b->s.v[i].start <= at && at < b->s.v[i].end) {
-			*s = b->s.v[i].start;
-			*e = b->s.v[i].end;
-			return;
-		}
+	/* The sentences are in order: the last one starting at or before at. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->s.v[mid].start <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo && at < b->s.v[lo - 1].end) {
+		*s = b->s.v[lo - 1].start;
+		*e = b->s.v[lo - 1].end;
+		return;
+	}
 	*s = at;
 	*e = at;
 }
@@ -214,48 +185,67 @@ static void mention_line(struct buf *b, const struct export_target *t, const cha
 	buf_addc(b, '\n');
 }
 
-static int render_page(struct store *st, struct bodies *c, const struct store_entity *e,
-                       int wikilinks, export_resolve_fn resolve, void *ctx, struct buf *b)
-{
-	struct store_mentions m = {0};
-	int64_t narticles = 0, last = -1;
-	size_t i, ps = 0, pe = 0;
-	struct export_target t = {0};
+/* One entity's page as it is built: its lines, and where it is. */
+struct page {
+	struct buf lines;
+	int64_t narticles, last;
+	size_t ps, pe; /* the last sentence listed */
+};
 
-	if (store_entity_mentions(st, e->id, &m) != 0)
+/* A mention of an entity that gets a page (ent: its index). */
+struct item {
+	int64_t article_id;
+	size_t start, end, ent;
+};
+
+static int cmp_item(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	if (x->article_id != y->article_id)
+		return x->article_id < y->article_id ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+/* The lines of one article's mentions (v[0..n), all in that article). */
+static int article_lines(struct store *st, const struct item *v, size_t n, struct page *pages,
+                         int wikilinks, export_resolve_fn resolve, void *ctx)
+{
+	struct body body;
+	struct export_target t;
+	size_t i;
+
+	memset(&body, 0, sizeof body);
+	if (store_article_get(st, v[0].article_id, 1, &body.a) != 0)
 		return -1;
-	for (i = 0; i < m.n; i++)
-		if (i == 0 || m.v[i].article_id != m.v[i - 1].article_id)
-			narticles++;
-	page_head(b, e, narticles);
-	for (i = 0; i < m.n; i++) {
-		const struct store_mention *mm = &m.v[i];
-		struct body *body = body_get(st, c, mm->article_id);
+	sentence_split(body.a.body ? body.a.body : "", body.a.body ? body.a.body_len : 0, &body.s);
+	for (i = 0; i < n; i++) {
+		struct page *p = &pages[v[i].ent];
 		size_t s, en;
-		if (!body) {
-			free(m.v);
-			return -1;
-		}
-		if (mm->end > body->a.body_len)
+		if (v[i].end > body.a.body_len || !body.a.body)
 			continue; /* not in the text as it is now */
-		sentence_at(body, mm->start, &s, &en);
+		sentence_at(&body, v[i].start, &s, &en);
 		if (s == en) {
-			s = mm->start;
-			en = mm->end;
+			s = v[i].start;
+			en = v[i].end;
 		}
-		if (mm->article_id == last && s == ps && en == pe)
+		if (p->last == v[i].article_id && s == p->ps && en == p->pe)
 			continue; /* one line per sentence */
-		resolve(ctx, mm->article_id, s, en, &t);
+		resolve(ctx, v[i].article_id, s, en, &t);
 		if (!t.title)
-			t.title = body->a.title;
-		if (mm->article_id != last)
-			article_head(b, &t, wikilinks);
-		mention_line(b, &t, body->a.body + s, en - s, wikilinks);
-		last = mm->article_id;
-		ps = s;
-		pe = en;
+			t.title = body.a.title;
+		if (p->last != v[i].article_id) {
+			article_head(&p->lines, &t, wikilinks);
+			p->narticles++;
+		}
+		mention_line(&p->lines, &t, body.a.body + s, en - s, wikilinks);
+		p->last = v[i].article_id;
+		p->ps = s;
+		p->pe = en;
 	}
-	free(m.v);
+	store_article_clear(&body.a);
+	free(body.s.v);
 	return 0;
 }
 
@@ -269,8 +259,9 @@ int export_entity_pages(struct store *st, const int64_t *articles, size_t nartic
                         export_resolve_fn resolve, void *ctx, struct export_page **out, size_t *nout)
 {
 	struct store_entity *all = NULL;
-	struct bodies c = {0};
-	size_t n = 0, i, k, j;
+	struct item *items = NULL;
+	struct page *pages = NULL;
+	size_t n = 0, i, k, j, nitems = 0;
 	int rc = 0;
 
 	*out = NULL;
@@ -307,17 +298,44 @@ int export_entity_pages(struct store *st, const int64_t *articles, size_t nartic
 		all[i].mentions = e.mentions;
 		free(e.name);
 	}
+	/* Every mention of those entities, article by article: each article's
+	 * text is read once, and only one is held at a time. */
+	for (i = 0; i < n && rc == 0; i++) {
+		struct store_mentions m = {0};
+		if (store_entity_mentions(st, all[i].id, &m) != 0) {
+			rc = -1;
+			break;
+		}
+		items = xreallocarray(items, nitems + m.n + 1, sizeof *items);
+		for (k = 0; k < m.n; k++)
+			items[nitems++] = (struct item){m.v[k].article_id, m.v[k].start, m.v[k].end, i};
+		free(m.v);
+	}
+	if (nitems > 1)
+		qsort(items, nitems, sizeof *items, cmp_item);
+	pages = xcalloc(n ? n : 1, sizeof *pages);
+	for (i = 0; i < n; i++)
+		pages[i].last = -1;
+	for (i = 0; i < nitems && rc == 0; i = j) {
+		for (j = i + 1; j < nitems && items[j].article_id == items[i].article_id; j++)
+			;
+		rc = article_lines(st, items + i, j - i, pages, wikilinks, resolve, ctx);
+	}
 	if (rc == 0 && n)
 		*out = xcalloc(n, sizeof **out);
 	for (i = 0; i < n && rc == 0; i++) {
 		(*out)[i].path = export_entity_path(&all[i]);
 		*nout = i + 1;
-		rc = render_page(st, &c, &all[i], wikilinks, resolve, ctx, &(*out)[i].text);
+		page_head(&(*out)[i].text, &all[i], pages[i].narticles);
+		buf_add(&(*out)[i].text, pages[i].lines.s ? pages[i].lines.s : "", pages[i].lines.len);
 	}
+	for (i = 0; i < n; i++)
+		buf_free(&pages[i].lines);
+	free(pages);
+	free(items);
 	for (i = 0; i < n; i++)
 		free(all[i].name);
 	free(all);
-	bodies_free(&c);
 	if (rc != 0) {
 		export_pages_free(*out, *nout);
 		*out = NULL;

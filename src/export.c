@@ -38,6 +38,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "export_internal.h"
 #include "gloss/corrections.h"
 #include "gloss/export.h"
 #include "gloss/export_folder.h"
@@ -563,7 +564,11 @@ static void render_entities(struct mdx *x, struct buf *b, const struct xart *a, 
 				header = 1;
 			}
 			buf_adds(b, "- ");
-			export_md_text(b, e->name, strlen(e->name), 0, NULL);
+			/* In a folder, a link to the entity's page. */
+			if (!x->single && export_entity_paged((int)e->label))
+				export_entity_ref(b, e, x->o->wikilinks);
+			else
+				export_md_text(b, e->name, strlen(e->name), 0, NULL);
 			buf_printf(b, " (%lld)\n", (long long)e->mentions);
 		}
 		if (header)
@@ -835,6 +840,60 @@ static int read_folder(struct mdx *x, char **err)
 	return 0;
 }
 
+/* Where body[start..end) of an article is in the folder (export_resolve_fn):
+ * its file exported now or left by an earlier export, and the exported
+ * highlight that holds the passage. */
+static void resolve_passage(void *ctx, int64_t id, size_t start, size_t end,
+                            struct export_target *out)
+{
+	struct mdx *x = ctx;
+	size_t lo = 0, hi = x->nart, i;
+	const struct export_present *there = NULL;
+
+	memset(out, 0, sizeof *out);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->arts[mid].a.id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->nart && x->arts[lo].a.id == id) {
+		const struct xart *a = &x->arts[lo];
+		out->file = a->file;
+		out->title = title_or_default(&a->a);
+		for (i = 0; i < a->nhl; i++) {
+			const struct store_highlight *h = &x->hl.v[a->hl[i]];
+			if (!h->orphaned && h->start < end && start < h->end) {
+				out->hl = h->id;
+				return;
+			}
+		}
+		return;
+	}
+	there = export_folder_find(&x->folder, id);
+	if (!there)
+		return;
+	out->file = there->file;
+	out->title = there->title;
+	/* The highlights come grouped by article, by article id. */
+	for (lo = 0, hi = x->hl.n; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->hl.v[mid].article_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < x->hl.n && x->hl.v[i].article_id == id; i++) {
+		const struct store_highlight *h = &x->hl.v[i];
+		if (!h->orphaned && h->start < end && start < h->end &&
+		    export_present_has_anchor(there, h->id)) {
+			out->hl = h->id;
+			return;
+		}
+	}
+}
+
 int export_markdown(struct store *st, const struct export_opts *o, char **err)
 {
 	struct mdx x;
@@ -901,13 +960,43 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 		 * writeback is started for all its files before waiting for
 		 * any, so the disk sees one batch, not a round trip per file.
 		 * A batch keeps its files open (bounded, for the fd limit). */
-		size_t nout = x.nart + 1, done = 0, first = 0;
-		struct util_out *outs = xcalloc(nout, sizeof *outs);
-		char **paths = xcalloc(nout, sizeof *paths);
+		struct export_page *pages = NULL;
+		size_t npages = 0, nout, done = 0, first = 0;
+		struct util_out *outs;
+		char **paths;
 		int rc = 0, dfd = -1;
+		if (o->entities) {
+			int64_t *ids = xcalloc(x.nart ? x.nart : 1, sizeof *ids);
+			char *edir = xasprintf("%s/%s", o->dir, EXPORT_ENTITY_DIR);
+			for (i = 0; i < x.nart; i++)
+				ids[i] = x.arts[i].a.id;
+			rc = export_entity_pages(st, ids, x.nart, o->wikilinks, resolve_passage, &x, &pages,
+			                         &npages);
+			free(ids);
+			if (rc != 0)
+				*err = xasprintf("cannot export: %s", store_errmsg(st));
+			else if (npages && util_mkdir_p(edir, 0777) != 0) {
+				*err = util_out_err(edir, strerror(errno));
+				rc = -1;
+			} else if (npages)
+				(void)util_out_clean_stale(edir, NULL);
+			free(edir);
+			if (rc != 0) {
+				export_pages_free(pages, npages);
+				goto fail;
+			}
+		}
+		nout = x.nart + 1 + npages;
+		outs = xcalloc(nout, sizeof *outs);
+		paths = xcalloc(nout, sizeof *paths);
 		for (i = 0; i < nout && rc == 0; i++) {
 			b.len = 0;
-			if (i < x.nart) {
+			if (i > x.nart) {
+				/* An entity page, already rendered. */
+				struct buf *t = &pages[i - x.nart - 1].text;
+				paths[i] = xasprintf("%s/%s", o->dir, pages[i - x.nart - 1].path);
+				buf_add(&b, t->s ? t->s : "", t->len);
+			} else if (i < x.nart) {
 				paths[i] = xasprintf("%s/%s", o->dir, x.arts[i].file);
 				rc = render_article(&x, &b, i, err);
 			} else {
@@ -939,12 +1028,22 @@ int export_markdown(struct store *st, const struct export_opts *o, char **err)
 			free(paths[i]);
 		free(paths);
 		free(outs);
+		export_pages_free(pages, npages);
 		if (rc == 0)
 			remove_stale(&x, o->dir);
 		/* The renames are durable once the directory is synced. */
 		if (dfd >= 0) {
 			(void)fsync(dfd);
 			close(dfd);
+		}
+		if (rc == 0 && npages) {
+			char *edir = xasprintf("%s/%s", o->dir, EXPORT_ENTITY_DIR);
+			dfd = open(edir, O_RDONLY | O_DIRECTORY);
+			if (dfd >= 0) {
+				(void)fsync(dfd);
+				close(dfd);
+			}
+			free(edir);
 		}
 		if (rc != 0)
 			goto fail;

@@ -4,7 +4,7 @@ CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh test
 	tests/cli/hostile.sh tests/cli/dbfaults.sh tests/cli/crash.sh tests/cli/concurrent.sh \
 	tests/cli/limits.sh tests/cli/migrate.sh tests/cli/html.sh tests/cli/dates.sh \
 	tests/cli/paths.sh tests/cli/keep.sh tests/cli/bounded.sh tests/cli/readonly.sh \
-	tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/tail.sh tests/cli/url_outlet.sh \
+	tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/export_entities.sh tests/cli/tail.sh tests/cli/url_outlet.sh \
 	tests/cli/corrections.sh
 UI_TESTS = tests/ui/note_editor.sh tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
 	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/locale.sh \

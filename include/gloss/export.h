@@ -33,7 +33,8 @@ struct export_opts {
 	const char *file;        /* everything in one file ("-": stdout) */
 	int wikilinks;           /* [[file#^h12]] instead of [..](file.md#h12) */
 	int timestamps;          /* dates of export and of annotations */
-	int entities;            /* a people / organisations / places summary */
+	int entities;            /* a people / organisations / places summary;
+	                          * in a folder, a page for each (entities/) */
 	int all;                 /* a folder export without --article: also the
 	                          * articles with no annotation (left out
 	                          * otherwise) */

@@ -121,7 +121,8 @@ static void add_occurrences(struct cspans *sp, const char *text, size_t len, con
 		}
 		at = b;
 	}
-	qsort(sp->v, sp->n, sizeof *sp->v, span_cmp);
+	if (sp->n > 1)
+		qsort(sp->v, sp->n, sizeof *sp->v, span_cmp);
 }
 
 void corrections_apply(const struct corrections *c, const char *text, size_t len, struct ner_result *r)

@@ -100,6 +100,13 @@ int main(void)
 	scan(t, &c);
 	CHECK_STR(label_of("Mercedes"), "PRODUCT", "an empty text or a bad label does nothing");
 
+	/* A text with no entity and no corrected word (a feed item's short
+	 * description): nothing to sort, nothing found. */
+	scan("the tide came in.", &c);
+	CHECK(res.n == 0, "a text with no entity and no corrected word stays without");
+	scan("", &c);
+	CHECK(res.n == 0, "so does an empty text");
+
 	free(c.v);
 	ner_result_free(&res);
 	return tap_done();

@@ -7,38 +7,6 @@
 
 [ -n "${CMARK:-}" ] && [ -x "$CMARK" ] || t_skip_all "cmark is not installed"
 
-cat > "$T_DIR/links.py" <<'PY'
-# links.py CMARK DIR: render every .md file under DIR with cmark (front
-# matter off, --unsafe keeps the <a id> anchors); every relative link must
-# name a file under DIR and an anchor that file has.  Prints the count.
-import os, re, subprocess, sys
-cmark, d = sys.argv[1], os.path.realpath(sys.argv[2])
-html, bad, n = {}, [], 0
-for root, _, files in os.walk(d):
-    for f in files:
-        if not f.endswith('.md'):
-            continue
-        p = os.path.join(root, f)
-        t = open(p, encoding='utf-8').read()
-        if t.startswith('---\n'):
-            t = t[t.index('\n---\n', 4) + 5:]
-        html[p] = subprocess.run([cmark, '--unsafe'], input=t.encode(), capture_output=True, check=True).stdout.decode()
-for f, h in html.items():
-    for href in re.findall(r'<a href="([^"]*)"', h):
-        if re.match(r'^[a-z]+:', href):
-            continue
-        n += 1
-        path, _, frag = href.partition('#')
-        target = os.path.normpath(os.path.join(os.path.dirname(f), path)) if path else f
-        if target not in html:
-            bad.append('%s: %s: no such file' % (f, href))
-        elif frag and ('id="%s"' % frag) not in html[target]:
-            bad.append('%s: %s: no such anchor' % (f, href))
-for m in bad:
-    print('#   ' + m)
-print(n)
-sys.exit(1 if bad else 0)
-PY
 
 "$GLOSS" samples add >/dev/null || exit 1
 hl() { "$GLOSS" highlight "$@" | sed -n 's/^highlighted \([0-9]*\).*/\1/p'; }
@@ -64,7 +32,7 @@ t_match "a place has a page" "$(ls "$V/entities")" '^[0-9]+-vladivostok\.md$'
 PN=$(basename "$P")
 t_match "the article page links to the person's page by name" "$(cat "$V/$F2")" \
 	"^- \[Vladimir Putin\]\(entities/$PN\) \([0-9]+\)$"
-t_run "every link resolves (cmark)" 0 "$PYTHON3" "$T_DIR/links.py" "$CMARK" "$V"
+t_run "every link resolves (cmark)" 0 "$PYTHON3" "$TOP_SRCDIR/tests/cli/md_links.py" "$CMARK" "$V"
 NPAGES=$(ls "$V/entities" | wc -l)
 
 # A partial export keeps the pages already there.
@@ -74,7 +42,7 @@ t_run "the pages there stay" 0 test "$(ls "$V/entities" | wc -l)" -ge "$NPAGES"
 F3=$(cd "$V" && ls 003-*.md)
 t_match "the person's page now links to both articles" "$(cat "$P")" "\]\(\.\./$F3(#h[0-9]+)?\)$"
 t_match "and still to the highlight in the article already there" "$(cat "$P")" "\(\.\./$F2#h$H1\)$"
-t_run "every link still resolves" 0 "$PYTHON3" "$T_DIR/links.py" "$CMARK" "$V"
+t_run "every link still resolves" 0 "$PYTHON3" "$TOP_SRCDIR/tests/cli/md_links.py" "$CMARK" "$V"
 
 # Wikilinks.
 W=$T_DIR/wiki
@@ -84,6 +52,6 @@ t_match "the article page links to the page with the name as its text" "$(cat "$
 t_match "the page links to the highlight's block" "$(cat "$W/entities/$PN")" \
 	"^- \[\[${F2%.md}#\^h$H1\]\] “Putin reportedly arrived"
 t_match "and to the article" "$(cat "$W/entities/$PN")" "^- \[\[${F2%.md}\]\] “"
-t_run "it renders" 0 "$PYTHON3" "$T_DIR/links.py" "$CMARK" "$W"
+t_run "it renders" 0 "$PYTHON3" "$TOP_SRCDIR/tests/cli/md_links.py" "$CMARK" "$W"
 
 t_done

@@ -6,36 +6,6 @@
 
 [ -n "${CMARK:-}" ] && [ -x "$CMARK" ] || t_skip_all "cmark is not installed"
 
-cat > "$T_DIR/links.py" <<'PY'
-# links.py CMARK DIR: render each .md file with cmark (front matter off,
-# --unsafe keeps the <a id> anchors); every relative link must name a
-# file in DIR and an anchor that file has.  Prints the links checked.
-import os, re, subprocess, sys
-cmark, d = sys.argv[1], sys.argv[2]
-html, bad, n = {}, [], 0
-for f in sorted(os.listdir(d)):
-    if not f.endswith('.md'):
-        continue
-    t = open(os.path.join(d, f), encoding='utf-8').read()
-    if t.startswith('---\n'):
-        t = t[t.index('\n---\n', 4) + 5:]
-    html[f] = subprocess.run([cmark, '--unsafe'], input=t.encode(), capture_output=True, check=True).stdout.decode()
-for f, h in html.items():
-    for href in re.findall(r'<a href="([^"]*)"', h):
-        if re.match(r'^[a-z]+:', href):
-            continue
-        n += 1
-        path, _, frag = href.partition('#')
-        target = path or f
-        if target not in html:
-            bad.append('%s: %s: no such file' % (f, href))
-        elif frag and ('id="%s"' % frag) not in html[target]:
-            bad.append('%s: %s: no such anchor' % (f, href))
-for m in bad:
-    print('#   ' + m)
-print(n)
-sys.exit(1 if bad else 0)
-PY
 
 "$GLOSS" samples add >/dev/null || exit 1
 hl() { "$GLOSS" highlight "$@" | sed -n 's/^highlighted \([0-9]*\).*/\1/p'; }
@@ -46,7 +16,7 @@ H3=$(hl 4 --quote "Putin" --occurrence 1 --note "a note")
 "$GLOSS" link "$H3" "$H1" --relation contradicts >/dev/null
 V=$T_DIR/vault
 t_run "a whole export into a folder (--all: unannotated articles too)" 0 "$GLOSS" export -d "$V" --all
-t_run "its links resolve" 0 "$PYTHON3" "$T_DIR/links.py" "$CMARK" "$V"
+t_run "its links resolve" 0 "$PYTHON3" "$TOP_SRCDIR/tests/cli/md_links.py" "$CMARK" "$V"
 FULL_INDEX=$(cat "$V/index.md")
 
 # The second time, one article, with a new passage linked to one already there.
@@ -62,14 +32,14 @@ t_match "its totals count the whole folder" "$(cat "$V/index.md")" '^articles: 5
 F3=$(ls "$V"/003-*.md)
 t_match "its link to an article already there is a link" "$(cat "$F3")" "^- same-fact → \[“Vladivostok”\]\(002-[a-z0-9-]*\.md#h$H1\) in Kim Jong Un"
 t_match "and so is its backlink" "$(cat "$F3")" "^- ← see-also from \[“Vladivostok”\]\(002-[a-z0-9-]*\.md#h$H1\)"
-t_run "every link in the folder resolves" 0 "$PYTHON3" "$T_DIR/links.py" "$CMARK" "$V"
+t_run "every link in the folder resolves" 0 "$PYTHON3" "$TOP_SRCDIR/tests/cli/md_links.py" "$CMARK" "$V"
 
 # A passage the file in the folder does not have yet stays text, not a dead link.
 H5=$(hl 5 --quote "Vladivostok" --occurrence 1)
 "$GLOSS" link "$H2" "$H5" >/dev/null
 t_run "one article again" 0 "$GLOSS" export -d "$V" --article 3
 t_match "a passage missing from the other file is named, not linked" "$(cat "$F3")" "^- see-also → “Vladivostok” in Kim Jong-un by train"
-t_run "and the folder still resolves" 0 "$PYTHON3" "$T_DIR/links.py" "$CMARK" "$V"
+t_run "and the folder still resolves" 0 "$PYTHON3" "$TOP_SRCDIR/tests/cli/md_links.py" "$CMARK" "$V"
 
 # Wikilinks reach the files there too.
 W=$T_DIR/wiki

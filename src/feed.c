@@ -1047,6 +1047,11 @@ static void xml_attr(struct buf *b, const char *name, const char *v)
 		return;
 	buf_printf(b, " %s=\"", name);
 	for (p = (const unsigned char *)v; *p; p++) {
+		/* U+FFFE and U+FFFF are valid UTF-8 but not XML characters. */
+		if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+			p += 2;
+			continue;
+		}
 		switch (*p) {
 		case '&': buf_adds(b, "&amp;"); break;
 		case '<': buf_adds(b, "&lt;"); break;

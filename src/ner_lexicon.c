@@ -140,7 +140,9 @@ static void small_add(const char *s, size_t n, uint32_t h, uint32_t gram)
 		sl->gram |= gram;
 }
 
-static void lex_add(const char *s, size_t n, uint32_t gaz, uint32_t gram)
+/* Add s[0..n) with these bits; true when the table now points at s
+ * itself (false when the word was there already, from another entry). */
+static bool lex_add(const char *s, size_t n, uint32_t gaz, uint32_t gram)
 {
 	uint32_t h = hash_bytes(s, n);
 	struct slot *sl = lex_slot(s, n, h, true);
@@ -152,6 +154,7 @@ static void lex_add(const char *s, size_t n, uint32_t gaz, uint32_t gram)
 	for (size_t k = 1; k < n; k++)
 		if (s[k] == ' ')
 			lex_slot(s, k, hash_bytes(s, k), true)->gaz |= G_PREFIX;
+	return sl->s == s;
 }
 
 /* One gazetteer file's entries; a line starting with '>' in a head-word
@@ -180,7 +183,8 @@ static void add_gazetteer(const struct lexicon_entry *e, void *arg)
 			char *pl = xmalloc(n + 1); /* lives as long as the lexicon */
 			memcpy(pl, p, n);
 			pl[n] = 's';
-			lex_add(pl, n + 1, kind, 0);
+			if (!lex_add(pl, n + 1, kind, 0))
+				free(pl); /* the plural is an entry of its own */
 		}
 	}
 }

@@ -322,6 +322,22 @@ static void test_urls(void)
 		CHECK_STR(l.v[1].url, "http://two.example/atom", "leading space trimmed");
 	}
 	feed_outlines_free(&l);
+	/* U+FFFF and U+FFFE are UTF-8 but not XML: the OPML written from a
+	 * urls file with them in a title still reads back. */
+	{
+		static const char odd[] = "https://a.example/ \"~A\xEF\xBF\xBF" "B\xEF\xBF\xBE\x1e\"\n";
+		struct buf b = {0};
+		struct feed_outlines back;
+		CHECK(feed_list_parse(odd, strlen(odd), &l, err, sizeof err) == 0, "odd title (%s)", err);
+		feed_opml_write(&b, l.v, l.n);
+		CHECK(feed_opml_parse(b.s, b.len, &back, err, sizeof err) == 0, "OPML with U+FFFF written reads back (%s)", err);
+		CHECK_INT(back.n, 1, "one feed back");
+		if (back.n == 1)
+			CHECK_STR(back.v[0].title, "AB", "non-characters and controls dropped from the title");
+		feed_outlines_free(&back);
+		feed_outlines_free(&l);
+		buf_free(&b);
+	}
 	CHECK(feed_list_parse("hello world\n", 12, &l, err, sizeof err) == -1 &&
 	          strstr(err, "no feed address"),
 	      "not a list: %s", err);

@@ -1,5 +1,5 @@
 /* passage.c — what a passage search asks the library for (see
- * passage.h): the words, and whether the matches can be ranked. */
+ * passage.h): the words, and for related passages which of them. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -17,7 +17,6 @@ void passage_query_plan(const char *words, int any, int prefix_last, passage_doc
 		double docs;
 	} terms[64];
 	size_t nterms = 0, i, j;
-	double min_docs = -1;
 	struct buf kept = {0};
 	const char *p = words;
 
@@ -35,9 +34,9 @@ void passage_query_plan(const char *words, int any, int prefix_last, passage_doc
 		 * keeps prefixes of two letters and more). */
 		if (!*p && terms[nterms].n < 2)
 			prefix_last = 0;
-		terms[nterms].docs = docs(ctx, terms[nterms].w, terms[nterms].n, prefix_last && !*p);
-		if (min_docs < 0 || terms[nterms].docs < min_docs)
-			min_docs = terms[nterms].docs;
+		/* The picker ranks a bounded number of matches whatever the
+		 * words: only related passages choose words by their counts. */
+		terms[nterms].docs = any ? docs(ctx, terms[nterms].w, terms[nterms].n) : 0;
 		nterms++;
 	}
 	if (!nterms)
@@ -45,7 +44,6 @@ void passage_query_plan(const char *words, int any, int prefix_last, passage_doc
 	if (!any) {
 		out->words = xstrdup(words);
 		out->prefix_last = prefix_last;
-		out->recent = min_docs > PASSAGE_RANK_MAX_DOCS;
 		return;
 	}
 	/* The rarest words that other sentences share (docs >= 2). */

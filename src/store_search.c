@@ -45,14 +45,16 @@
 	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
 	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
 	  "   AND ?2 * 16777216 + 16777215) ORDER BY bm25(sentence_fts) LIMIT ?3")                 \
-	X(PASSAGES_RECENT,                                                                         \
-	  "SELECT f.rowid >> 24, f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet, 0"    \
-	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
-	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
-	  "   AND ?2 * 16777216 + 16777215) ORDER BY f.rowid DESC LIMIT ?3")                       \
-	X(TERM_DOCS, "SELECT doc FROM sentence_vocab WHERE term = ?1")                             \
-	X(PREFIX_DOCS,                                                                             \
-	  "SELECT total(doc) FROM sentence_vocab WHERE term >= ?1 AND term < ?1 || char(1114111)")
+	/* The link picker: the newest matches with their bm25, ranked in  \
+	 * C; then each shown one's text. */                                \
+	X(PASSAGES_NEWEST,                                                                         \
+	  "SELECT rowid, bm25(sentence_fts) FROM sentence_fts WHERE sentence_fts MATCH ?1"         \
+	  " AND (?2 <= 0 OR rowid NOT BETWEEN ?2 * 16777216 AND ?2 * 16777216 + 16777215)"         \
+	  " ORDER BY rowid DESC LIMIT ?3")                                                         \
+	X(PASSAGE_ROW,                                                                             \
+	  "SELECT f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet"                      \
+	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24 WHERE f.rowid = ?1")        \
+	X(TERM_DOCS, "SELECT doc FROM sentence_vocab WHERE term = ?1")
 
 STORE_STATEMENTS(STORE_PART_SEARCH, SEARCH_STMTS)
 
@@ -350,10 +352,10 @@ void store_hits_free(struct store_hits *h)
  * whose ctx is the store: FTS5 folds case and diacritics, so ASCII words
  * are folded the same way here; other words may be missed and count as
  * rare, which only costs a ranked query. */
-static double term_docs(void *ctx, const char *w, size_t n, int prefix)
+static double term_docs(void *ctx, const char *w, size_t n)
 {
 	struct store *st = ctx;
-	sqlite3_stmt *s = stmt(st, prefix ? S_PREFIX_DOCS : S_TERM_DOCS);
+	sqlite3_stmt *s = stmt(st, S_TERM_DOCS);
 	char *t = xstrndup(w, n), *p;
 	double d = 0;
 
@@ -366,6 +368,73 @@ static double term_docs(void *ctx, const char *w, size_t n, int prefix)
 	sqlite3_reset(s);
 	free(t);
 	return d;
+}
+
+struct ranked_row {
+	int64_t rowid;
+	double rank;
+};
+
+/* Best bm25 first (lower is better); the newer of two equal ones first. */
+static int ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked_row *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->rowid > y->rowid ? -1 : x->rowid < y->rowid;
+}
+
+/* The picker's search: the newest PASSAGE_PICKER_RANKED matching
+ * sentences ranked by bm25, the best limit of them read in full.  Its
+ * cost does not grow with the number of matches. */
+static int passages_newest(struct store *st, const char *q, int64_t exclude_article, int64_t limit,
+                           struct store_passages *out)
+{
+	struct ranked_row *v = NULL;
+	size_t n = 0, i;
+	sqlite3_stmt *s = stmt(st, S_PASSAGES_NEWEST);
+	int rc;
+
+	bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, exclude_article);
+	sqlite3_bind_int64(s, 3, PASSAGE_PICKER_RANKED);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ranked_row r = {sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1)};
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = r;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		store_set_err(st, "cannot search passages");
+		return -1;
+	}
+	if (n)
+		qsort(v, n, sizeof *v, ranked_cmp);
+	for (i = 0; i < n && (limit < 0 || (int64_t)i < limit); i++) {
+		struct store_passage ps;
+		s = stmt(st, S_PASSAGE_ROW);
+		sqlite3_bind_int64(s, 1, v[i].rowid);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			ps.article_id = v[i].rowid >> 24;
+			ps.start = (size_t)sqlite3_column_int64(s, 0);
+			ps.end = (size_t)sqlite3_column_int64(s, 1);
+			ps.text = col_strdup(s, 2);
+			ps.title = col_strdup(s, 3);
+			ps.outlet = col_strdup(s, 4);
+			ps.rank = v[i].rank;
+			VEC_PUSH(out, ps);
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			free(v);
+			store_set_err(st, "cannot search passages");
+			return -1;
+		}
+	}
+	free(v);
+	return 0;
 }
 
 int store_passage_search(struct store *st, const char *words, int any, int prefix_last,
@@ -381,7 +450,12 @@ int store_passage_search(struct store *st, const char *words, int any, int prefi
 		return 0;
 	q = fts_query_mode(pq.words, pq.prefix_last, any);
 	free(pq.words);
-	s = stmt(st, pq.recent ? S_PASSAGES_RECENT : S_PASSAGES);
+	if (!any) {
+		rc = passages_newest(st, q, exclude_article, limit, out);
+		free(q);
+		return rc;
+	}
+	s = stmt(st, S_PASSAGES);
 	bind_text(s, 1, q);
 	sqlite3_bind_int64(s, 2, exclude_article);
 	sqlite3_bind_int64(s, 3, limit);

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "gloss/ner.h"
+#include "gloss/passage.h"
 #include "gloss/sentence.h"
 #include "gloss/import.h"
 #include "gloss/store.h"
@@ -449,6 +450,56 @@ static void test_undo(void)
 	free(p);
 }
 
+/* The link picker's search: ranked best first, outside the article it
+ * links from, and bounded: with more matches than it ranks, it still
+ * gives its limit of them, the newest ones ranked. */
+static void test_passages(void)
+{
+	char *p = path_in("passages.db"), *err = NULL;
+	struct store *st = store_open(p, STORE_CREATE, &err);
+	struct store_passages ps = {0};
+	struct buf many = {0};
+	int64_t a = 0, b = 0, c = 0;
+	size_t i;
+	int sorted = 1;
+
+	if (!st) {
+		CHECK(0, "a database for passages");
+		return;
+	}
+	import_text(st, "/p/a.txt", "Ferry one", "The ferry left at noon. Nothing else happened.", &a);
+	import_text(st, "/p/b.txt", "Ferry two",
+	            "A ferry, the ferry of ferries, the ferry Ferry. The harbour was calm.", &b);
+	CHECK_INT(store_passage_search(st, "fe", 0, 1, 0, 10, &ps), 0, "a two-letter prefix");
+	CHECK_INT(ps.n, 2, "both ferry sentences, not the others");
+	if (ps.n == 2) {
+		CHECK(ps.v[0].article_id == b && ps.v[0].rank <= ps.v[1].rank,
+		      "the sentence that says it most first");
+		CHECK(ps.v[1].text && strcmp(ps.v[1].text, "The ferry left at noon.") == 0 &&
+		          ps.v[1].title && strcmp(ps.v[1].title, "Ferry one") == 0,
+		      "with its text and its article's title");
+	}
+	store_passages_free(&ps);
+	CHECK_INT(store_passage_search(st, "ferry", 0, 0, b, 10, &ps), 0, "outside one article");
+	CHECK(ps.n == 1 && ps.v[0].article_id == a, "only the other article's sentence");
+	store_passages_free(&ps);
+
+	/* More matching sentences than the picker ranks. */
+	for (i = 0; i < PASSAGE_PICKER_RANKED + 300; i++)
+		buf_printf(&many, "Line %zu names the ferry%s. ", i, i == 10 ? " and the ferry again" : "");
+	import_text(st, "/p/c.txt", "Many", many.s, &c);
+	CHECK_INT(store_passage_search(st, "ferry", 0, 0, 0, 200, &ps), 0, "a word in thousands of sentences");
+	CHECK_INT(ps.n, 200, "its limit of them");
+	for (i = 1; i < ps.n; i++)
+		if (ps.v[i - 1].rank > ps.v[i].rank)
+			sorted = 0;
+	CHECK(sorted, "ranked best first");
+	store_passages_free(&ps);
+	buf_free(&many);
+	store_close(st);
+	free(p);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -460,6 +511,7 @@ int main(void)
 	test_foreign_files();
 	test_batch_index();
 	test_undo();
+	test_passages();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
 		if (system(cmd) != 0)

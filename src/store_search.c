@@ -39,14 +39,9 @@
 	X(SEARCH_MARK,                                                                             \
 	  "SELECT highlight(sentence_fts, 0, char(1), char(2)) FROM sentence_fts"                  \
 	  " WHERE sentence_fts MATCH ?1 AND rowid = ?2")                                           \
-	X(PASSAGES,                                                                                \
-	  "SELECT f.rowid >> 24, f.start, f.end, substr(f.text, 1, 2000), a.title, a.outlet,"      \
-	  " bm25(sentence_fts)"                                                                    \
-	  " FROM sentence_fts f JOIN article a ON a.id = f.rowid >> 24"                            \
-	  " WHERE sentence_fts MATCH ?1 AND (?2 <= 0 OR f.rowid NOT BETWEEN ?2 * 16777216"         \
-	  "   AND ?2 * 16777216 + 16777215) ORDER BY bm25(sentence_fts) LIMIT ?3")                 \
-	/* The link picker: the newest matches with their bm25, ranked in  \
-	 * C; then each shown one's text. */                                \
+	/* Passages: the matches' bm25 (the newest ?3 of them; -1: all),   \
+	 * ranked in C; then each shown one's text, so that only those are  \
+	 * joined with their article and cut. */                            \
 	X(PASSAGES_NEWEST,                                                                         \
 	  "SELECT rowid, bm25(sentence_fts) FROM sentence_fts WHERE sentence_fts MATCH ?1"         \
 	  " AND (?2 <= 0 OR rowid NOT BETWEEN ?2 * 16777216 AND ?2 * 16777216 + 16777215)"         \
@@ -384,11 +379,12 @@ static int ranked_cmp(const void *a, const void *b)
 	return x->rowid > y->rowid ? -1 : x->rowid < y->rowid;
 }
 
-/* The picker's search: the newest PASSAGE_PICKER_RANKED matching
- * sentences ranked by bm25, the best limit of them read in full.  Its
- * cost does not grow with the number of matches. */
-static int passages_newest(struct store *st, const char *q, int64_t exclude_article, int64_t limit,
-                           struct store_passages *out)
+/* The newest `newest` sentences matching q (-1: all of them) ranked by
+ * bm25, the best limit of them read in full.  The picker bounds newest,
+ * so its cost does not grow with the number of matches; related passages
+ * rank every candidate, bounded by the words they choose. */
+static int passages_ranked(struct store *st, const char *q, int64_t exclude_article, int64_t newest,
+                           int64_t limit, struct store_passages *out)
 {
 	struct ranked_row *v = NULL;
 	size_t n = 0, i;
@@ -397,7 +393,7 @@ static int passages_newest(struct store *st, const char *q, int64_t exclude_arti
 
 	bind_text(s, 1, q);
 	sqlite3_bind_int64(s, 2, exclude_article);
-	sqlite3_bind_int64(s, 3, PASSAGE_PICKER_RANKED);
+	sqlite3_bind_int64(s, 3, newest);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct ranked_row r = {sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1)};
 		v = xreallocarray(v, n + 1, sizeof *v);
@@ -442,7 +438,6 @@ int store_passage_search(struct store *st, const char *words, int any, int prefi
 {
 	struct passage_query pq;
 	char *q;
-	sqlite3_stmt *s;
 	int rc;
 
 	passage_query_plan(words, any, prefix_last, term_docs, st, &pq);
@@ -450,33 +445,9 @@ int store_passage_search(struct store *st, const char *words, int any, int prefi
 		return 0;
 	q = fts_query_mode(pq.words, pq.prefix_last, any);
 	free(pq.words);
-	if (!any) {
-		rc = passages_newest(st, q, exclude_article, limit, out);
-		free(q);
-		return rc;
-	}
-	s = stmt(st, S_PASSAGES);
-	bind_text(s, 1, q);
-	sqlite3_bind_int64(s, 2, exclude_article);
-	sqlite3_bind_int64(s, 3, limit);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_passage ps;
-		ps.article_id = sqlite3_column_int64(s, 0);
-		ps.start = (size_t)sqlite3_column_int64(s, 1);
-		ps.end = (size_t)sqlite3_column_int64(s, 2);
-		ps.text = col_strdup(s, 3);
-		ps.title = col_strdup(s, 4);
-		ps.outlet = col_strdup(s, 5);
-		ps.rank = sqlite3_column_double(s, 6);
-		VEC_PUSH(out, ps);
-	}
-	sqlite3_reset(s);
+	rc = passages_ranked(st, q, exclude_article, any ? -1 : PASSAGE_PICKER_RANKED, limit, out);
 	free(q);
-	if (rc != SQLITE_DONE) {
-		store_set_err(st, "cannot search passages");
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 void store_passages_free(struct store_passages *p)

@@ -240,8 +240,17 @@ void reader_show_offset(struct reader *r, size_t off)
 	if (row >= 0)
 		return;
 	reader_set_top_offset(r, off);
-	reader_scroll_by(r, -(long)(reader_text_rows() / 4));
-	reader_clamp_top(r);
+	{
+		/* Near the end the top is already as low as it goes: moving it
+		 * up a quarter would push the offset off the bottom. */
+		size_t p = r->top_para, l = r->top_line;
+		reader_scroll_by(r, -(long)(reader_text_rows() / 4));
+		reader_clamp_top(r);
+		if (reader_row_of(r, off) < 0) {
+			r->top_para = p;
+			r->top_line = l;
+		}
+	}
 }
 
 /* After scrolling, keep the focus on screen. */

@@ -846,9 +846,9 @@ int store_article_set_mentions(struct store *st, int64_t article_id, const char 
                                const struct ner_result *ner)
 {
 	store_entity_cache_reset(st);
-	if (store_save_mentions(st, article_id, 0, body, ner) != 0 ||
-	    (strnlen(body, STORE_MENTION_BLOCK_MIN) >= STORE_MENTION_BLOCK_MIN &&
-	     store_mention_index_in(st, article_id) != 0))
+	/* A long article's blocks of mentions go with its rows (a trigger);
+	 * the reader makes them again when it opens the article. */
+	if (store_save_mentions(st, article_id, 0, body, ner) != 0)
 		return -1;
 	store_entity_cache_reset(st);
 	return store_entity_orphans_drop(st, "cannot update entities");

@@ -27,11 +27,28 @@ void reader_move_entity(struct reader *r, int dir)
 {
 	long i;
 
-	if (r->ments.n == 0) {
+	if (r->ment_total == 0) {
 		ui_message("no entities in this article");
 		return;
 	}
-	if (r->ent < 0) {
+	if (r->lazy_ments) {
+		/* Only the mentions near the screen are loaded: ask the store
+		 * for the next one, and load its part of the article. */
+		struct store_mention m;
+		size_t at = r->ent >= 0 ? r->ments.v[r->ent].start : reader_focus_span(r).start;
+		int rc = store_mention_near(ui.store, r->art.id, r->ent >= 0 && dir > 0 ? at + 1 : at, dir, &m);
+		if (rc < 0)
+			ui_error("entities not shown: %s", store_errmsg(ui.store));
+		if (rc != 0) {
+			if (rc > 0)
+				ui_message(dir > 0 ? "no more entities below" : "no more entities above");
+			return;
+		}
+		reader_ent_set(r, &m);
+		i = r->ent;
+		if (i < 0)
+			return;
+	} else if (r->ent < 0) {
 		size_t from = reader_focus_span(r).start;
 		i = reader_mention_at_or_after(r, from);
 		if (dir < 0)
@@ -44,10 +61,10 @@ void reader_move_entity(struct reader *r, int dir)
 		return;
 	}
 	r->ent = i;
-	reader_focus_at(r, r->ments.v[i].start);
-	reader_show_offset(r, r->ments.v[i].start);
 	{
 		const struct store_mention *m = &r->ments.v[i];
+		reader_focus_at(r, m->start);
+		reader_show_offset(r, m->start);
 		int len = (int)(m->end - m->start);
 		ui_message("%s %.*s — Enter lists its mentions", ner_label_name(m->label),
 		           len > 60 ? 60 : len, r->art.body + m->start);

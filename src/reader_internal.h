@@ -27,7 +27,16 @@ struct reader {
 	struct store_article art;
 	struct para *paras;
 	size_t npara;
+	/* The mentions of the body from ments_from to ments_to: all of them,
+	 * or for a long article with blocks (lazy_ments) those near the
+	 * screen, loaded as it moves (reader_ments_cover). */
 	struct store_mentions ments;
+	size_t ments_from, ments_to, ment_total;
+	int lazy_ments;
+	/* The minimap's marks of the label Tab reached, for a lazy article:
+	 * one byte a row, made once for that label and height. */
+	unsigned char *label_marks;
+	int label_marks_rows, label_marks_label;
 	int width;           /* columns of text */
 	size_t top_para, top_line; /* top_line == nlines: the blank after a paragraph */
 	size_t focus_para, focus_sent;
@@ -73,6 +82,8 @@ void reader_scroll_by(struct reader *r, long delta);
 void reader_bottom_top(struct reader *r, size_t *p, size_t *l);
 void reader_clamp_top(struct reader *r);
 void reader_set_top_offset(struct reader *r, size_t off);
+/* The byte offset just after the last line on screen. */
+size_t reader_screen_end(struct reader *r);
 /* Display row (from the top of the text) of a byte offset, or -1 when it
  * is not on screen. */
 long reader_row_of(struct reader *r, size_t off);
@@ -88,6 +99,12 @@ void reader_move_paragraph(struct reader *r, int dir);
 long reader_mention_at_or_after(struct reader *r, size_t off);
 /* The article's entities again: a correction may have changed them. */
 void reader_reload_mentions(struct reader *r);
+/* Load the article's mentions (those near the top for a long one). */
+void reader_load_mentions(struct reader *r);
+/* Make sure the mentions of [from, to) are in r->ments. */
+void reader_ments_cover(struct reader *r, size_t from, size_t to);
+/* Set r->ent to the mention m, loading its part of the article. */
+void reader_ent_set(struct reader *r, const struct store_mention *m);
 
 /* reader_actions.c: the annotations of the article (load them; the range
  * the keys act on; the one there; a summary for the status line) and

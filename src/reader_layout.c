@@ -167,6 +167,23 @@ void reader_set_top_offset(struct reader *r, size_t off)
 	reader_clamp_top(r);
 }
 
+/* The byte offset just after the last line on screen. */
+size_t reader_screen_end(struct reader *r)
+{
+	size_t p = r->top_para, l = r->top_line, end = reader_top_offset(r);
+	long row;
+
+	for (row = 0; row < reader_text_rows() && p < r->npara; row++) {
+		struct para *pa = reader_para_wrapped(r, p);
+		end = reader_line_offset(r, p, l + 1 < pa->lines.n ? l + 1 : pa->lines.n);
+		if (++l >= reader_para_rows(r, p)) {
+			p++;
+			l = 0;
+		}
+	}
+	return p >= r->npara ? r->art.body_len : end;
+}
+
 /* Display row (from the top of the text) of a byte offset, or -1 when it
  * is not on screen. */
 long reader_row_of(struct reader *r, size_t off)
@@ -223,8 +240,17 @@ void reader_show_offset(struct reader *r, size_t off)
 	if (row >= 0)
 		return;
 	reader_set_top_offset(r, off);
-	reader_scroll_by(r, -(long)(reader_text_rows() / 4));
-	reader_clamp_top(r);
+	{
+		/* Near the end the top is already as low as it goes: moving it
+		 * up a quarter would push the offset off the bottom. */
+		size_t p = r->top_para, l = r->top_line;
+		reader_scroll_by(r, -(long)(reader_text_rows() / 4));
+		reader_clamp_top(r);
+		if (reader_row_of(r, off) < 0) {
+			r->top_para = p;
+			r->top_line = l;
+		}
+	}
 }
 
 /* After scrolling, keep the focus on screen. */
@@ -320,16 +346,78 @@ long reader_mention_at_or_after(struct reader *r, size_t off)
 	return (long)lo;
 }
 
+/* How far the mentions loaded reach beyond what was asked, each way. */
+#define MENTS_MARGIN (4 * STORE_MENTION_BLOCK)
+
+/* The article's mentions: every one, or for a long article whose
+ * mentions are kept by position (made here when they are missing and the
+ * library is writable) none yet: reader_ments_cover loads those near the
+ * screen. */
+void reader_load_mentions(struct reader *r)
+{
+	r->ments.n = 0;
+	r->lazy_ments = 0;
+	r->ments_from = 0;
+	r->ments_to = SIZE_MAX;
+	free(r->label_marks);
+	r->label_marks = NULL;
+	r->ments_at = view_correct_changes();
+	if (r->art.body_len >= STORE_MENTION_BLOCK_MIN) {
+		size_t total = 0;
+		int rc = store_mention_total(ui.store, r->art.id, &total);
+		if (rc == 1 && !store_is_readonly(ui.store) && store_mention_index(ui.store, r->art.id) == 0)
+			rc = store_mention_total(ui.store, r->art.id, &total);
+		if (rc == 0) {
+			r->lazy_ments = 1;
+			r->ment_total = total;
+			r->ments_to = 0; /* none loaded yet */
+			return;
+		}
+	}
+	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	r->ment_total = r->ments.n;
+}
+
+void reader_ments_cover(struct reader *r, size_t from, size_t to)
+{
+	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+
+	if (!r->lazy_ments || (from >= r->ments_from && to <= r->ments_to))
+		return;
+	r->ments_from = from > MENTS_MARGIN ? from - MENTS_MARGIN : 0;
+	r->ments_to = to + MENTS_MARGIN < r->art.body_len ? to + MENTS_MARGIN : r->art.body_len + 1;
+	r->ments.n = 0;
+	if (store_mentions_range(ui.store, r->art.id, r->ments_from, r->ments_to, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	/* The entity Tab reached stays, when it is still among them. */
+	r->ent = -1;
+	if (at != SIZE_MAX) {
+		long i = reader_mention_at_or_after(r, at);
+		if (i < (long)r->ments.n && r->ments.v[i].start == at)
+			r->ent = i;
+	}
+}
+
+void reader_ent_set(struct reader *r, const struct store_mention *m)
+{
+	long i;
+
+	reader_ments_cover(r, m->start, m->end);
+	i = reader_mention_at_or_after(r, m->start);
+	r->ent = i < (long)r->ments.n && r->ments.v[i].start == m->start ? i : -1;
+}
+
 /* The article's entities again: a correction may have changed them. */
 void reader_reload_mentions(struct reader *r)
 {
 	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
-
-	r->ments.n = 0;
-	r->ments_at = view_correct_changes();
-	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
-		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	reader_load_mentions(r);
 	r->ent = -1;
+	if (r->lazy_ments && r->npara) {
+		size_t top = reader_top_offset(r);
+		reader_ments_cover(r, at < top ? at : top, top + 1);
+	}
 	for (size_t i = 0; at != SIZE_MAX && i < r->ments.n; i++)
 		if (r->ments.v[i].start == at)
 			r->ent = (long)i;

@@ -533,7 +533,8 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 		goto fail;
 	if (!existing)
 		*id = sqlite3_last_insert_rowid(st->core.db);
-	if (store_save_mentions(st, *id, !existing, r->doc->body, r->ner) != 0)
+	if (store_save_mentions(st, *id, !existing, r->doc->body, r->ner) != 0 ||
+	    (r->doc->body_len >= STORE_MENTION_BLOCK_MIN && store_mention_index_in(st, *id) != 0))
 		goto fail;
 	if (existing ? save_sentences(st, *id, 0, r->doc->body, r->sentences) != 0
 	             : !st->batch && index_article(st, *id, r->doc->title ? r->doc->title : "",

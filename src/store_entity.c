@@ -478,11 +478,11 @@ static int run_next(const char *txt, struct span_run *r)
  * sorted by article and start.  A row's spans are in order (a merge of
  * two entities appends a second run), so the rows' text is kept (a
  * quarter of the mentions' size), cut into its sorted runs, and the runs
- * merged through a heap straight into out: no second copy of millions of
- * mentions to sort.  total (the sum of the rows' counts, by the
- * statement total) sizes the vector once. */
-static int read_mentions(struct store *st, sqlite3_stmt *s, sqlite3_stmt *total, int64_t id,
-                         struct store_mentions *out)
+ * merged through a heap, each mention handed to sink as it comes: no
+ * second copy of millions of mentions to sort.  A sink that returns
+ * nonzero stops the merge (-1). */
+int store_merge_mentions(struct store *st, sqlite3_stmt *s, int64_t id,
+                         int (*sink)(void *ctx, const struct store_mention *m), void *ctx)
 {
 	struct buf txt = {0};
 	struct {
@@ -491,17 +491,6 @@ static int read_mentions(struct store *st, sqlite3_stmt *s, sqlite3_stmt *total,
 	} runs = {0};
 	int rc;
 
-	sqlite3_bind_int64(total, 1, id);
-	if (sqlite3_step(total) == SQLITE_ROW) {
-		int64_t n = sqlite3_column_int64(total, 0);
-		if (n > 0 && (uint64_t)n < SIZE_MAX / sizeof *out->v - out->n &&
-		    out->n + (size_t)n > out->cap) {
-			out->cap = out->n + (size_t)n;
-			out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
-			util_large_array(out->v, out->cap * sizeof *out->v);
-		}
-	}
-	sqlite3_reset(total);
 	sqlite3_bind_int64(s, 1, id);
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -561,7 +550,10 @@ static int read_mentions(struct store *st, sqlite3_stmt *s, sqlite3_stmt *total,
 			m.label = runs.v[0].label;
 			m.start = runs.v[0].start;
 			m.end = runs.v[0].stop;
-			VEC_PUSH(out, m);
+			if (sink(ctx, &m) != 0) {
+				rc = -1;
+				break;
+			}
 			if (!run_next(txt.s, &runs.v[0]))
 				runs.v[0] = runs.v[--n];
 			sift_down(runs.v, n, 0);
@@ -569,7 +561,34 @@ static int read_mentions(struct store *st, sqlite3_stmt *s, sqlite3_stmt *total,
 	}
 	buf_free(&txt);
 	free(runs.v);
+	return rc == -1 ? -1 : 0;
+}
+
+static int push_mention(void *ctx, const struct store_mention *m)
+{
+	struct store_mentions *out = ctx;
+
+	VEC_PUSH(out, *m);
 	return 0;
+}
+
+/* store_merge_mentions into out, sized once by total (the sum of the
+ * rows' counts). */
+static int read_mentions(struct store *st, sqlite3_stmt *s, sqlite3_stmt *total, int64_t id,
+                         struct store_mentions *out)
+{
+	sqlite3_bind_int64(total, 1, id);
+	if (sqlite3_step(total) == SQLITE_ROW) {
+		int64_t n = sqlite3_column_int64(total, 0);
+		if (n > 0 && (uint64_t)n < SIZE_MAX / sizeof *out->v - out->n &&
+		    out->n + (size_t)n > out->cap) {
+			out->cap = out->n + (size_t)n;
+			out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+			util_large_array(out->v, out->cap * sizeof *out->v);
+		}
+	}
+	sqlite3_reset(total);
+	return store_merge_mentions(st, s, id, push_mention, out);
 }
 
 int store_article_mentions(struct store *st, int64_t article_id, struct store_mentions *out)
@@ -827,6 +846,8 @@ int store_article_set_mentions(struct store *st, int64_t article_id, const char 
                                const struct ner_result *ner)
 {
 	store_entity_cache_reset(st);
+	/* A long article's blocks of mentions go with its rows (a trigger);
+	 * the reader makes them again when it opens the article. */
 	if (store_save_mentions(st, article_id, 0, body, ner) != 0)
 		return -1;
 	store_entity_cache_reset(st);

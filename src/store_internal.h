@@ -37,6 +37,7 @@ enum store_part {
 	STORE_PART_SEARCH,  /* store_search.c */
 	STORE_PART_CORRECTIONS, /* store_corrections.c: the list every import reads */
 	STORE_PART_VERSION, /* store_version.c */
+	STORE_PART_MENTION_BLOCK, /* store_mention_block.c */
 	STORE_NPARTS
 };
 
@@ -159,6 +160,15 @@ int store_save_mentions(struct store *st, int64_t article_id, int fresh, const c
 int store_drop_mentions(struct store *st, int64_t article_id);
 /* Delete the entities no mention or rule keeps. */
 int store_entity_orphans_drop(struct store *st, const char *what);
+/* The mentions of the rows s gives for id (its ?1: article or entity id,
+ * spans and label as ARTICLE_MENTIONS selects them), one at a time by
+ * article and start, to sink; nonzero from sink stops it (-1). */
+struct store_mention;
+int store_merge_mentions(struct store *st, sqlite3_stmt *s, int64_t id,
+                         int (*sink)(void *ctx, const struct store_mention *m), void *ctx);
+/* store_mention_block.c: store_mention_index inside the caller's
+ * transaction. */
+int store_mention_index_in(struct store *st, int64_t article_id);
 
 /* store_tag.c: why a tag (a name, and a colour or NULL) would be
  * refused, or NULL: store_tag_name_problem, then store_tag_colour_problem.

@@ -350,6 +350,44 @@ static void draw_line(struct reader *r, int row, size_t p, size_t l,
 	}
 }
 
+struct label_scan {
+	unsigned char *mark;
+	int rows;
+	enum ner_label label;
+	double len;
+};
+
+static int mark_label(void *ctx, const struct store_mention *m)
+{
+	struct label_scan *ls = ctx;
+
+	if (m->label == ls->label)
+		ls->mark[(size_t)((double)m->start / ls->len * ls->rows) % (size_t)ls->rows] |= 2;
+	return 0;
+}
+
+/* Where the mentions of a label are, a row of the minimap each, for an
+ * article whose mentions are not all loaded: one pass over its blocks,
+ * kept until the label or the height changes. */
+static const unsigned char *label_marks(struct reader *r, enum ner_label label, int rows)
+{
+	struct label_scan ls;
+
+	if (r->label_marks && r->label_marks_rows == rows && r->label_marks_label == (int)label)
+		return r->label_marks;
+	free(r->label_marks);
+	r->label_marks = xcalloc((size_t)rows, 1);
+	r->label_marks_rows = rows;
+	r->label_marks_label = (int)label;
+	ls.mark = r->label_marks;
+	ls.rows = rows;
+	ls.label = label;
+	ls.len = r->art.body_len ? (double)r->art.body_len : 1;
+	if (store_mentions_each(ui.store, r->art.id, mark_label, &ls) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	return r->label_marks;
+}
+
 /* The right margin: the part of the article on screen, and marks where
  * search hits and entities of the kind Tab reached are. */
 static void draw_minimap(struct reader *r)
@@ -360,23 +398,14 @@ static void draw_minimap(struct reader *r)
 	unsigned char *mark = xcalloc((size_t)rows, 1);
 	struct ui_style base = ui_area(AREA_MINIMAP), thumb, mk;
 
-	{
-		size_t p = r->top_para, l = r->top_line;
-		long row;
-		bottom = top;
-		for (row = 0; row < rows && p < r->npara; row++) {
-			bottom = reader_line_offset(r, p, l + 1 < reader_para_wrapped(r, p)->lines.n ? l + 1 : reader_para_wrapped(r, p)->lines.n);
-			if (++l >= reader_para_rows(r, p)) {
-				p++;
-				l = 0;
-			}
-		}
-		if (p >= r->npara)
-			bottom = len;
-	}
+	bottom = r->npara ? reader_screen_end(r) : len;
 	for (k = 0; k < r->hits.n; k++)
 		mark[(size_t)((double)r->hits.v[k].start / (double)len * rows) % (size_t)rows] |= 1;
-	if (r->ent >= 0) {
+	if (r->ent >= 0 && r->lazy_ments) {
+		const unsigned char *lm = label_marks(r, r->ments.v[r->ent].label, rows);
+		for (i = 0; lm && i < rows; i++)
+			mark[i] |= lm[i];
+	} else if (r->ent >= 0) {
 		enum ner_label lab = r->ments.v[r->ent].label;
 		for (k = 0; k < r->ments.n; k++)
 			if (r->ments.v[k].label == lab)
@@ -428,6 +457,8 @@ static void reader_draw(struct view *v)
 		ui_draw_text(0, used + 4, r->art.outlet, strlen(r->art.outlet), ui.cols - used - 5);
 	}
 	ui_set_style(&def);
+	if (r->lazy_ments && r->npara)
+		reader_ments_cover(r, reader_top_offset(r), reader_screen_end(r) + 1);
 	for (row = 0; row < reader_text_rows(); row++) {
 		ui_set_style(&def);
 		ui_clear_to_eol(1 + row, 0);
@@ -445,7 +476,7 @@ static void reader_draw(struct view *v)
 		int pct = p >= r->npara ? 100 : (int)((double)top * 100.0 / (double)len);
 		char here[128];
 		reader_annotation_summary(r, reader_target(r), here, sizeof here);
-		snprintf(left, sizeof left, " %3d%%  %zu entities  %zu annotation%s%s%s%s", pct, r->ments.n,
+		snprintf(left, sizeof left, " %3d%%  %zu entities  %zu annotation%s%s%s%s", pct, r->ment_total,
 		         r->hls.n, r->hls.n == 1 ? "" : "s", r->selecting ? "  [selection]" : "",
 		         *here ? "  " : "", here);
 		right[0] = '\0';
@@ -741,11 +772,8 @@ static void reader_reload(struct reader *r)
 		store_article_clear(&r->art);
 		r->art = a;
 	}
-	free(r->ments.v);
-	memset(&r->ments, 0, sizeof r->ments);
-	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
-		ui_error("entities not shown: %s", store_errmsg(ui.store));
 	r->ent = -1;
+	reader_load_mentions(r);
 }
 
 /* Annotation writes are checked against the text this reader shows
@@ -812,6 +840,7 @@ static void reader_done(struct view *v)
 	}
 	free_paras(r);
 	free(r->ments.v);
+	free(r->label_marks);
 	free(r->hits.v);
 	free(r->query);
 	store_highlights_free(&r->hls);
@@ -854,9 +883,7 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 	/* Opening an article reads it (feeds bring articles unread). */
 	if (!store_is_readonly(ui.store) && store_unread_set(ui.store, article_id, 0) != 0)
 		ui_error("%s", store_errmsg(ui.store));
-	r->ments_at = view_correct_changes();
-	if (store_article_mentions(ui.store, article_id, &r->ments) != 0)
-		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	reader_load_mentions(r);
 	build_paras(r);
 	r->ent = -1;
 	r->cur_hit = -1;
@@ -873,7 +900,9 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 	    reader_row_of(r, (size_t)r->art.focus_pos) >= 0)
 		reader_focus_at(r, (size_t)r->art.focus_pos);
 	if (at_offset >= 0) {
-		long i = reader_mention_at_or_after(r, (size_t)at_offset);
+		long i;
+		reader_ments_cover(r, (size_t)at_offset, (size_t)at_offset + 1);
+		i = reader_mention_at_or_after(r, (size_t)at_offset);
 		reader_show_offset(r, (size_t)at_offset);
 		if (i < (long)r->ments.n && r->ments.v[i].start == (size_t)at_offset)
 			r->ent = i;

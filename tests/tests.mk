@@ -7,7 +7,7 @@ CLI_TESTS = tests/cli/import.sh tests/cli/commands.sh tests/cli/annotate.sh test
 	tests/cli/samples.sh tests/cli/quote.sh tests/cli/export_folder.sh tests/cli/export_entities.sh tests/cli/tail.sh tests/cli/url_outlet.sh \
 	tests/cli/corrections.sh
 UI_TESTS = tests/ui/note_editor.sh tests/ui/reader.sh tests/ui/annotate.sh tests/ui/links.sh tests/ui/config.sh \
-	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/locale.sh \
+	tests/ui/hostile.sh tests/ui/library.sh tests/ui/mouse.sh tests/ui/paths.sh tests/ui/keep.sh tests/ui/bounded.sh tests/ui/huge.sh tests/ui/locale.sh \
 	tests/ui/scale.sh tests/ui/samples.sh tests/ui/search.sh tests/ui/export.sh
 # The reader's habits and fixes of issue 16.
 UI_TESTS += tests/ui/focus.sh tests/ui/clipboard.sh tests/ui/select.sh tests/ui/small.sh tests/ui/newsboat.sh

@@ -17,7 +17,7 @@ struct import_doc;
 struct ner_result;
 struct sentence_vec;
 
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 /* The schema version that added article.focus_pos. */
 #define STORE_FOCUS_VERSION 9
 
@@ -177,6 +177,27 @@ struct store_mentions {
 int store_article_mentions(struct store *st, int64_t article_id, struct store_mentions *out);
 /* Every mention of one entity, by article and start. */
 int store_entity_mentions(struct store *st, int64_t entity_id, struct store_mentions *out);
+
+/* A long article's mentions by position (store_mention_block.c): an
+ * article of STORE_MENTION_BLOCK_MIN bytes or more keeps them also in
+ * blocks of STORE_MENTION_BLOCK bytes of its body, so that a reader loads
+ * only those near the screen.  Made at import; a change to the article's
+ * mentions drops them, and store_mention_index makes them again. */
+#define STORE_MENTION_BLOCK 65536
+#define STORE_MENTION_BLOCK_MIN (1024 * 1024)
+int store_mention_index(struct store *st, int64_t article_id);
+/* The number of the article's mentions: 0, or 1 when it has no blocks. */
+int store_mention_total(struct store *st, int64_t article_id, size_t *total);
+/* The mentions that overlap [from, to), by start, appended to out. */
+int store_mentions_range(struct store *st, int64_t article_id, size_t from, size_t to,
+                         struct store_mentions *out);
+/* The first mention that starts at or after off (dir > 0), or the last
+ * that starts before it (dir < 0): 0, 1 when there is none, -1. */
+int store_mention_near(struct store *st, int64_t article_id, size_t off, int dir,
+                       struct store_mention *out);
+/* Every mention of the article, by start, to f (nonzero from f stops). */
+int store_mentions_each(struct store *st, int64_t article_id,
+                        int (*f)(void *ctx, const struct store_mention *m), void *ctx);
 
 struct store_entity {
 	int64_t id;

@@ -245,13 +245,7 @@ static const char *const migrations[] = {
 	"  text TEXT NOT NULL,"
 	"  label TEXT,"
 	"  created TEXT NOT NULL);",
-	/* 10 → 11: the entity index reads its rows in order from the index
-	 * alone (the tie-break by name and the label in it), not one table
-	 * lookup and a sort of ties per entity: at 100,000 articles the index
-	 * screen opens in about two thirds of the time. */
-	"DROP INDEX entity_rank;"
-	"CREATE INDEX entity_rank ON entity(articles DESC, mentions DESC, canonical, label);",
-	/* 11 → 12: a long article's mentions also by position, packed in
+	/* 10 → 11: a long article's mentions also by position, packed in
 	 * blocks of its body (store_mention_block.c), so that a reader of a
 	 * 100 MB article loads those near the screen, not millions.  A copy
 	 * of table mention: a trigger drops an article's blocks whenever one

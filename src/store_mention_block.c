@@ -1,5 +1,5 @@
 /* store_mention_block.c — the mentions of a long article by position:
- * table mention_block (schema 12) keeps, for each STORE_MENTION_BLOCK
+ * table mention_block (schema 11) keeps, for each STORE_MENTION_BLOCK
  * bytes of the body, the mentions that start there, packed, so that the
  * reader loads only those near the screen instead of millions.  It is a
  * copy of table mention kept for articles of STORE_MENTION_BLOCK_MIN

@@ -31,14 +31,18 @@ void reader_move_entity(struct reader *r, int dir)
 		ui_message("no entities in this article");
 		return;
 	}
-	if (r->lazy_ments) {
+	/* Its blocks may be gone (a merge, a split or a correction made here
+	 * drops them): made again, or every mention loaded. */
+	if (r->lazy_ments && reader_ments_check(r)) {
 		/* Only the mentions near the screen are loaded: ask the store
 		 * for the next one, and load its part of the article. */
 		struct store_mention m;
 		size_t at = r->ent >= 0 ? r->ments.v[r->ent].start : reader_focus_span(r).start;
 		int rc = store_mention_near(ui.store, r->art.id, r->ent >= 0 && dir > 0 ? at + 1 : at, dir, &m);
-		if (rc < 0)
+		if (rc < 0) {
 			ui_error("entities not shown: %s", store_errmsg(ui.store));
+			reader_ments_repair(r); /* a damaged block: the next Tab has them */
+		}
 		if (rc != 0) {
 			if (rc > 0)
 				ui_message(dir > 0 ? "no more entities below" : "no more entities above");

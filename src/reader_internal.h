@@ -103,6 +103,12 @@ void reader_reload_mentions(struct reader *r);
 void reader_load_mentions(struct reader *r);
 /* Make sure the mentions of [from, to) are in r->ments. */
 void reader_ments_cover(struct reader *r, size_t from, size_t to);
+/* For a long article whose mentions are loaded by position: whether its
+ * blocks are still there (made again when they are not, or every mention
+ * loaded): 1 when they are loaded by position still. */
+int reader_ments_check(struct reader *r);
+/* Its blocks are damaged: make them again, or load every mention. */
+void reader_ments_repair(struct reader *r);
 /* Set r->ent to the mention m, loading its part of the article. */
 void reader_ent_set(struct reader *r, const struct store_mention *m);
 

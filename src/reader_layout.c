@@ -379,17 +379,80 @@ void reader_load_mentions(struct reader *r)
 	r->ment_total = r->ments.n;
 }
 
+/* Every mention of the article, as for a short one. */
+static void ments_all(struct reader *r)
+{
+	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+	long i;
+
+	r->lazy_ments = 0;
+	r->ments_from = 0;
+	r->ments_to = SIZE_MAX;
+	r->ments.n = 0;
+	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	r->ment_total = r->ments.n;
+	r->ent = -1;
+	if (at != SIZE_MAX && (i = reader_mention_at_or_after(r, at)) < (long)r->ments.n &&
+	    r->ments.v[i].start == at)
+		r->ent = i;
+}
+
+void reader_ments_repair(struct reader *r)
+{
+	size_t total = 0;
+
+	if (!r->lazy_ments)
+		return;
+	if (!store_is_readonly(ui.store) && store_mention_index(ui.store, r->art.id) == 0 &&
+	    store_mention_total(ui.store, r->art.id, &total) == 0) {
+		r->ment_total = total;
+		r->ments_to = 0; /* load them again */
+		free(r->label_marks);
+		r->label_marks = NULL;
+		return;
+	}
+	ments_all(r);
+}
+
+int reader_ments_check(struct reader *r)
+{
+	size_t total = 0;
+	int rc;
+
+	if (!r->lazy_ments)
+		return 0;
+	rc = store_mention_total(ui.store, r->art.id, &total);
+	if (rc == 0)
+		return 1;
+	if (rc < 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	reader_ments_repair(r);
+	return r->lazy_ments;
+}
+
 void reader_ments_cover(struct reader *r, size_t from, size_t to)
 {
 	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+	int tries;
 
 	if (!r->lazy_ments || (from >= r->ments_from && to <= r->ments_to))
 		return;
-	r->ments_from = from > MENTS_MARGIN ? from - MENTS_MARGIN : 0;
-	r->ments_to = to + MENTS_MARGIN < r->art.body_len ? to + MENTS_MARGIN : r->art.body_len + 1;
-	r->ments.n = 0;
-	if (store_mentions_range(ui.store, r->art.id, r->ments_from, r->ments_to, &r->ments) != 0)
+	/* The blocks a merge, a split or a correction made here dropped
+	 * (the trigger does, without telling this reader) are made again. */
+	for (tries = 0; tries < 2 && reader_ments_check(r); tries++) {
+		r->ments_from = from > MENTS_MARGIN ? from - MENTS_MARGIN : 0;
+		r->ments_to = to < r->art.body_len - MENTS_MARGIN ? to + MENTS_MARGIN : r->art.body_len + 1;
+		r->ments.n = 0;
+		if (store_mentions_range(ui.store, r->art.id, r->ments_from, r->ments_to, &r->ments) == 0)
+			break;
+		/* A damaged block: made again from table mention, or every
+		 * mention loaded. */
 		ui_error("entities not shown: %s", store_errmsg(ui.store));
+		reader_ments_repair(r);
+	}
+	if (r->lazy_ments && tries == 2)
+		ments_all(r);
 	/* The entity Tab reached stays, when it is still among them. */
 	r->ent = -1;
 	if (at != SIZE_MAX) {

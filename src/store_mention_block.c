@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +30,10 @@
 	X(MBLOCK_INSERT, "INSERT INTO mention_block(article_id, block, n, spans) VALUES (?1, ?2, ?3, ?4)") \
 	X(MBLOCK_TOTAL, "SELECT n FROM mention_block WHERE article_id = ?1 AND block = -1")        \
 	X(MBLOCK_RANGE,                                                                            \
-	  "SELECT block, spans FROM mention_block WHERE article_id = ?1 AND block >= ?2"           \
+	  "SELECT block, spans, n FROM mention_block WHERE article_id = ?1 AND block >= ?2"        \
 	  " AND block <= ?3 ORDER BY block")                                                       \
 	X(MBLOCK_DOWN,                                                                             \
-	  "SELECT block, spans FROM mention_block WHERE article_id = ?1 AND block >= 0"            \
+	  "SELECT block, spans, n FROM mention_block WHERE article_id = ?1 AND block >= 0"         \
 	  " AND block <= ?2 ORDER BY block DESC")
 
 STORE_STATEMENTS(STORE_PART_MENTION_BLOCK, MBLOCK_STMTS)
@@ -148,21 +149,55 @@ int store_mention_index(struct store *st, int64_t article_id)
 	return store_commit(st, "cannot index mentions");
 }
 
-/* Each mention of a block's packed spans; f returns nonzero to stop
- * (and that is returned). */
-static int each_in_block(int64_t block, const void *data, int len,
+/* A block that does not decode to what index_one wrote: its n mentions,
+ * each starting in the block, in order, with an end after its start.
+ * The database may be damaged or not gloss's own doing. */
+#define BLOCK_DAMAGED (-2)
+
+/* Each mention of a block's packed spans (n of them); f returns nonzero
+ * to stop (and that is returned), BLOCK_DAMAGED when the block is not
+ * one index_one wrote. */
+static int each_in_block(int64_t block, const void *data, int len, int64_t n,
+                         int (*f)(void *ctx, const struct store_mention *m), void *ctx,
+                         int64_t article_id);
+
+static int check_one(void *ctx, const struct store_mention *m)
+{
+	(void)ctx;
+	(void)m;
+	return 0;
+}
+
+/* The whole block is checked before f sees any of it, so that a damaged
+ * one is an error wherever its damage is. */
+static int each_in_checked_block(int64_t block, const void *data, int len, int64_t n,
+                                 int (*f)(void *ctx, const struct store_mention *m), void *ctx,
+                                 int64_t article_id)
+{
+	if (each_in_block(block, data, len, n, check_one, NULL, article_id) != 0)
+		return BLOCK_DAMAGED;
+	return each_in_block(block, data, len, n, f, ctx, article_id);
+}
+
+static int each_in_block(int64_t block, const void *data, int len, int64_t n,
                          int (*f)(void *ctx, const struct store_mention *m), void *ctx,
                          int64_t article_id)
 {
-	const unsigned char *p = data, *end = p + (len > 0 ? len : 0);
-	size_t at = (size_t)block * STORE_MENTION_BLOCK;
+	const unsigned char *p = data, *end = p ? p + (len > 0 ? len : 0) : p;
+	size_t at, stop;
+	int64_t seen = 0;
 
+	if (block < 0 || (uint64_t)block >= SIZE_MAX / STORE_MENTION_BLOCK - 1)
+		return BLOCK_DAMAGED;
+	at = (size_t)block * STORE_MENTION_BLOCK;
+	stop = at + STORE_MENTION_BLOCK;
 	while (p < end) {
 		struct store_mention m;
 		uint64_t d, l, e;
 		int rc;
-		if (!get_num(&p, end, &d) || !get_num(&p, end, &l) || !get_num(&p, end, &e) || p >= end)
-			break; /* a damaged block ends here */
+		if (!get_num(&p, end, &d) || !get_num(&p, end, &l) || !get_num(&p, end, &e) ||
+		    p >= end || d >= stop - at || l > SIZE_MAX - stop || e > INT64_MAX || ++seen > n)
+			return BLOCK_DAMAGED;
 		m.article_id = article_id;
 		m.entity_id = (int64_t)e;
 		m.label = *p < NER_NLABELS ? (enum ner_label)*p : NER_CARDINAL;
@@ -173,7 +208,15 @@ static int each_in_block(int64_t block, const void *data, int len,
 		if ((rc = f(ctx, &m)) != 0)
 			return rc;
 	}
-	return 0;
+	return seen == n ? 0 : BLOCK_DAMAGED;
+}
+
+static int damaged(struct store *st, int64_t article_id, int64_t block)
+{
+	snprintf(st->core.errbuf, sizeof st->core.errbuf,
+	         "the mentions of article %lld by position are damaged (block %lld)",
+	         (long long)article_id, (long long)block);
+	return -1;
 }
 
 int store_mention_total(struct store *st, int64_t article_id, size_t *total)
@@ -215,14 +258,20 @@ static int each_in_blocks(struct store *st, int64_t article_id, int64_t lo, int6
 {
 	sqlite3_stmt *s = stmt(st, S_MBLOCK_RANGE);
 	int rc, stop = 0;
+	int64_t block = 0;
 
 	sqlite3_bind_int64(s, 1, article_id);
 	sqlite3_bind_int64(s, 2, lo);
 	sqlite3_bind_int64(s, 3, hi);
-	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		stop = each_in_block(sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
-		                     sqlite3_column_bytes(s, 1), f, ctx, article_id);
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const void *blob = sqlite3_column_blob(s, 1);
+		block = sqlite3_column_int64(s, 0);
+		stop = each_in_checked_block(block, blob, sqlite3_column_bytes(s, 1), sqlite3_column_int64(s, 2),
+		                     f, ctx, article_id);
+	}
 	sqlite3_reset(s);
+	if (stop == BLOCK_DAMAGED)
+		return damaged(st, article_id, block);
 	if (!stop && rc != SQLITE_DONE) {
 		store_set_err(st, "cannot read mentions");
 		return -1;
@@ -278,13 +327,20 @@ int store_mention_near(struct store *st, int64_t article_id, size_t off, int dir
 		/* Block by block down from off's, until one has a mention
 		 * before off. */
 		sqlite3_stmt *s = stmt(st, S_MBLOCK_DOWN);
-		int rc;
+		int rc, bad = 0;
+		int64_t block = 0;
 		sqlite3_bind_int64(s, 1, article_id);
 		sqlite3_bind_int64(s, 2, b);
-		while (!n.found && (rc = sqlite3_step(s)) == SQLITE_ROW)
-			each_in_block(sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
-			              sqlite3_column_bytes(s, 1), take_near, &n, article_id);
+		while (!n.found && !bad && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+			const void *blob = sqlite3_column_blob(s, 1);
+			block = sqlite3_column_int64(s, 0);
+			bad = each_in_checked_block(block, blob, sqlite3_column_bytes(s, 1),
+			                    sqlite3_column_int64(s, 2), take_near, &n, article_id) ==
+			      BLOCK_DAMAGED;
+		}
 		sqlite3_reset(s);
+		if (bad)
+			return damaged(st, article_id, block);
 		if (!n.found && rc != SQLITE_DONE) {
 			store_set_err(st, "cannot read mentions");
 			return -1;

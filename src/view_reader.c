@@ -383,8 +383,12 @@ static const unsigned char *label_marks(struct reader *r, enum ner_label label, 
 	ls.rows = rows;
 	ls.label = label;
 	ls.len = r->art.body_len ? (double)r->art.body_len : 1;
-	if (store_mentions_each(ui.store, r->art.id, mark_label, &ls) != 0)
+	if (store_mentions_each(ui.store, r->art.id, mark_label, &ls) != 0) {
 		ui_error("entities not shown: %s", store_errmsg(ui.store));
+		memset(r->label_marks, 0, (size_t)rows);
+		reader_ments_repair(r); /* a damaged block: made again */
+		return NULL;
+	}
 	return r->label_marks;
 }
 

@@ -79,6 +79,26 @@ ui_keys q
 ui_wait "the library again" "A very long wire archive"
 ui_keys Enter
 ui_wait "reopened where it was left" "zebrafinch quarry"
+
+# A merge in the entity index, opened over the reader, drops the
+# article's blocks (a trigger): back in the reader, the part of the
+# article not loaded yet still has its entities, and Tab still finds them.
+ui_keys g
+ui_wait_gone "the top" "zebrafinch quarry"
+ui_keys E
+ui_wait "the entity index" "Entities — [0-9]+"
+ui_keys m
+ui_wait "m marks one" "marked "
+ui_keys j M
+ui_wait "M merges it into the next" "merged into"
+ui_keys q
+ui_wait "back in the reader" "entities"
+ui_keys G
+ui_wait "G after the merge" "zebrafinch quarry"
+ui_keys g G
+ui_wait "still at the end" "zebrafinch quarry"
+ui_keys Tab
+ui_wait "Tab near the end after the merge" "(PERSON|GPE) [A-Z][a-z]+.* — Enter lists"
 ui_keys Q
 ui_stop
 t_done

@@ -500,6 +500,80 @@ static void test_passages(void)
 	free(p);
 }
 
+/* A long article's mentions by position (store_mention_block.c): read
+ * back as they were saved; a damaged block (cut short, emptied, or a
+ * count that does not match) is an error that says so, never a read
+ * past its end, and the blocks made again from table mention read back. */
+static void test_mention_blocks(void)
+{
+	char *p = path_in("blocks.db"), *err = NULL;
+	struct store *st = store_open(p, STORE_CREATE, &err);
+	struct import_doc doc = {0};
+	struct store_import_req req = {0};
+	struct ner_result ner = {0};
+	struct store_mentions ms = {0};
+	struct store_mention m;
+	struct buf b = {0};
+	size_t k, total = 0, n = 0;
+	int64_t id = 0;
+	int orphaned, ok = 1;
+	sqlite3 *db;
+	static const char *const bad[] = {
+		"UPDATE mention_block SET spans = substr(spans, 1, length(spans) - 2) WHERE block = 3",
+		"UPDATE mention_block SET spans = x'' WHERE block = 3",
+		"UPDATE mention_block SET n = n + 1 WHERE block = 3",
+		"UPDATE mention_block SET spans = x'ffffffffffffffffff7f0101' WHERE block = 3",
+	};
+
+	while (b.len < STORE_MENTION_BLOCK_MIN + 1000) {
+		struct ner_span sp = {b.len, b.len + 9, NER_PERSON, (char *)"Ines Moll"};
+		buf_adds(&b, "Ines Moll spoke at length about the harbour and the weather. ");
+		VEC_PUSH(&ner, sp);
+	}
+	doc.body = b.s;
+	doc.body_len = b.len;
+	doc.title = (char *)"Long";
+	req.source = "/blocks/1.txt";
+	req.raw = b.s;
+	req.raw_len = b.len;
+	req.doc = &doc;
+	req.ner = &ner;
+	CHECK_INT(store_import(st, &req, &id, &orphaned), STORE_IMPORTED, "a long article");
+	CHECK_INT(store_mention_total(st, id, &total), 0, "its mentions are kept by position");
+	CHECK(total == ner.n, "all of them");
+	CHECK_INT(store_mentions_range(st, id, 3 * STORE_MENTION_BLOCK, 4 * STORE_MENTION_BLOCK, &ms), 0,
+	          "a block's mentions");
+	for (k = 0; k < ms.n; k++)
+		ok &= ms.v[k].end - ms.v[k].start == 9 && memcmp(b.s + ms.v[k].start, "Ines Moll", 9) == 0;
+	CHECK(ms.n > 100 && ok, "where they are");
+	n = ms.n;
+	for (k = 0; k < sizeof bad / sizeof *bad; k++) {
+		char *what = xasprintf("damaged block %zu: an error", k);
+		sqlite3_open(p, &db);
+		CHECK_INT(sqlite3_exec(db, bad[k], NULL, NULL, NULL), SQLITE_OK, "damage a block");
+		sqlite3_close(db);
+		ms.n = 0;
+		CHECK_INT(store_mentions_range(st, id, 3 * STORE_MENTION_BLOCK, 4 * STORE_MENTION_BLOCK, &ms),
+		          -1, what);
+		CHECK(strstr(store_errmsg(st), "damaged") != NULL, "that says so");
+		CHECK_INT(store_mention_near(st, id, 3 * STORE_MENTION_BLOCK + 10, 1, &m), -1,
+		          "the next mention: an error too");
+		CHECK_INT(store_mention_near(st, id, 4 * STORE_MENTION_BLOCK - 10, -1, &m), -1,
+		          "the one before: an error too");
+		CHECK_INT(store_mention_index(st, id), 0, "made again");
+		ms.n = 0;
+		CHECK_INT(store_mentions_range(st, id, 3 * STORE_MENTION_BLOCK, 4 * STORE_MENTION_BLOCK, &ms),
+		          0, "read back");
+		CHECK(ms.n == n, "as before");
+		free(what);
+	}
+	free(ms.v);
+	free(ner.v);
+	buf_free(&b);
+	store_close(st);
+	free(p);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -512,6 +586,7 @@ int main(void)
 	test_batch_index();
 	test_undo();
 	test_passages();
+	test_mention_blocks();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
 		if (system(cmd) != 0)

@@ -249,17 +249,17 @@ static const char *const migrations[] = {
 	 * blocks of its body (store_mention_block.c), so that a reader of a
 	 * 100 MB article loads those near the screen, not millions.  A copy
 	 * of table mention: a trigger drops an article's blocks whenever one
-	 * of its mention rows changes, and they are made again at import or
-	 * when a reader finds them missing, so existing articles get theirs
-	 * the first time they are opened. */
+	 * of its mention rows is deleted or changed (and store_save_mentions
+	 * when it saves an article's mentions anew: a trigger on insert cost
+	 * every import a statement per mention row), and they are made again
+	 * at import or when a reader finds them missing, so existing articles
+	 * get theirs the first time they are opened. */
 	"CREATE TABLE IF NOT EXISTS mention_block ("
 	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
 	"  block INTEGER NOT NULL,"
 	"  n INTEGER NOT NULL,"
 	"  spans BLOB NOT NULL,"
 	"  PRIMARY KEY (article_id, block)) WITHOUT ROWID;"
-	"CREATE TRIGGER IF NOT EXISTS mention_block_ai AFTER INSERT ON mention BEGIN"
-	"  DELETE FROM mention_block WHERE article_id = new.article_id; END;"
 	"CREATE TRIGGER IF NOT EXISTS mention_block_ad AFTER DELETE ON mention BEGIN"
 	"  DELETE FROM mention_block WHERE article_id = old.article_id; END;"
 	"CREATE TRIGGER IF NOT EXISTS mention_block_au AFTER UPDATE ON mention BEGIN"

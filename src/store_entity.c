@@ -28,6 +28,10 @@
 	X(ENTITY_COUNT_ADD,                                                                        \
 	  "UPDATE entity SET mentions = mentions + ?2, articles = articles + 1 WHERE id = ?1")     \
 	X(MENTION_DELETE, "DELETE FROM mention WHERE article_id = ?1")                             \
+	/* A long article's mentions by position (store_mention_block.c) go \
+	 * when its mentions are saved anew; deletes and updates of mention \
+	 * rows drop them by trigger. */                                    \
+	X(MENTION_BLOCKS_DROP, "DELETE FROM mention_block WHERE article_id = ?1")                  \
 	X(MENTION_INSERT,                                                                          \
 	  "INSERT INTO mention(article_id, entity_id, surface, n, spans) VALUES (?1, ?2, ?3, ?4, ?5)" \
 	  " ON CONFLICT DO UPDATE SET n = n + excluded.n, spans = spans || ',' || excluded.spans") \
@@ -347,8 +351,14 @@ int store_save_mentions(struct store *st, int64_t article_id, int fresh, const c
 
 	/* A new article has no mentions yet (a deleted article's went with
 	 * it), so there is nothing to take back. */
-	if (!fresh && store_drop_mentions(st, article_id) != 0)
-		return -1;
+	if (!fresh) {
+		if (store_drop_mentions(st, article_id) != 0)
+			return -1;
+		s = stmt(st, S_MENTION_BLOCKS_DROP);
+		sqlite3_bind_int64(s, 1, article_id);
+		if (step_done(st, s, "cannot save mentions") != 0)
+			return -1;
+	}
 	for (i = 0; ner && i < ner->n; i++) {
 		const struct ner_span *sp = &ner->v[i];
 		const char *label = ner_label_name(sp->label);

@@ -3,9 +3,10 @@
  * bytes of the body, the mentions that start there, packed, so that the
  * reader loads only those near the screen instead of millions.  It is a
  * copy of table mention kept for articles of STORE_MENTION_BLOCK_MIN
- * bytes or more: made at import (store_mention_index), dropped by
- * triggers whenever a mention row of the article changes, and made again
- * when a reader finds it missing.  Block -1 of an article says that its
+ * bytes or more: made at import (store_mention_index), dropped whenever
+ * the article's mention rows change (triggers on delete and update;
+ * store_save_mentions when it saves them anew), and made again when a
+ * reader finds it missing.  Block -1 of an article says that its
  * blocks are there (n: the article's mentions), so an article without a
  * mention is told apart from one not indexed.  Part of the store module
  * (see store_internal.h). */

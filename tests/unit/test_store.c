@@ -15,6 +15,7 @@
 #include "gloss/sentence.h"
 #include "gloss/import.h"
 #include "gloss/store.h"
+#include "gloss/store_corrections.h"
 #include "gloss/util.h"
 #include "tap.h"
 
@@ -554,7 +555,7 @@ static void test_mention_blocks(void)
 		sqlite3_close(db);
 		ms.n = 0;
 		CHECK_INT(store_mentions_range(st, id, 3 * STORE_MENTION_BLOCK, 4 * STORE_MENTION_BLOCK, &ms),
-		          -1, what);
+		          -1, "%s", what);
 		CHECK(strstr(store_errmsg(st), "damaged") != NULL, "that says so");
 		CHECK_INT(store_mention_near(st, id, 3 * STORE_MENTION_BLOCK + 10, 1, &m), -1,
 		          "the next mention: an error too");
@@ -566,6 +567,18 @@ static void test_mention_blocks(void)
 		          0, "read back");
 		CHECK(ms.n == n, "as before");
 		free(what);
+	}
+	/* Mentions saved anew (a correction): the blocks go, even when the
+	 * article had no mention row for a trigger to see. */
+	{
+		struct ner_result none = {0};
+		CHECK_INT(store_article_set_mentions(st, id, b.s, &none), 0, "every mention taken away");
+		CHECK_INT(store_mention_total(st, id, &total), 1, "the blocks went with them");
+		CHECK_INT(store_mention_index(st, id), 0, "made again");
+		CHECK(store_mention_total(st, id, &total) == 0 && total == 0, "with no mention");
+		CHECK_INT(store_article_set_mentions(st, id, b.s, &ner), 0, "mentions given back");
+		CHECK_INT(store_mention_total(st, id, &total), 1,
+		          "the empty blocks went, though no mention row was there to change");
 	}
 	free(ms.v);
 	free(ner.v);

@@ -11,12 +11,28 @@
 #include "gloss/sentence.h"
 #include "gloss/store.h"
 
+/* A paragraph near the screen, laid out: an entry of the reader's
+ * paragraph cache (reader_layout.c).  Every paragraph of the article has
+ * only its start in r->para_start; this is made when a paragraph is
+ * reached, and dropped when it has not been used for a while.  A pointer
+ * to one stays valid until the next reader_paras_op: entries used since
+ * then are never dropped. */
 struct para {
+	size_t p;                   /* which paragraph */
 	size_t start, end;          /* bytes of the body */
 	struct layout_lines lines;  /* offsets relative to start; at width */
 	struct sentence_vec sents;  /* absolute offsets */
 	int wrapped_at;             /* the width lines were made for, 0 = none */
 	int split;
+	unsigned long used;         /* the cache's clock when last asked for */
+	unsigned long op;           /* the operation that last asked for it */
+};
+
+struct para_cache {
+	struct para **slot;         /* by paragraph number, open addressing */
+	size_t mask, n, limit;
+	unsigned long clock, op;
+	struct para *last;
 };
 
 struct hit {
@@ -25,8 +41,12 @@ struct hit {
 
 struct reader {
 	struct store_article art;
-	struct para *paras;
+	/* Where each paragraph (a line of the body) starts: its end is one
+	 * byte before the next one's start.  Laid-out paragraphs are in
+	 * paras, made when they are reached. */
+	size_t *para_start;
 	size_t npara;
+	struct para_cache paras;
 	/* The mentions of the body from ments_from to ments_to: all of them,
 	 * or for a long article with blocks (lazy_ments) those near the
 	 * screen, loaded as it moves (reader_ments_cover). */
@@ -68,6 +88,13 @@ struct reader {
 
 /* reader_layout.c: the article laid out, the top line and the focus. */
 int reader_text_rows(void);
+/* The paragraphs of r->art.body: where each starts, and a cache emptied. */
+void reader_paras_build(struct reader *r);
+void reader_paras_free(struct reader *r);
+/* A new operation (a key, a draw): the entries of the last one may go. */
+void reader_paras_op(struct reader *r);
+size_t reader_para_start(const struct reader *r, size_t p);
+size_t reader_para_end(const struct reader *r, size_t p);
 struct para *reader_para_wrapped(struct reader *r, size_t p);
 struct para *reader_para_split(struct reader *r, size_t p);
 /* Display lines of a paragraph: its lines and a blank after it. */

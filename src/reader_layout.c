@@ -22,9 +22,157 @@ int reader_text_rows(void)
 	return ui.rows - 2;
 }
 
+/* The paragraph cache: how many laid-out paragraphs are kept beyond those
+ * the current operation uses (a screen is at most one a row). */
+#ifndef PARA_CACHE
+#define PARA_CACHE 512
+#endif
+
+/* Paragraphs: one per line of the cleaned body. */
+void reader_paras_build(struct reader *r)
+{
+	size_t pos = 0, cap = 0;
+
+	reader_paras_free(r);
+	while (pos < r->art.body_len || (pos == 0 && r->art.body_len == 0)) {
+		const char *nl = memchr(r->art.body + pos, '\n', r->art.body_len - pos);
+		size_t end = nl ? (size_t)(nl - r->art.body) : r->art.body_len;
+		if (r->npara == cap) {
+			cap = cap ? cap * 2 : 64;
+			r->para_start = xreallocarray(r->para_start, cap, sizeof *r->para_start);
+		}
+		r->para_start[r->npara++] = pos;
+		pos = end + 1;
+		if (!nl)
+			break;
+	}
+	if (r->npara < cap)
+		r->para_start = xreallocarray(r->para_start, r->npara, sizeof *r->para_start);
+}
+
+static void para_drop(struct para *e)
+{
+	free(e->lines.v);
+	free(e->sents.v);
+	free(e);
+}
+
+void reader_paras_free(struct reader *r)
+{
+	struct para_cache *c = &r->paras;
+	size_t i;
+
+	for (i = 0; c->slot && i <= c->mask; i++)
+		if (c->slot[i])
+			para_drop(c->slot[i]);
+	free(c->slot);
+	memset(c, 0, sizeof *c);
+	free(r->para_start);
+	r->para_start = NULL;
+	r->npara = 0;
+}
+
+void reader_paras_op(struct reader *r)
+{
+	r->paras.op++;
+}
+
+size_t reader_para_start(const struct reader *r, size_t p)
+{
+	return r->para_start[p];
+}
+
+/* A paragraph ends one byte (its newline) before the next one starts; the
+ * last at the end of the body, or at a newline that ends the body. */
+size_t reader_para_end(const struct reader *r, size_t p)
+{
+	size_t len = r->art.body_len;
+
+	if (p + 1 < r->npara)
+		return r->para_start[p + 1] - 1;
+	return len && r->art.body[len - 1] == '\n' ? len - 1 : len;
+}
+
+static size_t para_hash(size_t p, size_t mask)
+{
+	return (size_t)(((uint64_t)p * UINT64_C(0x9E3779B97F4A7C15)) >> 29) & mask;
+}
+
+static void para_put(struct para_cache *c, struct para *e)
+{
+	size_t i;
+
+	for (i = para_hash(e->p, c->mask); c->slot[i]; i = (i + 1) & c->mask)
+		;
+	c->slot[i] = e;
+}
+
+/* Drop the entries not used lately nor by this operation, and make room
+ * for as many again as are kept. */
+static void para_trim(struct para_cache *c)
+{
+	struct para **old = c->slot;
+	size_t oldn = old ? c->mask + 1 : 0, i, size = 16;
+
+	c->n = 0;
+	for (i = 0; i < oldn; i++) {
+		struct para *e = old[i];
+		if (!e)
+			continue;
+		if (e->op != c->op && c->clock - e->used >= PARA_CACHE / 2) {
+			if (c->last == e)
+				c->last = NULL;
+			para_drop(e);
+			old[i] = NULL;
+		} else {
+			c->n++;
+		}
+	}
+	c->limit = c->n * 2 > PARA_CACHE ? c->n * 2 : PARA_CACHE;
+	while (size < c->limit * 2)
+		size *= 2;
+	c->slot = xcalloc(size, sizeof *c->slot);
+	c->mask = size - 1;
+	for (i = 0; i < oldn; i++)
+		if (old[i])
+			para_put(c, old[i]);
+	free(old);
+}
+
+/* Paragraph p's entry in the cache, made when it is missing. */
+static struct para *para_get(struct reader *r, size_t p)
+{
+	struct para_cache *c = &r->paras;
+	struct para *e = c->last;
+
+	if (!e || e->p != p) {
+		size_t i;
+		e = NULL;
+		for (i = c->slot ? para_hash(p, c->mask) : 0; c->slot && c->slot[i]; i = (i + 1) & c->mask)
+			if (c->slot[i]->p == p) {
+				e = c->slot[i];
+				break;
+			}
+		if (!e) {
+			if (c->n >= c->limit)
+				para_trim(c);
+			e = xcalloc(1, sizeof *e);
+			e->p = p;
+			e->start = reader_para_start(r, p);
+			e->end = reader_para_end(r, p);
+			para_put(c, e);
+			c->n++;
+		}
+		c->last = e;
+	}
+	e->used = ++c->clock;
+	e->op = c->op;
+	return e;
+}
+
 struct para *reader_para_wrapped(struct reader *r, size_t p)
 {
-	struct para *pa = &r->paras[p];
+	struct para *pa = para_get(r, p);
 
 	if (pa->wrapped_at != r->width) {
 		pa->lines.n = 0;
@@ -40,7 +188,7 @@ struct para *reader_para_wrapped(struct reader *r, size_t p)
 
 struct para *reader_para_split(struct reader *r, size_t p)
 {
-	struct para *pa = &r->paras[p];
+	struct para *pa = para_get(r, p);
 
 	if (!pa->split) {
 		size_t i;
@@ -85,7 +233,7 @@ size_t reader_para_at(struct reader *r, size_t off)
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (r->paras[mid].start <= off)
+		if (r->para_start[mid] <= off)
 			lo = mid;
 		else
 			hi = mid;

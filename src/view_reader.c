@@ -197,9 +197,7 @@ static void select_move(struct reader *r, enum request req)
 	else
 		reader_move_paragraph(r, -1);
 	if (at_end && (req == REQ_PARA_NEXT || req == REQ_PARA_PREV)) {
-		struct para *pa = &r->paras[r->focus_para];
-		reader_para_split(r, r->focus_para);
-		r->focus_sent = pa->sents.n - 1;
+		r->focus_sent = reader_para_split(r, r->focus_para)->sents.n - 1;
 	}
 	f = reader_focus_span(r);
 	if (at_end && f.end > r->sel_a)
@@ -452,6 +450,7 @@ static void reader_draw(struct view *v)
 	size_t p = r->top_para, l = r->top_line, len = r->art.body_len ? r->art.body_len : 1;
 	int row, used;
 	char left[256], right[128];
+	reader_paras_op(r);
 
 	ui_set_style(&title);
 	ui_clear_to_eol(0, 0);
@@ -494,6 +493,7 @@ static int reader_request(struct view *v, enum request req)
 {
 	struct reader *r = v->data;
 	long page = reader_text_rows() > 2 ? reader_text_rows() - 1 : 1;
+	reader_paras_op(r);
 
 	if (r->selecting) {
 		switch (req) {
@@ -658,7 +658,7 @@ static int reader_request(struct view *v, enum request req)
 	case REQ_BOTTOM:
 		reader_bottom_top(r, &r->top_para, &r->top_line);
 		if (r->npara)
-			reader_focus_at(r, r->paras[r->npara - 1].start);
+			reader_focus_at(r, reader_para_start(r, r->npara - 1));
 		return 1;
 	case REQ_SENTENCE_NEXT:
 		reader_move_sentence(r, 1);
@@ -704,42 +704,6 @@ static int reader_request(struct view *v, enum request req)
 	}
 }
 
-/* Paragraphs: one per line of the cleaned body. */
-static void build_paras(struct reader *r)
-{
-	size_t pos = 0, cap = 0;
-
-	r->npara = 0;
-	while (pos < r->art.body_len || (pos == 0 && r->art.body_len == 0)) {
-		const char *nl = memchr(r->art.body + pos, '\n', r->art.body_len - pos);
-		size_t end = nl ? (size_t)(nl - r->art.body) : r->art.body_len;
-		if (r->npara == cap) {
-			cap = cap ? cap * 2 : 64;
-			r->paras = xreallocarray(r->paras, cap, sizeof *r->paras);
-		}
-		memset(&r->paras[r->npara], 0, sizeof r->paras[0]);
-		r->paras[r->npara].start = pos;
-		r->paras[r->npara].end = end;
-		r->npara++;
-		pos = end + 1;
-		if (!nl)
-			break;
-	}
-}
-
-static void free_paras(struct reader *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->npara; i++) {
-		free(r->paras[i].lines.v);
-		free(r->paras[i].sents.v);
-	}
-	free(r->paras);
-	r->paras = NULL;
-	r->npara = 0;
-}
-
 /* Another process changed the library: the article's details, its
  * entities and (re-imported) its text are read again; the place and the
  * focus stay where they were, as near as the new text allows. */
@@ -758,10 +722,10 @@ static void reader_reload(struct reader *r)
 		store_article_clear(&a);
 		if (store_article_get(ui.store, r->art.id, 1, &a) != 0)
 			return;
-		free_paras(r);
+		reader_paras_free(r);
 		store_article_clear(&r->art);
 		r->art = a;
-		build_paras(r);
+		reader_paras_build(r);
 		r->width = 0; /* rewrap */
 		r->art.read_pos = (int64_t)(top < r->art.body_len ? top : 0);
 		reader_focus_at(r, focus < r->art.body_len ? focus : 0);
@@ -798,6 +762,7 @@ static void reader_resize(struct view *v)
 	struct reader *r = v->data;
 	int width = ui.cols - MARGIN - 2;
 	size_t off;
+	reader_paras_op(r);
 
 	if (width < 1)
 		width = 1;
@@ -819,6 +784,7 @@ static void reader_click(struct view *v, int row, int col)
 	struct reader *r = v->data;
 	size_t p = r->top_para, l = r->top_line;
 	int i;
+	reader_paras_op(r);
 
 	(void)col;
 	for (i = 1; i < row && p < r->npara; i++) {
@@ -842,7 +808,7 @@ static void reader_done(struct view *v)
 		(void)store_article_set_read_pos(ui.store, r->art.id, (int64_t)reader_top_offset(r));
 		(void)store_article_set_focus_pos(ui.store, r->art.id, (int64_t)reader_focus_span(r).start);
 	}
-	free_paras(r);
+	reader_paras_free(r);
 	free(r->ments.v);
 	free(r->label_marks);
 	free(r->hits.v);
@@ -888,7 +854,7 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 	if (!store_is_readonly(ui.store) && store_unread_set(ui.store, article_id, 0) != 0)
 		ui_error("%s", store_errmsg(ui.store));
 	reader_load_mentions(r);
-	build_paras(r);
+	reader_paras_build(r);
 	r->ent = -1;
 	r->cur_hit = -1;
 	r->on_hl = -1;

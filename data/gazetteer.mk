@@ -37,7 +37,7 @@ LEXICON_FILES = \
 	data/en/rule-words.txt \
 	data/en/unit-values.txt
 NER_EXTRA_SOURCES =
-NER_EXTRA_DIST = tools/make-gazetteers.py tests/eval-ner.sh tests/ner-dev/numbers.txt tests/ner-dev/to-gold.py
+NER_EXTRA_DIST = tools/make-gazetteers.py tests/eval-ner.sh tests/ner-dev/numbers.txt tests/ner-dev/news.txt tests/ner-dev/to-gold.py
 # A list moved or added here changes what is embedded, even when the files
 # themselves are older than src/embedded.c.
 src/embedded.c: $(top_srcdir)/data/gazetteer.mk

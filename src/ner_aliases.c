@@ -377,6 +377,13 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			hit = alias_get(al, mask, initials_hash(d, sp->ts) ^ ACRONYM_SEED);
 		if (!hit || hit->span == s)
 			goto unresolved;
+		/* "the town of Bridgton" stays a place though "Bridgton
+		 * Hinkleys" was guessed a person: context outranks a guess. */
+		if ((sp->pending == 1 || sp->strength >= 1) && (sp->label == NER_GPE || sp->label == NER_LOC) &&
+		    d->sp[hit->span].label == NER_PERSON && d->sp[hit->span].strength == 0) {
+			sp->pending = 0;
+			continue;
+		}
 		if (hit->ambiguous) {
 			/* "Bobick" with two Bobicks in the text: a person, but
 			 * which one is not known. */

@@ -117,6 +117,7 @@ enum {
 	SEEN_SPORT_VERB = 1u << 0, /* the first word of a sport-verb cue */
 	SEEN_SPORT_NOUN = 1u << 1, /* a sport-noun cue */
 	SEEN_ORG_AFTER = 1u << 2,  /* the first word of an org-after cue (also TF_ORG_AFTER) */
+	SEEN_HEADLINE = 1u << 3,   /* a line in capitals (tokens TF_HEAD) */
 };
 /* Cue words (data/LANG/cues.txt), one bit a kind. */
 enum {
@@ -514,6 +515,11 @@ void ner_find_names(struct doc *d);
 void ner_sports_clubs(struct doc *d);
 /* Joins "X Inc" into one organisation (spans sorted). */
 void ner_join_corp_suffixes(struct doc *d);
+/* Sorts the spans by start again after a few were added at the end. */
+void ner_resort_spans(struct doc *d);
+/* A second pass over a document with lines in capitals: the names its
+ * other lines write are found in them, case aside (spans sorted). */
+void ner_headline_names(struct doc *d);
 
 /* Aliases and canon keys (ner_aliases.c) */
 

@@ -120,9 +120,8 @@ static bool sport_noun(const struct doc *d, size_t i)
 	return ner_tok_cue(d, i, N_SPORT_NOUN);
 }
 
-/* Sorts the spans by start again after a few were added at the end or
- * moved: an insertion sort, linear on spans that are nearly in order. */
-static void resort_spans(struct doc *d)
+/* An insertion sort, linear on spans that are nearly in order. */
+void ner_resort_spans(struct doc *d)
 {
 	for (size_t k = 1; k < d->nsp; k++) {
 		struct ispan x = d->sp[k];
@@ -204,7 +203,7 @@ void ner_sports_clubs(struct doc *d)
 		}
 	}
 	if (added)
-		resort_spans(d);
+		ner_resort_spans(d);
 	/* "Dunmore's second goal", "the Dunmore striker". */
 	for (size_t s = 0; s < d->nsp && (d->seen & SEEN_SPORT_NOUN); s++) {
 		struct ispan *sp = &d->sp[s];

@@ -383,6 +383,14 @@ static bool sentence_common(const struct doc *d, size_t i)
 
 static void classify(struct doc *d, size_t i, size_t j, bool titled);
 
+/* Is token i shaped like an English plural: "Dockers", "Bisons"? */
+static bool plural_shape(const struct doc *d, size_t i)
+{
+	const unsigned char *p = d->s + d->t[i].s;
+	size_t l = tlen(d, i);
+	return d->t[i].kind == TK_WORD && l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]);
+}
+
 /* A military or sports unit is named with its number: "the 82nd Airborne
  * Division", "4 Fighter Wing", "Fourth Air Force".  If a one-token
  * ordinal (or a short plain number) ends just before token i, drop its
@@ -763,6 +771,15 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		}
 		if (ncommon == n)
 			return; /* "Biological Clocks": capitalised common words */
+		if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+		    !(t->f & (TF_ALLCAP | TF_HEAD))) {
+			/* No person is written with "the" before the name: a
+			 * plural ("the Fremantle Dockers") is a team, a band or a
+			 * company; the rest is left (a work, a building). */
+			if (plural_shape(d, j - 1))
+				add_span(d, i, j, NER_ORG, 0);
+			return;
+		}
 		{
 			/* Names of people are short and made of uncommon words;
 			 * other capitalised runs with common words in them are

@@ -105,6 +105,13 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 			return true;
 		return e == k + 1 && !tok_w(d, e, RW_GENITIVE) && !(ner_tok_kinds(d, k) & G_NAME);
 	}
+	/* "Liverpool and Manchester United": a place, then a place and its
+	 * head word, are two names. */
+	if (e == k + 2 && (ner_tok_kinds(d, k) & G_GPE)) {
+		uint32_t g;
+		if (ner_longest_entry(d, i, a, G_GPE, &g) == a)
+			return false;
+	}
 	return !head_before && (ner_tok_kinds(d, e - 1) & (G_W_ORG | G_W_FAC)) && !(ner_tok_kinds(d, i) & G_GIVEN);
 }
 

@@ -228,6 +228,8 @@ static const struct alias *alias_get(const struct alias *al, size_t mask, uint32
 /* Initials are keyed apart from words, so "Tim" never finds "Texas
  * Instruments Manufacturing"; only all-capital words look there. */
 #define ACRONYM_SEED 0x9e3779b9u
+/* Words shown to be places are keyed apart too. */
+#define PLACE_SEED 0xc2b2ae35u
 
 /* A company's short name is keyed apart from words too. */
 #define PHRASE_SEED 0x85ebca6bu
@@ -299,6 +301,12 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		if (sp->label != NER_PERSON && sp->label != NER_ORG && sp->label != NER_GPE &&
 		    sp->label != NER_LOC && sp->label != NER_NORP && sp->label != NER_FAC)
 			continue;
+		/* A word the text once shows to be a place ("from Harrison
+		 * to"), for its bare mentions with no evidence of their own. */
+		if (sp->label == NER_GPE && sp->te - sp->ts == 1 && (sp->pending == 1 || sp->strength >= 1)) {
+			alias_put(d, al, mask, word_hash(d, sp->ts) ^ PLACE_SEED, (uint32_t)s);
+			nal++;
+		}
 		if (sp->pending || (sp->strength == 0 && sp->label != NER_PERSON))
 			continue;
 		last = sp->te - 1;
@@ -401,6 +409,12 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			full_of[s] = hit->span;
 		continue;
 	unresolved:
+		if (sp->pending && sp->label == NER_PERSON && sp->te - sp->ts == 1 && nal &&
+		    (hit = alias_get(al, mask, word_hash(d, sp->ts) ^ PLACE_SEED)) != NULL && hit->span != s) {
+			sp->label = NER_GPE; /* "Harrison" where the text goes "from Harrison to" */
+			sp->pending = 0;
+			continue;
+		}
 		if (sp->pending) {
 			/* A lone capitalised word with no evidence: a name seen
 			 * capitalised mid-sentence is most often a person or a

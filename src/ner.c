@@ -111,6 +111,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	full_of = xcalloc(d->nsp ? d->nsp : 1, sizeof *full_of);
 	util_large_array(full_of, d->nsp * sizeof *full_of);
 	ner_resolve_aliases(d, full_of);
+	ner_ages(d);
 	if (out->cap < out->n + d->nsp) {
 		out->cap = out->n + d->nsp;
 		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);

@@ -152,6 +152,7 @@ enum rule_word {
 	RW_ACCORDING,
 	RW_ADJACENT_PERIOD,
 	RW_AGE_OLD,
+	RW_AGED,
 	RW_ANOTHER_PERIOD,
 	RW_AREA_VOLUME,
 	RW_AS,
@@ -162,6 +163,7 @@ enum rule_word {
 	RW_COMPARATIVE,
 	RW_CONJUNCTION,
 	RW_COPULA,
+	RW_DEATH_VERB,
 	RW_DEFINITE,
 	RW_DEGREES,
 	RW_DISJUNCTION,
@@ -501,6 +503,9 @@ static inline bool free_word(const struct doc *d, size_t i)
 }
 /* The numeric pass: numbers, amounts, dates and times, in text order. */
 void ner_find_numeric(struct doc *d);
+/* An age is a DATE, as OntoNotes has it: "Victor Lanz, 54, used", "aged
+ * 54", "died at 91" (after the names pass, whose people it follows). */
+void ner_ages(struct doc *d);
 
 /* Names (ner_names.c) */
 

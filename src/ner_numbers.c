@@ -664,3 +664,40 @@ void ner_find_numeric(struct doc *d)
 	}
 	d->n = n_all;
 }
+
+/* A whole number that may be a person's age: 1 to 120. */
+static bool age_number(const struct doc *d, size_t k)
+{
+	const unsigned char *p = d->s + d->t[k].s;
+	size_t l = tlen(d, k);
+	unsigned v = 0;
+	if (d->t[k].kind != TK_NUM || l > 3)
+		return false;
+	for (size_t q = 0; q < l; q++) {
+		if (p[q] < '0' || p[q] > '9')
+			return false;
+		v = v * 10 + (unsigned)(p[q] - '0');
+	}
+	return v >= 1 && v <= 120;
+}
+
+void ner_ages(struct doc *d)
+{
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t k = sp->ts, p = s;
+		bool after_person = false;
+		if (sp->label != NER_CARDINAL || sp->te != k + 1 || !age_number(d, k))
+			continue;
+		/* "Victor Lanz, 54, used": the person's span ends at the comma */
+		while (p > 0 && s - p < 4 && d->sp[p - 1].te >= k - 1) {
+			p--;
+			if (d->sp[p].te == k - 1 && d->sp[p].label == NER_PERSON)
+				after_person = true;
+		}
+		if ((after_person && k >= 2 && tok_punct(d, k - 1, ',') && tok_punct(d, k + 1, ',')) ||
+		    (k >= 1 && tok_w(d, k - 1, RW_AGED)) ||
+		    (k >= 2 && tok_w(d, k - 1, RW_AT) && tok_w(d, k - 2, RW_DEATH_VERB)))
+			sp->label = NER_DATE;
+	}
+}

@@ -76,10 +76,18 @@ void ner_headline_names(struct doc *d)
 	uint32_t *tab; /* span index + 1 */
 	size_t cap = 16, mask, nbody = 0, nsorted = d->nsp, from = 0;
 
+	uint64_t head_words[64] = {0}; /* a filter of the headlines' first words */
+
 	if (!(d->seen & SEEN_HEADLINE))
 		return;
+	for (size_t k = 0; k < d->n; k++)
+		if ((d->t[k].f & TF_HEAD) && d->t[k].kind == TK_WORD)
+			head_words[(d->t[k].h >> 6) & 63] |= 1ull << (d->t[k].h & 63);
+	/* Only the names that may be found there go into the table. */
+#define MAY_HEAD(sp) (name_label((sp)->label) && !(d->t[(sp)->ts].f & TF_HEAD) && \
+		      ((head_words[(d->t[(sp)->ts].h >> 6) & 63] >> (d->t[(sp)->ts].h & 63)) & 1))
 	for (size_t s = 0; s < nsorted; s++)
-		if (name_label(d->sp[s].label) && !(d->t[d->sp[s].ts].f & TF_HEAD))
+		if (MAY_HEAD(&d->sp[s]))
 			nbody++;
 	if (!nbody)
 		return;
@@ -93,7 +101,7 @@ void ner_headline_names(struct doc *d)
 		size_t q, n = sp->te - sp->ts;
 		/* Names the other lines write with some evidence ("in
 		 * Springfield"): not a lone guess with none. */
-		if (!name_label(sp->label) || (d->t[sp->ts].f & TF_HEAD) || sp->pending == 2 || n > HEAD_MAX ||
+		if (!MAY_HEAD(sp) || sp->pending == 2 || n > HEAD_MAX ||
 		    (sp->strength == 0 && n == 1 && !sp->pending))
 			continue;
 		for (q = run_hash(d, sp->ts, n) & mask; tab[q]; q = (q + 1) & mask) {
@@ -137,6 +145,7 @@ void ner_headline_names(struct doc *d)
 			k++;
 		}
 	}
+#undef MAY_HEAD
 	free(tab);
 	if (d->nsp > nsorted)
 		ner_resort_spans(d);

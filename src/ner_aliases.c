@@ -528,3 +528,53 @@ void ner_propagate_defined(struct doc *d)
 	}
 	free(tab);
 }
+
+/* Is token k a double quote, straight or curly? */
+static bool quote_at(const struct doc *d, size_t k)
+{
+	const unsigned char *p;
+	size_t l;
+	if (k >= d->n || d->t[k].kind != TK_PUNCT)
+		return false;
+	p = d->s + d->t[k].s;
+	l = tlen(d, k);
+	return (l == 1 && p[0] == '"') || (l == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d));
+}
+
+void ner_join_nicknames(struct doc *d)
+{
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t j = sp->te, q, r, o;
+		bool ok = true;
+		if (sp->label != NER_PERSON || !quote_at(d, j))
+			continue;
+		for (q = j + 1; q < d->n && q < j + 4 && d->t[q].kind == TK_WORD && (d->t[q].f & TF_CAP) &&
+			       !(d->t[q].f & TF_NL);
+		     q++)
+			;
+		if (q == j + 1 || !quote_at(d, q) || (d->t[q].f & TF_NL))
+			continue;
+		for (r = q + 1; r < d->n && r < q + 3 && d->t[r].kind == TK_WORD && (d->t[r].f & TF_CAP) &&
+			       !(d->t[r].f & (TF_NL | TF_SENT | TF_ALLCAP));
+		     r++)
+			;
+		if (r == q + 1)
+			continue;
+		/* what the name swallows may only be parts of it */
+		for (o = s + 1; o < d->nsp && d->sp[o].ts < r; o++)
+			if (d->sp[o].label < NER_NLABELS && d->sp[o].label != NER_PERSON && d->sp[o].te > j)
+				ok = false;
+		if (!ok)
+			continue;
+		for (o = s + 1; o < d->nsp && d->sp[o].ts < r; o++)
+			if (d->sp[o].te > j) {
+				d->sp[o].label = NER_NLABELS;
+				d->sp[o].pending = 0;
+			}
+		sp->te = (uint32_t)r;
+		sp->pending = 0;
+		if (sp->strength < 1)
+			sp->strength = 1;
+	}
+}

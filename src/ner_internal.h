@@ -535,6 +535,9 @@ size_t ner_canon_ascii_to(char *r, const unsigned char *s, size_t n, bool headli
 int ner_ispan_cmp(const void *a, const void *b);
 /* Names defined in the document lend their label to its other mentions. */
 void ner_propagate_defined(struct doc *d);
+/* A nickname in quotes inside a person's name joins it: William Mailes
+ * "Cowboy" Cowley (spans sorted). */
+void ner_join_nicknames(struct doc *d);
 /* Short forms get the label and (full_of) the span of the fullest name. */
 void ner_resolve_aliases(struct doc *d, size_t *full_of);
 

@@ -294,6 +294,31 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 	mask = cap - 1;
 	al = xcalloc(cap, sizeof *al);
 	util_large_array(al, cap * sizeof *al);
+	/* "Adilson Tavares Varela, commonly known as Cabral": a lone name
+	 * after "known as" is the one the sentence began with, and lends
+	 * its word like any name. */
+	for (size_t s = 1; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t k = sp->ts;
+		if (!sp->pending || sp->te != k + 1 || k < 3 || !tok_w(d, k - 1, RW_AS) || !tok_w(d, k - 2, RW_KNOWN))
+			continue;
+		for (size_t p = s; p-- > 0 && s - p <= 8;) {
+			const struct ispan *o = &d->sp[p];
+			bool nl = false;
+			if (o->te > k - 2)
+				continue;
+			for (size_t q = o->te; q <= k && !nl; q++)
+				nl = (d->t[q].f & (TF_NL | TF_SENT)) != 0;
+			if (nl || k - o->te > 12)
+				break;
+			if ((o->label == NER_PERSON || o->label == NER_ORG) && !o->pending && o->te - o->ts >= 2) {
+				sp->label = o->label;
+				sp->pending = 0;
+				sp->strength = 1;
+				break;
+			}
+		}
+	}
 	for (size_t s = 0; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
 		size_t last;

@@ -249,6 +249,7 @@ static const struct class_name role_names[] = {
 	{"hall", RW_HALL},
 	{"hours", RW_HOURS},
 	{"indefinite", RW_INDEFINITE},
+	{"known", RW_KNOWN},
 	{"month-also-verb", RW_MONTH_ALSO_VERB},
 	{"oclock", RW_OCLOCK},
 	{"ordinal-1", RW_ORDINAL_1},

@@ -257,6 +257,7 @@ static const struct class_name role_names[] = {
 	{"per", RW_PER},
 	{"percent", RW_PERCENT},
 	{"percentage", RW_PERCENTAGE},
+	{"place-adjective", RW_PLACE_ADJECTIVE},
 	{"points", RW_POINTS},
 	{"possessive-s", RW_POSSESSIVE_S},
 	{"quantity-adverb", RW_QUANTITY_ADVERB},

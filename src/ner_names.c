@@ -709,8 +709,10 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_PERSON, 2);
 		return;
 	}
-	/* "West Sebago", "North Perth". */
-	if (n == 2 && compass_word(d, i) && !(ner_tok_kinds(d, i + 1) & G_TITLE)) {
+	/* "West Sebago", "North Perth"; "Old Goa", "Greater Manchester". */
+	if (n == 2 && ((compass_word(d, i) && !(ner_tok_kinds(d, i + 1) & G_TITLE)) ||
+		       (tok_w(d, i, RW_PLACE_ADJECTIVE) && (ner_tok_kinds(d, i + 1) & (G_CITY | G_SUBDIV | G_REGION)) &&
+			!(ner_tok_kinds(d, i + 1) & (G_ORG | G_COUNTRY))))) {
 		add_span(d, i, j, NER_GPE, 1);
 		return;
 	}

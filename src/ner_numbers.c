@@ -233,6 +233,9 @@ static size_t month_date(const struct doc *d, size_t i, bool need_context)
 	}
 	if (k < d->n && !d->t[k].used && is_year(d, k))
 		return k + 1;
+	/* "March, 1999" */
+	if (tok_punct(d, k, ',') && k + 1 < d->n && !d->t[k + 1].used && is_year(d, k + 1) && !(d->t[k + 1].f & TF_NL))
+		return k + 2;
 	/* A bare "May" or "March" is a verb or a name more often than not. */
 	if (may && need_context)
 		return i;
@@ -308,6 +311,16 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 		const unsigned char *suf;
 		size_t sl = num_suffix(d, i, &suf);
 		const unsigned char *p = d->s + t->s;
+		/* "the 15th of March", "3rd of May 2001" */
+		if (num_value(d, i) < 0 && is_daynum(d, i) && i + 2 < d->n && tok_w(d, i + 1, RW_GENITIVE) &&
+		    !(d->t[i + 2].f & TF_NL) && (j = month_at(d, i + 2)) > i + 2) {
+			if (tok_punct(d, j, ',') && j + 1 < d->n && is_year(d, j + 1) && !(d->t[j + 1].f & TF_NL))
+				j += 2;
+			else if (j < d->n && !d->t[j].used && is_year(d, j) && !(d->t[j].f & TF_NL))
+				j++;
+			*label = NER_DATE;
+			return j;
+		}
 		if (memchr(p, ':', tlen(d, i))) {
 			j = i + 1;
 			if (free_word(d, j) && (gram(d, j) & W_AMPM))

@@ -268,6 +268,7 @@ static const struct class_name role_names[] = {
 	{"such", RW_SUCH},
 	{"superlative", RW_SUPERLATIVE},
 	{"temperature-scale", RW_TEMPERATURE_SCALE},
+	{"temporal-prep", RW_TEMPORAL_PREP},
 	{"than", RW_THAN},
 	{"this", RW_THIS},
 	{"to", RW_TO},

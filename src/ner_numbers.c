@@ -236,8 +236,11 @@ static size_t month_date(const struct doc *d, size_t i, bool need_context)
 	/* "March, 1999" */
 	if (tok_punct(d, k, ',') && k + 1 < d->n && !d->t[k + 1].used && is_year(d, k + 1) && !(d->t[k + 1].f & TF_NL))
 		return k + 2;
-	/* A bare "May" or "March" is a verb or a name more often than not. */
-	if (may && need_context)
+	/* A bare "May" or "March" is a verb or a name more often than not,
+	 * but not after "in", "since", "until" (and not owning anything). */
+	if (may && need_context &&
+	    !(i > 0 && tok_w(d, i - 1, RW_TEMPORAL_PREP) && (d->t[i - 1].f & (TF_LOWER | TF_SENT)) && !(d->t[i].f & TF_SENT) &&
+	      !(k + 1 < d->n && d->t[k].kind == TK_PUNCT && tok_w(d, k + 1, RW_POSSESSIVE_S))))
 		return i;
 	if (d->t[i].f & TF_SENT && may)
 		return i;

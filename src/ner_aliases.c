@@ -255,9 +255,15 @@ static uint32_t initials_hash(const struct doc *d, size_t k)
 static size_t company_short_name(const struct doc *d, const struct ispan *sp, uint32_t *h)
 {
 	size_t end = sp->te, q = sp->ts;
+	bool legal;
 	if (end - 1 > sp->ts && tok_punct(d, end - 1, '.'))
 		end--;
-	if (end - 1 <= sp->ts || !ner_corp_suffix(d, end - 1))
+	if (end - 1 <= sp->ts)
+		return 0;
+	/* "Kestrel Mining Corp", or an organisation's head word: "Merrow
+	 * Bank" (but "Orlando Sentinel" is no Orlando) */
+	legal = ner_corp_suffix(d, end - 1);
+	if (!legal && (!(ner_tok_kinds(d, end - 1) & G_W_ORG) || (ner_tok_kinds(d, sp->ts) & G_GIVEN)))
 		return 0;
 	*h = HASH_INIT;
 	while (q < end - 1 && q - sp->ts < 3 && d->t[q].kind == TK_WORD && (d->t[q].f & TF_CAP) &&
@@ -411,9 +417,12 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		if (!hit || hit->span == s)
 			goto unresolved;
 		/* "the town of Bridgton" stays a place though "Bridgton
-		 * Hinkleys" was guessed a person: context outranks a guess. */
+		 * Hinkleys" was guessed a person: context outranks a guess;
+		 * and "in Fairmont" though "Fairmont State University" is an
+		 * organisation. */
 		if ((sp->pending == 1 || sp->strength >= 1) && (sp->label == NER_GPE || sp->label == NER_LOC) &&
-		    d->sp[hit->span].label == NER_PERSON && d->sp[hit->span].strength == 0) {
+		    ((d->sp[hit->span].label == NER_PERSON && d->sp[hit->span].strength == 0) ||
+		     (d->sp[hit->span].label == NER_ORG && d->sp[hit->span].te - d->sp[hit->span].ts >= 2))) {
 			sp->pending = 0;
 			continue;
 		}

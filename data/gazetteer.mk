@@ -5,6 +5,7 @@ GAZETTEER_FILES = \
 	data/en/gazetteer/cities.txt \
 	data/en/gazetteer/common-acronyms.txt \
 	data/en/gazetteer/common-words.txt \
+	data/en/gazetteer/companies.txt \
 	data/en/gazetteer/countries.txt \
 	data/en/gazetteer/country-names.txt \
 	data/en/gazetteer/currencies.txt \

@@ -29,6 +29,7 @@ static const struct {
 	{"gazetteer/demonyms", G_NORP, 0},
 	{"gazetteer/holidays", G_HOLIDAY, 0},
 	{"gazetteer/organisations", G_ORG, 0},
+	{"gazetteer/companies", G_ORG, 0},
 	{"gazetteer/news-outlets", G_ORG, 0},
 	{"gazetteer/given-names", G_GIVEN, 0},
 	{"gazetteer/titles", G_TITLE, 0},

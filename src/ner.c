@@ -1,6 +1,7 @@
 /* ner.c — the named-entity recognizer behind ner.h: label names, the
  * entry point that runs the passes over each document (tokens, numbers and
- * dates, names, names defined in the text, company suffixes, aliases) and
+ * dates, names, names defined in the text, sports clubs, company suffixes,
+ * names in capitals headlines, nicknames, aliases, ages) and
  * writes the spans with their canon keys.  The passes live in src/ner_*.c,
  * behind src/ner_internal.h. */
 #include "config.h"

@@ -6,6 +6,8 @@
  *   ner_tokens.c   the tokenizer and token look-ups
  *   ner_numbers.c  numbers, dates and times
  *   ner_names.c    capitalised names: chunks, titles, labels
+ *   ner_sports.c   places named for their clubs, results lines
+ *   ner_headlines.c  the document's names found in its capitals lines
  *   ner_aliases.c  canon keys, aliases, names defined in the document
  *   ner.c          labels, the entry point and the output */
 #ifndef GLOSS_NER_INTERNAL_H

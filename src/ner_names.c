@@ -207,9 +207,25 @@ static size_t chunk_end(const struct doc *d, size_t i)
 			}
 			break;
 		}
-		if (j < d->n && tok_w(d, j, RW_CONJUNCTION) && !d->t[j].used && and_joins(d, i, j)) {
-			j++;
-			continue;
+		if (j < d->n && tok_w(d, j, RW_CONJUNCTION) && !d->t[j].used) {
+			/* A known name runs on through it: "Bosnia and
+			 * Herzegovina", "Trinidad and Tobago". */
+			size_t lim = d->n < j + 6 ? d->n : j + 6, e = j;
+			uint32_t kg;
+			for (size_t st = i; st < j && e == j; st++)
+				if (ner_tok_kinds(d, st) & G_PREFIX) {
+					size_t x = ner_longest_entry(d, st, lim, G_NAME, &kg);
+					if (x > j + 1)
+						e = x;
+				}
+			if (e > j) {
+				j = e;
+				continue;
+			}
+			if (and_joins(d, i, j)) {
+				j++;
+				continue;
+			}
 		}
 		if (tok_punct(d, j, '&') && ner_capish(d, j + 1) && !(ner_tok_kinds(d, j + 1) & G_GIVEN)) {
 			j++;
@@ -806,6 +822,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		return;
 	if (tlen(d, i) == 1)
 		return;
+	/* "plants in Doncaster and Carlisle": the second of two joined
+	 * by "and" is what the first is, a place. */
+	if (n == 1 && i >= 2 && (tok_w(d, i - 1, RW_CONJUNCTION) || tok_w(d, i - 1, RW_DISJUNCTION)) &&
+	    (d->t[i - 1].f & TF_LOWER) && d->nsp > d->nnum && d->sp[d->nsp - 1].te == i - 1 &&
+	    d->sp[d->nsp - 1].label == NER_GPE && !(d->t[i].f & (TF_NL | TF_SENT))) {
+		add_span(d, i, j, NER_GPE, 1);
+		return;
+	}
 	if ((ner_tok_kinds(d, i) & G_GIVEN) && !ner_is_common(d, i)) {
 		add_span(d, i, j, NER_PERSON, 0); /* "Hayley" */
 		d->sp[d->nsp - 1].pending = 1;

@@ -40,7 +40,7 @@ static uint32_t run_hash(const struct doc *d, size_t a, size_t n)
 
 /* Fits the names found in a headline to [a, b): the one written exactly
  * so takes the label; others in it, guessed from the capitals, go. */
-static void fit(struct doc *d, size_t nsorted, size_t *from, size_t a, size_t b, const struct ispan *body)
+static void fit(struct doc *d, size_t nsorted, size_t *from, size_t a, size_t b, unsigned label)
 {
 	size_t p = *from;
 	uint32_t g;
@@ -53,7 +53,7 @@ static void fit(struct doc *d, size_t nsorted, size_t *from, size_t a, size_t b,
 		if (!name_label(sp->label))
 			continue;
 		if (sp->ts == a && sp->te == b) {
-			sp->label = body->label;
+			sp->label = (uint8_t)label;
 			sp->pending = 0;
 			if (sp->strength < 1)
 				sp->strength = 1;
@@ -68,15 +68,40 @@ static void fit(struct doc *d, size_t nsorted, size_t *from, size_t a, size_t b,
 		}
 	}
 	if (!exact)
-		add_span(d, a, b, (enum ner_label)body->label, 1);
+		add_span(d, a, b, (enum ner_label)label, 1);
+}
+
+/* A name the other lines write: tokens [ts, ts + n), its label. */
+struct body_name {
+	uint32_t ts, n;
+	uint8_t label, strength;
+};
+
+static void put(const struct doc *d, uint32_t *tab, size_t mask, struct body_name *bn, size_t *nbn, size_t ts,
+		size_t n, const struct ispan *sp)
+{
+	size_t q;
+	for (q = run_hash(d, ts, n) & mask; tab[q]; q = (q + 1) & mask) {
+		struct body_name *o = &bn[tab[q] - 1];
+		if (o->n == n && same_run(d, o->ts, ts, n)) {
+			if (o->strength < sp->strength) {
+				o->ts = (uint32_t)ts;
+				o->label = sp->label;
+				o->strength = sp->strength;
+			}
+			return;
+		}
+	}
+	bn[*nbn] = (struct body_name){(uint32_t)ts, (uint32_t)n, sp->label, sp->strength};
+	tab[q] = (uint32_t)++*nbn;
 }
 
 void ner_headline_names(struct doc *d)
 {
-	uint32_t *tab; /* span index + 1 */
-	size_t cap = 16, mask, nbody = 0, nsorted = d->nsp, from = 0;
-
-	uint64_t head_words[64] = {0}; /* a filter of the headlines' first words */
+	uint32_t *tab; /* body_name index + 1 */
+	struct body_name *bn;
+	size_t cap = 16, mask, nbody = 0, nbn = 0, nsorted = d->nsp, from = 0;
+	uint64_t head_words[64] = {0}; /* a filter of the headlines' words */
 
 	if (!(d->seen & SEEN_HEADLINE))
 		return;
@@ -91,31 +116,31 @@ void ner_headline_names(struct doc *d)
 			nbody++;
 	if (!nbody)
 		return;
-	while (cap < 2 * nbody)
+	while (cap < 4 * nbody)
 		cap *= 2;
 	mask = cap - 1;
 	tab = xcalloc(cap, sizeof *tab);
 	util_large_array(tab, cap * sizeof *tab);
+	bn = xreallocarray(NULL, 2 * nbody, sizeof *bn);
 	for (size_t s = 0; s < nsorted; s++) {
 		const struct ispan *sp = &d->sp[s];
-		size_t q, n = sp->te - sp->ts;
+		size_t n = sp->te - sp->ts;
 		/* Names the other lines write with some evidence ("in
 		 * Springfield"): not a lone guess with none. */
-		if (!MAY_HEAD(sp) || sp->pending == 2 || n > HEAD_MAX ||
-		    (sp->strength == 0 && n == 1 && !sp->pending))
+		if (!MAY_HEAD(sp) || sp->pending == 2 || n > HEAD_MAX || (sp->strength == 0 && n == 1 && !sp->pending))
 			continue;
-		for (q = run_hash(d, sp->ts, n) & mask; tab[q]; q = (q + 1) & mask) {
-			const struct ispan *o = &d->sp[tab[q] - 1];
-			if (o->te - o->ts == n && same_run(d, o->ts, sp->ts, n))
-				break;
-		}
-		if (!tab[q] || d->sp[tab[q] - 1].strength < sp->strength)
-			tab[q] = (uint32_t)s + 1;
+		put(d, tab, mask, bn, &nbn, sp->ts, n, sp);
+		/* a headline drops a company's legal suffix: "KESTREL MINING"
+		 * for "Kestrel Mining Corp." */
+		if (sp->label == NER_ORG && n >= 3 && tok_punct(d, sp->te - 1, '.'))
+			n--;
+		if (sp->label == NER_ORG && n >= 3 && ner_corp_suffix(d, sp->ts + n - 1))
+			put(d, tab, mask, bn, &nbn, sp->ts, n - 1, sp);
 	}
 	for (size_t k = 0; k < d->n;) {
 		uint32_t h[HEAD_MAX + 1];
 		size_t e = k, best = 0;
-		const struct ispan *hit = NULL;
+		const struct body_name *hit = NULL;
 		if (!(d->t[k].f & TF_HEAD) || d->t[k].kind != TK_WORD) {
 			k++;
 			continue;
@@ -129,8 +154,8 @@ void ner_headline_names(struct doc *d)
 			if (d->t[k + n - 1].kind != TK_WORD && !(n > 1 && tok_punct(d, k + n - 1, '.')))
 				continue;
 			for (size_t q = h[n] & mask; tab[q]; q = (q + 1) & mask) {
-				const struct ispan *o = &d->sp[tab[q] - 1];
-				if (o->te - o->ts == n && same_run(d, o->ts, k, n)) {
+				const struct body_name *o = &bn[tab[q] - 1];
+				if (o->n == n && same_run(d, o->ts, k, n)) {
 					hit = o;
 					best = n;
 					break;
@@ -138,14 +163,14 @@ void ner_headline_names(struct doc *d)
 			}
 		}
 		if (hit) {
-			struct ispan body = *hit; /* add_span may move the spans */
-			fit(d, nsorted, &from, k, k + best, &body);
+			fit(d, nsorted, &from, k, k + best, hit->label);
 			k += best;
 		} else {
 			k++;
 		}
 	}
 #undef MAY_HEAD
+	free(bn);
 	free(tab);
 	if (d->nsp > nsorted)
 		ner_resort_spans(d);

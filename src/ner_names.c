@@ -939,6 +939,8 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 				break;
 			if (j == i + 2 && ner_corp_suffix(d, i + 1))
 				break; /* "Acme Corp said" */
+			if (j == i + 3 && ner_corp_suffix(d, i + 2) && (ner_tok_kinds(d, i + 1) & G_W_ORG))
+				break; /* "Kestrel Mining Corp agreed": a head word needs a name */
 			if ((t->f & TF_ALLCAP) && j - i <= 3 && (d->t[j - 1].f & TF_ALLCAP) &&
 			    (ner_phrase_kinds(d, i, j, true) & G_GPE))
 				break; /* a dateline: "NEW YORK (AP) -" */

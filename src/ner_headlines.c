@@ -63,6 +63,7 @@ static void fit(struct doc *d, size_t nsorted, size_t *from, size_t a, size_t b,
 			/* "INDIA BEAT AUSTRALIA", "BRAZIL CONGRESS": runs of
 			 * capitals no list knows whole */
 			sp->label = NER_NLABELS;
+			sp->pending = 0;
 		} else {
 			return; /* a known name the match would cut */
 		}

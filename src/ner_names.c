@@ -1109,10 +1109,14 @@ void ner_join_corp_suffixes(struct doc *d)
 		      adjacent(d, i - 1) && d->t[i - 1].kind == TK_WORD && (d->t[i - 1].f & TF_LOWER)))) {
 			d->sp[s - 1].te = sp->te;
 			d->sp[s - 1].label = NER_ORG;
+			d->sp[s - 1].pending = 0;
 			sp->label = NER_NLABELS;
+			sp->pending = 0; /* else the aliases would take it up again */
 			continue;
 		}
-		if (sp->label == NER_PERSON)
+		if (sp->label == NER_PERSON) {
 			sp->label = NER_NLABELS;
+			sp->pending = 0;
+		}
 	}
 }

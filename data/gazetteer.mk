@@ -5,6 +5,7 @@ GAZETTEER_FILES = \
 	data/en/gazetteer/cities.txt \
 	data/en/gazetteer/common-acronyms.txt \
 	data/en/gazetteer/common-words.txt \
+	data/en/gazetteer/companies.txt \
 	data/en/gazetteer/countries.txt \
 	data/en/gazetteer/country-names.txt \
 	data/en/gazetteer/currencies.txt \
@@ -37,7 +38,7 @@ LEXICON_FILES = \
 	data/en/rule-words.txt \
 	data/en/unit-values.txt
 NER_EXTRA_SOURCES =
-NER_EXTRA_DIST = tools/make-gazetteers.py tests/eval-ner.sh tests/ner-dev/numbers.txt tests/ner-dev/to-gold.py
+NER_EXTRA_DIST = tools/make-gazetteers.py tests/eval-ner.sh tests/ner-dev/numbers.txt tests/ner-dev/news.txt tests/ner-dev/to-gold.py
 # A list moved or added here changes what is embedded, even when the files
 # themselves are older than src/embedded.c.
 src/embedded.c: $(top_srcdir)/data/gazetteer.mk

@@ -1,6 +1,7 @@
 /* ner.c — the named-entity recognizer behind ner.h: label names, the
  * entry point that runs the passes over each document (tokens, numbers and
- * dates, names, names defined in the text, company suffixes, aliases) and
+ * dates, names, names defined in the text, sports clubs, company suffixes,
+ * names in capitals headlines, nicknames, aliases, ages) and
  * writes the spans with their canon keys.  The passes live in src/ner_*.c,
  * behind src/ner_internal.h. */
 #include "config.h"
@@ -107,9 +108,12 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	merge_spans(d);
 	ner_sports_clubs(d);
 	ner_join_corp_suffixes(d);
+	ner_join_nicknames(d);
+	ner_headline_names(d);
 	full_of = xcalloc(d->nsp ? d->nsp : 1, sizeof *full_of);
 	util_large_array(full_of, d->nsp * sizeof *full_of);
 	ner_resolve_aliases(d, full_of);
+	ner_ages(d);
 	if (out->cap < out->n + d->nsp) {
 		out->cap = out->n + d->nsp;
 		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);

@@ -228,6 +228,8 @@ static const struct alias *alias_get(const struct alias *al, size_t mask, uint32
 /* Initials are keyed apart from words, so "Tim" never finds "Texas
  * Instruments Manufacturing"; only all-capital words look there. */
 #define ACRONYM_SEED 0x9e3779b9u
+/* Words shown to be places are keyed apart too. */
+#define PLACE_SEED 0xc2b2ae35u
 
 /* A company's short name is keyed apart from words too. */
 #define PHRASE_SEED 0x85ebca6bu
@@ -253,9 +255,15 @@ static uint32_t initials_hash(const struct doc *d, size_t k)
 static size_t company_short_name(const struct doc *d, const struct ispan *sp, uint32_t *h)
 {
 	size_t end = sp->te, q = sp->ts;
+	bool legal;
 	if (end - 1 > sp->ts && tok_punct(d, end - 1, '.'))
 		end--;
-	if (end - 1 <= sp->ts || !ner_corp_suffix(d, end - 1))
+	if (end - 1 <= sp->ts)
+		return 0;
+	/* "Kestrel Mining Corp", or an organisation's head word: "Merrow
+	 * Bank" (but "Orlando Sentinel" is no Orlando) */
+	legal = ner_corp_suffix(d, end - 1);
+	if (!legal && (!(ner_tok_kinds(d, end - 1) & G_W_ORG) || (ner_tok_kinds(d, sp->ts) & G_GIVEN)))
 		return 0;
 	*h = HASH_INIT;
 	while (q < end - 1 && q - sp->ts < 3 && d->t[q].kind == TK_WORD && (d->t[q].f & TF_CAP) &&
@@ -292,6 +300,31 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 	mask = cap - 1;
 	al = xcalloc(cap, sizeof *al);
 	util_large_array(al, cap * sizeof *al);
+	/* "Adilson Tavares Varela, commonly known as Cabral": a lone name
+	 * after "known as" is the one the sentence began with, and lends
+	 * its word like any name. */
+	for (size_t s = 1; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t k = sp->ts;
+		if (!sp->pending || sp->te != k + 1 || k < 3 || !tok_w(d, k - 1, RW_AS) || !tok_w(d, k - 2, RW_KNOWN))
+			continue;
+		for (size_t p = s; p-- > 0 && s - p <= 8;) {
+			const struct ispan *o = &d->sp[p];
+			bool nl = false;
+			if (o->te > k - 2)
+				continue;
+			for (size_t q = o->te; q <= k && !nl; q++)
+				nl = (d->t[q].f & (TF_NL | TF_SENT)) != 0;
+			if (nl || k - o->te > 12)
+				break;
+			if ((o->label == NER_PERSON || o->label == NER_ORG) && !o->pending && o->te - o->ts >= 2) {
+				sp->label = o->label;
+				sp->pending = 0;
+				sp->strength = 1;
+				break;
+			}
+		}
+	}
 	for (size_t s = 0; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
 		size_t last;
@@ -299,6 +332,12 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		if (sp->label != NER_PERSON && sp->label != NER_ORG && sp->label != NER_GPE &&
 		    sp->label != NER_LOC && sp->label != NER_NORP && sp->label != NER_FAC)
 			continue;
+		/* A word the text once shows to be a place ("from Harrison
+		 * to"), for its bare mentions with no evidence of their own. */
+		if (sp->label == NER_GPE && sp->te - sp->ts == 1 && (sp->pending == 1 || sp->strength >= 1)) {
+			alias_put(d, al, mask, word_hash(d, sp->ts) ^ PLACE_SEED, (uint32_t)s);
+			nal++;
+		}
 		if (sp->pending || (sp->strength == 0 && sp->label != NER_PERSON))
 			continue;
 		last = sp->te - 1;
@@ -377,6 +416,16 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			hit = alias_get(al, mask, initials_hash(d, sp->ts) ^ ACRONYM_SEED);
 		if (!hit || hit->span == s)
 			goto unresolved;
+		/* "the town of Bridgton" stays a place though "Bridgton
+		 * Hinkleys" was guessed a person: context outranks a guess;
+		 * and "in Fairmont" though "Fairmont State University" is an
+		 * organisation. */
+		if ((sp->pending == 1 || sp->strength >= 1) && (sp->label == NER_GPE || sp->label == NER_LOC) &&
+		    ((d->sp[hit->span].label == NER_PERSON && d->sp[hit->span].strength == 0) ||
+		     (d->sp[hit->span].label == NER_ORG && d->sp[hit->span].te - d->sp[hit->span].ts >= 2))) {
+			sp->pending = 0;
+			continue;
+		}
 		if (hit->ambiguous) {
 			/* "Bobick" with two Bobicks in the text: a person, but
 			 * which one is not known. */
@@ -394,6 +443,12 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			full_of[s] = hit->span;
 		continue;
 	unresolved:
+		if (sp->pending && sp->label == NER_PERSON && sp->te - sp->ts == 1 && nal &&
+		    (hit = alias_get(al, mask, word_hash(d, sp->ts) ^ PLACE_SEED)) != NULL && hit->span != s) {
+			sp->label = NER_GPE; /* "Harrison" where the text goes "from Harrison to" */
+			sp->pending = 0;
+			continue;
+		}
 		if (sp->pending) {
 			/* A lone capitalised word with no evidence: a name seen
 			 * capitalised mid-sentence is most often a person or a
@@ -506,4 +561,54 @@ void ner_propagate_defined(struct doc *d)
 			}
 	}
 	free(tab);
+}
+
+/* Is token k a double quote, straight or curly? */
+static bool quote_at(const struct doc *d, size_t k)
+{
+	const unsigned char *p;
+	size_t l;
+	if (k >= d->n || d->t[k].kind != TK_PUNCT)
+		return false;
+	p = d->s + d->t[k].s;
+	l = tlen(d, k);
+	return (l == 1 && p[0] == '"') || (l == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d));
+}
+
+void ner_join_nicknames(struct doc *d)
+{
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t j = sp->te, q, r, o;
+		bool ok = true;
+		if (sp->label != NER_PERSON || !quote_at(d, j))
+			continue;
+		for (q = j + 1; q < d->n && q < j + 4 && d->t[q].kind == TK_WORD && (d->t[q].f & TF_CAP) &&
+			       !(d->t[q].f & TF_NL);
+		     q++)
+			;
+		if (q == j + 1 || !quote_at(d, q) || (d->t[q].f & TF_NL))
+			continue;
+		for (r = q + 1; r < d->n && r < q + 3 && d->t[r].kind == TK_WORD && (d->t[r].f & TF_CAP) &&
+			       !(d->t[r].f & (TF_NL | TF_SENT | TF_ALLCAP));
+		     r++)
+			;
+		if (r == q + 1)
+			continue;
+		/* what the name swallows may only be parts of it */
+		for (o = s + 1; o < d->nsp && d->sp[o].ts < r; o++)
+			if (d->sp[o].label < NER_NLABELS && d->sp[o].label != NER_PERSON && d->sp[o].te > j)
+				ok = false;
+		if (!ok)
+			continue;
+		for (o = s + 1; o < d->nsp && d->sp[o].ts < r; o++)
+			if (d->sp[o].te > j) {
+				d->sp[o].label = NER_NLABELS;
+				d->sp[o].pending = 0;
+			}
+		sp->te = (uint32_t)r;
+		sp->pending = 0;
+		if (sp->strength < 1)
+			sp->strength = 1;
+	}
 }

@@ -6,6 +6,8 @@
  *   ner_tokens.c   the tokenizer and token look-ups
  *   ner_numbers.c  numbers, dates and times
  *   ner_names.c    capitalised names: chunks, titles, labels
+ *   ner_sports.c   places named for their clubs, results lines
+ *   ner_headlines.c  the document's names found in its capitals lines
  *   ner_aliases.c  canon keys, aliases, names defined in the document
  *   ner.c          labels, the entry point and the output */
 #ifndef GLOSS_NER_INTERNAL_H
@@ -117,6 +119,7 @@ enum {
 	SEEN_SPORT_VERB = 1u << 0, /* the first word of a sport-verb cue */
 	SEEN_SPORT_NOUN = 1u << 1, /* a sport-noun cue */
 	SEEN_ORG_AFTER = 1u << 2,  /* the first word of an org-after cue (also TF_ORG_AFTER) */
+	SEEN_HEADLINE = 1u << 3,   /* a line in capitals (tokens TF_HEAD) */
 };
 /* Cue words (data/LANG/cues.txt), one bit a kind. */
 enum {
@@ -151,6 +154,7 @@ enum rule_word {
 	RW_ACCORDING,
 	RW_ADJACENT_PERIOD,
 	RW_AGE_OLD,
+	RW_AGED,
 	RW_ANOTHER_PERIOD,
 	RW_AREA_VOLUME,
 	RW_AS,
@@ -161,6 +165,7 @@ enum rule_word {
 	RW_COMPARATIVE,
 	RW_CONJUNCTION,
 	RW_COPULA,
+	RW_DEATH_VERB,
 	RW_DEFINITE,
 	RW_DEGREES,
 	RW_DISJUNCTION,
@@ -180,6 +185,7 @@ enum rule_word {
 	RW_HALL,
 	RW_HOURS,
 	RW_INDEFINITE,
+	RW_KNOWN,
 	RW_MONTH_ALSO_VERB,
 	RW_OCLOCK,
 	RW_ORDINAL_1,
@@ -187,6 +193,7 @@ enum rule_word {
 	RW_PER,
 	RW_PERCENT,
 	RW_PERCENTAGE,
+	RW_PLACE_ADJECTIVE,
 	RW_POINTS,
 	RW_POSSESSIVE_S,
 	RW_QUANTITY_ADVERB,
@@ -197,6 +204,7 @@ enum rule_word {
 	RW_SUCH,
 	RW_SUPERLATIVE,
 	RW_TEMPERATURE_SCALE,
+	RW_TEMPORAL_PREP,
 	RW_THAN,
 	RW_THIS,
 	RW_TO,
@@ -500,6 +508,9 @@ static inline bool free_word(const struct doc *d, size_t i)
 }
 /* The numeric pass: numbers, amounts, dates and times, in text order. */
 void ner_find_numeric(struct doc *d);
+/* An age is a DATE, as OntoNotes has it: "Victor Lanz, 54, used", "aged
+ * 54", "died at 91" (after the names pass, whose people it follows). */
+void ner_ages(struct doc *d);
 
 /* Names (ner_names.c) */
 
@@ -514,6 +525,11 @@ void ner_find_names(struct doc *d);
 void ner_sports_clubs(struct doc *d);
 /* Joins "X Inc" into one organisation (spans sorted). */
 void ner_join_corp_suffixes(struct doc *d);
+/* Sorts the spans by start again after a few were added at the end. */
+void ner_resort_spans(struct doc *d);
+/* A second pass over a document with lines in capitals: the names its
+ * other lines write are found in them, case aside (spans sorted). */
+void ner_headline_names(struct doc *d);
 
 /* Aliases and canon keys (ner_aliases.c) */
 
@@ -524,6 +540,9 @@ size_t ner_canon_ascii_to(char *r, const unsigned char *s, size_t n, bool headli
 int ner_ispan_cmp(const void *a, const void *b);
 /* Names defined in the document lend their label to its other mentions. */
 void ner_propagate_defined(struct doc *d);
+/* A nickname in quotes inside a person's name joins it: William Mailes
+ * "Cowboy" Cowley (spans sorted). */
+void ner_join_nicknames(struct doc *d);
 /* Short forms get the label and (full_of) the span of the fullest name. */
 void ner_resolve_aliases(struct doc *d, size_t *full_of);
 

@@ -105,6 +105,13 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 			return true;
 		return e == k + 1 && !tok_w(d, e, RW_GENITIVE) && !(ner_tok_kinds(d, k) & G_NAME);
 	}
+	/* "Liverpool and Manchester United": a place, then a place and its
+	 * head word, are two names. */
+	if (e == k + 2 && (ner_tok_kinds(d, k) & G_GPE)) {
+		uint32_t g;
+		if (ner_longest_entry(d, i, a, G_GPE, &g) == a)
+			return false;
+	}
 	return !head_before && (ner_tok_kinds(d, e - 1) & (G_W_ORG | G_W_FAC)) && !(ner_tok_kinds(d, i) & G_GIVEN);
 }
 
@@ -200,9 +207,25 @@ static size_t chunk_end(const struct doc *d, size_t i)
 			}
 			break;
 		}
-		if (j < d->n && tok_w(d, j, RW_CONJUNCTION) && !d->t[j].used && and_joins(d, i, j)) {
-			j++;
-			continue;
+		if (j < d->n && tok_w(d, j, RW_CONJUNCTION) && !d->t[j].used) {
+			/* A known name runs on through it: "Bosnia and
+			 * Herzegovina", "Trinidad and Tobago". */
+			size_t lim = d->n < j + 6 ? d->n : j + 6, e = j;
+			uint32_t kg;
+			for (size_t st = i; st < j && e == j; st++)
+				if (ner_tok_kinds(d, st) & G_PREFIX) {
+					size_t x = ner_longest_entry(d, st, lim, G_NAME, &kg);
+					if (x > j + 1)
+						e = x;
+				}
+			if (e > j) {
+				j = e;
+				continue;
+			}
+			if (and_joins(d, i, j)) {
+				j++;
+				continue;
+			}
 		}
 		if (tok_punct(d, j, '&') && ner_capish(d, j + 1) && !(ner_tok_kinds(d, j + 1) & G_GIVEN)) {
 			j++;
@@ -382,6 +405,14 @@ static bool sentence_common(const struct doc *d, size_t i)
 }
 
 static void classify(struct doc *d, size_t i, size_t j, bool titled);
+
+/* Is token i shaped like an English plural: "Dockers", "Bisons"? */
+static bool plural_shape(const struct doc *d, size_t i)
+{
+	const unsigned char *p = d->s + d->t[i].s;
+	size_t l = tlen(d, i);
+	return d->t[i].kind == TK_WORD && l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]);
+}
 
 /* A military or sports unit is named with its number: "the 82nd Airborne
  * Division", "4 Fighter Wing", "Fourth Air Force".  If a one-token
@@ -694,8 +725,10 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_PERSON, 2);
 		return;
 	}
-	/* "West Sebago", "North Perth". */
-	if (n == 2 && compass_word(d, i) && !(ner_tok_kinds(d, i + 1) & G_TITLE)) {
+	/* "West Sebago", "North Perth"; "Old Goa", "Greater Manchester". */
+	if (n == 2 && ((compass_word(d, i) && !(ner_tok_kinds(d, i + 1) & G_TITLE)) ||
+		       (tok_w(d, i, RW_PLACE_ADJECTIVE) && (ner_tok_kinds(d, i + 1) & (G_CITY | G_SUBDIV | G_REGION)) &&
+			!(ner_tok_kinds(d, i + 1) & (G_ORG | G_COUNTRY))))) {
 		add_span(d, i, j, NER_GPE, 1);
 		return;
 	}
@@ -763,6 +796,15 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		}
 		if (ncommon == n)
 			return; /* "Biological Clocks": capitalised common words */
+		if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+		    !(t->f & (TF_ALLCAP | TF_HEAD))) {
+			/* No person is written with "the" before the name: a
+			 * plural ("the Fremantle Dockers") is a team, a band or a
+			 * company; the rest is left (a work, a building). */
+			if (plural_shape(d, j - 1))
+				add_span(d, i, j, NER_ORG, 0);
+			return;
+		}
 		{
 			/* Names of people are short and made of uncommon words;
 			 * other capitalised runs with common words in them are
@@ -780,6 +822,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		return;
 	if (tlen(d, i) == 1)
 		return;
+	/* "plants in Doncaster and Carlisle": the second of two joined
+	 * by "and" is what the first is, a place. */
+	if (n == 1 && i >= 2 && (tok_w(d, i - 1, RW_CONJUNCTION) || tok_w(d, i - 1, RW_DISJUNCTION)) &&
+	    (d->t[i - 1].f & TF_LOWER) && d->nsp > d->nnum && d->sp[d->nsp - 1].te == i - 1 &&
+	    d->sp[d->nsp - 1].label == NER_GPE && !(d->t[i].f & (TF_NL | TF_SENT))) {
+		add_span(d, i, j, NER_GPE, 1);
+		return;
+	}
 	if ((ner_tok_kinds(d, i) & G_GIVEN) && !ner_is_common(d, i)) {
 		add_span(d, i, j, NER_PERSON, 0); /* "Hayley" */
 		d->sp[d->nsp - 1].pending = 1;
@@ -889,6 +939,8 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 				break;
 			if (j == i + 2 && ner_corp_suffix(d, i + 1))
 				break; /* "Acme Corp said" */
+			if (j == i + 3 && ner_corp_suffix(d, i + 2) && (ner_tok_kinds(d, i + 1) & G_W_ORG))
+				break; /* "Kestrel Mining Corp agreed": a head word needs a name */
 			if ((t->f & TF_ALLCAP) && j - i <= 3 && (d->t[j - 1].f & TF_ALLCAP) &&
 			    (ner_phrase_kinds(d, i, j, true) & G_GPE))
 				break; /* a dateline: "NEW YORK (AP) -" */
@@ -1057,10 +1109,14 @@ void ner_join_corp_suffixes(struct doc *d)
 		      adjacent(d, i - 1) && d->t[i - 1].kind == TK_WORD && (d->t[i - 1].f & TF_LOWER)))) {
 			d->sp[s - 1].te = sp->te;
 			d->sp[s - 1].label = NER_ORG;
+			d->sp[s - 1].pending = 0;
 			sp->label = NER_NLABELS;
+			sp->pending = 0; /* else the aliases would take it up again */
 			continue;
 		}
-		if (sp->label == NER_PERSON)
+		if (sp->label == NER_PERSON) {
 			sp->label = NER_NLABELS;
+			sp->pending = 0;
+		}
 	}
 }

@@ -233,8 +233,14 @@ static size_t month_date(const struct doc *d, size_t i, bool need_context)
 	}
 	if (k < d->n && !d->t[k].used && is_year(d, k))
 		return k + 1;
-	/* A bare "May" or "March" is a verb or a name more often than not. */
-	if (may && need_context)
+	/* "March, 1999" */
+	if (tok_punct(d, k, ',') && k + 1 < d->n && !d->t[k + 1].used && is_year(d, k + 1) && !(d->t[k + 1].f & TF_NL))
+		return k + 2;
+	/* A bare "May" or "March" is a verb or a name more often than not,
+	 * but not after "in", "since", "until" (and not owning anything). */
+	if (may && need_context &&
+	    !(i > 0 && tok_w(d, i - 1, RW_TEMPORAL_PREP) && (d->t[i - 1].f & (TF_LOWER | TF_SENT)) && !(d->t[i].f & TF_SENT) &&
+	      !(k + 1 < d->n && d->t[k].kind == TK_PUNCT && tok_w(d, k + 1, RW_POSSESSIVE_S))))
 		return i;
 	if (d->t[i].f & TF_SENT && may)
 		return i;
@@ -308,6 +314,16 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 		const unsigned char *suf;
 		size_t sl = num_suffix(d, i, &suf);
 		const unsigned char *p = d->s + t->s;
+		/* "the 15th of March", "3rd of May 2001" */
+		if (num_value(d, i) < 0 && is_daynum(d, i) && i + 2 < d->n && tok_w(d, i + 1, RW_GENITIVE) &&
+		    !(d->t[i + 2].f & TF_NL) && (j = month_at(d, i + 2)) > i + 2) {
+			if (tok_punct(d, j, ',') && j + 1 < d->n && is_year(d, j + 1) && !(d->t[j + 1].f & TF_NL))
+				j += 2;
+			else if (j < d->n && !d->t[j].used && is_year(d, j) && !(d->t[j].f & TF_NL))
+				j++;
+			*label = NER_DATE;
+			return j;
+		}
 		if (memchr(p, ':', tlen(d, i))) {
 			j = i + 1;
 			if (free_word(d, j) && (gram(d, j) & W_AMPM))
@@ -663,4 +679,41 @@ void ner_find_numeric(struct doc *d)
 		i = e - 1;
 	}
 	d->n = n_all;
+}
+
+/* A whole number that may be a person's age: 1 to 120. */
+static bool age_number(const struct doc *d, size_t k)
+{
+	const unsigned char *p = d->s + d->t[k].s;
+	size_t l = tlen(d, k);
+	unsigned v = 0;
+	if (d->t[k].kind != TK_NUM || l > 3)
+		return false;
+	for (size_t q = 0; q < l; q++) {
+		if (p[q] < '0' || p[q] > '9')
+			return false;
+		v = v * 10 + (unsigned)(p[q] - '0');
+	}
+	return v >= 1 && v <= 120;
+}
+
+void ner_ages(struct doc *d)
+{
+	for (size_t s = 0; s < d->nsp; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t k = sp->ts, p = s;
+		bool after_person = false;
+		if (sp->label != NER_CARDINAL || sp->te != k + 1 || !age_number(d, k))
+			continue;
+		/* "Victor Lanz, 54, used": the person's span ends at the comma */
+		while (p > 0 && s - p < 4 && d->sp[p - 1].te >= k - 1) {
+			p--;
+			if (d->sp[p].te == k - 1 && d->sp[p].label == NER_PERSON)
+				after_person = true;
+		}
+		if ((after_person && k >= 2 && tok_punct(d, k - 1, ',') && tok_punct(d, k + 1, ',')) ||
+		    (k >= 1 && tok_w(d, k - 1, RW_AGED)) ||
+		    (k >= 2 && tok_w(d, k - 1, RW_AT) && tok_w(d, k - 2, RW_DEATH_VERB)))
+			sp->label = NER_DATE;
+	}
 }

@@ -41,7 +41,45 @@ static bool club_word(const struct doc *d, size_t i)
 /* Tokens [a, b) name a club: the span that is exactly them becomes an
  * organisation, or a new one is made when no span touches them.  Returns
  * true when a span was added (the spans then need sorting). */
-static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted)
+/* The clubs a document names by a place, for one sense in it. */
+#define CLUBS_MAX 64
+struct clubs {
+	uint32_t ts[CLUBS_MAX], te[CLUBS_MAX], h[CLUBS_MAX];
+	size_t n;
+};
+
+static uint32_t run_hash(const struct doc *d, size_t a, size_t b)
+{
+	uint32_t h = HASH_INIT;
+	for (size_t k = a; k < b; k++)
+		h = (h ^ d->t[k].h) * 16777619u;
+	return h;
+}
+
+static void note_run(const struct doc *d, struct clubs *cl, size_t a, size_t b)
+{
+	if (cl->n < CLUBS_MAX) {
+		cl->ts[cl->n] = (uint32_t)a;
+		cl->te[cl->n] = (uint32_t)b;
+		cl->h[cl->n++] = run_hash(d, a, b);
+	}
+}
+
+/* A club named by its place ("Sevilla"), or by its place and one more
+ * word ("Real Madrid", "Manchester United": the place alone is the club
+ * too, as in "Madrid hit back"). */
+static void note_club(const struct doc *d, struct clubs *cl, size_t a, size_t b)
+{
+	uint32_t g;
+	if (ner_longest_entry(d, a, b, G_GPE, &g) == b)
+		note_run(d, cl, a, b);
+	else if (b == a + 2 && (ner_tok_kinds(d, a) & G_GPE) && !(ner_tok_kinds(d, a + 1) & G_NAME))
+		note_run(d, cl, a, a + 1);
+	else if (b == a + 2 && (ner_tok_kinds(d, a + 1) & G_GPE) && !(ner_tok_kinds(d, a) & G_NAME))
+		note_run(d, cl, a + 1, b);
+}
+
+static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct clubs *cl)
 {
 	size_t first = SIZE_MAX, lo = 0, hi = nsorted, from;
 	if (a >= b)
@@ -82,6 +120,7 @@ static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted)
 			}
 		}
 	}
+	note_club(d, cl, a, b);
 	if (first != SIZE_MAX)
 		return true; /* its start may have moved */
 	add_span(d, a, b, NER_ORG, 2);
@@ -120,9 +159,8 @@ static bool sport_noun(const struct doc *d, size_t i)
 	return ner_tok_cue(d, i, N_SPORT_NOUN);
 }
 
-/* Sorts the spans by start again after a few were added at the end or
- * moved: an insertion sort, linear on spans that are nearly in order. */
-static void resort_spans(struct doc *d)
+/* An insertion sort, linear on spans that are nearly in order. */
+void ner_resort_spans(struct doc *d)
 {
 	for (size_t k = 1; k < d->nsp; k++) {
 		struct ispan x = d->sp[k];
@@ -152,6 +190,8 @@ void ner_sports_clubs(struct doc *d)
 {
 	bool added = false;
 	const size_t nsorted = d->nsp;
+	struct clubs cl;
+	cl.n = 0;
 	size_t next = 0; /* tokens before it are done */
 	uint32_t *at = d->club_at.v;
 	/* Only where the tokenizer noted a possible results line or score. */
@@ -174,8 +214,8 @@ void ner_sports_clubs(struct doc *d)
 			b = club_run(d, i);
 			if (score_num(d, b) && (e = club_run(d, b + 1)) > b + 1 && score_num(d, e) &&
 			    (e + 1 >= d->n || (d->t[e + 1].f & TF_NL) || d->t[e + 1].kind == TK_PUNCT)) {
-				added |= make_club(d, i, b, nsorted);
-				added |= make_club(d, b + 1, e, nsorted);
+				added |= make_club(d, i, b, nsorted, &cl);
+				added |= make_club(d, b + 1, e, nsorted, &cl);
 				next = e + 1;
 			}
 			continue;
@@ -190,21 +230,47 @@ void ner_sports_clubs(struct doc *d)
 				break;
 			if (!(d->t[v].f & TF_LOWER) || !club_word(d, v - 1))
 				continue;
-			if (ner_tok_cue(d, v, N_SPORT_VERB))
+			if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
+				c = v + 2; /* "drew with" before "drew" */
+			else if (ner_tok_cue(d, v, N_SPORT_VERB))
 				c = v + 1;
-			else if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
-				c = v + 2;
 			else
 				continue;
 			a = club_run_back(d, v);
-			added |= make_club(d, a, v, nsorted);
+			added |= make_club(d, a, v, nsorted, &cl);
+			/* "Liverpool and Manchester United drew 2-2": both */
+			if (a >= 2 && a < v && tok_w(d, a - 1, RW_CONJUNCTION) && (d->t[a - 1].f & TF_LOWER) &&
+			    !(d->t[a].f & (TF_NL | TF_SENT)) && club_word(d, a - 2) && !(d->t[a - 1].f & TF_NL) &&
+			    !((d->t[a - 2].f & TF_SENT) && ner_is_common(d, a - 2)))
+				added |= make_club(d, club_run_back(d, a - 1), a - 1, nsorted, &cl);
 			if ((e = club_run(d, c)) > c)
-				added |= make_club(d, c, e, nsorted);
+				added |= make_club(d, c, e, nsorted, &cl);
 			break;
 		}
 	}
 	if (added)
-		resort_spans(d);
+		ner_resort_spans(d);
+	/* One sense in a story: a place it names as a club ("Real Madrid
+	 * beat Sevilla 3-1") is the club where else it writes the place alone
+	 * ("Sevilla had taken the lead"), but in a dateline ("LIVERPOOL,
+	 * England"), before its country or after "in" it is the place. */
+	for (size_t s = 0; s < d->nsp && cl.n; s++) {
+		struct ispan *sp = &d->sp[s];
+		size_t a = sp->ts, b = sp->te;
+		uint32_t h;
+		bool same = false;
+		if (sp->label != NER_GPE || !club_candidate(d, sp))
+			continue;
+		if (((d->t[a].f & TF_ALLCAP) && (a == 0 || (d->t[a].f & TF_NL))) ||
+		    (tok_punct(d, b, ',') && (ner_tok_kinds(d, b + 1) & G_GPE)) ||
+		    (a > 0 && (d->t[a - 1].f & TF_LOWER) && (gram(d, a - 1) & W_LOCPREP) && !tok_w(d, a - 1, RW_AT)))
+			continue;
+		h = run_hash(d, a, b);
+		for (size_t c = 0; c < cl.n && !same; c++)
+			same = cl.h[c] == h && cl.te[c] - cl.ts[c] == b - a;
+		if (same)
+			sp->label = NER_ORG;
+	}
 	/* "Dunmore's second goal", "the Dunmore striker". */
 	for (size_t s = 0; s < d->nsp && (d->seen & SEEN_SPORT_NOUN); s++) {
 		struct ispan *sp = &d->sp[s];

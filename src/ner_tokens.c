@@ -348,15 +348,19 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 		continue;
 	line_end:
 		/* A line whose words are nearly all capitals is a headline. */
-		if (line_words >= 3 && line_caps * 5 >= line_words * 4)
+		if (line_words >= 3 && line_caps * 5 >= line_words * 4) {
 			for (size_t q = line_first; q < tv->n; q++)
 				tv->v[q].f |= TF_HEAD;
+			seen |= SEEN_HEADLINE;
+		}
 		line_first = tv->n;
 		line_words = line_caps = 0;
 	}
-	if (line_words >= 3 && line_caps * 5 >= line_words * 4)
+	if (line_words >= 3 && line_caps * 5 >= line_words * 4) {
 		for (size_t q = line_first; q < tv->n; q++)
 			tv->v[q].f |= TF_HEAD;
+		seen |= SEEN_HEADLINE;
+	}
 	d->seen = seen;
 }
 

@@ -68,6 +68,43 @@ static bool dateline_follows(const struct doc *d, size_t j)
 	}
 }
 
+/* Where a name in capitals at the start of a line really starts: up to
+ * two words in capitals before i that the name began after because they
+ * are common words ("PORT" of "PORT HARCOURT, Nigeria -"), when they
+ * begin the line; else i. */
+static size_t caps_line_start(const struct doc *d, size_t i, size_t j)
+{
+	size_t k = i;
+	if (i == 0 || (d->t[i].f & TF_NL) || !(d->t[i].f & TF_ALLCAP) || !(d->t[j - 1].f & TF_ALLCAP))
+		return i;
+	while (k > 0 && i - k < 2 && !(d->t[k].f & TF_NL) && d->t[k - 1].kind == TK_WORD &&
+	       (d->t[k - 1].f & TF_ALLCAP) && (d->t[k - 1].f & TF_ALPHA) && !d->t[k - 1].used)
+		k--;
+	return k < i && (k == 0 || (d->t[k].f & TF_NL)) && d->t[j - 1].e - d->t[k].s >= 4 ? k : i;
+}
+
+/* A dateline for certain, after a place ending at j: "(Agency)" or a
+ * spaced dash, at once or after ", <state or country>, <date>" on the
+ * same line ("BATON ROUGE, La. -"), not a headline's comma ("OIL PRICES
+ * FALL, Brent ..."). */
+static bool dateline_agency_or_dash(const struct doc *d, size_t j)
+{
+	if (j >= d->n || d->t[j].kind != TK_PUNCT)
+		return false;
+	for (size_t k = j; k < d->n && k < j + 8; k++) {
+		const struct tok *p = &d->t[k];
+		if (k > j && (p->f & TF_NL))
+			return false;
+		if (p->kind != TK_PUNCT)
+			continue;
+		if (d->s[p->s] == '(' || d->s[p->s] == '-' || (unsigned char)d->s[p->s] == 0xE2)
+			return dateline_follows(d, k);
+		if (d->s[p->s] != ',' && d->s[p->s] != '.')
+			return false;
+	}
+	return false;
+}
+
 /* An initial: "H." inside "Frederick H. Collier". */
 static bool initial_at(const struct doc *d, size_t i)
 {
@@ -693,7 +730,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	/* 2c. A place before its state or country: "Harlow, Essex",
 	 * "Tarrant, Texas" (even when the first word is a given name). */
 	if (!titled && n <= 3 && e < j && !(ner_tok_kinds(d, i) & G_TITLE) && state_follows(d, j)) {
-		add_span(d, i, j, NER_GPE, 2);
+		add_span(d, caps_line_start(d, i, j), j, NER_GPE, 2); /* "PORT HARCOURT, Nigeria" */
 		return;
 	}
 	/* 3. A known name at the front: "Japanese" + rest, "Moscow" + rest. */
@@ -751,6 +788,13 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			add_span(d, i, j, NER_PERSON, 1);
 			return;
 		}
+	}
+	/* A dateline in capitals whose first words are common words, which
+	 * the name began after: "PORT HARCOURT, Nigeria (Reuters) -", "BATON
+	 * ROUGE, La. -": the place is the whole line start. */
+	if (n <= 2 && caps_line_start(d, i, j) < i && dateline_agency_or_dash(d, j)) {
+		add_span(d, caps_line_start(d, i, j), j, NER_GPE, 1);
+		return;
 	}
 	/* A dateline's place in capitals: "BRUSSELS (Reuters) -", "NEW YORK
 	 * -": a known place once folded, never an acronym. */

@@ -794,8 +794,21 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			if (ner_is_common(d, k) || d->t[k].kind != TK_WORD || (d->t[k].gram & W_PARTICLE))
 				ncommon++;
 		}
-		if (ncommon == n)
+		if (ncommon == n) {
+			/* "the Devil Rays", "the Blue Jays": capitalised common
+			 * words ending in a plural the text never writes in lower
+			 * case, after a lower-case "the", are a team or a band;
+			 * other runs of them ("Biological Clocks") are left. */
+			bool words = true;
+			for (size_t k = i; k < j; k++)
+				if (d->t[k].kind != TK_WORD)
+					words = false;
+			if (words && n <= 3 && i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used &&
+			    (d->t[i - 1].f & TF_LOWER) && !(t->f & (TF_ALLCAP | TF_HEAD)) && plural_shape(d, j - 1) &&
+			    !bit_get(d->lower_seen, d->t[j - 1].h) && !tok_w(d, j, RW_GENITIVE) && !ner_capish(d, j))
+				add_span(d, i, j, NER_ORG, 0);
 			return; /* "Biological Clocks": capitalised common words */
+		}
 		if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
 		    !(t->f & (TF_ALLCAP | TF_HEAD))) {
 			/* No person is written with "the" before the name: a

@@ -230,6 +230,7 @@ static const struct class_name role_names[] = {
 	{"comparative", RW_COMPARATIVE},
 	{"conjunction", RW_CONJUNCTION},
 	{"copula", RW_COPULA},
+	{"unit-verb", RW_UNIT_VERB},
 	{"death-verb", RW_DEATH_VERB},
 	{"definite", RW_DEFINITE},
 	{"degrees", RW_DEGREES},

@@ -715,6 +715,22 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			add_span(d, i, j, j - e == 1 ? NER_NORP : NER_ORG, 1);
 			return;
 		}
+		if ((g & G_ORG) && !(g & (G_GPE | G_NORP)) && j - e <= 2 && !(t->f & TF_HEAD) &&
+		    !(j < d->n && ner_capish(d, j) && ner_title_at(d, j, d->n) > 0)) {
+			/* "CBS Cable", "BBC Radio 1", "Vox Adeon": a known
+			 * organisation and more of its name, a unit or a
+			 * successor; not before another name ("BBC Maria Ross")
+			 * or a title ("Senate Majority Leader") */
+			bool rest = true;
+			for (size_t k = e; k < j; k++)
+				if ((ner_tok_kinds(d, k) & (G_NAME | G_GIVEN | G_TITLE)) ||
+				    (d->t[k].kind != TK_NUM && !ner_capish(d, k)))
+					rest = false;
+			if (rest) {
+				add_span(d, i, j, NER_ORG, 1);
+				return;
+			}
+		}
 		add_span(d, i, e, kinds_label(g), 2);
 		classify(d, e, j, false);
 		return;

@@ -843,6 +843,11 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 					 (lt->f & TF_ALPHA);
 			if (commonish && !personish)
 				return;
+			/* no digits in a person's name: "F-94 Starfire", "B-25
+			 * Mitchell" are models */
+			for (uint32_t q = t->s; q < lt->e; q++)
+				if (ner_cclass[d->s[q]] == C_DIG)
+					return;
 			add_span(d, i, j, NER_PERSON, 0);
 		}
 		return;

@@ -91,7 +91,7 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 		uint32_t g = ner_tok_kinds(d, q);
 		if (g & (G_W_ORG | G_W_FAC))
 			head_before = true;
-		if (tok_w(d, q, RW_GENITIVE) && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
+		if ((tok_w(d, q, RW_GENITIVE) || tok_w(d, q, RW_TOPIC_PREP)) && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
 			of_head = true;
 	}
 	for (e = k; e < d->n && e < k + 4 && ner_capish(d, e) && !(d->t[e].f & TF_NL); e++)
@@ -176,10 +176,13 @@ static size_t chunk_end(const struct doc *d, size_t i)
 				j++;
 			break;
 		}
-		/* "Panel on Climate Change", "Commission on Human Rights": "on"
-		 * after an organisation's head word, before capitals. */
+		/* "Panel on Climate Change", "Commission on Human Rights",
+		 * "Department for Education": "on" or "for" after an
+		 * organisation's head word, before capitals that are no other
+		 * organisation or person ("League for FC Basel"). */
 		if (j + 1 < d->n && tok_w(d, j, RW_TOPIC_PREP) && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
-		    (ner_tok_kinds(d, j - 1) & G_W_ORG) && ner_capish(d, j + 1) && !(d->t[j + 1].f & (TF_NL | TF_SENT))) {
+		    (ner_tok_kinds(d, j - 1) & G_W_ORG) && ner_capish(d, j + 1) && !(d->t[j + 1].f & (TF_NL | TF_SENT)) &&
+		    !(ner_tok_kinds(d, j + 1) & (G_ORG | G_PRE_ORG | G_GIVEN))) {
 			j++;
 			continue;
 		}

@@ -144,7 +144,8 @@ enum {
 	N_SPORT_VERB = 1u << 18,  /* "X beat Y 2-1": X and Y are clubs */
 	N_SPORT_NOUN = 1u << 19,  /* "X's second goal", "X striker": X is a club */
 	N_ORG_AFTER = 1u << 20,   /* "X said in a statement", "X spokeswoman" */
-	NER_NCUES = 21
+	N_SPORT_SLUG = 1u << 21,  /* "CRICKET-INDIA": a headline's sport before a hyphen */
+	NER_NCUES = 22
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

@@ -74,7 +74,7 @@ static const struct class_name cue_classes[] = {
 	{"place-definition-goes-on", N_PLACE_DEF_GOES_ON}, {"org-definition-goes-on", N_ORG_DEF_GOES_ON},
 	{"owns-nothing-before", N_OWNS_NOTHING},
 	{"sport-verb", N_SPORT_VERB}, {"sport-noun", N_SPORT_NOUN},
-	{"org-after", N_ORG_AFTER},
+	{"org-after", N_ORG_AFTER}, {"sport-slug", N_SPORT_SLUG},
 };
 
 static struct slot *lex;

@@ -145,7 +145,8 @@ enum {
 	N_SPORT_NOUN = 1u << 19,  /* "X's second goal", "X striker": X is a club */
 	N_ORG_AFTER = 1u << 20,   /* "X said in a statement", "X spokeswoman" */
 	N_SPORT_SLUG = 1u << 21,  /* "CRICKET-INDIA": a headline's sport before a hyphen */
-	NER_NCUES = 22
+	N_CLUB_VERB = 1u << 22,   /* "played with" a town: its club */
+	NER_NCUES = 23
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

@@ -75,6 +75,7 @@ static const struct class_name cue_classes[] = {
 	{"owns-nothing-before", N_OWNS_NOTHING},
 	{"sport-verb", N_SPORT_VERB}, {"sport-noun", N_SPORT_NOUN},
 	{"org-after", N_ORG_AFTER}, {"sport-slug", N_SPORT_SLUG},
+	{"club-verb", N_CLUB_VERB},
 };
 
 static struct slot *lex;

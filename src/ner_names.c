@@ -599,6 +599,15 @@ static bool in_org_list(const struct doc *d, size_t i)
 	return false;
 }
 
+/* "played with Footscray", "coached North Melbourne": a town after these
+ * words is its club (a country's side stays the country). */
+static bool club_verb_before(const struct doc *d, size_t i)
+{
+	return i >= 1 && (d->t[i - 1].f & TF_LOWER) && !(d->t[i].f & (TF_NL | TF_SENT)) &&
+	       (ner_tok_cue(d, i - 1, N_CLUB_VERB) || (i >= 2 && (d->t[i - 2].f & TF_LOWER) &&
+						       ner_toks_cue(d, i - 2, i, N_CLUB_VERB)));
+}
+
 /* Label a chunk already stripped of titles and determiners. */
 static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 {
@@ -610,7 +619,16 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	 * when a place has its name: "before Christmas"). */
 	e = ner_longest_entry(d, i, j, G_NAME | G_HOLIDAY, &g);
 	if (e == j) {
-		add_span(d, i, j, (g & G_HOLIDAY) ? NER_DATE : kinds_label(g), 2);
+		enum ner_label l = (g & G_HOLIDAY) ? NER_DATE : kinds_label(g);
+		if (l == NER_GPE && !(g & G_COUNTRY) && !titled && club_verb_before(d, i))
+			l = NER_ORG;
+		add_span(d, i, j, l, 2);
+		return;
+	}
+	/* the same for a town no list knows, but not a person's name */
+	if (!titled && e == i && n <= 3 && !(ner_tok_kinds(d, i) & (G_GIVEN | G_TITLE)) && !(t->f & TF_ALLCAP) &&
+	    club_verb_before(d, i)) {
+		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
 	g &= ~(uint32_t)G_HOLIDAY;

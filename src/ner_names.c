@@ -608,6 +608,15 @@ static bool club_verb_before(const struct doc *d, size_t i)
 						       ner_toks_cue(d, i - 2, i, N_CLUB_VERB)));
 }
 
+/* Are tokens [i, j) all words, none of them a number word? */
+static bool plain_words(const struct doc *d, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (d->t[k].kind != TK_WORD || (d->t[k].gram & (W_NUM | W_ORD)))
+			return false;
+	return true;
+}
+
 /* Label a chunk already stripped of titles and determiners. */
 static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 {
@@ -623,6 +632,19 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		if (l == NER_GPE && !(g & G_COUNTRY) && !titled && club_verb_before(d, i))
 			l = NER_ORG;
 		add_span(d, i, j, l, 2);
+		return;
+	}
+	/* "the Orlando Rays", "the Sacramento River Cats": no person is
+	 * written with "the"; names ending in a plural that no list knows
+	 * and no head word ends ("the Rocky Mountains") are a team, a band or
+	 * a company (not "the Hindu Brahmins", "the Seven Years", nor when
+	 * the text writes the plural in lower case). */
+	if (!titled && n >= 2 && n <= 4 && i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used &&
+	    (d->t[i - 1].f & TF_LOWER) && !(t->f & (TF_ALLCAP | TF_HEAD)) && plural_shape(d, j - 1) &&
+	    !(ner_tok_kinds(d, j - 1) & (G_NAME | G_CUE | G_GIVEN | G_TITLE)) && !ends_in(d, j - 1, N_PEOPLE_END) &&
+	    !tok_w(d, j, RW_GENITIVE) && !(ner_tok_kinds(d, i) & G_NORP) && plain_words(d, i, j) &&
+	    !bit_get(d->lower_seen, d->t[j - 1].h)) {
+		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
 	/* the same for a town no list knows, but not a person's name */

@@ -279,6 +279,14 @@ static size_t company_short_name(const struct doc *d, const struct ispan *sp, ui
 	return q - sp->ts;
 }
 
+/* A dateline's place: capitals starting a line that is no headline,
+ * before a comma ("BOSTON, Sept 8 -"). */
+static bool dateline_place(const struct doc *d, const struct ispan *sp)
+{
+	const struct tok *t = &d->t[sp->ts];
+	return (t->f & TF_ALLCAP) && !(t->f & TF_HEAD) && (sp->ts == 0 || (t->f & TF_NL)) && tok_punct(d, sp->te, ',');
+}
+
 /* Is every word of the span a common word the text also writes in
  * lower case? */
 static bool common_seen_lower(const struct doc *d, const struct ispan *sp)
@@ -419,10 +427,12 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		/* "the town of Bridgton" stays a place though "Bridgton
 		 * Hinkleys" was guessed a person: context outranks a guess;
 		 * and "in Fairmont" though "Fairmont State University" is an
-		 * organisation. */
+		 * organisation; and a dateline's place though the headline
+		 * names its club ("BASEBALL-BOSTON RALLY", "BOSTON, Sept 8"). */
 		if ((sp->pending == 1 || sp->strength >= 1) && (sp->label == NER_GPE || sp->label == NER_LOC) &&
 		    ((d->sp[hit->span].label == NER_PERSON && d->sp[hit->span].strength == 0) ||
-		     (d->sp[hit->span].label == NER_ORG && d->sp[hit->span].te - d->sp[hit->span].ts >= 2))) {
+		     (d->sp[hit->span].label == NER_ORG && d->sp[hit->span].te - d->sp[hit->span].ts >= 2) ||
+		     dateline_place(d, sp))) {
 			sp->pending = 0;
 			continue;
 		}

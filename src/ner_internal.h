@@ -144,7 +144,9 @@ enum {
 	N_SPORT_VERB = 1u << 18,  /* "X beat Y 2-1": X and Y are clubs */
 	N_SPORT_NOUN = 1u << 19,  /* "X's second goal", "X striker": X is a club */
 	N_ORG_AFTER = 1u << 20,   /* "X said in a statement", "X spokeswoman" */
-	NER_NCUES = 21
+	N_SPORT_SLUG = 1u << 21,  /* "CRICKET-INDIA": a headline's sport before a hyphen */
+	N_CLUB_VERB = 1u << 22,   /* "played with" a town: its club */
+	NER_NCUES = 23
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test
@@ -165,6 +167,7 @@ enum rule_word {
 	RW_COMPARATIVE,
 	RW_CONJUNCTION,
 	RW_COPULA,
+	RW_UNIT_VERB,
 	RW_DEATH_VERB,
 	RW_DEFINITE,
 	RW_DEGREES,

@@ -74,7 +74,8 @@ static const struct class_name cue_classes[] = {
 	{"place-definition-goes-on", N_PLACE_DEF_GOES_ON}, {"org-definition-goes-on", N_ORG_DEF_GOES_ON},
 	{"owns-nothing-before", N_OWNS_NOTHING},
 	{"sport-verb", N_SPORT_VERB}, {"sport-noun", N_SPORT_NOUN},
-	{"org-after", N_ORG_AFTER},
+	{"org-after", N_ORG_AFTER}, {"sport-slug", N_SPORT_SLUG},
+	{"club-verb", N_CLUB_VERB},
 };
 
 static struct slot *lex;
@@ -230,6 +231,7 @@ static const struct class_name role_names[] = {
 	{"comparative", RW_COMPARATIVE},
 	{"conjunction", RW_CONJUNCTION},
 	{"copula", RW_COPULA},
+	{"unit-verb", RW_UNIT_VERB},
 	{"death-verb", RW_DEATH_VERB},
 	{"definite", RW_DEFINITE},
 	{"degrees", RW_DEGREES},

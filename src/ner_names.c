@@ -128,7 +128,7 @@ static bool and_joins(const struct doc *d, size_t i, size_t a)
 		uint32_t g = ner_tok_kinds(d, q);
 		if (g & (G_W_ORG | G_W_FAC))
 			head_before = true;
-		if (tok_w(d, q, RW_GENITIVE) && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
+		if ((tok_w(d, q, RW_GENITIVE) || tok_w(d, q, RW_TOPIC_PREP)) && q > i && (ner_tok_kinds(d, q - 1) & G_W_ORG))
 			of_head = true;
 	}
 	for (e = k; e < d->n && e < k + 4 && ner_capish(d, e) && !(d->t[e].f & TF_NL); e++)
@@ -213,10 +213,13 @@ static size_t chunk_end(const struct doc *d, size_t i)
 				j++;
 			break;
 		}
-		/* "Panel on Climate Change", "Commission on Human Rights": "on"
-		 * after an organisation's head word, before capitals. */
+		/* "Panel on Climate Change", "Commission on Human Rights",
+		 * "Department for Education": "on" or "for" after an
+		 * organisation's head word, before capitals that are no other
+		 * organisation or person ("League for FC Basel"). */
 		if (j + 1 < d->n && tok_w(d, j, RW_TOPIC_PREP) && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
-		    (ner_tok_kinds(d, j - 1) & G_W_ORG) && ner_capish(d, j + 1) && !(d->t[j + 1].f & (TF_NL | TF_SENT))) {
+		    (ner_tok_kinds(d, j - 1) & G_W_ORG) && ner_capish(d, j + 1) && !(d->t[j + 1].f & (TF_NL | TF_SENT)) &&
+		    !(ner_tok_kinds(d, j + 1) & (G_ORG | G_PRE_ORG | G_GIVEN))) {
 			j++;
 			continue;
 		}
@@ -633,6 +636,24 @@ static bool in_org_list(const struct doc *d, size_t i)
 	return false;
 }
 
+/* "played with Footscray", "coached North Melbourne": a town after these
+ * words is its club (a country's side stays the country). */
+static bool club_verb_before(const struct doc *d, size_t i)
+{
+	return i >= 1 && (d->t[i - 1].f & TF_LOWER) && !(d->t[i].f & (TF_NL | TF_SENT)) &&
+	       (ner_tok_cue(d, i - 1, N_CLUB_VERB) || (i >= 2 && (d->t[i - 2].f & TF_LOWER) &&
+						       ner_toks_cue(d, i - 2, i, N_CLUB_VERB)));
+}
+
+/* Are tokens [i, j) all words, none of them a number word? */
+static bool plain_words(const struct doc *d, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (d->t[k].kind != TK_WORD || (d->t[k].gram & (W_NUM | W_ORD)))
+			return false;
+	return true;
+}
+
 /* Label a chunk already stripped of titles and determiners. */
 static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 {
@@ -644,7 +665,29 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	 * when a place has its name: "before Christmas"). */
 	e = ner_longest_entry(d, i, j, G_NAME | G_HOLIDAY, &g);
 	if (e == j) {
-		add_span(d, i, j, (g & G_HOLIDAY) ? NER_DATE : kinds_label(g), 2);
+		enum ner_label l = (g & G_HOLIDAY) ? NER_DATE : kinds_label(g);
+		if (l == NER_GPE && !(g & G_COUNTRY) && !titled && club_verb_before(d, i))
+			l = NER_ORG;
+		add_span(d, i, j, l, 2);
+		return;
+	}
+	/* "the Orlando Rays", "the Sacramento River Cats": no person is
+	 * written with "the"; names ending in a plural that no list knows
+	 * and no head word ends ("the Rocky Mountains") are a team, a band or
+	 * a company (not "the Hindu Brahmins", "the Seven Years", nor when
+	 * the text writes the plural in lower case). */
+	if (!titled && n >= 2 && n <= 4 && i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used &&
+	    (d->t[i - 1].f & TF_LOWER) && !(t->f & (TF_ALLCAP | TF_HEAD)) && plural_shape(d, j - 1) &&
+	    !(ner_tok_kinds(d, j - 1) & (G_NAME | G_CUE | G_GIVEN | G_TITLE)) && !ends_in(d, j - 1, N_PEOPLE_END) &&
+	    !tok_w(d, j, RW_GENITIVE) && !(ner_tok_kinds(d, i) & G_NORP) && plain_words(d, i, j) &&
+	    !bit_get(d->lower_seen, d->t[j - 1].h)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
+	}
+	/* the same for a town no list knows, but not a person's name */
+	if (!titled && e == i && n <= 3 && !(ner_tok_kinds(d, i) & (G_GIVEN | G_TITLE)) && !(t->f & TF_ALLCAP) &&
+	    club_verb_before(d, i)) {
+		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
 	g &= ~(uint32_t)G_HOLIDAY;
@@ -752,6 +795,22 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			add_span(d, i, j, j - e == 1 ? NER_NORP : NER_ORG, 1);
 			return;
 		}
+		if ((g & G_ORG) && !(g & (G_GPE | G_NORP)) && j - e <= 2 && !(t->f & TF_HEAD) &&
+		    !(j < d->n && ner_capish(d, j) && ner_title_at(d, j, d->n) > 0)) {
+			/* "CBS Cable", "BBC Radio 1", "Vox Adeon": a known
+			 * organisation and more of its name, a unit or a
+			 * successor; not before another name ("BBC Maria Ross")
+			 * or a title ("Senate Majority Leader") */
+			bool rest = true;
+			for (size_t k = e; k < j; k++)
+				if ((ner_tok_kinds(d, k) & (G_NAME | G_GIVEN | G_TITLE)) ||
+				    (d->t[k].kind != TK_NUM && !ner_capish(d, k)))
+					rest = false;
+			if (rest) {
+				add_span(d, i, j, NER_ORG, 1);
+				return;
+			}
+		}
 		add_span(d, i, e, kinds_label(g), 2);
 		classify(d, e, j, false);
 		return;
@@ -838,8 +897,21 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			if (ner_is_common(d, k) || d->t[k].kind != TK_WORD || (d->t[k].gram & W_PARTICLE))
 				ncommon++;
 		}
-		if (ncommon == n)
+		if (ncommon == n) {
+			/* "the Devil Rays", "the Blue Jays": capitalised common
+			 * words ending in a plural the text never writes in lower
+			 * case, after a lower-case "the", are a team or a band;
+			 * other runs of them ("Biological Clocks") are left. */
+			bool words = true;
+			for (size_t k = i; k < j; k++)
+				if (d->t[k].kind != TK_WORD)
+					words = false;
+			if (words && n <= 3 && i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used &&
+			    (d->t[i - 1].f & TF_LOWER) && !(t->f & (TF_ALLCAP | TF_HEAD)) && plural_shape(d, j - 1) &&
+			    !bit_get(d->lower_seen, d->t[j - 1].h) && !tok_w(d, j, RW_GENITIVE) && !ner_capish(d, j))
+				add_span(d, i, j, NER_ORG, 0);
 			return; /* "Biological Clocks": capitalised common words */
+		}
 		if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
 		    !(t->f & (TF_ALLCAP | TF_HEAD))) {
 			/* No person is written with "the" before the name: a
@@ -858,6 +930,11 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 					 (lt->f & TF_ALPHA);
 			if (commonish && !personish)
 				return;
+			/* no digits in a person's name: "F-94 Starfire", "B-25
+			 * Mitchell" are models */
+			for (uint32_t q = t->s; q < lt->e; q++)
+				if (ner_cclass[d->s[q]] == C_DIG)
+					return;
 			add_span(d, i, j, NER_PERSON, 0);
 		}
 		return;

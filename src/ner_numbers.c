@@ -76,6 +76,30 @@ static size_t num_suffix(const struct doc *d, size_t i, const unsigned char **su
 	return t->e - k;
 }
 
+/* "The 139th was formed", "the 65th also controlled": an ordinal in
+ * digits after "the", past the days of a month, before a verb (a copula,
+ * a past tense in -ed or a unit-verb word) names a numbered unit, a
+ * regiment or a wing, by its number alone. */
+static bool unit_ordinal(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i], *n;
+	unsigned v = 0;
+	size_t l;
+	if (i == 0 || i + 1 >= d->n || !tok_w(d, i - 1, RW_DEFINITE) || (t->f & TF_NL))
+		return false;
+	for (uint32_t k = t->s; k < t->e && ner_cclass[d->s[k]] == C_DIG && v < 100000; k++)
+		v = v * 10 + (unsigned)(d->s[k] - '0');
+	if (v < 32)
+		return false;
+	n = &d->t[i + 1];
+	if (n->kind != TK_WORD || !(n->f & TF_LOWER) || (n->f & TF_NL))
+		return false;
+	if (tok_w(d, i + 1, RW_COPULA) || tok_w(d, i + 1, RW_UNIT_VERB))
+		return true;
+	l = tlen(d, i + 1);
+	return l >= 5 && d->s[n->s + l - 2] == 'e' && d->s[n->s + l - 1] == 'd';
+}
+
 /* A number at token i: digits, number words, "tens of millions".  Returns
  * its end (i when none); *vague for tens/hundreds. */
 static size_t number_at(const struct doc *d, size_t i, bool *vague)
@@ -369,7 +393,7 @@ static size_t core_at(const struct doc *d, size_t i, int modkind, enum ner_label
 					*label = NER_DATE;
 					return i + 2;
 				}
-				*label = NER_ORDINAL;
+				*label = unit_ordinal(d, i) ? NER_ORG : NER_ORDINAL;
 				return i + 1;
 			}
 			if (suf[0] == 's' && sl == 1) {

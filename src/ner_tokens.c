@@ -38,6 +38,16 @@ void ner_cclass_init(void)
 	}
 }
 
+/* Is s[0..n), in capitals at a line's start, a sport a wire headline
+ * puts before its subject with a hyphen ("SOCCER-", "CRICKET-")? */
+static bool sport_slug(const unsigned char *s, size_t n)
+{
+	char buf[16];
+	for (size_t q = 0; q < n; q++)
+		buf[q] = (char)lower_ascii(s[q]);
+	return (ner_cue(buf, n) & N_SPORT_SLUG) != 0;
+}
+
 /* Scan one word or number starting at s[i]; fills t, returns its end. */
 static size_t scan_word(const unsigned char *s, size_t i, size_t len, struct tok *t)
 {
@@ -107,6 +117,9 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len, struct tok
 			}
 		}
 		if ((n = hyphen_at(s, p, len)) > 0) {
+			if ((i == 0 || s[i - 1] == '\n') && nlow == 0 && ascii && alpha && f == TF_CAP && p - i >= 3 && p - i <= 16 && nup == p - i &&
+			    p + (size_t)n < len && ner_cclass[s[p + (size_t)n]] == C_UP && sport_slug(s + i, p - i))
+				break; /* "CRICKET-INDIA": the sport, a hyphen, the name */
 			if (alnum_at(s, p + (size_t)n, len)) {
 				for (int q = 0; q < n; q++)
 					h = hash_step(h, s[p + q]);

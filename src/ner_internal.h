@@ -6,6 +6,7 @@
  *   ner_tokens.c   the tokenizer and token look-ups
  *   ner_numbers.c  numbers, dates and times
  *   ner_names.c    capitalised names: chunks, titles, labels
+ *   ner_datelines.c  where a dateline's place starts and ends
  *   ner_sports.c   places named for their clubs, results lines
  *   ner_headlines.c  the document's names found in its capitals lines
  *   ner_aliases.c  canon keys, aliases, names defined in the document
@@ -486,6 +487,8 @@ uint32_t ner_phrase_kinds(const struct doc *d, size_t i, size_t j, bool fold);
 uint32_t ner_tok_kinds(const struct doc *d, size_t i);
 /* Is token i's lower-cased form a common word? */
 bool ner_is_common(const struct doc *d, size_t i);
+/* Could token i begin or continue a name? (ner_tokens.c) */
+bool ner_capish(const struct doc *d, size_t i);
 /* Longest gazetteer entry of a kind in mask at token i (its end, or i). */
 size_t ner_longest_entry(const struct doc *d, size_t i, size_t limit, uint32_t mask, uint32_t *kinds);
 /* Is token i (lower-cased) a cue word of a kind in kind (N_...)? */
@@ -515,10 +518,23 @@ void ner_find_numeric(struct doc *d);
  * 54", "died at 91" (after the names pass, whose people it follows). */
 void ner_ages(struct doc *d);
 
+/* Datelines (ner_datelines.c) */
+
+/* After a dateline's place ending at token j: ", <Capitalised>", ", <date>",
+ * "(<Agency>)", a spaced dash or a colon, with the story going on. */
+bool ner_dateline_follows(const struct doc *d, size_t j);
+/* The same for certain: "(Agency)" or a spaced dash, at once or after ",
+ * <state>, <date>" on the line; never a headline's comma. */
+bool ner_dateline_sure(const struct doc *d, size_t j);
+/* Where a name in capitals [i, j) at a line's start really starts: before
+ * up to two common words in capitals that begin the line ("PORT" of "PORT
+ * HARCOURT"), or i. */
+size_t ner_caps_line_start(const struct doc *d, size_t i, size_t j);
+/* A known state or country set off by a comma at token j ("Harlow, Essex,"). */
+bool ner_state_follows(const struct doc *d, size_t j);
+
 /* Names (ner_names.c) */
 
-/* Could token i begin or continue a name? */
-bool ner_capish(const struct doc *d, size_t i);
 /* A company's legal suffix, capitalised: "Inc", "Corp", "Ltd"... */
 bool ner_corp_suffix(const struct doc *d, size_t i);
 /* The name pass: capitalised chunks, labelled, in text order. */

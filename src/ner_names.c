@@ -16,95 +16,6 @@
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
 
-/* Could token i begin or continue a name? */
-bool ner_capish(const struct doc *d, size_t i)
-{
-	const struct tok *t;
-	if (i >= d->n)
-		return false;
-	t = &d->t[i];
-	if (t->used || t->kind != TK_WORD)
-		return false;
-	if (t->f & TF_HEAD) {
-		/* In a headline every word is capitalised: a name is one that
-		 * is not a common word, or a known name. */
-		if (!ner_is_common(d, i) && !(t->gram & (W_DET | W_PARTICLE | W_LOCPREP | W_SAY)) && tlen(d, i) > 1)
-			return true;
-		return (ner_tok_kinds(d, i) & (G_NAME | G_GIVEN | G_TITLE | G_CUE)) != 0;
-	}
-	if (!(t->f & TF_CAP))
-		return false;
-	if (tlen(d, i) == 1 && d->s[t->s] == 'I')
-		return false;
-	if ((t->f & TF_ALLCAP) || tlen(d, i) <= 4)
-		return !(ner_tok_kinds(d, i) & G_ACRONYM);
-	return true;
-}
-
-/* After a dateline's place (tokens end at j): ", <Capitalised>", ", <date>",
- * "(<Agency>)", a spaced dash or a colon, with the story going on. */
-static bool dateline_follows(const struct doc *d, size_t j)
-{
-	const struct tok *p;
-	if (j + 1 >= d->n || (d->t[j + 1].f & TF_NL))
-		return false;
-	p = &d->t[j];
-	if (p->kind != TK_PUNCT || (d->t[j].f & TF_NL))
-		return false;
-	switch (d->s[p->s]) {
-	case ',':
-		return (d->t[j + 1].f & TF_CAP) || d->t[j + 1].kind == TK_NUM;
-	case '(':
-		return (d->t[j + 1].f & TF_CAP) != 0;
-	case ':':
-		return (p->e - p->s) == 1 && (d->t[j + 1].f & TF_SP);
-	case '-':
-		return (p->f & TF_SP) != 0;
-	case 0xE2: /* en or em dash */
-		return (p->f & TF_SP) && p->e - p->s == 3 && d->s[p->s + 1] == 0x80 &&
-		       (d->s[p->s + 2] == 0x93 || d->s[p->s + 2] == 0x94);
-	default:
-		return false;
-	}
-}
-
-/* Where a name in capitals at the start of a line really starts: up to
- * two words in capitals before i that the name began after because they
- * are common words ("PORT" of "PORT HARCOURT, Nigeria -"), when they
- * begin the line; else i. */
-static size_t caps_line_start(const struct doc *d, size_t i, size_t j)
-{
-	size_t k = i;
-	if (i == 0 || (d->t[i].f & TF_NL) || !(d->t[i].f & TF_ALLCAP) || !(d->t[j - 1].f & TF_ALLCAP))
-		return i;
-	while (k > 0 && i - k < 2 && !(d->t[k].f & TF_NL) && d->t[k - 1].kind == TK_WORD &&
-	       (d->t[k - 1].f & TF_ALLCAP) && (d->t[k - 1].f & TF_ALPHA) && !d->t[k - 1].used)
-		k--;
-	return k < i && (k == 0 || (d->t[k].f & TF_NL)) && d->t[j - 1].e - d->t[k].s >= 4 ? k : i;
-}
-
-/* A dateline for certain, after a place ending at j: "(Agency)" or a
- * spaced dash, at once or after ", <state or country>, <date>" on the
- * same line ("BATON ROUGE, La. -"), not a headline's comma ("OIL PRICES
- * FALL, Brent ..."). */
-static bool dateline_agency_or_dash(const struct doc *d, size_t j)
-{
-	if (j >= d->n || d->t[j].kind != TK_PUNCT)
-		return false;
-	for (size_t k = j; k < d->n && k < j + 8; k++) {
-		const struct tok *p = &d->t[k];
-		if (k > j && (p->f & TF_NL))
-			return false;
-		if (p->kind != TK_PUNCT)
-			continue;
-		if (d->s[p->s] == '(' || d->s[p->s] == '-' || (unsigned char)d->s[p->s] == 0xE2)
-			return dateline_follows(d, k);
-		if (d->s[p->s] != ',' && d->s[p->s] != '.')
-			return false;
-	}
-	return false;
-}
-
 /* An initial: "H." inside "Frederick H. Collier". */
 static bool initial_at(const struct doc *d, size_t i)
 {
@@ -584,21 +495,6 @@ static bool bare_possessive(const struct doc *d, size_t j)
 	return (t->gram & W_LOCPREP) || ner_tok_cue(d, k, N_OWNS_NOTHING);
 }
 
-/* Is a known state or country set off by a comma at token j, ending
- * there ("Harlow, Essex," but not "Ghana's envoy")? */
-static bool state_follows(const struct doc *d, size_t j)
-{
-	uint32_t gk;
-	size_t e2;
-	if (!tok_punct(d, j, ',') || (d->t[j].f & TF_NL) || !ner_capish(d, j + 1) || (d->t[j + 1].f & TF_HEAD))
-		return false;
-	e2 = ner_longest_entry(d, j + 1, d->n, G_GPE, &gk);
-	if (e2 <= j + 1 || !(gk & (G_SUBDIV | G_COUNTRY)) || ner_capish(d, e2))
-		return false;
-	return e2 >= d->n || (d->t[e2].f & TF_NL) || tok_w(d, e2, RW_CONJUNCTION) ||
-	       (d->t[e2].kind == TK_PUNCT && tlen(d, e2) == 1 && strchr(",.;:)", d->s[d->t[e2].s]));
-}
-
 /* Is the chunk at i an item of a list of organisations: "bands like X,
  * Y and Z", "companies such as X"? */
 static bool in_org_list(const struct doc *d, size_t i)
@@ -772,8 +668,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* 2c. A place before its state or country: "Harlow, Essex",
 	 * "Tarrant, Texas" (even when the first word is a given name). */
-	if (!titled && n <= 3 && e < j && !(ner_tok_kinds(d, i) & G_TITLE) && state_follows(d, j)) {
-		add_span(d, caps_line_start(d, i, j), j, NER_GPE, 2); /* "PORT HARCOURT, Nigeria" */
+	if (!titled && n <= 3 && e < j && !(ner_tok_kinds(d, i) & G_TITLE) && ner_state_follows(d, j)) {
+		add_span(d, ner_caps_line_start(d, i, j), j, NER_GPE, 2); /* "PORT HARCOURT, Nigeria" */
 		return;
 	}
 	/* 3. A known name at the front: "Japanese" + rest, "Moscow" + rest. */
@@ -851,8 +747,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	/* A dateline in capitals whose first words are common words, which
 	 * the name began after: "PORT HARCOURT, Nigeria (Reuters) -", "BATON
 	 * ROUGE, La. -": the place is the whole line start. */
-	if (n <= 2 && caps_line_start(d, i, j) < i && dateline_agency_or_dash(d, j)) {
-		add_span(d, caps_line_start(d, i, j), j, NER_GPE, 1);
+	if (n <= 2 && ner_caps_line_start(d, i, j) < i && ner_dateline_sure(d, j)) {
+		add_span(d, ner_caps_line_start(d, i, j), j, NER_GPE, 1);
 		return;
 	}
 	/* A dateline's place in capitals: "BRUSSELS (Reuters) -", "NEW YORK
@@ -868,7 +764,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	 * the start of a line, then ", <Place>", a date, "(Agency)" or a
 	 * dash: "KIRKWALL, Scotland (Reuters) -", "DUNMORE -". */
 	if (n <= 3 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && (i == 0 || (t->f & TF_NL)) &&
-	    (d->t[j - 1].f & TF_ALLCAP) && d->t[j - 1].e - t->s >= 4 && dateline_follows(d, j)) {
+	    (d->t[j - 1].f & TF_ALLCAP) && d->t[j - 1].e - t->s >= 4 && ner_dateline_follows(d, j)) {
 		add_span(d, i, j, NER_GPE, 1);
 		return;
 	}
@@ -883,7 +779,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		return;
 	}
 	/* "Bridgton, Maine": a place before a known place. */
-	if (state_follows(d, j)) {
+	if (ner_state_follows(d, j)) {
 		add_span(d, i, j, NER_GPE, 1);
 		return;
 	}

@@ -572,3 +572,28 @@ bool ner_toks_cue(const struct doc *d, size_t i, size_t j, uint32_t kind)
 {
 	return (toks_cue(d, i, j) & kind) != 0;
 }
+
+/* Could token i begin or continue a name? */
+bool ner_capish(const struct doc *d, size_t i)
+{
+	const struct tok *t;
+	if (i >= d->n)
+		return false;
+	t = &d->t[i];
+	if (t->used || t->kind != TK_WORD)
+		return false;
+	if (t->f & TF_HEAD) {
+		/* In a headline every word is capitalised: a name is one that
+		 * is not a common word, or a known name. */
+		if (!ner_is_common(d, i) && !(t->gram & (W_DET | W_PARTICLE | W_LOCPREP | W_SAY)) && tlen(d, i) > 1)
+			return true;
+		return (ner_tok_kinds(d, i) & (G_NAME | G_GIVEN | G_TITLE | G_CUE)) != 0;
+	}
+	if (!(t->f & TF_CAP))
+		return false;
+	if (tlen(d, i) == 1 && d->s[t->s] == 'I')
+		return false;
+	if ((t->f & TF_ALLCAP) || tlen(d, i) <= 4)
+		return !(ner_tok_kinds(d, i) & G_ACRONYM);
+	return true;
+}

@@ -48,6 +48,10 @@ static void fit(struct doc *d, size_t nsorted, size_t *from, size_t a, size_t b,
 	while (p < nsorted && d->sp[p].te <= a)
 		p++;
 	*from = p;
+	/* A number, date or amount there ("RR$0K") is never cut. */
+	for (size_t q = p; q < nsorted && d->sp[q].ts < b; q++)
+		if (!name_label(d->sp[q].label) && d->sp[q].label != NER_NLABELS && d->sp[q].te > a)
+			return;
 	for (size_t q = p; q < nsorted && d->sp[q].ts < b; q++) {
 		struct ispan *sp = &d->sp[q];
 		if (!name_label(sp->label))

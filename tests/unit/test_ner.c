@@ -207,7 +207,7 @@ static void test_table(const char *path)
 {
 	FILE *f = fopen(path, "r");
 	char line[4096], text[4096] = "";
-	int lineno = 0;
+	int lineno = 0, bad_at = 0;
 	CHECK(f != NULL, "the table of cases opens (%s)", path);
 	if (!f)
 		return;
@@ -234,6 +234,8 @@ static void test_table(const char *path)
 		if (strcmp(col[0], "\"") != 0) {
 			snprintf(text, sizeof text, "%s", col[0]);
 			scan(text);
+			if (!bad_at && !well_formed(text, strlen(text), &res))
+				bad_at = lineno;
 		}
 		if (strcmp(col[2], "outside") == 0)
 			CHECK_INT(covered(col[1]), 0, "%s (line %d)", col[3], lineno);
@@ -243,6 +245,8 @@ static void test_table(const char *path)
 			CHECK_STR(label_of(col[1]), col[2], "%s (line %d)", col[3], lineno);
 	}
 	fclose(f);
+	CHECK(bad_at == 0, "every text of the table gives sorted spans that do not overlap (first that "
+	                   "does not: line %d)", bad_at);
 }
 
 int main(void)

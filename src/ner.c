@@ -119,6 +119,27 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
 		util_large_array(out->v, out->cap * sizeof *out->v);
 	}
+	/* Spans come out sorted and never overlapping, whatever a pass left
+	 * behind: of two that overlap the longer stays (the earlier when
+	 * they are as long). */
+	{
+		size_t prev = SIZE_MAX;
+		for (size_t s = 0; s < d->nsp; s++) {
+			struct ispan *sp = &d->sp[s];
+			if (sp->label >= NER_NLABELS)
+				continue;
+			if (prev != SIZE_MAX && sp->ts < d->sp[prev].te) {
+				if (sp->ts >= d->sp[prev].ts && sp->te - sp->ts > d->sp[prev].te - d->sp[prev].ts) {
+					d->sp[prev].label = NER_NLABELS;
+					prev = s;
+				} else {
+					sp->label = NER_NLABELS;
+				}
+				continue;
+			}
+			prev = s;
+		}
+	}
 	/* All the block's keys go in one allocation (see ner_result_free):
 	 * each is preceded by a byte, 1 for the allocation's start, else 0;
 	 * spans that share a fullest form share its key.  Offsets first,

@@ -29,8 +29,8 @@
 	  "UPDATE entity SET mentions = mentions + ?2, articles = articles + 1 WHERE id = ?1")     \
 	X(MENTION_DELETE, "DELETE FROM mention WHERE article_id = ?1")                             \
 	/* A long article's mentions by position (store_mention_block.c) go \
-	 * when its mentions are saved anew; deletes and updates of mention \
-	 * rows drop them by trigger. */                                    \
+	 * with its mentions (an article with none has no row for the       \
+	 * trigger on delete to see). */                                    \
 	X(MENTION_BLOCKS_DROP, "DELETE FROM mention_block WHERE article_id = ?1")                  \
 	X(MENTION_INSERT,                                                                          \
 	  "INSERT INTO mention(article_id, entity_id, surface, n, spans) VALUES (?1, ?2, ?3, ?4, ?5)" \
@@ -230,7 +230,8 @@ static int64_t entity_for(struct store *st, const char *label, const char *canon
 	return id;
 }
 
-/* Take an article's mentions out of the entity counts and delete them. */
+/* Take an article's mentions out of the entity counts and delete them,
+ * with its mentions by position. */
 int store_drop_mentions(struct store *st, int64_t article_id)
 {
 	sqlite3_stmt *s = stmt(st, S_MENTION_UNCOUNT);
@@ -239,6 +240,10 @@ int store_drop_mentions(struct store *st, int64_t article_id)
 	if (step_done(st, s, "cannot update entities") != 0)
 		return -1;
 	s = stmt(st, S_MENTION_DELETE);
+	sqlite3_bind_int64(s, 1, article_id);
+	if (step_done(st, s, "cannot update entities") != 0)
+		return -1;
+	s = stmt(st, S_MENTION_BLOCKS_DROP);
 	sqlite3_bind_int64(s, 1, article_id);
 	return step_done(st, s, "cannot update entities");
 }
@@ -351,14 +356,8 @@ int store_save_mentions(struct store *st, int64_t article_id, int fresh, const c
 
 	/* A new article has no mentions yet (a deleted article's went with
 	 * it), so there is nothing to take back. */
-	if (!fresh) {
-		if (store_drop_mentions(st, article_id) != 0)
-			return -1;
-		s = stmt(st, S_MENTION_BLOCKS_DROP);
-		sqlite3_bind_int64(s, 1, article_id);
-		if (step_done(st, s, "cannot save mentions") != 0)
-			return -1;
-	}
+	if (!fresh && store_drop_mentions(st, article_id) != 0)
+		return -1;
 	for (i = 0; ner && i < ner->n; i++) {
 		const struct ner_span *sp = &ner->v[i];
 		const char *label = ner_label_name(sp->label);
@@ -856,8 +855,8 @@ int store_article_set_mentions(struct store *st, int64_t article_id, const char 
                                const struct ner_result *ner)
 {
 	store_entity_cache_reset(st);
-	/* A long article's blocks of mentions go with its rows (a trigger);
-	 * the reader makes them again when it opens the article. */
+	/* A long article's blocks of mentions go with its rows; the reader
+	 * makes them again when it opens the article. */
 	if (store_save_mentions(st, article_id, 0, body, ner) != 0)
 		return -1;
 	store_entity_cache_reset(st);

@@ -365,20 +365,6 @@ static double term_docs(void *ctx, const char *w, size_t n)
 	return d;
 }
 
-struct ranked_row {
-	int64_t rowid;
-	double rank;
-};
-
-/* Best bm25 first (lower is better); the newer of two equal ones first. */
-static int ranked_cmp(const void *a, const void *b)
-{
-	const struct ranked_row *x = a, *y = b;
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	return x->rowid > y->rowid ? -1 : x->rowid < y->rowid;
-}
-
 /* The newest `newest` sentences matching q (-1: all of them) ranked by
  * bm25, the best limit of them read in full.  The picker bounds newest,
  * so its cost does not grow with the number of matches; related passages
@@ -386,8 +372,8 @@ static int ranked_cmp(const void *a, const void *b)
 static int passages_ranked(struct store *st, const char *q, int64_t exclude_article, int64_t newest,
                            int64_t limit, struct store_passages *out)
 {
-	struct ranked_row *v = NULL;
-	size_t n = 0, i;
+	struct ranked *v = NULL;
+	size_t n = 0, cap = 0, i;
 	sqlite3_stmt *s = stmt(st, S_PASSAGES_NEWEST);
 	int rc;
 
@@ -395,9 +381,12 @@ static int passages_ranked(struct store *st, const char *q, int64_t exclude_arti
 	sqlite3_bind_int64(s, 2, exclude_article);
 	sqlite3_bind_int64(s, 3, newest);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct ranked_row r = {sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1)};
-		v = xreallocarray(v, n + 1, sizeof *v);
-		v[n++] = r;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n].id = sqlite3_column_int64(s, 0);
+		v[n++].score = sqlite3_column_double(s, 1);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -406,20 +395,20 @@ static int passages_ranked(struct store *st, const char *q, int64_t exclude_arti
 		return -1;
 	}
 	if (n)
-		qsort(v, n, sizeof *v, ranked_cmp);
+		qsort(v, n, sizeof *v, cmp_ranked);
 	for (i = 0; i < n && (limit < 0 || (int64_t)i < limit); i++) {
 		struct store_passage ps;
 		s = stmt(st, S_PASSAGE_ROW);
-		sqlite3_bind_int64(s, 1, v[i].rowid);
+		sqlite3_bind_int64(s, 1, v[i].id);
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
-			ps.article_id = v[i].rowid >> 24;
+			ps.article_id = v[i].id >> 24;
 			ps.start = (size_t)sqlite3_column_int64(s, 0);
 			ps.end = (size_t)sqlite3_column_int64(s, 1);
 			ps.text = col_strdup(s, 2);
 			ps.title = col_strdup(s, 3);
 			ps.outlet = col_strdup(s, 4);
-			ps.rank = v[i].rank;
+			ps.rank = v[i].score;
 			VEC_PUSH(out, ps);
 		}
 		sqlite3_reset(s);

@@ -497,18 +497,44 @@ long reader_mention_at_or_after(struct reader *r, size_t off)
 /* How far the mentions loaded reach beyond what was asked, each way. */
 #define MENTS_MARGIN (4 * STORE_MENTION_BLOCK)
 
+/* Where the entity Tab reached starts, or SIZE_MAX; and that entity
+ * found again among the mentions loaded (r->ent -1 when it is not). */
+static size_t ent_start(const struct reader *r)
+{
+	return r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+}
+
+static void ent_find(struct reader *r, size_t at)
+{
+	long i = at != SIZE_MAX ? reader_mention_at_or_after(r, at) : -1;
+	r->ent = i >= 0 && i < (long)r->ments.n && r->ments.v[i].start == at ? i : -1;
+}
+
+static void marks_drop(struct reader *r)
+{
+	free(r->label_marks);
+	r->label_marks = NULL;
+}
+
+/* Every mention of the article, as for a short one. */
+static void ments_all(struct reader *r)
+{
+	r->lazy_ments = 0;
+	r->ments_from = 0;
+	r->ments_to = SIZE_MAX;
+	r->ments.n = 0;
+	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
+		ui_error("entities not shown: %s", store_errmsg(ui.store));
+	r->ment_total = r->ments.n;
+}
+
 /* The article's mentions: every one, or for a long article whose
  * mentions are kept by position (made here when they are missing and the
  * library is writable) none yet: reader_ments_cover loads those near the
  * screen. */
 void reader_load_mentions(struct reader *r)
 {
-	r->ments.n = 0;
-	r->lazy_ments = 0;
-	r->ments_from = 0;
-	r->ments_to = SIZE_MAX;
-	free(r->label_marks);
-	r->label_marks = NULL;
+	marks_drop(r);
 	r->ments_at = view_correct_changes();
 	if (r->art.body_len >= STORE_MENTION_BLOCK_MIN) {
 		size_t total = 0;
@@ -516,34 +542,15 @@ void reader_load_mentions(struct reader *r)
 		if (rc == 1 && !store_is_readonly(ui.store) && store_mention_index(ui.store, r->art.id) == 0)
 			rc = store_mention_total(ui.store, r->art.id, &total);
 		if (rc == 0) {
+			r->ments.n = 0;
 			r->lazy_ments = 1;
 			r->ment_total = total;
+			r->ments_from = 0;
 			r->ments_to = 0; /* none loaded yet */
 			return;
 		}
 	}
-	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
-		ui_error("entities not shown: %s", store_errmsg(ui.store));
-	r->ment_total = r->ments.n;
-}
-
-/* Every mention of the article, as for a short one. */
-static void ments_all(struct reader *r)
-{
-	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
-	long i;
-
-	r->lazy_ments = 0;
-	r->ments_from = 0;
-	r->ments_to = SIZE_MAX;
-	r->ments.n = 0;
-	if (store_article_mentions(ui.store, r->art.id, &r->ments) != 0)
-		ui_error("entities not shown: %s", store_errmsg(ui.store));
-	r->ment_total = r->ments.n;
-	r->ent = -1;
-	if (at != SIZE_MAX && (i = reader_mention_at_or_after(r, at)) < (long)r->ments.n &&
-	    r->ments.v[i].start == at)
-		r->ent = i;
+	ments_all(r);
 }
 
 void reader_ments_repair(struct reader *r)
@@ -556,11 +563,14 @@ void reader_ments_repair(struct reader *r)
 	    store_mention_total(ui.store, r->art.id, &total) == 0) {
 		r->ment_total = total;
 		r->ments_to = 0; /* load them again */
-		free(r->label_marks);
-		r->label_marks = NULL;
+		marks_drop(r);
 		return;
 	}
-	ments_all(r);
+	{
+		size_t at = ent_start(r);
+		ments_all(r);
+		ent_find(r, at);
+	}
 }
 
 int reader_ments_check(struct reader *r)
@@ -581,7 +591,7 @@ int reader_ments_check(struct reader *r)
 
 void reader_ments_cover(struct reader *r, size_t from, size_t to)
 {
-	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+	size_t at = ent_start(r);
 	int tries;
 
 	if (!r->lazy_ments || (from >= r->ments_from && to <= r->ments_to))
@@ -602,34 +612,24 @@ void reader_ments_cover(struct reader *r, size_t from, size_t to)
 	if (r->lazy_ments && tries == 2)
 		ments_all(r);
 	/* The entity Tab reached stays, when it is still among them. */
-	r->ent = -1;
-	if (at != SIZE_MAX) {
-		long i = reader_mention_at_or_after(r, at);
-		if (i < (long)r->ments.n && r->ments.v[i].start == at)
-			r->ent = i;
-	}
+	ent_find(r, at);
 }
 
 void reader_ent_set(struct reader *r, const struct store_mention *m)
 {
-	long i;
-
 	reader_ments_cover(r, m->start, m->end);
-	i = reader_mention_at_or_after(r, m->start);
-	r->ent = i < (long)r->ments.n && r->ments.v[i].start == m->start ? i : -1;
+	ent_find(r, m->start);
 }
 
 /* The article's entities again: a correction may have changed them. */
 void reader_reload_mentions(struct reader *r)
 {
-	size_t at = r->ent >= 0 && r->ent < (long)r->ments.n ? r->ments.v[r->ent].start : SIZE_MAX;
+	size_t at = ent_start(r);
 	reader_load_mentions(r);
 	r->ent = -1;
 	if (r->lazy_ments && r->npara) {
 		size_t top = reader_top_offset(r);
 		reader_ments_cover(r, at < top ? at : top, top + 1);
 	}
-	for (size_t i = 0; at != SIZE_MAX && i < r->ments.n; i++)
-		if (r->ments.v[i].start == at)
-			r->ent = (long)i;
+	ent_find(r, at);
 }

@@ -46,6 +46,13 @@ struct reader {
 	 * paras, made when they are reached. */
 	size_t *para_start;
 	size_t npara;
+	/* A long body is read in parts (store_article_open): rest is what is
+	 * left, read while no key waits (reader_idle) or when something
+	 * needs it.  Until then npara counts the paragraphs whose end was
+	 * read; nstarts (npara, or one more) the entries of para_start;
+	 * scanned is how far the body was looked at for newlines. */
+	struct store_body *rest;
+	size_t nstarts, starts_cap, scanned;
 	struct para_cache paras;
 	/* The mentions of the body from ments_from to ments_to: all of them,
 	 * or for a long article with blocks (lazy_ments) those near the
@@ -90,6 +97,10 @@ struct reader {
 int reader_text_rows(void);
 /* The paragraphs of r->art.body: where each starts, and a cache emptied. */
 void reader_paras_build(struct reader *r);
+/* Those of the part read since (the body read in parts). */
+void reader_paras_more(struct reader *r);
+/* Read more of a body read in parts: up to `upto` (SIZE_MAX: all). */
+void reader_body_more(struct reader *r, size_t upto);
 void reader_paras_free(struct reader *r);
 /* A new operation (a key, a draw): the entries of the last one may go. */
 void reader_paras_op(struct reader *r);

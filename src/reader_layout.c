@@ -28,26 +28,70 @@ int reader_text_rows(void)
 #define PARA_CACHE 512
 #endif
 
-/* Paragraphs: one per line of the cleaned body. */
-void reader_paras_build(struct reader *r)
+/* Paragraphs: one per line of the cleaned body, found in the part of it
+ * read so far.  A paragraph starts at 0 and after every newline that does
+ * not end the body; those whose end has been read are r->npara (all of
+ * them once the whole body is there), and para_start may hold one more,
+ * the start of the one being read. */
+void reader_paras_more(struct reader *r)
 {
-	size_t pos = 0, cap = 0;
+	size_t loaded = r->rest ? store_body_loaded(r->rest) : r->art.body_len;
+	size_t pos = r->scanned, cap = r->starts_cap;
 
-	reader_paras_free(r);
-	while (pos < r->art.body_len || (pos == 0 && r->art.body_len == 0)) {
-		const char *nl = memchr(r->art.body + pos, '\n', r->art.body_len - pos);
-		size_t end = nl ? (size_t)(nl - r->art.body) : r->art.body_len;
-		if (r->npara == cap) {
-			cap = cap ? cap * 2 : 64;
+	if (!r->para_start) {
+		cap = 64;
+		r->para_start = xreallocarray(NULL, cap, sizeof *r->para_start);
+		r->para_start[0] = 0;
+		r->nstarts = 1;
+		pos = 0;
+	}
+	while (pos < loaded) {
+		const char *nl = memchr(r->art.body + pos, '\n', loaded - pos);
+		if (!nl) {
+			pos = loaded;
+			break;
+		}
+		pos = (size_t)(nl - r->art.body) + 1;
+		if (pos >= r->art.body_len)
+			break;
+		if (r->nstarts == cap) {
+			cap *= 2;
 			r->para_start = xreallocarray(r->para_start, cap, sizeof *r->para_start);
 		}
-		r->para_start[r->npara++] = pos;
-		pos = end + 1;
-		if (!nl)
-			break;
+		r->para_start[r->nstarts++] = pos;
 	}
-	if (r->npara < cap)
-		r->para_start = xreallocarray(r->para_start, r->npara, sizeof *r->para_start);
+	r->scanned = pos;
+	if (r->rest) {
+		r->npara = r->nstarts - 1;
+	} else {
+		/* A NUL may have ended the body before where it was read to. */
+		while (r->nstarts > 1 && r->para_start[r->nstarts - 1] >= r->art.body_len)
+			r->nstarts--;
+		r->npara = r->nstarts;
+		if (r->npara < cap) {
+			cap = r->npara;
+			r->para_start = xreallocarray(r->para_start, cap, sizeof *r->para_start);
+		}
+	}
+	r->starts_cap = cap;
+}
+
+void reader_paras_build(struct reader *r)
+{
+	reader_paras_free(r);
+	reader_paras_more(r);
+}
+
+/* Read on to `upto` bytes of a body still being read (at least a step
+ * more), and find its paragraphs there. */
+void reader_body_more(struct reader *r, size_t upto)
+{
+	if (!r->rest)
+		return;
+	if (store_body_more(ui.store, &r->rest, &r->art, upto) < 0)
+		ui_error("article %lld: %s; only its first %zu bytes are shown", (long long)r->art.id,
+		         store_errmsg(ui.store), r->art.body_len);
+	reader_paras_more(r);
 }
 
 static void para_drop(struct para *e)
@@ -69,7 +113,7 @@ void reader_paras_free(struct reader *r)
 	memset(c, 0, sizeof *c);
 	free(r->para_start);
 	r->para_start = NULL;
-	r->npara = 0;
+	r->npara = r->nstarts = r->starts_cap = r->scanned = 0;
 }
 
 void reader_paras_op(struct reader *r)
@@ -88,7 +132,7 @@ size_t reader_para_end(const struct reader *r, size_t p)
 {
 	size_t len = r->art.body_len;
 
-	if (p + 1 < r->npara)
+	if (p + 1 < r->nstarts)
 		return r->para_start[p + 1] - 1;
 	return len && r->art.body[len - 1] == '\n' ? len - 1 : len;
 }
@@ -209,7 +253,7 @@ struct para *reader_para_split(struct reader *r, size_t p)
 /* Display lines of a paragraph: its lines and a blank after it. */
 size_t reader_para_rows(struct reader *r, size_t p)
 {
-	return reader_para_wrapped(r, p)->lines.n + (p + 1 < r->npara ? 1 : 0);
+	return reader_para_wrapped(r, p)->lines.n + (p + 1 < r->nstarts ? 1 : 0);
 }
 
 /* Byte offset at the start of a display line. */

@@ -293,34 +293,95 @@ int store_article_list(struct store *st, enum store_sort sort, int64_t offset,
 	return 0;
 }
 
-/* The body straight from its pages into one buffer (blob I/O): a 100 MB
- * article is not first assembled by SQLite and then copied.  Blob I/O
- * gives the stored bytes, so only in a UTF-8 database, and only of a
- * text value; anything else goes through sqlite3_column_text as before.
- * On failure the message is set here, while SQLite still has it. */
-static int read_body(struct store *st, int64_t id, struct store_article *a)
+/* A body read in parts: the blob handle keeps the read transaction the
+ * article's details came from, so every part is of the same version. */
+struct store_body {
+	sqlite3_blob *blob;
+	size_t loaded, size;
+};
+
+void store_body_close(struct store_body *b)
+{
+	if (!b)
+		return;
+	sqlite3_blob_close(b->blob);
+	free(b);
+}
+
+size_t store_body_loaded(const struct store_body *b)
+{
+	return b ? b->loaded : 0;
+}
+
+/* Read parts until `upto` bytes (at least STORE_BODY_STEP more) are in
+ * a->body.  A NUL ends the text there, as reading it as text would (none is
+ * ever imported). */
+int store_body_more(struct store *st, struct store_body **rest, struct store_article *a, size_t upto)
+{
+	struct store_body *b = *rest;
+	size_t want;
+
+	if (!b)
+		return 0;
+	if (upto < b->loaded + STORE_BODY_STEP)
+		upto = b->loaded + STORE_BODY_STEP;
+	want = upto < b->size ? upto : b->size;
+	while (b->loaded < want) {
+		size_t n = want - b->loaded > STORE_BODY_STEP ? STORE_BODY_STEP : want - b->loaded;
+		const char *z;
+		if (sqlite3_blob_read(b->blob, a->body + b->loaded, (int)n, (int)b->loaded) != SQLITE_OK) {
+			store_set_err(st, "cannot read article");
+			a->body_len = b->loaded;
+			a->body[b->loaded] = '\0';
+			store_body_close(b);
+			*rest = NULL;
+			return -1;
+		}
+		z = memchr(a->body + b->loaded, '\0', n);
+		if (z) {
+			b->loaded = b->size = (size_t)(z - a->body);
+			break;
+		}
+		b->loaded += n;
+	}
+	if (b->loaded < b->size)
+		return 1;
+	a->body_len = b->size;
+	a->body[a->body_len] = '\0';
+	store_body_close(b);
+	*rest = NULL;
+	return 0;
+}
+
+/* The body, or its first part, straight from its pages into one buffer
+ * (blob I/O): a 100 MB article is not first assembled by SQLite and then
+ * copied.  Blob I/O gives the stored bytes, so only in a UTF-8 database,
+ * and only of a text value; anything else goes through
+ * sqlite3_column_text, whole.  On failure the message is set here, while
+ * SQLite still has it. */
+static int read_body(struct store *st, int64_t id, struct store_article *a, size_t first,
+                     struct store_body **rest)
 {
 	sqlite3_blob *b = NULL;
 	sqlite3_stmt *s;
 	const char *t;
-	int n;
 
 	if (st->utf8 && sqlite3_blob_open(st->core.db, "main", "article", "body", id, 0, &b) == SQLITE_OK) {
-		n = sqlite3_blob_bytes(b);
-		a->body = xmalloc((size_t)n + 1);
-		util_large_array(a->body, (size_t)n + 1);
-		if (n > 0 && sqlite3_blob_read(b, a->body, n, 0) != SQLITE_OK) {
-			store_set_err(st, "cannot read article");
-			sqlite3_blob_close(b);
+		struct store_body *part = xcalloc(1, sizeof *part);
+		int rc;
+		part->blob = b;
+		part->size = (size_t)sqlite3_blob_bytes(b);
+		a->body = xmalloc(part->size + 1);
+		util_large_array(a->body, part->size + 1);
+		a->body_len = part->size;
+		a->body[0] = '\0';
+		rc = store_body_more(st, &part, a, first);
+		if (rc < 0)
 			return -1;
-		}
-		sqlite3_blob_close(b);
-		a->body[n] = '\0';
-		{
-			/* As text reads it: up to a NUL (none is ever imported). */
-			const char *z = memchr(a->body, '\0', (size_t)n);
-			a->body_len = z ? (size_t)(z - a->body) : (size_t)n;
-		}
+		if (rest)
+			*rest = part;
+		else
+			store_body_close(part); /* rc is 0: part is NULL */
 		return 0;
 	}
 	s = stmt(st, S_ARTICLE_TEXT_OF);
@@ -337,7 +398,8 @@ static int read_body(struct store *st, int64_t id, struct store_article *a)
 	return 0;
 }
 
-int store_article_get(struct store *st, int64_t id, int with_body, struct store_article *a)
+static int article_get(struct store *st, int64_t id, int with_body, size_t first,
+                       struct store_article *a, struct store_body **rest)
 {
 	sqlite3_stmt *s = stmt(st, S_ARTICLE_GET);
 	const char *sha;
@@ -371,13 +433,25 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
 	a->published_as = col_strdup(s, 14);
 	a->lang = col_strdup(s, 15);
 	a->focus_pos = sqlite3_column_int64(s, 16);
-	if (with_body && read_body(st, id, a) != 0) { /* its message is set */
+	if (with_body && read_body(st, id, a, first, rest) != 0) { /* its message is set */
 		sqlite3_reset(s);
 		store_article_clear(a);
 		return -1;
 	}
 	sqlite3_reset(s); /* after the body: the same read transaction */
 	return 0;
+}
+
+int store_article_get(struct store *st, int64_t id, int with_body, struct store_article *a)
+{
+	return article_get(st, id, with_body, SIZE_MAX, a, NULL);
+}
+
+int store_article_open(struct store *st, int64_t id, size_t first, struct store_article *a,
+                       struct store_body **rest)
+{
+	*rest = NULL;
+	return article_get(st, id, 1, first, a, rest);
 }
 
 static int save_sentences(struct store *st, int64_t article_id, int fresh, const char *body,

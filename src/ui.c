@@ -1052,13 +1052,19 @@ int ui_main(struct cli *c, const struct view_registry *views)
 		ui_draw_all();
 		/* Wait for a key at most a second (a fifth while an import
 		 * runs), then look whether another process (an import, a CLI
-		 * annotation) changed the library. */
-		int busy = 0;
+		 * annotation) changed the library; while the top view has work
+		 * of its own to do meanwhile, do a step of it unless a key is
+		 * there already. */
+		int busy = 0, idle = ui.top->ops->idle && ui.top->ops->idle(ui.top, 0);
 		for (size_t t = 0; t < tasks.n; t++)
 			busy |= tasks.v[t]->busy();
-		timeout(busy ? 200 : 1000);
+		timeout(idle ? 0 : busy ? 200 : 1000);
 		key = ui_read_key();
 		timeout(-1);
+		if (key < 0 && idle) {
+			ui.top->ops->idle(ui.top, 1);
+			continue;
+		}
 		if (key < 0) {
 			if (store_data_changed(ui.store))
 				notify_data_changed();

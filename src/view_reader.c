@@ -479,6 +479,9 @@ static void reader_draw(struct view *v)
 		int pct = p >= r->npara ? 100 : (int)((double)top * 100.0 / (double)len);
 		char here[128];
 		reader_annotation_summary(r, reader_target(r), here, sizeof here);
+		if (r->rest) /* the rest of a long article is still being read */
+			snprintf(here, sizeof here, "reading %d%%",
+			         (int)((double)store_body_loaded(r->rest) * 100.0 / (double)len));
 		snprintf(left, sizeof left, " %3d%%  %zu entities  %zu annotation%s%s%s%s", pct, r->ment_total,
 		         r->hls.n, r->hls.n == 1 ? "" : "s", r->selecting ? "  [selection]" : "",
 		         *here ? "  " : "", here);
@@ -494,6 +497,10 @@ static int reader_request(struct view *v, enum request req)
 	struct reader *r = v->data;
 	long page = reader_text_rows() > 2 ? reader_text_rows() - 1 : 1;
 	reader_paras_op(r);
+
+	/* Every key but the one that leaves works on the whole text. */
+	if (req != REQ_QUIT && req != REQ_QUIT_ALL)
+		reader_body_more(r, SIZE_MAX);
 
 	if (r->selecting) {
 		switch (req) {
@@ -766,6 +773,8 @@ static void reader_resize(struct view *v)
 
 	if (width < 1)
 		width = 1;
+	if (r->width || ui.data_changed) /* not the first layout: a change */
+		reader_body_more(r, SIZE_MAX);
 	if (ui.data_changed)
 		reader_reload(r);
 	reader_expect(v);
@@ -785,6 +794,7 @@ static void reader_click(struct view *v, int row, int col)
 	size_t p = r->top_para, l = r->top_line;
 	int i;
 	reader_paras_op(r);
+	reader_body_more(r, SIZE_MAX);
 
 	(void)col;
 	for (i = 1; i < row && p < r->npara; i++) {
@@ -803,6 +813,8 @@ static void reader_done(struct view *v)
 	size_t i;
 
 	store_expect_version(ui.store, 0, NULL);
+	store_body_close(r->rest); /* its read transaction ends before the writes */
+	r->rest = NULL;
 	/* A lost reading position is not worth a message on the way out. */
 	if (r->npara) {
 		(void)store_article_set_read_pos(ui.store, r->art.id, (int64_t)reader_top_offset(r));
@@ -822,6 +834,16 @@ static void reader_done(struct view *v)
 	free(r);
 }
 
+/* The rest of a long article, a part at a time while no key waits. */
+static int reader_idle(struct view *v, int step)
+{
+	struct reader *r = v->data;
+
+	if (step && r->rest)
+		reader_body_more(r, store_body_loaded(r->rest) + STORE_BODY_STEP);
+	return r->rest != NULL;
+}
+
 static const char *reader_screen(struct view *v)
 {
 	struct reader *r = v->data;
@@ -837,12 +859,14 @@ static const struct view_ops reader_ops = {
 	.done = reader_done,
 	.click = reader_click,
 	.screen = reader_screen,
+	.idle = reader_idle,
 };
 
 void view_reader_open(int64_t article_id, int64_t at_offset)
 {
 	struct reader *r = xcalloc(1, sizeof *r);
-	int rc = store_article_get(ui.store, article_id, 1, &r->art);
+	int rc = store_article_open(ui.store, article_id, STORE_BODY_STEP, &r->art, &r->rest);
+	size_t at;
 
 	if (rc != 0) {
 		ui_error(rc > 0 ? "no article %lld" : "cannot open article %lld: %s",
@@ -850,11 +874,20 @@ void view_reader_open(int64_t article_id, int64_t at_offset)
 		free(r);
 		return;
 	}
+	/* A long article: the first screen is drawn from the part read up to
+	 * a screenful of paragraphs past where it opens; the rest is read
+	 * after (reader_idle). */
+	at = at_offset >= 0 ? (size_t)at_offset : r->art.read_pos > 0 ? (size_t)r->art.read_pos : 0;
+	if (r->art.focus_pos > 0 && (size_t)r->art.focus_pos > at && at_offset < 0)
+		at = (size_t)r->art.focus_pos;
+	reader_paras_more(r);
+	while (r->rest && (store_body_loaded(r->rest) < at + STORE_BODY_STEP / 2 ||
+	                   r->npara <= reader_para_at(r, at) + (size_t)reader_text_rows() + 1))
+		reader_body_more(r, store_body_loaded(r->rest) + STORE_BODY_STEP);
 	/* Opening an article reads it (feeds bring articles unread). */
 	if (!store_is_readonly(ui.store) && store_unread_set(ui.store, article_id, 0) != 0)
 		ui_error("%s", store_errmsg(ui.store));
 	reader_load_mentions(r);
-	reader_paras_build(r);
 	r->ent = -1;
 	r->cur_hit = -1;
 	r->on_hl = -1;

@@ -87,6 +87,25 @@ int store_article_list(struct store *st, enum store_sort sort, int64_t offset,
                        int64_t limit, struct store_articles *out);
 /* 0 found, 1 no such article, -1 error. */
 int store_article_get(struct store *st, int64_t id, int with_body, struct store_article *out);
+/* A long body read in parts (the reader shows the first screen of a
+ * 100 MB article before the rest is read).  store_article_open is
+ * store_article_get with the body's first `first` bytes (at least
+ * STORE_BODY_STEP): out->body has room for all of it and out->body_len is
+ * its whole length, but only the first store_body_loaded(*rest) bytes are
+ * there yet.  *rest is NULL when that was all.  store_body_more reads on
+ * to at least `upto` (SIZE_MAX: to the end): 0 when the whole body is
+ * there now (*rest is closed and NULL), 1 while more remains, -1 on an
+ * error (message set; *rest closed and NULL, out->body_len cut to what was
+ * read).  Every part is of the version the details came from: *rest holds
+ * a read transaction, so close it (store_body_close) before writing to
+ * the article and before store_close. */
+#define STORE_BODY_STEP ((size_t)2 << 20)
+struct store_body;
+int store_article_open(struct store *st, int64_t id, size_t first, struct store_article *out,
+                       struct store_body **rest);
+int store_body_more(struct store *st, struct store_body **rest, struct store_article *out, size_t upto);
+size_t store_body_loaded(const struct store_body *rest);
+void store_body_close(struct store_body *rest);
 
 struct store_import_req {
 	const char *source;  /* path, or NULL for stdin */

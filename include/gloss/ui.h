@@ -135,6 +135,10 @@ struct view_ops {
 	void (*resize)(struct view *v);
 	/* Leaving for good: free everything. */
 	void (*done)(struct view *v);
+	/* Work done while no key waits (optional): with step 0 only whether
+	 * some is left; with step 1 a little of it (a few milliseconds), and
+	 * whether more is left.  The screen is drawn between steps. */
+	int (*idle)(struct view *v, int step);
 	/* Mouse click at a row of the view's area (optional). */
 	void (*click)(struct view *v, int row, int col);
 	/* The screen whose bindings apply now, when it is not name (e.g.

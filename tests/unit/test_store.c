@@ -15,6 +15,7 @@
 #include "gloss/sentence.h"
 #include "gloss/import.h"
 #include "gloss/store.h"
+#include "gloss/store_feed.h"
 #include "gloss/store_corrections.h"
 #include "gloss/util.h"
 #include "tap.h"
@@ -587,6 +588,59 @@ static void test_mention_blocks(void)
 	free(p);
 }
 
+/* A long body read in parts (store_article_open, store_body_more): the
+ * first part, then the rest a step at a time, the same bytes as the whole;
+ * a write while a part is open saves; a re-import by another connection
+ * meanwhile leaves the parts of the version the first one came from; a NUL
+ * ends the text where it is, as reading it whole does. */
+static void test_body_parts(void)
+{
+	char *p = path_in("parts.db"), *err = NULL;
+	struct store *st = store_open(p, STORE_CREATE, &err), *other;
+	struct store_article a, whole;
+	struct store_body *rest = NULL;
+	struct buf b = {0};
+	int64_t id = 0, id2 = 0;
+	int rc, steps = 0;
+	sqlite3 *db;
+
+	while (b.len < 2 * STORE_BODY_STEP + 100000)
+		buf_printf(&b, "Paragraph %zu of a very long archive, about the harbour.\n", b.len);
+	CHECK_INT(import_text(st, "/parts/1.txt", "Long", b.s, &id), STORE_IMPORTED, "a 4 MB article");
+	CHECK_INT(store_article_open(st, id, 0, &a, &rest), 0, "opened with a first part");
+	CHECK(rest && store_body_loaded(rest) == STORE_BODY_STEP && a.body_len == b.len &&
+	      memcmp(a.body, b.s, STORE_BODY_STEP) == 0, "a step of it, and its whole length");
+	CHECK_INT(store_unread_set(st, id, 1), 0, "a write while the rest is still to read");
+	other = store_open(p, 0, &err);
+	CHECK_INT(import_text(other, "/parts/1.txt", "Long", "Now a short text.\n", &id2),
+	          STORE_UPDATED, "another connection re-imports it meanwhile");
+	store_close(other);
+	while ((rc = store_body_more(st, &rest, &a, store_body_loaded(rest) + 1)) == 1)
+		steps++;
+	CHECK(rc == 0 && !rest && steps == 1, "the rest in two more steps");
+	CHECK(a.body_len == b.len && memcmp(a.body, b.s, b.len) == 0 && a.body[a.body_len] == '\0',
+	      "the version it was opened at, whole");
+	store_article_clear(&a);
+	CHECK(store_article_get(st, id, 1, &whole) == 0 && whole.body_len == 18, "the new text after");
+	store_article_clear(&whole);
+
+	CHECK_INT(import_text(st, "/parts/1.txt", "Long", b.s, &id2), STORE_UPDATED, "long again");
+	sqlite3_open(p, &db);
+	CHECK_INT(sqlite3_exec(db, "UPDATE article SET body = substr(body, 1, 3000000) || char(0) || "
+	                           "substr(body, 3000001)", NULL, NULL, NULL), SQLITE_OK, "a NUL put in");
+	sqlite3_close(db);
+	CHECK_INT(store_article_open(st, id, 0, &a, &rest), 0, "opened");
+	while (store_body_more(st, &rest, &a, SIZE_MAX) == 1)
+		;
+	CHECK(a.body_len == 3000000 && !rest, "in parts, the text ends at the NUL");
+	CHECK(store_article_get(st, id, 1, &whole) == 0 && whole.body_len == 3000000, "as whole");
+	store_article_clear(&whole);
+	store_article_clear(&a);
+	buf_free(&b);
+	store_close(st);
+	free(p);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
@@ -600,6 +654,7 @@ int main(void)
 	test_undo();
 	test_passages();
 	test_mention_blocks();
+	test_body_parts();
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
 		if (system(cmd) != 0)

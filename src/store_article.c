@@ -55,11 +55,13 @@
 	  " WHERE id = ?1")                                                                        \
 	X(ARTICLE_GET,                                                                             \
 	  "SELECT id, title, byline, outlet, published, dateline, url, source, words,"             \
-	  " imported_at, read_pos, body_sha,"                                                      \
+	  " imported_at, coalesce(p.read_pos, 0), body_sha,"                                       \
 	  " (SELECT count(*) FROM highlight h WHERE h.article_id = a.id),"                         \
 	  " (SELECT count(*) FROM highlight h JOIN note n ON n.highlight_id = h.id"                \
-	  "   WHERE h.article_id = a.id), published_as, lang, focus_pos"                           \
-	  " FROM article a WHERE id = ?1")                                                         \
+	  "   WHERE h.article_id = a.id), coalesce(p.focus_pos, -1)"                               \
+	  " FROM article a LEFT JOIN article_place p ON p.article_id = a.id WHERE id = ?1")        \
+	/* After the text in the row: reading them walks its pages. */                             \
+	X(ARTICLE_LATE, "SELECT published_as, lang FROM article WHERE id = ?1")                    \
 	X(ARTICLE_EDIT,                                                                            \
 	  "UPDATE article SET title = coalesce(?2, title), outlet = coalesce(?3, outlet),"         \
 	  " published = CASE WHEN ?7 & 4 THEN ?4 ELSE published END, url = coalesce(?5, url),"     \
@@ -67,12 +69,17 @@
 	  " byline = coalesce(?6, byline), manual = manual | ?7, updated_at = " NOW                \
 	  " WHERE id = ?1")                                                                        \
 	X(ARTICLE_DELETE, "DELETE FROM article WHERE id = ?1")                                     \
-	X(ARTICLE_READ_POS, "UPDATE article SET read_pos = ?2 WHERE id = ?1")                      \
-	X(ARTICLE_FOCUS_POS, "UPDATE article SET focus_pos = ?2,"                                  \
-	  " read_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?1")                        \
+	X(ARTICLE_READ_POS, "INSERT INTO article_place(article_id, read_pos)"                      \
+	  " SELECT id, ?2 FROM article WHERE id = ?1"                                              \
+	  " ON CONFLICT(article_id) DO UPDATE SET read_pos = excluded.read_pos")                  \
+	X(ARTICLE_FOCUS_POS, "INSERT INTO article_place(article_id, focus_pos, read_at)"           \
+	  " SELECT id, ?2, strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM article WHERE id = ?1"       \
+	  " ON CONFLICT(article_id) DO UPDATE SET focus_pos = excluded.focus_pos,"                \
+	  " read_at = excluded.read_at")                                                           \
 	X(ARTICLE_LAST_READ,                                                                       \
-	  "SELECT id, (SELECT count(*) FROM article b WHERE b.id < a.id) FROM article a"          \
-	  " WHERE read_at IS NOT NULL ORDER BY read_at DESC, id DESC LIMIT 1")                    \
+	  "SELECT article_id, (SELECT count(*) FROM article b WHERE b.id < p.article_id)"          \
+	  " FROM article_place p WHERE read_at IS NOT NULL"                                        \
+	  " ORDER BY read_at DESC, article_id DESC LIMIT 1")                                       \
 	X(LIST_IMPORTED, "SELECT " LIST_COLS " FROM article a ORDER BY a.id LIMIT ?2 OFFSET ?1")   \
 	X(LIST_TITLE,                                                                              \
 	  "SELECT " LIST_COLS " FROM article a ORDER BY a.title COLLATE NOCASE, a.id"              \
@@ -430,9 +437,16 @@ static int article_get(struct store *st, int64_t id, int with_body, size_t first
 	snprintf(a->body_sha, sizeof a->body_sha, "%s", sha ? sha : "");
 	a->highlights = sqlite3_column_int64(s, 12);
 	a->notes = sqlite3_column_int64(s, 13);
-	a->published_as = col_strdup(s, 14);
-	a->lang = col_strdup(s, 15);
-	a->focus_pos = sqlite3_column_int64(s, 16);
+	a->focus_pos = sqlite3_column_int64(s, 14);
+	if (!rest) { /* all but the reader's open: the details after the text too */
+		sqlite3_stmt *late = stmt(st, S_ARTICLE_LATE);
+		sqlite3_bind_int64(late, 1, id);
+		if (sqlite3_step(late) == SQLITE_ROW) {
+			a->published_as = col_strdup(late, 0);
+			a->lang = col_strdup(late, 1);
+		}
+		sqlite3_reset(late);
+	}
 	if (with_body && read_body(st, id, a, first, rest) != 0) { /* its message is set */
 		sqlite3_reset(s);
 		store_article_clear(a);

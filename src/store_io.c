@@ -38,8 +38,9 @@
 	X(D_ENTITIES, "SELECT id, label, canonical FROM entity ORDER BY id")                       \
 	X(D_ARTICLES,                                                                              \
 	  "SELECT id, title, outlet, byline, published, dateline, url, source, words,"            \
-	  " imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw, published_as," \
-	  " lang FROM article ORDER BY id")                                                             \
+	  " imported_at, updated_at, manual,"                                                      \
+	  " coalesce((SELECT p.read_pos FROM article_place p WHERE p.article_id = article.id), 0)," \
+	  " raw_sha, body_sha, body, raw, published_as, lang FROM article ORDER BY id")            \
 	X(D_ENTITY_RULES, "SELECT label, key, entity_id FROM entity_rule ORDER BY label, key")     \
 	X(D_MENTIONS, "SELECT article_id, spans, entity_id, surface FROM mention"                  \
 	              " ORDER BY article_id")                                                      \
@@ -72,10 +73,12 @@
 	X(R_SOURCE_TAKEN, "SELECT 1 FROM article WHERE source = ?1")                               \
 	X(R_ARTICLE_INSERT,                                                                        \
 	  "INSERT INTO article(id, title, outlet, byline, published, dateline, url, source,"       \
-	  " words, imported_at, updated_at, manual, read_pos, raw_sha, body_sha, body, raw,"       \
+	  " words, imported_at, updated_at, manual, raw_sha, body_sha, body, raw,"                 \
 	  " published_as, lang)"                                                                   \
 	  " VALUES (" FREE_ID("article") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"        \
-	  " ?13, ?14, ?15, ?16, ?17, ?18, ?19)")                                                        \
+	  " ?14, ?15, ?16, ?17, ?18, ?19)")                                                        \
+	X(R_ARTICLE_PLACE, "INSERT INTO article_place(article_id, read_pos) VALUES (?1, ?2)"       \
+	  " ON CONFLICT(article_id) DO UPDATE SET read_pos = excluded.read_pos")                  \
 	X(R_ARTICLE_FTS, "INSERT INTO article_fts(rowid, title, body)"                             \
 	                 " SELECT id, title, body FROM article WHERE id = ?1")                     \
 	X(R_MENTION_INSERT,                                                                        \
@@ -827,7 +830,6 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 	bind_t(s, 10, a->imported_at);
 	bind_t(s, 11, a->updated_at);
 	sqlite3_bind_int64(s, 12, a->manual);
-	sqlite3_bind_int64(s, 13, a->read_pos);
 	sqlite3_bind_text(s, 14, raw_sha, 64, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 15, body_sha, 64, SQLITE_TRANSIENT);
 	bind_t(s, 16, a->body);
@@ -838,6 +840,13 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 	sqlite3_bind_int64(s, 1, id);
 	if (step_insert(r, s, "cannot restore the article index") < 0)
 		return -1;
+	if (a->read_pos) {
+		s = io_stmt(r->st, &r->ss, R_ARTICLE_PLACE);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, a->read_pos);
+		if (step_insert(r, s, "cannot restore the reading position") < 0)
+			return -1;
+	}
 	id_map_put(&r->articles, a->id, id, 0);
 	r->stats.articles_added++;
 	for (i = 0; i < a->nmentions; i++) {

@@ -1,6 +1,6 @@
 /* store_io_feed.c — feeds and read state in the JSON backup: the tables
- * feed, feed_item and article_unread and the reader's columns
- * article.focus_pos and article.read_at, dumped after the corrections and
+ * feed, feed_item and article_unread and the reader's focus and when it
+ * last left an article (table article_place), dumped after the corrections and
  * restored inside store_io.c's restore transaction (the caller maps the
  * backup's article ids with store_io_restore_article_id, so this file
  * does not call store_io.c, which calls it).  Feeds are known by
@@ -102,9 +102,11 @@ int store_io_feed_dump(struct store *st, const struct store_io_visitor *v, void 
 
 	if (v->section && (r = v->section(ctx, "reading")) != 0)
 		return r;
-	if (!(s = prep(st, "SELECT a.id, a.focus_pos, a.read_at, u.article_id IS NOT NULL "
-	                   "FROM article a LEFT JOIN article_unread u ON u.article_id = a.id "
-	                   "WHERE a.focus_pos != -1 OR a.read_at IS NOT NULL "
+	if (!(s = prep(st, "SELECT a.id, coalesce(p.focus_pos, -1), p.read_at, "
+	                   "u.article_id IS NOT NULL FROM article a "
+	                   "LEFT JOIN article_place p ON p.article_id = a.id "
+	                   "LEFT JOIN article_unread u ON u.article_id = a.id "
+	                   "WHERE p.focus_pos != -1 OR p.read_at IS NOT NULL "
 	                   "OR u.article_id IS NOT NULL ORDER BY a.id")))
 		return -1;
 	while (r == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -249,7 +251,11 @@ int store_io_restore_reading(struct store *st, int64_t id, int added,
 		return bad(st, "is below -1", "focus_pos");
 	if (!added)
 		return 0;
-	s = prep(st, "UPDATE article SET focus_pos = ?2, read_at = ?3 WHERE id = ?1");
+	/* A place only when there is one (an unread article has none). */
+	s = prep(st, "INSERT INTO article_place(article_id, focus_pos, read_at) "
+	             "SELECT ?1, ?2, ?3 WHERE ?2 <> -1 OR ?3 IS NOT NULL "
+	             "ON CONFLICT(article_id) DO UPDATE SET focus_pos = excluded.focus_pos, "
+	             "read_at = excluded.read_at");
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);

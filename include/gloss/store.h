@@ -17,7 +17,7 @@ struct import_doc;
 struct ner_result;
 struct sentence_vec;
 
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 /* The schema version that added article.focus_pos. */
 #define STORE_FOCUS_VERSION 9
 
@@ -98,7 +98,8 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
  * error (message set; *rest closed and NULL, out->body_len cut to what was
  * read).  Every part is of the version the details came from: *rest holds
  * a read transaction, so close it (store_body_close) before writing to
- * the article and before store_close. */
+ * the article and before store_close.  published_as and lang are not read
+ * (they follow the text in the row: reading them walks all its pages). */
 #define STORE_BODY_STEP ((size_t)2 << 20)
 struct store_body;
 int store_article_open(struct store *st, int64_t id, size_t first, struct store_article *out,

@@ -31,7 +31,7 @@ t_run "follow two feeds" 0 "$GLOSS" feed add "$T_URL/herald.rss"
 t_run "the second, with a title and an interval" 0 "$GLOSS" feed add "$T_URL/tide.atom" --title "Tides" --interval 90
 t_run "fetch" 0 "$GLOSS" fetch --quiet
 # Read one article in the reader (what opening it records), leave the rest.
-qw "$GLOSS_DB" "update article set focus_pos = 17, read_at = '2026-01-02T03:04:05Z' where title = 'Bridge reopens'"
+qw "$GLOSS_DB" "insert into article_place(article_id, read_pos, focus_pos, read_at) select id, 9, 17, '2026-01-02T03:04:05Z' from article where title = 'Bridge reopens'"
 qw "$GLOSS_DB" "delete from article_unread where article_id = (select id from article where title = 'Bridge reopens')"
 t_run "list --unread" 0 "$GLOSS" list --unread
 UNREAD=$T_OUT
@@ -59,7 +59,7 @@ t_run "list --unread there" 0 "$GLOSS" --db "$N" list --unread
 t_eq "the same unread articles" "$T_OUT" "$UNREAD"
 for tb in "url, title, user_title, site_url, interval_min, ttl_min, etag, last_modified, fetched_at, error, added_at from feed" \
 	"i.article_id, f.url, item_key, guid, link, item_sha from feed_item i left join feed f on f.id = i.feed_id" \
-	"article_id from article_unread" "id, focus_pos, read_at from article"; do
+	"article_id from article_unread" "article_id, read_pos, focus_pos, read_at from article_place"; do
 	t_eq "the same rows: select $tb" "$(q "$N" "select $tb order by 1")" "$(q "$GLOSS_DB" "select $tb order by 1")"
 done
 t_run "the backup of the restored library" 0 "$GLOSS" --db "$N" export --json -o "$T_DIR/b2.json"

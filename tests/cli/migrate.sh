@@ -48,8 +48,10 @@ c.execute("INSERT INTO link(from_highlight, to_highlight, relation, created)"
           " VALUES (1, 2, 'supports', 'x'), (2, 1, 'supports', 'x'), (1, 2, 'see-also', 'x')")
 c.execute("ALTER TABLE article DROP COLUMN published_as")
 c.execute("ALTER TABLE article DROP COLUMN lang")
-for t in ("article_unread", "feed_item", "feed"):  # the feeds step
+for t in ("article_unread", "feed_item", "feed", "article_place"):  # later steps' tables
     c.execute("DROP TABLE IF EXISTS " + t)
+# A reading position, kept in the article's row then.
+c.execute("UPDATE article SET read_pos = 123 WHERE id = (SELECT min(id) FROM article)")
 # Columns that later schema steps add are not in a schema 1 library.
 cols = [r[1] for r in c.execute("PRAGMA table_info(article)")]
 for col in ("focus_pos", "read_at"):
@@ -83,6 +85,8 @@ t_eq "the copy has the note" "$(q "$OLD.v1.bak" 'select body from note')" "check
 NEWEST=$T_DIR/newest.db
 "$GLOSS" --db "$NEWEST" list >/dev/null
 t_eq "the library is now at this gloss's schema" "$(q "$OLD" 'pragma user_version')" "$(q "$NEWEST" 'pragma user_version')"
+t_eq "its reading position came along (schema 12: a table of its own)" \
+	"$(q "$OLD" 'select read_pos, focus_pos from article_place where article_id = (select min(id) from article)')" "123|-1"
 t_eq "it gained the feeds' tables" "$(q "$OLD" "select count(*) from sqlite_master where name in ('feed', 'feed_item', 'article_unread')")" "3"
 t_eq "its annotation tables never reuse an id" \
 	"$(q "$OLD" "select group_concat(name) from (select name from sqlite_schema where type = 'table' and name <> 'feed' and sql like '%id INTEGER PRIMARY KEY AUTOINCREMENT%' order by name)")" "highlight,link,note,tag"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # huge.sh (UI) — a long article (3 MB, long enough that its mentions are
-# kept by position and the reader loads only those near the screen):
+# kept by position and the reader loads only those near the screen, and
+# that its body is read in parts):
 # G reaches the last paragraph, a search finds a word near the end, Tab
 # reaches an entity there, a highlight made there holds, and the article
 # reopens where it was left.  Its blocks of mentions, dropped as a
@@ -32,6 +33,20 @@ t_eq "its mentions are kept by position too" \
 
 ui_start 120 35 "$GLOSS"
 ui_wait "the library" "A very long wire archive"
+# Its body is read in parts (the first 2 MiB, then the rest while no key
+# waits): keys sent with the Enter come while the rest is still unread.
+ui_keys Enter q
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	[ "$(q "$GLOSS_DB" 'select count(*) from article_place')" = 1 ] && break
+	sleep 0.5
+done
+t_eq "q at once leaves, saving the place" "$(q "$GLOSS_DB" 'select read_pos, focus_pos from article_place')" "0|0"
+ui_wait "in the library" "A very long wire archive"
+ui_wait_gone "with no error" "cannot|error"
+ui_keys Enter G
+ui_wait "G at once reads the rest and shows the last paragraph" "zebrafinch quarry"
+ui_keys g q
+ui_wait "back" "A very long wire archive"
 ui_keys Enter
 ui_wait "the reader" "entities"
 ui_keys G

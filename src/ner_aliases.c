@@ -180,16 +180,47 @@ static bool same_text(const struct doc *d, const struct ispan *a, const struct i
 
 /* Add word hash h → span s to the open-addressed alias table, keeping the
  * span with most words, and marking words two different people share. */
-static void alias_put(struct doc *d, struct alias *al, size_t mask, uint32_t h, uint32_t s)
+/* The keys of a document, grown as they come: sized for the worst case
+ * (three keys a span) a long text's table was tens of megabytes, zeroed
+ * and missed in the cache, for a few thousand distinct names. */
+struct alias_tab {
+	struct alias *v;
+	size_t mask, used;
+};
+
+static void alias_grow(struct alias_tab *t)
 {
-	size_t i = h & mask;
+	size_t cap = (t->mask + 1) * 2, i;
+	struct alias *v = xcalloc(cap, sizeof *v);
+
+	for (i = 0; i <= t->mask; i++) {
+		size_t j;
+		if (!t->v[i].used)
+			continue;
+		for (j = t->v[i].h & (cap - 1); v[j].used; j = (j + 1) & (cap - 1))
+			;
+		v[j] = t->v[i];
+	}
+	free(t->v);
+	t->v = v;
+	t->mask = cap - 1;
+}
+
+static void alias_put(struct doc *d, struct alias_tab *t, uint32_t h, uint32_t s)
+{
+	size_t i;
+
+	if ((t->used + 1) * 4 > (t->mask + 1) * 3)
+		alias_grow(t);
+	i = h & t->mask;
 	for (;;) {
-		struct alias *keep = &al[i];
+		struct alias *keep = &t->v[i];
 		if (!keep->used) {
 			keep->used = 1;
 			keep->h = h;
 			keep->span = s;
 			keep->ambiguous = 0;
+			t->used++;
 			return;
 		}
 		if (keep->h == h) {
@@ -210,17 +241,17 @@ static void alias_put(struct doc *d, struct alias *al, size_t mask, uint32_t h, 
 			}
 			return;
 		}
-		i = (i + 1) & mask;
+		i = (i + 1) & t->mask;
 	}
 }
 
-static const struct alias *alias_get(const struct alias *al, size_t mask, uint32_t h)
+static const struct alias *alias_get(const struct alias_tab *t, uint32_t h)
 {
-	size_t i = h & mask;
-	while (al[i].used) {
-		if (al[i].h == h)
-			return &al[i];
-		i = (i + 1) & mask;
+	size_t i = h & t->mask;
+	while (t->v[i].used) {
+		if (t->v[i].h == h)
+			return &t->v[i];
+		i = (i + 1) & t->mask;
 	}
 	return NULL;
 }
@@ -299,15 +330,9 @@ static bool common_seen_lower(const struct doc *d, const struct ispan *sp)
 
 void ner_resolve_aliases(struct doc *d, size_t *full_of)
 {
-	struct alias *al;
-	size_t cap = 64, mask, nal = 0;
+	struct alias_tab al = {xcalloc(64, sizeof *al.v), 63, 0};
+	size_t nal = 0;
 
-	/* At most three keys a span go in: keep the table under 3/4 full. */
-	while (cap < 4 * d->nsp)
-		cap *= 2;
-	mask = cap - 1;
-	al = xcalloc(cap, sizeof *al);
-	util_large_array(al, cap * sizeof *al);
 	/* "Adilson Tavares Varela, commonly known as Cabral": a lone name
 	 * after "known as" is the one the sentence began with, and lends
 	 * its word like any name. */
@@ -343,7 +368,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		/* A word the text once shows to be a place ("from Harrison
 		 * to"), for its bare mentions with no evidence of their own. */
 		if (sp->label == NER_GPE && sp->te - sp->ts == 1 && (sp->pending == 1 || sp->strength >= 1)) {
-			alias_put(d, al, mask, word_hash(d, sp->ts) ^ PLACE_SEED, (uint32_t)s);
+			alias_put(d, &al, word_hash(d, sp->ts) ^ PLACE_SEED, (uint32_t)s);
 			nal++;
 		}
 		if (sp->pending || (sp->strength == 0 && sp->label != NER_PERSON))
@@ -368,7 +393,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			if (sp->label == NER_PERSON ? (k != sp->ts && k != sp->te - 1 && k != last)
 			    : sp->te - sp->ts != 1)
 				continue;
-			alias_put(d, al, mask, word_hash(d, k), (uint32_t)s);
+			alias_put(d, &al, word_hash(d, k), (uint32_t)s);
 			nal++;
 		}
 		/* "Kestrel Mining Corp" is also "Kestrel". */
@@ -376,7 +401,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			uint32_t h;
 			size_t q = company_short_name(d, sp, &h);
 			if (q) {
-				alias_put(d, al, mask, q == 1 ? word_hash(d, sp->ts) : h ^ PHRASE_SEED, (uint32_t)s);
+				alias_put(d, &al, q == 1 ? word_hash(d, sp->ts) : h ^ PHRASE_SEED, (uint32_t)s);
 				nal++;
 			}
 		}
@@ -391,7 +416,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 					nw++;
 				}
 			if (nw >= 2) {
-				alias_put(d, al, mask, h ^ ACRONYM_SEED, (uint32_t)s);
+				alias_put(d, &al, h ^ ACRONYM_SEED, (uint32_t)s);
 				nal++;
 			}
 		}
@@ -408,7 +433,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 				uint32_t h = HASH_INIT;
 				for (size_t k = sp->ts; k < sp->te; k++)
 					h = (h ^ d->t[k].h) * 16777619u;
-				hit = alias_get(al, mask, h ^ PHRASE_SEED);
+				hit = alias_get(&al, h ^ PHRASE_SEED);
 				if (hit && hit->span != s && d->sp[hit->span].label == NER_ORG) {
 					sp->label = NER_ORG;
 					sp->pending = 0;
@@ -418,10 +443,10 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			}
 			goto unresolved;
 		}
-		hit = alias_get(al, mask, word_hash(d, sp->ts));
+		hit = alias_get(&al, word_hash(d, sp->ts));
 		if ((!hit || hit->span == s || d->sp[hit->span].te - d->sp[hit->span].ts == 1) &&
-		    (d->t[sp->ts].f & TF_ALLCAP) && alias_get(al, mask, initials_hash(d, sp->ts) ^ ACRONYM_SEED))
-			hit = alias_get(al, mask, initials_hash(d, sp->ts) ^ ACRONYM_SEED);
+		    (d->t[sp->ts].f & TF_ALLCAP) && alias_get(&al, initials_hash(d, sp->ts) ^ ACRONYM_SEED))
+			hit = alias_get(&al, initials_hash(d, sp->ts) ^ ACRONYM_SEED);
 		if (!hit || hit->span == s)
 			goto unresolved;
 		/* "the town of Bridgton" stays a place though "Bridgton
@@ -454,7 +479,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		continue;
 	unresolved:
 		if (sp->pending && sp->label == NER_PERSON && sp->te - sp->ts == 1 && nal &&
-		    (hit = alias_get(al, mask, word_hash(d, sp->ts) ^ PLACE_SEED)) != NULL && hit->span != s) {
+		    (hit = alias_get(&al, word_hash(d, sp->ts) ^ PLACE_SEED)) != NULL && hit->span != s) {
 			sp->label = NER_GPE; /* "Harrison" where the text goes "from Harrison to" */
 			sp->pending = 0;
 			continue;
@@ -472,7 +497,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		}
 	}
 	/* A short person name ("Kim Jong") inside a longer one gets its canon. */
-	free(al);
+	free(al.v);
 }
 
 /* Names defined by a definition ("Amsel Tools is a toolmaker", "Vrel is

@@ -82,6 +82,35 @@ void reader_paras_build(struct reader *r)
 	reader_paras_more(r);
 }
 
+/* A write while only part of the text is read (the reader just opened):
+ * the part goes first, since it holds a read transaction (no write may be
+ * made inside it), and the text is opened again after the write, as it
+ * is then.  Returns the write's result. */
+int reader_write_reopening(struct reader *r, int (*write)(struct store *, int64_t), int64_t arg)
+{
+	struct store_article a;
+	size_t loaded;
+	int rc;
+
+	if (!r->rest)
+		return write(ui.store, arg);
+	loaded = store_body_loaded(r->rest);
+	store_body_close(r->rest);
+	r->rest = NULL;
+	rc = write(ui.store, arg);
+	if (store_article_open(ui.store, r->art.id, STORE_BODY_STEP, &a, &r->rest) != 0) {
+		ui_error("cannot open article %lld again: %s; only its first %zu bytes are shown",
+		         (long long)r->art.id, store_errmsg(ui.store), loaded);
+		r->art.body_len = loaded;
+		r->art.body[loaded] = '\0';
+	} else {
+		store_article_clear(&r->art);
+		r->art = a;
+	}
+	reader_paras_build(r);
+	return rc;
+}
+
 /* Read on to `upto` bytes of a body still being read (at least a step
  * more), and find its paragraphs there. */
 void reader_body_more(struct reader *r, size_t upto)
@@ -583,7 +612,8 @@ void reader_load_mentions(struct reader *r)
 	if (r->art.body_len >= STORE_MENTION_BLOCK_MIN) {
 		size_t total = 0;
 		int rc = store_mention_total(ui.store, r->art.id, &total);
-		if (rc == 1 && !store_is_readonly(ui.store) && store_mention_index(ui.store, r->art.id) == 0)
+		if (rc == 1 && !store_is_readonly(ui.store) &&
+		    reader_write_reopening(r, store_mention_index, r->art.id) == 0)
 			rc = store_mention_total(ui.store, r->art.id, &total);
 		if (rc == 0) {
 			r->ments.n = 0;
@@ -603,6 +633,7 @@ void reader_ments_repair(struct reader *r)
 
 	if (!r->lazy_ments)
 		return;
+	reader_body_more(r, SIZE_MAX); /* a write: the text read to its end first */
 	if (!store_is_readonly(ui.store) && store_mention_index(ui.store, r->art.id) == 0 &&
 	    store_mention_total(ui.store, r->art.id, &total) == 0) {
 		r->ment_total = total;

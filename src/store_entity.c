@@ -625,16 +625,21 @@ static void read_entity(sqlite3_stmt *s, struct store_entity *e)
 }
 
 /* The entity index's order: in most articles first, then most mentioned,
- * then by name (as SQLite's BINARY collation compares). */
+ * then by name (as SQLite's BINARY collation compares), kind and id. */
 static int entity_rank(const void *pa, const void *pb)
 {
 	const struct store_entity *a = pa, *b = pb;
+	int c;
 
 	if (a->articles != b->articles)
 		return a->articles > b->articles ? -1 : 1;
 	if (a->mentions != b->mentions)
 		return a->mentions > b->mentions ? -1 : 1;
-	return strcmp(a->name, b->name);
+	if ((c = strcmp(a->name, b->name)) != 0)
+		return c;
+	if (a->label != b->label) /* one name, two kinds: always the same order */
+		return a->label < b->label ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 int store_entity_list(struct store *st, int64_t article_id, int label, struct store_entities *out)

@@ -33,9 +33,9 @@
 	 * sentences in the whole library for every article shown (1.5-4 ms  \
 	 * each for common words at 100,000 articles). */                                          \
 	X(SEARCH_SNIPPET,                                                                          \
-	  "SELECT rowid, text FROM sentence_fts"                                                   \
+	  "SELECT rowid FROM sentence_fts"                                                         \
 	  " WHERE sentence_fts MATCH ?1 AND rowid BETWEEN ?2 * 16777216 AND ?2 * 16777216 + 16777215" \
-	  " LIMIT 16")                                                                             \
+	  " LIMIT ?3")                                                                             \
 	X(SEARCH_SENTENCE, "SELECT text FROM sentence_fts WHERE rowid = ?1")                       \
 	/* highlight() marks a short sentence; a long one (a 10 MB line is   \
 	 * one "sentence") is cut to a window first, in C: highlight() over  \
@@ -95,6 +95,10 @@ static char *fts_query(const char *q, int prefix_last)
 
 /* Sentences up to this many bytes are marked whole by highlight(). */
 #define SNIPPET_WHOLE 4096
+/* A snippet is chosen among an article's first SNIPPET_CANDIDATES
+ * matching sentences, reading at most about SNIPPET_READ bytes of them. */
+#define SNIPPET_CANDIDATES 16
+#define SNIPPET_READ ((size_t)1 << 20)
 
 static int is_word_byte(unsigned char c)
 {
@@ -317,10 +321,13 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 	char *q = fts_query(query, prefix_last);
 	struct ranked *r = NULL;
 	sqlite3_stmt *s;
-	size_t i, n = 0;
+	size_t i, n = 0, pos = 0, w;
+	unsigned long nwords = 0;
 
 	if (!q)
 		return 0;
+	while (nwords < 32 && next_word(query, strlen(query), &pos, &w))
+		nwords++;
 	if (ranked_matches(st, q, &r, &n, &out->more) != 0) {
 		free(q);
 		return -1;
@@ -340,42 +347,54 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 	for (i = 0; i < out->n; i++) {
 		if (out->v[i].snippet)
 			continue;
-		int64_t row = -1;
+		int64_t rows[SNIPPET_CANDIDATES], row = -1;
+		size_t nrows = 0, k, read = 0;
 		unsigned long best = 0;
-		size_t len = 0;
 		s = stmt(st, S_SEARCH_SNIPPET);
 		bind_text(s, 1, q);
 		sqlite3_bind_int64(s, 2, out->v[i].id);
-		/* The sentence with most of the query's words, the earliest of
-		 * those that tie. */
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			const char *t = (const char *)sqlite3_column_text(s, 1);
-			size_t tn = (size_t)sqlite3_column_bytes(s, 1);
-			unsigned long score = t ? sentence_score(t, tn, query, prefix_last) : 0;
-			if (row < 0 || score > best) {
-				row = sqlite3_column_int64(s, 0);
-				best = score;
-				len = tn;
-			}
-		}
+		sqlite3_bind_int(s, 3, SNIPPET_CANDIDATES);
+		while (nrows < SNIPPET_CANDIDATES && sqlite3_step(s) == SQLITE_ROW)
+			rows[nrows++] = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
-		if (row >= 0) {
-			if (len > SNIPPET_WHOLE) {
-				const char *text;
-				s = stmt(st, S_SEARCH_SENTENCE);
-				sqlite3_bind_int64(s, 1, row);
-				if (sqlite3_step(s) == SQLITE_ROW && (text = (const char *)sqlite3_column_text(s, 0)))
-					out->v[i].snippet = snippet_window(text, (size_t)sqlite3_column_bytes(s, 0), query,
-					                                   prefix_last);
+		/* The sentence with most of the query's words, the earliest of
+		 * those that tie; the first that has them all ends the look, as
+		 * does reading more than SNIPPET_READ bytes of sentences (an
+		 * article of 10 MB lines). */
+		for (k = 0; k < nrows && (k == 0 || read < SNIPPET_READ); k++) {
+			const char *t;
+			size_t tn;
+			unsigned long score;
+			s = stmt(st, S_SEARCH_SENTENCE);
+			sqlite3_bind_int64(s, 1, rows[k]);
+			if (sqlite3_step(s) != SQLITE_ROW || !(t = (const char *)sqlite3_column_text(s, 0))) {
 				sqlite3_reset(s);
-			} else {
-				sqlite3_stmt *m = stmt(st, S_SEARCH_MARK);
-				bind_text(m, 1, q);
-				sqlite3_bind_int64(m, 2, row);
-				if (sqlite3_step(m) == SQLITE_ROW)
-					out->v[i].snippet = col_strdup(m, 0);
-				sqlite3_reset(m);
+				continue;
 			}
+			tn = (size_t)sqlite3_column_bytes(s, 0);
+			read += tn;
+			score = sentence_score(t, tn, query, prefix_last);
+			if (row < 0 || score > best) {
+				row = rows[k];
+				best = score;
+				free(out->v[i].snippet);
+				out->v[i].snippet = NULL;
+				/* A long one is cut to a window now, while its text
+				 * is here; a short one is marked by highlight(). */
+				if (tn > SNIPPET_WHOLE)
+					out->v[i].snippet = snippet_window(t, tn, query, prefix_last);
+			}
+			sqlite3_reset(s);
+			if (best >> 16 >= nwords)
+				break;
+		}
+		if (row >= 0 && !out->v[i].snippet) {
+			sqlite3_stmt *m = stmt(st, S_SEARCH_MARK);
+			bind_text(m, 1, q);
+			sqlite3_bind_int64(m, 2, row);
+			if (sqlite3_step(m) == SQLITE_ROW)
+				out->v[i].snippet = col_strdup(m, 0);
+			sqlite3_reset(m);
 		}
 		if (!out->v[i].snippet) /* the words are in the title only */
 			out->v[i].snippet = xstrdup("");

@@ -1046,8 +1046,12 @@ int ui_main(struct cli *c, const struct view_registry *views)
 		int key;
 		enum request req;
 
-		/* A background import: its result, or its progress. */
-		for (size_t t = 0; t < tasks.n; t++)
+		/* A background import: its result, or its progress; not while
+		 * the top view still has work of its own (a reader reading the
+		 * rest of a long text holds a read transaction, and an import's
+		 * result is written on this connection). */
+		int idle = ui.top->ops->idle && ui.top->ops->idle(ui.top, 0);
+		for (size_t t = 0; !idle && t < tasks.n; t++)
 			tasks.v[t]->poll();
 		ui_draw_all();
 		/* Wait for a key at most a second (a fifth while an import
@@ -1055,7 +1059,7 @@ int ui_main(struct cli *c, const struct view_registry *views)
 		 * annotation) changed the library; while the top view has work
 		 * of its own to do meanwhile, do a step of it unless a key is
 		 * there already. */
-		int busy = 0, idle = ui.top->ops->idle && ui.top->ops->idle(ui.top, 0);
+		int busy = 0;
 		for (size_t t = 0; t < tasks.n; t++)
 			busy |= tasks.v[t]->busy();
 		timeout(idle ? 0 : busy ? 200 : 1000);

@@ -498,8 +498,9 @@ static int reader_request(struct view *v, enum request req)
 	long page = reader_text_rows() > 2 ? reader_text_rows() - 1 : 1;
 	reader_paras_op(r);
 
-	/* Every key but the one that leaves works on the whole text. */
-	if (req != REQ_QUIT && req != REQ_QUIT_ALL)
+	/* Every key but those that leave works on the whole text. */
+	if (req != REQ_QUIT && req != REQ_QUIT_ALL && req != REQ_BACK && req != REQ_ARTICLE_NEXT &&
+	    req != REQ_ARTICLE_PREV)
 		reader_body_more(r, SIZE_MAX);
 
 	if (r->selecting) {
@@ -865,29 +866,33 @@ static const struct view_ops reader_ops = {
 void view_reader_open(int64_t article_id, int64_t at_offset)
 {
 	struct reader *r = xcalloc(1, sizeof *r);
-	int rc = store_article_open(ui.store, article_id, STORE_BODY_STEP, &r->art, &r->rest);
+	int rc;
 	size_t at;
 
+	/* Opening an article reads it (feeds bring articles unread).  Written
+	 * before the text is opened: while part of it is still to be read,
+	 * this connection holds a read transaction, and writes wait for the
+	 * rest (see store_article_open). */
+	if (!store_is_readonly(ui.store) && store_unread_set(ui.store, article_id, 0) != 0)
+		ui_error("%s", store_errmsg(ui.store));
+	rc = store_article_open(ui.store, article_id, STORE_BODY_STEP, &r->art, &r->rest);
 	if (rc != 0) {
 		ui_error(rc > 0 ? "no article %lld" : "cannot open article %lld: %s",
 		         (long long)article_id, store_errmsg(ui.store));
 		free(r);
 		return;
 	}
+	reader_paras_more(r);
+	reader_load_mentions(r);
 	/* A long article: the first screen is drawn from the part read up to
 	 * a screenful of paragraphs past where it opens; the rest is read
 	 * after (reader_idle). */
 	at = at_offset >= 0 ? (size_t)at_offset : r->art.read_pos > 0 ? (size_t)r->art.read_pos : 0;
 	if (r->art.focus_pos > 0 && (size_t)r->art.focus_pos > at && at_offset < 0)
 		at = (size_t)r->art.focus_pos;
-	reader_paras_more(r);
 	while (r->rest && (store_body_loaded(r->rest) < at + STORE_BODY_STEP / 2 ||
 	                   r->npara <= reader_para_at(r, at) + (size_t)reader_text_rows() + 1))
 		reader_body_more(r, store_body_loaded(r->rest) + STORE_BODY_STEP);
-	/* Opening an article reads it (feeds bring articles unread). */
-	if (!store_is_readonly(ui.store) && store_unread_set(ui.store, article_id, 0) != 0)
-		ui_error("%s", store_errmsg(ui.store));
-	reader_load_mentions(r);
 	r->ent = -1;
 	r->cur_hit = -1;
 	r->on_hl = -1;

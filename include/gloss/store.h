@@ -97,8 +97,10 @@ int store_article_get(struct store *st, int64_t id, int with_body, struct store_
  * there now (*rest is closed and NULL), 1 while more remains, -1 on an
  * error (message set; *rest closed and NULL, out->body_len cut to what was
  * read).  Every part is of the version the details came from: *rest holds
- * a read transaction, so close it (store_body_close) before writing to
- * the article and before store_close.  published_as and lang are not read
+ * a read transaction, so close it (store_body_close) before any write on
+ * this connection (a write inside it fails when another process has
+ * written since, and one to the article's row ends the part) and before
+ * store_close.  published_as and lang are not read
  * (they follow the text in the row: reading them walks all its pages). */
 #define STORE_BODY_STEP ((size_t)2 << 20)
 struct store_body;

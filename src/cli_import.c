@@ -37,6 +37,9 @@ struct import_batch {
 	/* What the files of the open store batch did, said once it commits. */
 	struct buf pending;
 	int pending_files, pending_imported, pending_updated, pending_unchanged;
+	/* The items, for the pipeline's callbacks. */
+	char **files;
+	struct ingest_url_job *jobs;
 };
 
 /* Files per store batch: one commit writes each touched page once. */
@@ -114,6 +117,22 @@ static void import_done(struct import_batch *b, const struct ingest_result *res,
 	}
 }
 
+/* A store batch open for the next file: 0, or -1 (said, and counted as
+ * the file's failure). */
+static int batch_open(struct import_batch *b)
+{
+	if (!b->pending_files && store_batch_begin(b->c->store) != 0) {
+		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(b->c->store));
+		b->failed++;
+		b->done++;
+		return -1;
+	}
+	return 0;
+}
+
+static void import_said(struct import_batch *b, int rc, const struct ingest_result *res, char *err,
+                        const char *path, struct ingest_url_job *job);
+
 /* Import a file, or a page fetched already (job != NULL). */
 static void import_one(struct import_batch *b, const char *path, struct ingest_url_job *job)
 {
@@ -121,14 +140,17 @@ static void import_one(struct import_batch *b, const char *path, struct ingest_u
 	char *err = NULL;
 	int rc;
 
-	if (!b->pending_files && store_batch_begin(b->c->store) != 0) {
-		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(b->c->store));
-		b->failed++;
-		b->done++;
+	if (batch_open(b) != 0)
 		return;
-	}
 	rc = job ? ingest_url_finish(b->c->store, job, &b->opts, &res, &err)
 	         : ingest_file(b->c->store, path, &b->opts, &res, &err);
+	import_said(b, rc, &res, err, path, job);
+}
+
+/* What importing a file or page did, counted and said (err is freed). */
+static void import_said(struct import_batch *b, int rc, const struct ingest_result *res, char *err,
+                        const char *path, struct ingest_url_job *job)
+{
 	if (rc != 0) {
 		if (b->progress)
 			fputs("\r\033[K", stderr);
@@ -137,15 +159,54 @@ static void import_one(struct import_batch *b, const char *path, struct ingest_u
 		b->failed++;
 	} else if (job) {
 		char *name = fetch_printable(job->url, 300);
-		import_done(b, &res, name);
+		import_done(b, res, name);
 		free(name);
 	} else {
-		import_done(b, &res, strcmp(path, "-") == 0 ? "standard input" : path);
+		import_done(b, res, strcmp(path, "-") == 0 ? "standard input" : path);
 	}
 	b->done++;
 	if (b->pending_files >= IMPORT_BATCH_FILES)
 		flush_batch(b);
 	progress(b, path);
+}
+
+/* The pipeline's second thread: a file's bytes (pages fetched already
+ * and standard input are left to import_one). */
+static void pipe_read(void *ctx, size_t i, struct ingest_item *it)
+{
+	struct import_batch *b = ctx;
+	const char *path = b->files[i];
+
+	if (b->jobs[i].url || strcmp(path, "-") == 0) {
+		it->skip = 1;
+		return;
+	}
+	it->name = xstrdup(path);
+	(void)ingest_read(path, &it->raw, &it->len, &it->source, &it->err);
+}
+
+/* The caller's thread, in order: store what the second thread made. */
+static void pipe_take(void *ctx, size_t i, struct ingest_item *it)
+{
+	struct import_batch *b = ctx;
+	struct ingest_result res = {0};
+	char *err = NULL;
+	int rc = -1;
+
+	if (it->skip) {
+		import_one(b, b->files[i], b->jobs[i].url ? &b->jobs[i] : NULL);
+		return;
+	}
+	if (batch_open(b) != 0)
+		return;
+	if (it->err) {
+		err = it->err;
+		it->err = NULL;
+	} else {
+		rc = ingest_prep_store(b->c->store, &it->prep, it->source, it->name, it->raw, it->len,
+		                       &b->opts, &res, &err);
+	}
+	import_said(b, rc, &res, err, b->files[i], NULL);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -252,10 +313,13 @@ int cli_cmd_import(struct cli *c, int argc, char **argv)
 	}
 	b.total = (int)nfiles;
 	b.progress = isatty(STDERR_FILENO);
-	/* Every page at once, then pages and files in the order given. */
+	/* Every page at once, then pages and files in the order given, a
+	 * second thread reading and preparing files ahead. */
 	jobs = cli_fetch_urls(c, files, nfiles, timeout_ms);
+	b.files = files;
+	b.jobs = jobs;
+	ingest_pipeline(nfiles, &b.opts, pipe_read, pipe_take, &b);
 	for (i = 0; i < nfiles; i++) {
-		import_one(&b, files[i], jobs[i].url ? &jobs[i] : NULL);
 		ingest_url_job_free(&jobs[i]);
 		free(files[i]);
 	}

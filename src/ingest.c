@@ -69,118 +69,186 @@ int ingest_page(const char *raw, size_t len, const char *charset, const char *ur
 	return 0;
 }
 
+/* The part of an import that needs no library: entities found and
+ * sentences split. */
+static void analyse(const struct import_doc *doc, struct ner_result *ner, struct sentence_vec *sents)
+{
+	ner_scan(doc->body, doc->body_len, ner);
+	sentence_split(doc->body, doc->body_len, sents);
+}
+
+/* The library's corrections applied to what analyse found (they come
+ * before the built-in rules), then the article stored. */
+static int store_analysed(struct store *st, const struct import_doc *doc, struct ner_result *ner,
+                          struct sentence_vec *sents, const char *source, const char *url,
+                          const char *raw, size_t rawlen, int64_t replace_id, int64_t *id,
+                          int *orphaned)
+{
+	struct store_import_req req = {0};
+	struct corrections corr = {0};
+
+	if (store_corrections_list(st, &corr) == 0)
+		corrections_apply(&corr, doc->body, doc->body_len, ner);
+	corrections_free(&corr);
+	req.source = source;
+	req.url = url;
+	req.raw = raw;
+	req.raw_len = rawlen;
+	req.doc = doc;
+	req.ner = ner;
+	req.sentences = sents;
+	req.replace_id = replace_id;
+	return store_import(st, &req, id, orphaned);
+}
+
 int ingest_store_doc(struct store *st, const struct import_doc *doc, const char *source,
                      const char *url, const char *raw, size_t rawlen, int64_t replace_id,
                      int64_t *id, int *orphaned)
 {
 	struct ner_result ner = {0};
 	struct sentence_vec sents = {0};
-	struct store_import_req req = {0};
-	struct corrections corr = {0};
 	int rc;
 
-	ner_scan(doc->body, doc->body_len, &ner);
-	/* The library's own corrections come before the built-in rules. */
-	if (store_corrections_list(st, &corr) == 0)
-		corrections_apply(&corr, doc->body, doc->body_len, &ner);
-	corrections_free(&corr);
-	sentence_split(doc->body, doc->body_len, &sents);
-	req.source = source;
-	req.url = url;
-	req.raw = raw;
-	req.raw_len = rawlen;
-	req.doc = doc;
-	req.ner = &ner;
-	req.sentences = &sents;
-	req.replace_id = replace_id;
-	rc = store_import(st, &req, id, orphaned);
+	analyse(doc, &ner, &sents);
+	rc = store_analysed(st, doc, &ner, &sents, source, url, raw, rawlen, replace_id, id, orphaned);
 	ner_result_free(&ner);
 	free(sents.v);
 	return rc;
 }
 
-int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
-                 size_t len, const struct ingest_opts *o, struct ingest_result *res,
-                 char **err)
+void ingest_prep_free(struct ingest_prep *p)
+{
+	import_doc_free(&p->doc);
+	ner_result_free(&p->ner);
+	free(p->sents.v);
+	free(p->err);
+	memset(p, 0, sizeof *p);
+}
+
+int ingest_prepare(const char *source, const char *name, const char *raw, size_t len,
+                   const struct ingest_opts *o, struct ingest_prep *p)
 {
 	char why[256], *text = NULL;
 	size_t textlen = 0;
-	struct import_doc doc = {0};
-	int rc;
+	struct import_doc *doc = &p->doc;
 
-	*err = NULL;
-	res->warning[0] = '\0';
+	memset(p, 0, sizeof *p);
 	switch (feed_sniff(raw, len)) {
 	case 1:
-		*err = xasprintf("cannot import '%s': a feed (RSS or Atom), not an article: 'gloss feed "
-		                 "add' follows it and 'gloss fetch' imports its items", name);
+		p->err = xasprintf("cannot import '%s': a feed (RSS or Atom), not an article: 'gloss feed "
+		                   "add' follows it and 'gloss fetch' imports its items", name);
 		return -1;
 	case 2:
-		*err = xasprintf("cannot import '%s': an OPML list of feeds, not an article: 'gloss "
-		                 "feed import-opml' follows them", name);
+		p->err = xasprintf("cannot import '%s': an OPML list of feeds, not an article: 'gloss "
+		                   "feed import-opml' follows them", name);
 		return -1;
 	}
 	if (extract_sniff(raw, len, source ? source : name)) {
-		if (ingest_page(raw, len, o->encoding, o->url, &doc, res->warning, sizeof res->warning,
-		                why, sizeof why) != 0) {
-			*err = xasprintf("cannot import '%s': %s", name, why);
+		if (ingest_page(raw, len, o->encoding, o->url, doc, p->warning, sizeof p->warning, why,
+		                sizeof why) != 0) {
+			p->err = xasprintf("cannot import '%s': %s", name, why);
 			return -1;
 		}
 	} else {
 		if (import_decode(raw, len, o->encoding, &text, &textlen, why, sizeof why) != 0) {
-			*err = xasprintf("cannot import '%s': %s", name, why);
+			p->err = xasprintf("cannot import '%s': %s", name, why);
 			return -1;
 		}
-		if (import_clean(text, textlen, &doc, why, sizeof why) != 0) {
-			*err = xasprintf("cannot import '%s': %s", name, why);
+		if (import_clean(text, textlen, doc, why, sizeof why) != 0) {
+			p->err = xasprintf("cannot import '%s': %s", name, why);
 			free(text);
 			return -1;
 		}
 		free(text);
 		/* Plain text that names no outlet is from the host it was
 		 * fetched from, as a web page with no site name is. */
-		if (!doc.outlet && o->url)
-			doc.outlet = outlet_from_url(o->url);
+		if (!doc->outlet && o->url)
+			doc->outlet = outlet_from_url(o->url);
 		/* Say what the tail rule left out: the reader, search and
 		 * annotations never see it (the file's bytes are kept). */
-		if (doc.tail_words && doc.tail_marker) {
-			char *m = import_clean_field(doc.tail_marker);
-			snprintf(res->warning, sizeof res->warning,
+		if (doc->tail_words && doc->tail_marker) {
+			char *m = import_clean_field(doc->tail_marker);
+			snprintf(p->warning, sizeof p->warning,
 			         "left out the %zu word%s after \"%.60s\" as page furniture (comments, "
-			         "related links)", doc.tail_words, doc.tail_words == 1 ? "" : "s",
+			         "related links)", doc->tail_words, doc->tail_words == 1 ? "" : "s",
 			         m ? m : "");
 			free(m);
 		}
 	}
-	rc = ingest_store_doc(st, &doc, source, doc.url ? doc.url : o->url, raw, len, o->replace_id,
-	                      &res->id, &res->orphaned);
+	analyse(doc, &p->ner, &p->sents);
+	return 0;
+}
+
+int ingest_prep_store(struct store *st, struct ingest_prep *p, const char *source, const char *name,
+                      const char *raw, size_t len, const struct ingest_opts *o,
+                      struct ingest_result *res, char **err)
+{
+	int rc;
+
+	*err = NULL;
+	memcpy(res->warning, p->warning, sizeof res->warning);
+	rc = store_analysed(st, &p->doc, &p->ner, &p->sents, source, p->doc.url ? p->doc.url : o->url,
+	                    raw, len, o->replace_id, &res->id, &res->orphaned);
 	if (rc < 0)
 		*err = xasprintf("cannot import '%s': %s", name, store_errmsg(st));
 	else
 		res->status = rc;
-	import_doc_free(&doc);
 	return rc < 0 ? -1 : 0;
 }
 
-int ingest_file(struct store *st, const char *path, const struct ingest_opts *o,
-                struct ingest_result *res, char **err)
+int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
+                 size_t len, const struct ingest_opts *o, struct ingest_result *res,
+                 char **err)
 {
-	char *raw = NULL, *abs = NULL;
-	size_t len = 0;
-	int rc, is_stdin = strcmp(path, "-") == 0;
+	struct ingest_prep p;
+	int rc;
 
-	if (util_read_file(path, IMPORT_MAX_BYTES, &raw, &len) != 0) {
+	*err = NULL;
+	res->warning[0] = '\0';
+	if (ingest_prepare(source, name, raw, len, o, &p) != 0) {
+		*err = p.err;
+		p.err = NULL;
+		ingest_prep_free(&p);
+		return -1;
+	}
+	rc = ingest_prep_store(st, &p, source, name, raw, len, o, res, err);
+	ingest_prep_free(&p);
+	return rc;
+}
+
+int ingest_read(const char *path, char **raw, size_t *len, char **source, char **err)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+
+	*raw = NULL;
+	*len = 0;
+	*source = NULL;
+	if (util_read_file(path, IMPORT_MAX_BYTES, raw, len) != 0) {
 		const char *why = errno == EFBIG ? "larger than the 256 MiB limit" : strerror(errno);
 		if (errno == EISDIR)
 			why = "a directory (give its files, or the directory alone)";
 		*err = xasprintf("cannot import '%s': %s", is_stdin ? "standard input" : path, why);
 		return -1;
 	}
-	if (!is_stdin)
-		abs = realpath(path, NULL);
-	rc = ingest_bytes(st, is_stdin ? NULL : (abs ? abs : path),
-	                  is_stdin ? "standard input" : path, raw, len, o, res, err);
-	free(abs);
+	if (!is_stdin) {
+		*source = realpath(path, NULL);
+		if (!*source)
+			*source = xstrdup(path);
+	}
+	return 0;
+}
+
+int ingest_file(struct store *st, const char *path, const struct ingest_opts *o,
+                struct ingest_result *res, char **err)
+{
+	char *raw, *source;
+	size_t len;
+	int rc;
+
+	if (ingest_read(path, &raw, &len, &source, err) != 0)
+		return -1;
+	rc = ingest_bytes(st, source, source ? path : "standard input", raw, len, o, res, err);
+	free(source);
 	free(raw);
 	return rc;
 }

@@ -5,6 +5,9 @@
 
 #include <stdint.h>
 
+#include "gloss/import.h"
+#include "gloss/ner.h"
+#include "gloss/sentence.h"
 #include "gloss/store.h"
 
 struct ingest_opts {
@@ -32,6 +35,9 @@ int ingest_page(const char *raw, size_t len, const char *charset, const char *ur
  * it was. */
 int ingest_file(struct store *st, const char *path, const struct ingest_opts *o,
                 struct ingest_result *res, char **err);
+/* Its first step: the file's bytes, and the source to record (its real
+ * path; NULL for standard input).  0, or -1 with *err set as above. */
+int ingest_read(const char *path, char **raw, size_t *len, char **source, char **err);
 
 /* Import bytes already read; source is the path to record (NULL for
  * stdin) and name the one to show in messages. */
@@ -46,6 +52,44 @@ int ingest_store_doc(struct store *st, const struct import_doc *doc, const char 
 int ingest_bytes(struct store *st, const char *source, const char *name, const char *raw,
                  size_t len, const struct ingest_opts *o, struct ingest_result *res,
                  char **err);
+
+/* ingest_bytes in two halves: ingest_prepare does what needs no library
+ * (decode, clean, find entities, split sentences; safe on another thread
+ * once ingest_pipeline_init has run), ingest_prep_store the rest (the
+ * library's corrections, then the store).  ingest_prepare returns 0, or
+ * -1 with p->err set; either way free p with ingest_prep_free. */
+struct ingest_prep {
+	struct import_doc doc;
+	struct ner_result ner;
+	struct sentence_vec sents;
+	char warning[256];
+	char *err;
+};
+int ingest_prepare(const char *source, const char *name, const char *raw, size_t len,
+                   const struct ingest_opts *o, struct ingest_prep *p);
+int ingest_prep_store(struct store *st, struct ingest_prep *p, const char *source, const char *name,
+                      const char *raw, size_t len, const struct ingest_opts *o,
+                      struct ingest_result *res, char **err);
+void ingest_prep_free(struct ingest_prep *p);
+
+/* Many files at once on two threads: a second thread reads and prepares
+ * item i + 1 (up to a few ahead) while the caller's thread stores item i.
+ * read(ctx, i, it) runs on the second thread and fills it->source, name,
+ * raw and len (all freed by the pipeline), or it->err (then nothing is
+ * prepared), or sets it->skip (the caller deals with the item itself);
+ * take(ctx, i, it) runs on the caller's thread for every item in order,
+ * with it->prep prepared (or it->err set).  Without a second thread it
+ * all runs on the caller's. */
+struct ingest_item {
+	char *source, *name, *raw;
+	size_t len;
+	char *err;
+	int skip;
+	struct ingest_prep prep;
+};
+void ingest_pipeline(size_t n, const struct ingest_opts *o,
+                     void (*read)(void *ctx, size_t i, struct ingest_item *it),
+                     void (*take)(void *ctx, size_t i, struct ingest_item *it), void *ctx);
 
 /* The source recorded for a bundled sample article: this prefix, then
  * its file name. */

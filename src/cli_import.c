@@ -130,23 +130,6 @@ static int batch_open(struct import_batch *b)
 	return 0;
 }
 
-static void import_said(struct import_batch *b, int rc, const struct ingest_result *res, char *err,
-                        const char *path, struct ingest_url_job *job);
-
-/* Import a file, or a page fetched already (job != NULL). */
-static void import_one(struct import_batch *b, const char *path, struct ingest_url_job *job)
-{
-	struct ingest_result res = {0};
-	char *err = NULL;
-	int rc;
-
-	if (batch_open(b) != 0)
-		return;
-	rc = job ? ingest_url_finish(b->c->store, job, &b->opts, &res, &err)
-	         : ingest_file(b->c->store, path, &b->opts, &res, &err);
-	import_said(b, rc, &res, err, path, job);
-}
-
 /* What importing a file or page did, counted and said (err is freed). */
 static void import_said(struct import_batch *b, int rc, const struct ingest_result *res, char *err,
                         const char *path, struct ingest_url_job *job)
@@ -168,6 +151,20 @@ static void import_said(struct import_batch *b, int rc, const struct ingest_resu
 	if (b->pending_files >= IMPORT_BATCH_FILES)
 		flush_batch(b);
 	progress(b, path);
+}
+
+/* Import a file, or a page fetched already (job != NULL). */
+static void import_one(struct import_batch *b, const char *path, struct ingest_url_job *job)
+{
+	struct ingest_result res = {0};
+	char *err = NULL;
+	int rc;
+
+	if (batch_open(b) != 0)
+		return;
+	rc = job ? ingest_url_finish(b->c->store, job, &b->opts, &res, &err)
+	         : ingest_file(b->c->store, path, &b->opts, &res, &err);
+	import_said(b, rc, &res, err, path, job);
 }
 
 /* The pipeline's second thread: a file's bytes (pages fetched already

@@ -135,31 +135,25 @@ int ingest_prepare(const char *source, const char *name, const char *raw, size_t
 	memset(p, 0, sizeof *p);
 	switch (feed_sniff(raw, len)) {
 	case 1:
-		p->err = xasprintf("cannot import '%s': a feed (RSS or Atom), not an article: 'gloss feed "
-		                   "add' follows it and 'gloss fetch' imports its items", name);
-		return -1;
+		snprintf(why, sizeof why, "a feed (RSS or Atom), not an article: 'gloss feed add' "
+		         "follows it and 'gloss fetch' imports its items");
+		goto fail;
 	case 2:
-		p->err = xasprintf("cannot import '%s': an OPML list of feeds, not an article: 'gloss "
-		                   "feed import-opml' follows them", name);
-		return -1;
+		snprintf(why, sizeof why, "an OPML list of feeds, not an article: 'gloss feed "
+		         "import-opml' follows them");
+		goto fail;
 	}
 	if (extract_sniff(raw, len, source ? source : name)) {
 		if (ingest_page(raw, len, o->encoding, o->url, doc, p->warning, sizeof p->warning, why,
-		                sizeof why) != 0) {
-			p->err = xasprintf("cannot import '%s': %s", name, why);
-			return -1;
-		}
+		                sizeof why) != 0)
+			goto fail;
 	} else {
-		if (import_decode(raw, len, o->encoding, &text, &textlen, why, sizeof why) != 0) {
-			p->err = xasprintf("cannot import '%s': %s", name, why);
-			return -1;
-		}
-		if (import_clean(text, textlen, doc, why, sizeof why) != 0) {
-			p->err = xasprintf("cannot import '%s': %s", name, why);
-			free(text);
-			return -1;
-		}
+		int rc = import_decode(raw, len, o->encoding, &text, &textlen, why, sizeof why);
+		if (rc == 0)
+			rc = import_clean(text, textlen, doc, why, sizeof why);
 		free(text);
+		if (rc != 0)
+			goto fail;
 		/* Plain text that names no outlet is from the host it was
 		 * fetched from, as a web page with no site name is. */
 		if (!doc->outlet && o->url)
@@ -177,6 +171,9 @@ int ingest_prepare(const char *source, const char *name, const char *raw, size_t
 	}
 	analyse(doc, &p->ner, &p->sents);
 	return 0;
+fail:
+	p->err = xasprintf("cannot import '%s': %s", name, why);
+	return -1;
 }
 
 int ingest_prep_store(struct store *st, struct ingest_prep *p, const char *source, const char *name,

@@ -101,9 +101,6 @@ void reader_paras_build(struct reader *r);
 void reader_paras_more(struct reader *r);
 /* Read more of a body read in parts: up to `upto` (SIZE_MAX: all). */
 void reader_body_more(struct reader *r, size_t upto);
-/* write(store, arg) with no part of the text open, which is then opened
- * again (at open time only: a key reads the whole text first). */
-int reader_write_reopening(struct reader *r, int (*write)(struct store *, int64_t), int64_t arg);
 void reader_paras_free(struct reader *r);
 /* A new operation (a key, a draw): the entries of the last one may go. */
 void reader_paras_op(struct reader *r);

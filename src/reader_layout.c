@@ -82,35 +82,6 @@ void reader_paras_build(struct reader *r)
 	reader_paras_more(r);
 }
 
-/* A write while only part of the text is read (the reader just opened):
- * the part goes first, since it holds a read transaction (no write may be
- * made inside it), and the text is opened again after the write, as it
- * is then.  Returns the write's result. */
-int reader_write_reopening(struct reader *r, int (*write)(struct store *, int64_t), int64_t arg)
-{
-	struct store_article a;
-	size_t loaded;
-	int rc;
-
-	if (!r->rest)
-		return write(ui.store, arg);
-	loaded = store_body_loaded(r->rest);
-	store_body_close(r->rest);
-	r->rest = NULL;
-	rc = write(ui.store, arg);
-	if (store_article_open(ui.store, r->art.id, STORE_BODY_STEP, &a, &r->rest) != 0) {
-		ui_error("cannot open article %lld again: %s; only its first %zu bytes are shown",
-		         (long long)r->art.id, store_errmsg(ui.store), loaded);
-		r->art.body_len = loaded;
-		r->art.body[loaded] = '\0';
-	} else {
-		store_article_clear(&r->art);
-		r->art = a;
-	}
-	reader_paras_build(r);
-	return rc;
-}
-
 /* Read on to `upto` bytes of a body still being read (at least a step
  * more), and find its paragraphs there. */
 void reader_body_more(struct reader *r, size_t upto)
@@ -601,6 +572,35 @@ static void ments_all(struct reader *r)
 	r->ment_total = r->ments.n;
 }
 
+/* The article's mention blocks made, while only part of its text may be
+ * read (the reader just opened): the part goes first, since it holds a
+ * read transaction (no write may be made inside it), and the text is
+ * opened again after the write, as it is then.  The write's result. */
+static int mention_index_reopening(struct reader *r)
+{
+	struct store_article a;
+	size_t loaded;
+	int rc;
+
+	if (!r->rest)
+		return store_mention_index(ui.store, r->art.id);
+	loaded = store_body_loaded(r->rest);
+	store_body_close(r->rest);
+	r->rest = NULL;
+	rc = store_mention_index(ui.store, r->art.id);
+	if (store_article_open(ui.store, r->art.id, STORE_BODY_STEP, &a, &r->rest) != 0) {
+		ui_error("cannot open article %lld again: %s; only its first %zu bytes are shown",
+		         (long long)r->art.id, store_errmsg(ui.store), loaded);
+		r->art.body_len = loaded;
+		r->art.body[loaded] = '\0';
+	} else {
+		store_article_clear(&r->art);
+		r->art = a;
+	}
+	reader_paras_build(r);
+	return rc;
+}
+
 /* The article's mentions: every one, or for a long article whose
  * mentions are kept by position (made here when they are missing and the
  * library is writable) none yet: reader_ments_cover loads those near the
@@ -613,7 +613,7 @@ void reader_load_mentions(struct reader *r)
 		size_t total = 0;
 		int rc = store_mention_total(ui.store, r->art.id, &total);
 		if (rc == 1 && !store_is_readonly(ui.store) &&
-		    reader_write_reopening(r, store_mention_index, r->art.id) == 0)
+		    mention_index_reopening(r) == 0)
 			rc = store_mention_total(ui.store, r->art.id, &total);
 		if (rc == 0) {
 			r->ments.n = 0;

@@ -29,7 +29,7 @@
 	/* The snippet is the article's best matching sentence: FTS5's      \
 	 * snippet() re-reads the whole body, which for a 100 MB article     \
 	 * takes a minute.  Its first matching sentences, chosen among in C  \
-	 * (best_sentence): ORDER BY rank made FTS5 count each word's        \
+	 * (best_snippet): ORDER BY rank made FTS5 count each word's         \
 	 * sentences in the whole library for every article shown (1.5-4 ms  \
 	 * each for common words at 100,000 articles). */                                          \
 	X(SEARCH_SNIPPET,                                                                          \
@@ -259,17 +259,15 @@ static int last_word_is_prefix(const char *q)
 /* The articles matching an FTS5 query q, best first by bm25, at most
  * STORE_FILTER_MAX of them (the newest, when more match: *more is set).
  * 0, or -1 with the message set. */
-static int ranked_matches(struct store *st, const char *q, struct ranked **out, size_t *nout,
-                          int *more)
+/* Every row (id, score) of a bound statement, in its order; the statement
+ * is reset.  SQLite's last result: SQLITE_DONE when all were read (*out is
+ * then the caller's to free), else nothing is kept. */
+static int step_ranked(sqlite3_stmt *s, struct ranked **out, size_t *nout)
 {
 	struct ranked *r = NULL;
 	size_t n = 0, cap = 0;
-	sqlite3_stmt *s = stmt(st, S_LIBRARY_FILTER);
 	int rc;
 
-	*more = 0;
-	bind_text(s, 1, q);
-	sqlite3_bind_int64(s, 2, STORE_FILTER_MAX + 1);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -281,6 +279,27 @@ static int ranked_matches(struct store *st, const char *q, struct ranked **out, 
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		free(r);
+		r = NULL;
+		n = 0;
+	}
+	*out = r;
+	*nout = n;
+	return rc;
+}
+
+static int ranked_matches(struct store *st, const char *q, struct ranked **out, size_t *nout,
+                          int *more)
+{
+	struct ranked *r;
+	size_t n;
+	sqlite3_stmt *s = stmt(st, S_LIBRARY_FILTER);
+	int rc;
+
+	*more = 0;
+	bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, STORE_FILTER_MAX + 1);
+	rc = step_ranked(s, &r, &n);
+	if (rc != SQLITE_DONE) {
 		store_set_err(st, rc == SQLITE_INTERRUPT ? "search interrupted" : "cannot search");
 		return -1;
 	}
@@ -315,6 +334,59 @@ int store_library_filter(struct store *st, const char *query, struct store_hits 
 	return rc;
 }
 
+/* An article's snippet for the FTS5 query q (the user's query is
+ * query, of nwords words): its sentence with most of the query's words,
+ * the earliest of those that tie, among its first SNIPPET_CANDIDATES
+ * matching sentences; the first that has them all ends the look, as does
+ * reading more than SNIPPET_READ bytes of sentences (an article of 10 MB
+ * lines).  NULL when none matches (the words are in the title only). */
+static char *best_snippet(struct store *st, const char *q, int64_t article, const char *query,
+                          int prefix_last, unsigned long nwords)
+{
+	int64_t rows[SNIPPET_CANDIDATES], row = -1;
+	size_t nrows = 0, k, read = 0;
+	unsigned long best = 0;
+	char *snippet = NULL;
+	sqlite3_stmt *s = stmt(st, S_SEARCH_SNIPPET);
+
+	bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, article);
+	sqlite3_bind_int(s, 3, SNIPPET_CANDIDATES);
+	while (nrows < SNIPPET_CANDIDATES && sqlite3_step(s) == SQLITE_ROW)
+		rows[nrows++] = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	for (k = 0; k < nrows && (k == 0 || read < SNIPPET_READ) && (row < 0 || best >> 16 < nwords); k++) {
+		const char *t;
+		size_t tn;
+		unsigned long score;
+		s = stmt(st, S_SEARCH_SENTENCE);
+		sqlite3_bind_int64(s, 1, rows[k]);
+		if (sqlite3_step(s) == SQLITE_ROW && (t = (const char *)sqlite3_column_text(s, 0))) {
+			tn = (size_t)sqlite3_column_bytes(s, 0);
+			read += tn;
+			score = sentence_score(t, tn, query, prefix_last);
+			if (row < 0 || score > best) {
+				row = rows[k];
+				best = score;
+				free(snippet);
+				/* A long one is cut to a window now, while its text is
+				 * here; a short one is marked by highlight() below. */
+				snippet = tn > SNIPPET_WHOLE ? snippet_window(t, tn, query, prefix_last) : NULL;
+			}
+		}
+		sqlite3_reset(s);
+	}
+	if (row >= 0 && !snippet) {
+		s = stmt(st, S_SEARCH_MARK);
+		bind_text(s, 1, q);
+		sqlite3_bind_int64(s, 2, row);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			snippet = col_strdup(s, 0);
+		sqlite3_reset(s);
+	}
+	return snippet;
+}
+
 int store_search(struct store *st, const char *query, int prefix_last, int64_t limit,
                  struct store_hits *out)
 {
@@ -347,55 +419,7 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 	for (i = 0; i < out->n; i++) {
 		if (out->v[i].snippet)
 			continue;
-		int64_t rows[SNIPPET_CANDIDATES], row = -1;
-		size_t nrows = 0, k, read = 0;
-		unsigned long best = 0;
-		s = stmt(st, S_SEARCH_SNIPPET);
-		bind_text(s, 1, q);
-		sqlite3_bind_int64(s, 2, out->v[i].id);
-		sqlite3_bind_int(s, 3, SNIPPET_CANDIDATES);
-		while (nrows < SNIPPET_CANDIDATES && sqlite3_step(s) == SQLITE_ROW)
-			rows[nrows++] = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
-		/* The sentence with most of the query's words, the earliest of
-		 * those that tie; the first that has them all ends the look, as
-		 * does reading more than SNIPPET_READ bytes of sentences (an
-		 * article of 10 MB lines). */
-		for (k = 0; k < nrows && (k == 0 || read < SNIPPET_READ); k++) {
-			const char *t;
-			size_t tn;
-			unsigned long score;
-			s = stmt(st, S_SEARCH_SENTENCE);
-			sqlite3_bind_int64(s, 1, rows[k]);
-			if (sqlite3_step(s) != SQLITE_ROW || !(t = (const char *)sqlite3_column_text(s, 0))) {
-				sqlite3_reset(s);
-				continue;
-			}
-			tn = (size_t)sqlite3_column_bytes(s, 0);
-			read += tn;
-			score = sentence_score(t, tn, query, prefix_last);
-			if (row < 0 || score > best) {
-				row = rows[k];
-				best = score;
-				free(out->v[i].snippet);
-				out->v[i].snippet = NULL;
-				/* A long one is cut to a window now, while its text
-				 * is here; a short one is marked by highlight(). */
-				if (tn > SNIPPET_WHOLE)
-					out->v[i].snippet = snippet_window(t, tn, query, prefix_last);
-			}
-			sqlite3_reset(s);
-			if (best >> 16 >= nwords)
-				break;
-		}
-		if (row >= 0 && !out->v[i].snippet) {
-			sqlite3_stmt *m = stmt(st, S_SEARCH_MARK);
-			bind_text(m, 1, q);
-			sqlite3_bind_int64(m, 2, row);
-			if (sqlite3_step(m) == SQLITE_ROW)
-				out->v[i].snippet = col_strdup(m, 0);
-			sqlite3_reset(m);
-		}
+		out->v[i].snippet = best_snippet(st, q, out->v[i].id, query, prefix_last, nwords);
 		if (!out->v[i].snippet) /* the words are in the title only */
 			out->v[i].snippet = xstrdup("");
 	}
@@ -447,25 +471,15 @@ static double term_docs(void *ctx, const char *w, size_t n)
 static int passages_ranked(struct store *st, const char *q, int64_t exclude_article, int64_t newest,
                            int64_t limit, struct store_passages *out)
 {
-	struct ranked *v = NULL;
-	size_t n = 0, cap = 0, i;
+	struct ranked *v;
+	size_t n, i;
 	sqlite3_stmt *s = stmt(st, S_PASSAGES_NEWEST);
 	int rc;
 
 	bind_text(s, 1, q);
 	sqlite3_bind_int64(s, 2, exclude_article);
 	sqlite3_bind_int64(s, 3, newest);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[n].id = sqlite3_column_int64(s, 0);
-		v[n++].score = sqlite3_column_double(s, 1);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
+	if (step_ranked(s, &v, &n) != SQLITE_DONE) {
 		store_set_err(st, "cannot search passages");
 		return -1;
 	}

@@ -390,17 +390,16 @@ static const unsigned char *label_marks(struct reader *r, enum ner_label label, 
 	return r->label_marks;
 }
 
-/* The right margin: the part of the article on screen, and marks where
- * search hits and entities of the kind Tab reached are. */
-static void draw_minimap(struct reader *r)
+/* The right margin: the part of the article on screen (top to bottom,
+ * reader_screen_end), and marks where search hits and entities of the
+ * kind Tab reached are. */
+static void draw_minimap(struct reader *r, size_t top, size_t bottom)
 {
 	int rows = reader_text_rows(), i, col = ui.cols - 1;
 	size_t len = r->art.body_len ? r->art.body_len : 1, k;
-	size_t top = reader_top_offset(r), bottom;
 	unsigned char *mark = xcalloc((size_t)rows, 1);
 	struct ui_style base = ui_area(AREA_MINIMAP), thumb, mk;
 
-	bottom = r->npara ? reader_screen_end(r) : len;
 	for (k = 0; k < r->hits.n; k++)
 		mark[(size_t)((double)r->hits.v[k].start / (double)len * rows) % (size_t)rows] |= 1;
 	if (r->ent >= 0 && r->lazy_ments) {
@@ -447,7 +446,7 @@ static void reader_draw(struct view *v)
 	struct reader *r = v->data;
 	struct ui_style title = ui_area(AREA_TITLE), def = ui_area(AREA_DEFAULT);
 	struct sentence_span f = r->selecting ? reader_focus_span(r) : reader_target(r);
-	size_t p = r->top_para, l = r->top_line, len = r->art.body_len ? r->art.body_len : 1;
+	size_t p = r->top_para, l = r->top_line, len = r->art.body_len ? r->art.body_len : 1, top, bottom;
 	int row, used;
 	char left[256], right[128];
 	reader_paras_op(r);
@@ -460,8 +459,10 @@ static void reader_draw(struct view *v)
 		ui_draw_text(0, used + 4, r->art.outlet, strlen(r->art.outlet), ui.cols - used - 5);
 	}
 	ui_set_style(&def);
+	top = reader_top_offset(r);
+	bottom = r->npara ? reader_screen_end(r) : len;
 	if (r->lazy_ments && r->npara)
-		reader_ments_cover(r, reader_top_offset(r), reader_screen_end(r) + 1);
+		reader_ments_cover(r, top, bottom + 1);
 	for (row = 0; row < reader_text_rows(); row++) {
 		ui_set_style(&def);
 		ui_clear_to_eol(1 + row, 0);
@@ -473,9 +474,8 @@ static void reader_draw(struct view *v)
 			l = 0;
 		}
 	}
-	draw_minimap(r);
+	draw_minimap(r, top, bottom);
 	{
-		size_t top = reader_top_offset(r);
 		int pct = p >= r->npara ? 100 : (int)((double)top * 100.0 / (double)len);
 		char here[128];
 		reader_annotation_summary(r, reader_target(r), here, sizeof here);

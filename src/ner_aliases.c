@@ -178,8 +178,6 @@ static bool same_text(const struct doc *d, const struct ispan *a, const struct i
 	return la == lb && memcmp(d->s + d->t[a->ts].s, d->s + d->t[b->ts].s, la) == 0;
 }
 
-/* Add word hash h → span s to the open-addressed alias table, keeping the
- * span with most words, and marking words two different people share. */
 /* The keys of a document, grown as they come: sized for the worst case
  * (three keys a span) a long text's table was tens of megabytes, zeroed
  * and missed in the cache, for a few thousand distinct names. */
@@ -206,6 +204,8 @@ static void alias_grow(struct alias_tab *t)
 	t->mask = cap - 1;
 }
 
+/* Add word hash h → span s to the open-addressed alias table, keeping the
+ * span with most words, and marking words two different people share. */
 static void alias_put(struct doc *d, struct alias_tab *t, uint32_t h, uint32_t s)
 {
 	size_t i;
@@ -331,7 +331,6 @@ static bool common_seen_lower(const struct doc *d, const struct ispan *sp)
 void ner_resolve_aliases(struct doc *d, size_t *full_of)
 {
 	struct alias_tab al = {xcalloc(64, sizeof *al.v), 63, 0};
-	size_t nal = 0;
 
 	/* "Adilson Tavares Varela, commonly known as Cabral": a lone name
 	 * after "known as" is the one the sentence began with, and lends
@@ -369,7 +368,6 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		 * to"), for its bare mentions with no evidence of their own. */
 		if (sp->label == NER_GPE && sp->te - sp->ts == 1 && (sp->pending == 1 || sp->strength >= 1)) {
 			alias_put(d, &al, word_hash(d, sp->ts) ^ PLACE_SEED, (uint32_t)s);
-			nal++;
 		}
 		if (sp->pending || (sp->strength == 0 && sp->label != NER_PERSON))
 			continue;
@@ -394,7 +392,6 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			    : sp->te - sp->ts != 1)
 				continue;
 			alias_put(d, &al, word_hash(d, k), (uint32_t)s);
-			nal++;
 		}
 		/* "Kestrel Mining Corp" is also "Kestrel". */
 		if (sp->label == NER_ORG && sp->te - sp->ts >= 2) {
@@ -402,7 +399,6 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			size_t q = company_short_name(d, sp, &h);
 			if (q) {
 				alias_put(d, &al, q == 1 ? word_hash(d, sp->ts) : h ^ PHRASE_SEED, (uint32_t)s);
-				nal++;
 			}
 		}
 		/* "Korean Central News Agency" is also known as "KCNA", "United
@@ -417,7 +413,6 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 				}
 			if (nw >= 2) {
 				alias_put(d, &al, h ^ ACRONYM_SEED, (uint32_t)s);
-				nal++;
 			}
 		}
 	}
@@ -426,10 +421,10 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		const struct alias *hit;
 		if (sp->label != NER_PERSON && sp->label != NER_ORG && sp->label != NER_GPE && !sp->pending)
 			continue;
-		if (sp->te - sp->ts != 1 || !nal) {
+		if (sp->te - sp->ts != 1 || !al.used) {
 			/* "Halvard Quist" after "Halvard Quist Holdings Ltd": a
 			 * guessed person that is a company's short name. */
-			if (nal && sp->te - sp->ts <= 3 && sp->label == NER_PERSON && (sp->strength < 2 || sp->pending)) {
+			if (al.used && sp->te - sp->ts <= 3 && sp->label == NER_PERSON && (sp->strength < 2 || sp->pending)) {
 				uint32_t h = HASH_INIT;
 				for (size_t k = sp->ts; k < sp->te; k++)
 					h = (h ^ d->t[k].h) * 16777619u;
@@ -478,7 +473,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			full_of[s] = hit->span;
 		continue;
 	unresolved:
-		if (sp->pending && sp->label == NER_PERSON && sp->te - sp->ts == 1 && nal &&
+		if (sp->pending && sp->label == NER_PERSON && sp->te - sp->ts == 1 && al.used &&
 		    (hit = alias_get(&al, word_hash(d, sp->ts) ^ PLACE_SEED)) != NULL && hit->span != s) {
 			sp->label = NER_GPE; /* "Harrison" where the text goes "from Harrison to" */
 			sp->pending = 0;

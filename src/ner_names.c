@@ -357,6 +357,12 @@ static bool sentence_common(const struct doc *d, size_t i)
 
 static void classify(struct doc *d, size_t i, size_t j, bool titled);
 
+/* Is token i after a lower-case "the" that no name took? */
+static bool after_lower_the(const struct doc *d, size_t i)
+{
+	return i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER);
+}
+
 /* Is token i shaped like an English plural: "Dockers", "Bisons"? */
 static bool plural_shape(const struct doc *d, size_t i)
 {
@@ -572,8 +578,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	 * and no head word ends ("the Rocky Mountains") are a team, a band or
 	 * a company (not "the Hindu Brahmins", "the Seven Years", nor when
 	 * the text writes the plural in lower case). */
-	if (!titled && n >= 2 && n <= 4 && i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used &&
-	    (d->t[i - 1].f & TF_LOWER) && !(t->f & (TF_ALLCAP | TF_HEAD)) && plural_shape(d, j - 1) &&
+	if (!titled && n >= 2 && n <= 4 && after_lower_the(d, i) && !(t->f & (TF_ALLCAP | TF_HEAD)) && plural_shape(d, j - 1) &&
 	    !(ner_tok_kinds(d, j - 1) & (G_NAME | G_CUE | G_GIVEN | G_TITLE)) && !ends_in(d, j - 1, N_PEOPLE_END) &&
 	    !tok_w(d, j, RW_GENITIVE) && !(ner_tok_kinds(d, i) & G_NORP) && plain_words(d, i, j) &&
 	    !bit_get(d->lower_seen, d->t[j - 1].h)) {
@@ -747,9 +752,12 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	/* A dateline in capitals whose first words are common words, which
 	 * the name began after: "PORT HARCOURT, Nigeria (Reuters) -", "BATON
 	 * ROUGE, La. -": the place is the whole line start. */
-	if (n <= 2 && ner_caps_line_start(d, i, j) < i && ner_dateline_sure(d, j)) {
-		add_span(d, ner_caps_line_start(d, i, j), j, NER_GPE, 1);
-		return;
+	if (n <= 2) {
+		size_t from = ner_caps_line_start(d, i, j);
+		if (from < i && ner_dateline_sure(d, j)) {
+			add_span(d, from, j, NER_GPE, 1);
+			return;
+		}
 	}
 	/* A dateline's place in capitals: "BRUSSELS (Reuters) -", "NEW YORK
 	 * -": a known place once folded, never an acronym. */
@@ -802,13 +810,12 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			for (size_t k = i; k < j; k++)
 				if (d->t[k].kind != TK_WORD)
 					words = false;
-			if (words && n <= 3 && i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used &&
-			    (d->t[i - 1].f & TF_LOWER) && !(t->f & (TF_ALLCAP | TF_HEAD)) && plural_shape(d, j - 1) &&
+			if (words && n <= 3 && after_lower_the(d, i) && !(t->f & (TF_ALLCAP | TF_HEAD)) && plural_shape(d, j - 1) &&
 			    !bit_get(d->lower_seen, d->t[j - 1].h) && !tok_w(d, j, RW_GENITIVE) && !ner_capish(d, j))
 				add_span(d, i, j, NER_ORG, 0);
 			return; /* "Biological Clocks": capitalised common words */
 		}
-		if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+		if (after_lower_the(d, i) &&
 		    !(t->f & (TF_ALLCAP | TF_HEAD))) {
 			/* No person is written with "the" before the name: a
 			 * plural ("the Fremantle Dockers") is a team, a band or a
@@ -859,14 +866,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* "the League", "the Institute": an organisation named by its head
 	 * word alone, capitalised inside a sentence. */
-	if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	if (after_lower_the(d, i) &&
 	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (ner_tok_kinds(d, i) & G_W_ORG) && !(ner_tok_kinds(d, i) & G_NAME)) {
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
 	/* "the Falcons", "the Rovers": a team or a band; plural peoples
 	 * ("the Uzbeks", "the Kurds") are NORP. */
-	if (i > 0 && tok_w(d, i - 1, RW_DEFINITE) && !d->t[i - 1].used && (d->t[i - 1].f & TF_LOWER) &&
+	if (after_lower_the(d, i) &&
 	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && (t->f & TF_ALPHA) &&
 	    !tok_w(d, j, RW_GENITIVE) && !ner_capish(d, j) && !(j < d->n && d->t[j].kind == TK_PUNCT && d->s[d->t[j].s] == '\'')) {
 		const unsigned char *p = d->s + t->s;

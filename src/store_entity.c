@@ -28,9 +28,6 @@
 	X(ENTITY_COUNT_ADD,                                                                        \
 	  "UPDATE entity SET mentions = mentions + ?2, articles = articles + 1 WHERE id = ?1")     \
 	X(MENTION_DELETE, "DELETE FROM mention WHERE article_id = ?1")                             \
-	/* A long article's mentions by position (store_mention_block.c) go \
-	 * with its mentions (an article with none has no row for the       \
-	 * trigger on delete to see). */                                    \
 	X(MENTION_BLOCKS_DROP, "DELETE FROM mention_block WHERE article_id = ?1")                  \
 	X(MENTION_INSERT,                                                                          \
 	  "INSERT INTO mention(article_id, entity_id, surface, n, spans) VALUES (?1, ?2, ?3, ?4, ?5)" \
@@ -245,9 +242,9 @@ int store_drop_mentions(struct store *st, int64_t article_id)
 	sqlite3_bind_int64(s, 1, article_id);
 	if (step_done(st, s, "cannot update entities") != 0)
 		return -1;
-	s = stmt(st, S_MENTION_BLOCKS_DROP);
-	sqlite3_bind_int64(s, 1, article_id);
-	return step_done(st, s, "cannot update entities");
+	/* A long article's mentions by position go with its mentions (an
+	 * article with none has no row for the trigger on delete to see). */
+	return store_mention_blocks_drop(st, article_id, "cannot update entities");
 }
 
 /* Decimal digits of v, written backwards from end; returns the first. */
@@ -492,8 +489,8 @@ static int run_next(const char *txt, struct span_run *r)
  * merged through a heap, each mention handed to sink as it comes: no
  * second copy of millions of mentions to sort.  A sink that returns
  * nonzero stops the merge (-1). */
-int store_merge_mentions(struct store *st, sqlite3_stmt *s, int64_t id,
-                         int (*sink)(void *ctx, const struct store_mention *m), void *ctx)
+static int merge_mentions(struct store *st, sqlite3_stmt *s, int64_t id,
+                          int (*sink)(void *ctx, const struct store_mention *m), void *ctx)
 {
 	struct buf txt = {0};
 	struct {
@@ -583,7 +580,7 @@ static int push_mention(void *ctx, const struct store_mention *m)
 	return 0;
 }
 
-/* store_merge_mentions into out, sized once by total (the sum of the
+/* merge_mentions into out, sized once by total (the sum of the
  * rows' counts). */
 static int read_mentions(struct store *st, sqlite3_stmt *s, sqlite3_stmt *total, int64_t id,
                          struct store_mentions *out)
@@ -599,7 +596,21 @@ static int read_mentions(struct store *st, sqlite3_stmt *s, sqlite3_stmt *total,
 		}
 	}
 	sqlite3_reset(total);
-	return store_merge_mentions(st, s, id, push_mention, out);
+	return merge_mentions(st, s, id, push_mention, out);
+}
+
+int store_mention_blocks_drop(struct store *st, int64_t article_id, const char *what)
+{
+	sqlite3_stmt *s = stmt(st, S_MENTION_BLOCKS_DROP);
+
+	sqlite3_bind_int64(s, 1, article_id);
+	return step_done(st, s, what);
+}
+
+int store_article_mentions_each(struct store *st, int64_t article_id,
+                                int (*sink)(void *ctx, const struct store_mention *m), void *ctx)
+{
+	return merge_mentions(st, stmt(st, S_ARTICLE_MENTIONS), article_id, sink, ctx);
 }
 
 int store_article_mentions(struct store *st, int64_t article_id, struct store_mentions *out)

@@ -160,12 +160,14 @@ int store_save_mentions(struct store *st, int64_t article_id, int fresh, const c
 int store_drop_mentions(struct store *st, int64_t article_id);
 /* Delete the entities no mention or rule keeps. */
 int store_entity_orphans_drop(struct store *st, const char *what);
-/* The mentions of the rows s gives for id (its ?1: article or entity id,
- * spans and label as ARTICLE_MENTIONS selects them), one at a time by
- * article and start, to sink; nonzero from sink stops it (-1). */
+/* An article's mentions, one at a time by start, to sink; nonzero from
+ * sink stops it (-1). */
 struct store_mention;
-int store_merge_mentions(struct store *st, sqlite3_stmt *s, int64_t id,
-                         int (*sink)(void *ctx, const struct store_mention *m), void *ctx);
+int store_article_mentions_each(struct store *st, int64_t article_id,
+                                int (*sink)(void *ctx, const struct store_mention *m), void *ctx);
+/* An article's mention blocks (store_mention_block.c) dropped; what: the
+ * message on an error. */
+int store_mention_blocks_drop(struct store *st, int64_t article_id, const char *what);
 /* store_mention_block.c: store_mention_index inside the caller's
  * transaction. */
 int store_mention_index_in(struct store *st, int64_t article_id);

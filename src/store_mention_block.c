@@ -24,18 +24,14 @@
 #include "store_internal.h"
 
 #define MBLOCK_STMTS(X)                                                                            \
-	X(MBLOCK_MENTIONS,                                                                         \
-	  "SELECT m.article_id, m.entity_id, m.spans, e.label FROM mention m"                      \
-	  " JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ?1")                          \
-	X(MBLOCK_DELETE, "DELETE FROM mention_block WHERE article_id = ?1")                        \
 	X(MBLOCK_INSERT, "INSERT INTO mention_block(article_id, block, n, spans) VALUES (?1, ?2, ?3, ?4)") \
 	X(MBLOCK_TOTAL, "SELECT n FROM mention_block WHERE article_id = ?1 AND block = -1")        \
 	X(MBLOCK_RANGE,                                                                            \
 	  "SELECT block, spans, n FROM mention_block WHERE article_id = ?1 AND block >= ?2"        \
 	  " AND block <= ?3 ORDER BY block")                                                       \
 	X(MBLOCK_DOWN,                                                                             \
-	  "SELECT block, spans, n FROM mention_block WHERE article_id = ?1 AND block >= 0"         \
-	  " AND block <= ?2 ORDER BY block DESC")
+	  "SELECT block, spans, n FROM mention_block WHERE article_id = ?1 AND block >= ?2"        \
+	  " AND block <= ?3 ORDER BY block DESC")
 
 STORE_STATEMENTS(STORE_PART_MENTION_BLOCK, MBLOCK_STMTS)
 
@@ -121,12 +117,8 @@ int store_mention_index_in(struct store *st, int64_t article_id)
 	sqlite3_stmt *s;
 	int rc = -1;
 
-	s = stmt(st, S_MBLOCK_DELETE);
-	sqlite3_bind_int64(s, 1, article_id);
-	if (step_done(st, s, "cannot index mentions") != 0)
-		goto out;
-	if (store_merge_mentions(st, stmt(st, S_MBLOCK_MENTIONS), article_id, index_one, &x) != 0 ||
-	    flush_block(&x) != 0)
+	if (store_mention_blocks_drop(st, article_id, "cannot index mentions") != 0 ||
+	    store_article_mentions_each(st, article_id, index_one, &x) != 0 || flush_block(&x) != 0)
 		goto out;
 	s = stmt(st, S_MBLOCK_INSERT);
 	sqlite3_bind_int64(s, 1, article_id);
@@ -155,31 +147,9 @@ int store_mention_index(struct store *st, int64_t article_id)
  * The database may be damaged or not gloss's own doing. */
 #define BLOCK_DAMAGED (-2)
 
-/* Each mention of a block's packed spans (n of them); f returns nonzero
- * to stop (and that is returned), BLOCK_DAMAGED when the block is not
- * one index_one wrote. */
-static int each_in_block(int64_t block, const void *data, int len, int64_t n,
-                         int (*f)(void *ctx, const struct store_mention *m), void *ctx,
-                         int64_t article_id);
-
-static int check_one(void *ctx, const struct store_mention *m)
-{
-	(void)ctx;
-	(void)m;
-	return 0;
-}
-
-/* The whole block is checked before f sees any of it, so that a damaged
- * one is an error wherever its damage is. */
-static int each_in_checked_block(int64_t block, const void *data, int len, int64_t n,
-                                 int (*f)(void *ctx, const struct store_mention *m), void *ctx,
-                                 int64_t article_id)
-{
-	if (each_in_block(block, data, len, n, check_one, NULL, article_id) != 0)
-		return BLOCK_DAMAGED;
-	return each_in_block(block, data, len, n, f, ctx, article_id);
-}
-
+/* Each mention of a block's packed spans (n of them) to f (none: only
+ * check them); f returns nonzero to stop (and that is returned),
+ * BLOCK_DAMAGED when the block is not one index_one wrote. */
 static int each_in_block(int64_t block, const void *data, int len, int64_t n,
                          int (*f)(void *ctx, const struct store_mention *m), void *ctx,
                          int64_t article_id)
@@ -206,10 +176,21 @@ static int each_in_block(int64_t block, const void *data, int len, int64_t n,
 		at += (size_t)d;
 		m.start = at;
 		m.end = at + (size_t)l;
-		if ((rc = f(ctx, &m)) != 0)
+		if (f && (rc = f(ctx, &m)) != 0)
 			return rc;
 	}
 	return seen == n ? 0 : BLOCK_DAMAGED;
+}
+
+/* The whole block is checked before f sees any of it, so that a damaged
+ * one is an error wherever its damage is. */
+static int each_in_checked_block(int64_t block, const void *data, int len, int64_t n,
+                                 int (*f)(void *ctx, const struct store_mention *m), void *ctx,
+                                 int64_t article_id)
+{
+	if (each_in_block(block, data, len, n, NULL, NULL, article_id) != 0)
+		return BLOCK_DAMAGED;
+	return each_in_block(block, data, len, n, f, ctx, article_id);
 }
 
 static int damaged(struct store *st, int64_t article_id, int64_t block)
@@ -253,18 +234,20 @@ static int keep_in_range(void *ctx, const struct store_mention *m)
 	return 0;
 }
 
-/* Each mention of the blocks lo..hi (in order), to f. */
-static int each_in_blocks(struct store *st, int64_t article_id, int64_t lo, int64_t hi,
-                          int (*f)(void *ctx, const struct store_mention *m), void *ctx)
+/* Each mention of the blocks lo..hi, up (S_MBLOCK_RANGE) or down
+ * (S_MBLOCK_DOWN), to f; after a block, *done (when given) set stops it. */
+static int each_in_blocks_by(struct store *st, int down, int64_t article_id, int64_t lo, int64_t hi,
+                             int (*f)(void *ctx, const struct store_mention *m), void *ctx,
+                             const int *done)
 {
-	sqlite3_stmt *s = stmt(st, S_MBLOCK_RANGE);
-	int rc, stop = 0;
+	sqlite3_stmt *s = stmt(st, down ? S_MBLOCK_DOWN : S_MBLOCK_RANGE);
+	int rc = SQLITE_DONE, stop = 0;
 	int64_t block = 0;
 
 	sqlite3_bind_int64(s, 1, article_id);
 	sqlite3_bind_int64(s, 2, lo);
 	sqlite3_bind_int64(s, 3, hi);
-	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!stop && !(done && *done) && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const void *blob = sqlite3_column_blob(s, 1);
 		block = sqlite3_column_int64(s, 0);
 		stop = each_in_checked_block(block, blob, sqlite3_column_bytes(s, 1), sqlite3_column_int64(s, 2),
@@ -273,11 +256,18 @@ static int each_in_blocks(struct store *st, int64_t article_id, int64_t lo, int6
 	sqlite3_reset(s);
 	if (stop == BLOCK_DAMAGED)
 		return damaged(st, article_id, block);
-	if (!stop && rc != SQLITE_DONE) {
+	if (!stop && !(done && *done) && rc != SQLITE_DONE) {
 		store_set_err(st, "cannot read mentions");
 		return -1;
 	}
 	return 0;
+}
+
+/* Each mention of the blocks lo..hi (in order), to f. */
+static int each_in_blocks(struct store *st, int64_t article_id, int64_t lo, int64_t hi,
+                          int (*f)(void *ctx, const struct store_mention *m), void *ctx)
+{
+	return each_in_blocks_by(st, 0, article_id, lo, hi, f, ctx, NULL);
 }
 
 int store_mentions_range(struct store *st, int64_t article_id, size_t from, size_t to,
@@ -321,32 +311,11 @@ int store_mention_near(struct store *st, int64_t article_id, size_t off, int dir
 	struct near n = {off, dir, 0, {0}};
 	int64_t b = (int64_t)(off / STORE_MENTION_BLOCK);
 
-	if (dir > 0) {
-		if (each_in_blocks(st, article_id, b, INT64_MAX, take_near, &n) != 0)
-			return -1;
-	} else {
-		/* Block by block down from off's, until one has a mention
-		 * before off. */
-		sqlite3_stmt *s = stmt(st, S_MBLOCK_DOWN);
-		int rc, bad = 0;
-		int64_t block = 0;
-		sqlite3_bind_int64(s, 1, article_id);
-		sqlite3_bind_int64(s, 2, b);
-		while (!n.found && !bad && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-			const void *blob = sqlite3_column_blob(s, 1);
-			block = sqlite3_column_int64(s, 0);
-			bad = each_in_checked_block(block, blob, sqlite3_column_bytes(s, 1),
-			                    sqlite3_column_int64(s, 2), take_near, &n, article_id) ==
-			      BLOCK_DAMAGED;
-		}
-		sqlite3_reset(s);
-		if (bad)
-			return damaged(st, article_id, block);
-		if (!n.found && rc != SQLITE_DONE) {
-			store_set_err(st, "cannot read mentions");
-			return -1;
-		}
-	}
+	/* Up from off's block to the first mention at or after off; or
+	 * block by block down, until one has a mention before off. */
+	if ((dir > 0 ? each_in_blocks(st, article_id, b, INT64_MAX, take_near, &n)
+	             : each_in_blocks_by(st, 1, article_id, 0, b, take_near, &n, &n.found)) != 0)
+		return -1;
 	if (!n.found)
 		return 1;
 	*out = n.m;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,13 +38,20 @@ struct import_batch {
 	/* What the files of the open store batch did, said once it commits. */
 	struct buf pending;
 	int pending_files, pending_imported, pending_updated, pending_unchanged;
+	double batch_began; /* monotonic seconds */
 	/* The items, for the pipeline's callbacks. */
 	char **files;
 	struct ingest_url_job *jobs;
 };
 
-/* Files per store batch: one commit writes each touched page once. */
-#define IMPORT_BATCH_FILES 64
+/* A store batch ends after this many files or this many seconds: one
+ * commit writes each touched page once, and an import's pages are all
+ * over the mention index, so the longer the batch the fewer writes
+ * (make bench: 64 files -> 256, 460 -> 630 articles/s at 10,000); the
+ * time bound keeps what a slow import says (it is said at each commit)
+ * coming. */
+#define IMPORT_BATCH_FILES 256
+#define IMPORT_BATCH_SECONDS 2.0
 
 static void progress(struct import_batch *b, const char *name)
 {
@@ -119,14 +127,24 @@ static void import_done(struct import_batch *b, const struct ingest_result *res,
 
 /* A store batch open for the next file: 0, or -1 (said, and counted as
  * the file's failure). */
+static double seconds_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 static int batch_open(struct import_batch *b)
 {
-	if (!b->pending_files && store_batch_begin(b->c->store) != 0) {
+	if (b->pending_files)
+		return 0;
+	if (store_batch_begin(b->c->store) != 0) {
 		layout_fprintf_safe(stderr, "gloss: %s\n", store_errmsg(b->c->store));
 		b->failed++;
 		b->done++;
 		return -1;
 	}
+	b->batch_began = seconds_now();
 	return 0;
 }
 
@@ -148,7 +166,8 @@ static void import_said(struct import_batch *b, int rc, const struct ingest_resu
 		import_done(b, res, strcmp(path, "-") == 0 ? "standard input" : path);
 	}
 	b->done++;
-	if (b->pending_files >= IMPORT_BATCH_FILES)
+	if (b->pending_files >= IMPORT_BATCH_FILES ||
+	    (b->pending_files && seconds_now() - b->batch_began >= IMPORT_BATCH_SECONDS))
 		flush_batch(b);
 	progress(b, path);
 }
@@ -315,6 +334,7 @@ int cli_cmd_import(struct cli *c, int argc, char **argv)
 	jobs = cli_fetch_urls(c, files, nfiles, timeout_ms);
 	b.files = files;
 	b.jobs = jobs;
+	store_bulk(c->store, 1);
 	ingest_pipeline(nfiles, &b.opts, pipe_read, pipe_take, &b);
 	for (i = 0; i < nfiles; i++) {
 		ingest_url_job_free(&jobs[i]);
@@ -324,6 +344,7 @@ int cli_cmd_import(struct cli *c, int argc, char **argv)
 	flush_batch(&b);
 	/* A batch begun for files that all failed has nothing to commit. */
 	store_batch_commit(c->store);
+	store_bulk(c->store, 0);
 	buf_free(&b.pending);
 	free(files);
 	if (b.progress && b.total > 1)

@@ -138,6 +138,12 @@ int store_import(struct store *st, const struct store_import_req *req, int64_t *
 int store_batch_begin(struct store *st);
 int store_batch_commit(struct store *st);
 
+/* A run of many batches (gloss import of a directory): on, SQLite keeps
+ * up to 64 MB of the library's pages in memory and copies its log into
+ * the library every 32 MB instead of 4; off goes back to its defaults
+ * and gives the memory back. */
+void store_bulk(struct store *st, int on);
+
 /* Fields a user may edit; NULL leaves a field as it is.  Edited fields are
  * remembered and survive re-import.  0 ok, 1 no such article, -1 error. */
 struct store_article_edit {

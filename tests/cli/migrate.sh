@@ -142,17 +142,17 @@ t_run "search stadium" 0 "$GLOSS" --db "$B" search stadium
 t_eq "finds nothing now" "$T_OUT" ""
 t_run "search weekends" 0 "$GLOSS" --db "$B" search weekends
 t_eq "finds the new article once" "$(printf '%s\n' "$T_OUT" | grep -c .)" "1"
-# More files than one batch holds (64): three batches in one command.
+# More files than one batch holds (256): three batches in one command.
 mkdir -p "$T_DIR/many"
 i=1
-while [ $i -le 150 ]; do
+while [ $i -le 600 ]; do
 	printf 'Harbour notice %d\n\nThe harbour office posted notice number %d about berth wordx%d.\n' \
 		$i $i $i > "$T_DIR/many/n$i.txt"
 	i=$((i + 1))
 done
-t_run "150 files in one command (three batches)" 0 "$GLOSS" --db "$B" import "$T_DIR/many"
-t_eq "all imported" "$(printf '%s\n' "$T_OUT" | grep -c '^imported')" "150"
-for w in wordx1 wordx64 wordx65 wordx129 wordx150; do
+t_run "600 files in one command (three batches)" 0 "$GLOSS" --db "$B" import "$T_DIR/many"
+t_eq "all imported" "$(printf '%s\n' "$T_OUT" | grep -c '^imported')" "600"
+for w in wordx1 wordx256 wordx257 wordx513 wordx600; do
 	t_run "search $w" 0 "$GLOSS" --db "$B" search "$w"
 	t_eq "finds its one article" "$(printf '%s\n' "$T_OUT" | grep -c .)" "1"
 done

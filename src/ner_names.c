@@ -909,6 +909,21 @@ static bool mid_the(const struct doc *d, size_t i, size_t j)
 }
 
 /* Strip what stays outside names, split at inner titles, then label. */
+/* "Professor of Botany", "Acting Secretary of the Navy": what follows a
+ * title and "of" is no person.  If token q (just after a title) is "of",
+ * classify the rest of [q, j) as a name of its own and return true. */
+static bool of_after_title(struct doc *d, size_t q, size_t j)
+{
+	if (!tok_w(d, q, RW_GENITIVE))
+		return false;
+	q++;
+	if (tok_w(d, q, RW_DEFINITE))
+		q++;
+	if (q < j)
+		classify(d, q, j, false);
+	return true;
+}
+
 static void classify(struct doc *d, size_t i, size_t j, bool titled)
 {
 	size_t k;
@@ -998,16 +1013,8 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 	/* A title at the front: "President Vladimir Putin" (but "St. Louis"). */
 	if (!titled && (k = ner_title_at(d, i, j)) > 0 && i + k < j && ner_longest_entry(d, i, j, G_NAME, &g) <= i + k) {
 		bool cue = false;
-		if (tok_w(d, i + k, RW_GENITIVE)) {
-			/* "Professor of Botany", "Secretary of the Navy": what
-			 * follows the title is no person */
-			size_t q = i + k + 1;
-			if (tok_w(d, q, RW_DEFINITE))
-				q++;
-			if (q < j)
-				classify(d, q, j, false);
+		if (of_after_title(d, i + k, j))
 			return;
-		}
 		for (size_t q = i + k; q < j; q++)
 			if (ner_tok_kinds(d, q) & G_CUE)
 				cue = true;
@@ -1030,7 +1037,8 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 		size_t m = ner_title_at(d, k, j);
 		if (m > 0 && k + m < j && !(ner_tok_kinds(d, head_of(d, i, j)) & G_CUE)) {
 			classify(d, i, k, false);
-			classify(d, k + m, j, true);
+			if (!of_after_title(d, k + m, j))
+				classify(d, k + m, j, true);
 			return;
 		}
 	}

@@ -82,10 +82,15 @@ static void analyse(const struct import_doc *doc, struct ner_result *ner, struct
 static int store_analysed(struct store *st, const struct import_doc *doc, struct ner_result *ner,
                           struct sentence_vec *sents, const char *source, const char *url,
                           const char *raw, size_t rawlen, int64_t replace_id, int64_t *id,
-                          int *orphaned)
+                          int *orphaned, const struct ingest_prep *prep)
 {
 	struct store_import_req req = {0};
 	struct corrections corr = {0};
+
+	if (prep) {
+		req.raw_sha = prep->raw_sha;
+		req.body_sha = prep->body_sha;
+	}
 
 	if (store_corrections_list(st, &corr) == 0)
 		corrections_apply(&corr, doc->body, doc->body_len, ner);
@@ -110,7 +115,8 @@ int ingest_store_doc(struct store *st, const struct import_doc *doc, const char 
 	int rc;
 
 	analyse(doc, &ner, &sents);
-	rc = store_analysed(st, doc, &ner, &sents, source, url, raw, rawlen, replace_id, id, orphaned);
+	rc = store_analysed(st, doc, &ner, &sents, source, url, raw, rawlen, replace_id, id, orphaned,
+	                    NULL);
 	ner_result_free(&ner);
 	free(sents.v);
 	return rc;
@@ -170,6 +176,10 @@ int ingest_prepare(const char *source, const char *name, const char *raw, size_t
 		}
 	}
 	analyse(doc, &p->ner, &p->sents);
+	/* The digests too are work that needs no library, done here so that
+	 * a second thread of an import does them. */
+	util_sha256_hex(raw, len, p->raw_sha);
+	util_sha256_hex(doc->body, doc->body_len, p->body_sha);
 	return 0;
 fail:
 	p->err = xasprintf("cannot import '%s': %s", name, why);
@@ -185,7 +195,7 @@ int ingest_prep_store(struct store *st, struct ingest_prep *p, const char *sourc
 	*err = NULL;
 	memcpy(res->warning, p->warning, sizeof res->warning);
 	rc = store_analysed(st, &p->doc, &p->ner, &p->sents, source, p->doc.url ? p->doc.url : o->url,
-	                    raw, len, o->replace_id, &res->id, &res->orphaned);
+	                    raw, len, o->replace_id, &res->id, &res->orphaned, p);
 	if (rc < 0)
 		*err = xasprintf("cannot import '%s': %s", name, store_errmsg(st));
 	else

@@ -551,8 +551,14 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 
 	if (orphaned)
 		*orphaned = 0;
-	util_sha256_hex(r->raw, r->raw_len, raw_sha);
-	util_sha256_hex(r->doc->body, r->doc->body_len, body_sha);
+	if (r->raw_sha)
+		snprintf(raw_sha, sizeof raw_sha, "%s", r->raw_sha);
+	else
+		util_sha256_hex(r->raw, r->raw_len, raw_sha);
+	if (r->body_sha)
+		snprintf(body_sha, sizeof body_sha, "%s", r->body_sha);
+	else
+		util_sha256_hex(r->doc->body, r->doc->body_len, body_sha);
 	if (store_begin(st, "cannot import") != 0)
 		return -1;
 	{

@@ -62,6 +62,7 @@ struct ingest_prep {
 	struct import_doc doc;
 	struct ner_result ner;
 	struct sentence_vec sents;
+	char raw_sha[65], body_sha[65]; /* SHA-256 in hex of the bytes and of doc.body */
 	char warning[256];
 	char *err;
 };

@@ -119,6 +119,9 @@ struct store_import_req {
 	const struct ner_result *ner; /* mentions in doc->body; may be NULL */
 	const struct sentence_vec *sentences; /* of doc->body, for passages; may be NULL */
 	int64_t replace_id;  /* > 0: give this article new text */
+	/* SHA-256 of raw and of doc->body in hex, when made already (a
+	 * second thread of an import makes them); NULL: store_import does. */
+	const char *raw_sha, *body_sha;
 };
 
 enum store_import_status { STORE_IMPORTED, STORE_UNCHANGED, STORE_UPDATED };

@@ -27,25 +27,35 @@ static char *path_in(const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
+/* A request to import body (also its raw bytes) from source, its
+ * document in *doc. */
+static void make_req(struct store_import_req *req, struct import_doc *doc, const char *source,
+                     const char *title, const char *body)
+{
+	memset(req, 0, sizeof *req);
+	memset(doc, 0, sizeof *doc);
+	doc->body = (char *)body;
+	doc->body_len = strlen(body);
+	doc->title = (char *)title;
+	req->source = source;
+	req->raw = body;
+	req->raw_len = strlen(body);
+	req->doc = doc;
+}
+
 static int import_text(struct store *st, const char *source, const char *title, const char *body,
                        int64_t *id)
 {
-	struct import_doc doc = {0};
-	struct store_import_req req = {0};
+	struct import_doc doc;
+	struct store_import_req req;
 	struct sentence_vec sv = {0};
 	int orphaned, rc;
 
+	make_req(&req, &doc, source, title, body);
 	sentence_split(body, strlen(body), &sv);
 	req.sentences = &sv;
-	doc.body = (char *)body;
-	doc.body_len = strlen(body);
-	doc.title = (char *)title;
 	doc.outlet = (char *)"Test Wire";
 	doc.words = 3;
-	req.source = source;
-	req.raw = body;
-	req.raw_len = strlen(body);
-	req.doc = &doc;
 	rc = store_import(st, &req, id, &orphaned);
 	free(sv.v);
 	return rc;
@@ -102,6 +112,26 @@ static void test_create_and_import(void)
 	store_hits_free(&hits);
 	CHECK_INT(store_article_delete(st, id2), 0, "an article is deleted");
 	CHECK_INT(store_article_count(st), 1, "and is gone");
+	{
+		/* Digests made by the caller (an import's second thread) are
+		 * the ones kept: here deliberately not the text's, so the same
+		 * text again, digested by the store, reads as changed. */
+		static const char zero[] = "0000000000000000000000000000000000000000000000000000000000000000";
+		const char *body = "The harbour reopened after the storm.";
+		struct import_doc doc;
+		struct store_import_req req;
+		int orphaned;
+		make_req(&req, &doc, "/z/three.txt", "Harbour reopens", body);
+		req.raw_sha = zero;
+		req.body_sha = zero;
+		CHECK_INT(store_import(st, &req, &id2, &orphaned), STORE_IMPORTED,
+		          "an article with its digests given");
+		CHECK_INT(import_text(st, "/z/three.txt", "Harbour reopens", body, &id),
+		          STORE_UPDATED, "the given digests were kept, not made again");
+		CHECK_INT(import_text(st, "/z/three.txt", "Harbour reopens", body, &id),
+		          STORE_UNCHANGED, "and the store's own match themselves");
+		CHECK_INT(store_article_delete(st, id), 0, "that article is deleted");
+	}
 	store_close(st);
 	st = store_open(p, 0, &err);
 	CHECK(st && !store_is_new(st), "reopened, the database is not new");

@@ -547,6 +547,19 @@ static bool club_verb_before(const struct doc *d, size_t i)
 						       ner_toks_cue(d, i - 2, i, N_CLUB_VERB)));
 }
 
+/* ... or after a club so named and "and": "played with Footscray and
+ * North Melbourne". */
+static bool club_before(const struct doc *d, size_t i)
+{
+	const struct ispan *p;
+	if (club_verb_before(d, i))
+		return true;
+	if (i < 2 || !tok_w(d, i - 1, RW_CONJUNCTION) || !(d->t[i - 1].f & TF_LOWER) || d->nsp == 0)
+		return false;
+	p = &d->sp[d->nsp - 1];
+	return p->te == i - 1 && p->label == NER_ORG && club_verb_before(d, p->ts);
+}
+
 /* Are tokens [i, j) all words, none of them a number word? */
 static bool plain_words(const struct doc *d, size_t i, size_t j)
 {
@@ -568,7 +581,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	e = ner_longest_entry(d, i, j, G_NAME | G_HOLIDAY, &g);
 	if (e == j) {
 		enum ner_label l = (g & G_HOLIDAY) ? NER_DATE : kinds_label(g);
-		if (l == NER_GPE && !(g & G_COUNTRY) && !titled && club_verb_before(d, i))
+		if (l == NER_GPE && !(g & G_COUNTRY) && !titled && club_before(d, i))
 			l = NER_ORG;
 		add_span(d, i, j, l, 2);
 		return;
@@ -587,7 +600,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* the same for a town no list knows, but not a person's name */
 	if (!titled && e == i && n <= 3 && !(ner_tok_kinds(d, i) & (G_GIVEN | G_TITLE)) && !(t->f & TF_ALLCAP) &&
-	    club_verb_before(d, i)) {
+	    club_before(d, i)) {
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
@@ -722,11 +735,12 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_PERSON, 2);
 		return;
 	}
-	/* "West Sebago", "North Perth"; "Old Goa", "Greater Manchester". */
+	/* "West Sebago", "North Perth"; "Old Goa", "Greater Manchester"; but
+	 * "coached North Melbourne": the place's club. */
 	if (n == 2 && ((compass_word(d, i) && !(ner_tok_kinds(d, i + 1) & G_TITLE)) ||
 		       (tok_w(d, i, RW_PLACE_ADJECTIVE) && (ner_tok_kinds(d, i + 1) & (G_CITY | G_SUBDIV | G_REGION)) &&
 			!(ner_tok_kinds(d, i + 1) & (G_ORG | G_COUNTRY))))) {
-		add_span(d, i, j, NER_GPE, 1);
+		add_span(d, i, j, !titled && club_before(d, i) ? NER_ORG : NER_GPE, 1);
 		return;
 	}
 	if (n >= 2 && (ner_tok_kinds(d, i) & G_GIVEN) && !(t->f & TF_ALLCAP) &&

@@ -125,8 +125,6 @@ static void import_done(struct import_batch *b, const struct ingest_result *res,
 	}
 }
 
-/* A store batch open for the next file: 0, or -1 (said, and counted as
- * the file's failure). */
 static double seconds_now(void)
 {
 	struct timespec t;
@@ -134,6 +132,8 @@ static double seconds_now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* A store batch open for the next file: 0, or -1 (said, and counted as
+ * the file's failure). */
 static int batch_open(struct import_batch *b)
 {
 	if (b->pending_files)

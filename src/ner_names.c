@@ -922,7 +922,6 @@ static bool mid_the(const struct doc *d, size_t i, size_t j)
 	return tok_punct(d, i - 1, ',') || tok_punct(d, i - 1, '(') || tok_punct(d, i - 1, ';');
 }
 
-/* Strip what stays outside names, split at inner titles, then label. */
 /* "Professor of Botany", "Acting Secretary of the Navy": what follows a
  * title and "of" is no person.  If token q (just after a title) is "of",
  * classify the rest of [q, j) as a name of its own and return true. */
@@ -938,6 +937,7 @@ static bool of_after_title(struct doc *d, size_t q, size_t j)
 	return true;
 }
 
+/* Strip what stays outside names, split at inner titles, then label. */
 static void classify(struct doc *d, size_t i, size_t j, bool titled)
 {
 	size_t k;

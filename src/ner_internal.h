@@ -147,7 +147,8 @@ enum {
 	N_ORG_AFTER = 1u << 20,   /* "X said in a statement", "X spokeswoman" */
 	N_SPORT_SLUG = 1u << 21,  /* "CRICKET-INDIA": a headline's sport before a hyphen */
 	N_CLUB_VERB = 1u << 22,   /* "played with" a town: its club */
-	NER_NCUES = 23
+	N_PLACE_SUFFIX = 1u << 23, /* "London-based": split off the place before it */
+	NER_NCUES = 24
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

@@ -75,7 +75,7 @@ static const struct class_name cue_classes[] = {
 	{"owns-nothing-before", N_OWNS_NOTHING},
 	{"sport-verb", N_SPORT_VERB}, {"sport-noun", N_SPORT_NOUN},
 	{"org-after", N_ORG_AFTER}, {"sport-slug", N_SPORT_SLUG},
-	{"club-verb", N_CLUB_VERB},
+	{"club-verb", N_CLUB_VERB}, {"place-suffix", N_PLACE_SUFFIX},
 };
 
 static struct slot *lex;

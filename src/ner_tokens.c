@@ -48,6 +48,21 @@ static bool sport_slug(const unsigned char *s, size_t n)
 	return (ner_cue(buf, n) & N_SPORT_SLUG) != 0;
 }
 
+/* Does s[p..) start a place suffix ("based" of "London-based") that ends
+ * there, a word of at most 15 letters? */
+static bool place_suffix_at(const unsigned char *s, size_t p, size_t len)
+{
+	char buf[16];
+	size_t n = 0;
+	while (p + n < len && n < sizeof buf && ner_cclass[s[p + n]] == C_LO) {
+		buf[n] = (char)s[p + n];
+		n++;
+	}
+	if (n == 0 || n == sizeof buf || alnum_at(s, p + n, len))
+		return false;
+	return (ner_cue(buf, n) & N_PLACE_SUFFIX) != 0;
+}
+
 /* Scan one word or number starting at s[i]; fills t, returns its end. */
 static size_t scan_word(const unsigned char *s, size_t i, size_t len, struct tok *t)
 {
@@ -120,6 +135,8 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len, struct tok
 			if ((i == 0 || s[i - 1] == '\n') && nlow == 0 && ascii && alpha && f == TF_CAP && p - i >= 3 && p - i <= 16 && nup == p - i &&
 			    p + (size_t)n < len && ner_cclass[s[p + (size_t)n]] == C_UP && sport_slug(s + i, p - i))
 				break; /* "CRICKET-INDIA": the sport, a hyphen, the name */
+			if ((f & TF_CAP) && !num && place_suffix_at(s, p + (size_t)n, len))
+				break; /* "London-based": the place, then "-based" */
 			if (alnum_at(s, p + (size_t)n, len)) {
 				for (int q = 0; q < n; q++)
 					h = hash_step(h, s[p + q]);

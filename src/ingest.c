@@ -77,33 +77,19 @@ static void analyse(const struct import_doc *doc, struct ner_result *ner, struct
 	sentence_split(doc->body, doc->body_len, sents);
 }
 
-/* The library's corrections applied to what analyse found (they come
- * before the built-in rules), then the article stored. */
-static int store_analysed(struct store *st, const struct import_doc *doc, struct ner_result *ner,
-                          struct sentence_vec *sents, const char *source, const char *url,
-                          const char *raw, size_t rawlen, int64_t replace_id, int64_t *id,
-                          int *orphaned, const struct ingest_prep *prep)
+/* The library's corrections applied to ner, what analyse found in
+ * req->doc (they come before the built-in rules), then the article
+ * stored as req asks. */
+static int store_analysed(struct store *st, struct store_import_req *req, struct ner_result *ner,
+                          int64_t *id, int *orphaned)
 {
-	struct store_import_req req = {0};
 	struct corrections corr = {0};
 
-	if (prep) {
-		req.raw_sha = prep->raw_sha;
-		req.body_sha = prep->body_sha;
-	}
-
 	if (store_corrections_list(st, &corr) == 0)
-		corrections_apply(&corr, doc->body, doc->body_len, ner);
+		corrections_apply(&corr, req->doc->body, req->doc->body_len, ner);
 	corrections_free(&corr);
-	req.source = source;
-	req.url = url;
-	req.raw = raw;
-	req.raw_len = rawlen;
-	req.doc = doc;
-	req.ner = ner;
-	req.sentences = sents;
-	req.replace_id = replace_id;
-	return store_import(st, &req, id, orphaned);
+	req->ner = ner;
+	return store_import(st, req, id, orphaned);
 }
 
 int ingest_store_doc(struct store *st, const struct import_doc *doc, const char *source,
@@ -112,11 +98,12 @@ int ingest_store_doc(struct store *st, const struct import_doc *doc, const char 
 {
 	struct ner_result ner = {0};
 	struct sentence_vec sents = {0};
+	struct store_import_req req = {.source = source, .url = url, .raw = raw, .raw_len = rawlen,
+	                               .doc = doc, .sentences = &sents, .replace_id = replace_id};
 	int rc;
 
 	analyse(doc, &ner, &sents);
-	rc = store_analysed(st, doc, &ner, &sents, source, url, raw, rawlen, replace_id, id, orphaned,
-	                    NULL);
+	rc = store_analysed(st, &req, &ner, id, orphaned);
 	ner_result_free(&ner);
 	free(sents.v);
 	return rc;
@@ -190,12 +177,15 @@ int ingest_prep_store(struct store *st, struct ingest_prep *p, const char *sourc
                       const char *raw, size_t len, const struct ingest_opts *o,
                       struct ingest_result *res, char **err)
 {
+	struct store_import_req req = {.source = source, .url = p->doc.url ? p->doc.url : o->url,
+	                               .raw = raw, .raw_len = len, .doc = &p->doc,
+	                               .sentences = &p->sents, .replace_id = o->replace_id,
+	                               .raw_sha = p->raw_sha, .body_sha = p->body_sha};
 	int rc;
 
 	*err = NULL;
 	memcpy(res->warning, p->warning, sizeof res->warning);
-	rc = store_analysed(st, &p->doc, &p->ner, &p->sents, source, p->doc.url ? p->doc.url : o->url,
-	                    raw, len, o->replace_id, &res->id, &res->orphaned, p);
+	rc = store_analysed(st, &req, &p->ner, &res->id, &res->orphaned);
 	if (rc < 0)
 		*err = xasprintf("cannot import '%s': %s", name, store_errmsg(st));
 	else

@@ -76,7 +76,7 @@
 	  " words, imported_at, updated_at, manual, raw_sha, body_sha, body, raw,"                 \
 	  " published_as, lang)"                                                                   \
 	  " VALUES (" FREE_ID("article") ", ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"        \
-	  " ?14, ?15, ?16, ?17, ?18, ?19)")                                                        \
+	  " ?13, ?14, ?15, ?16, ?17, ?18)")                                                        \
 	X(R_ARTICLE_PLACE, "INSERT INTO article_place(article_id, read_pos) VALUES (?1, ?2)"       \
 	  " ON CONFLICT(article_id) DO UPDATE SET read_pos = excluded.read_pos")                  \
 	X(R_ARTICLE_FTS, "INSERT INTO article_fts(rowid, title, body)"                             \
@@ -799,7 +799,7 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 	bind_t(s, 2, a->title);
 	bind_t(s, 3, a->outlet);
 	bind_t(s, 4, a->byline);
-	bind_t(s, 19, a->lang);
+	bind_t(s, 18, a->lang);
 	/* Dates are stored as ISO 8601: a backup from before that, or one
 	 * written by hand, may hold a date as the source wrote it.  What is
 	 * not a date stays in published_as, and is counted. */
@@ -807,19 +807,19 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 		char iso[DATE_ISO_MAX];
 		if (!a->published.s) {
 			sqlite3_bind_null(s, 5);
-			bind_t(s, 18, a->published_as);
+			bind_t(s, 17, a->published_as);
 		} else if (date_to_iso(a->published.s, a->published.len, iso, sizeof iso) == 0) {
 			sqlite3_bind_text(s, 5, iso, -1, SQLITE_TRANSIENT);
 			if (a->published_as.s)
-				bind_t(s, 18, a->published_as);
+				bind_t(s, 17, a->published_as);
 			else if (strlen(iso) == a->published.len &&
 			         memcmp(iso, a->published.s, a->published.len) == 0)
-				sqlite3_bind_null(s, 18);
+				sqlite3_bind_null(s, 17);
 			else
-				bind_t(s, 18, a->published);
+				bind_t(s, 17, a->published);
 		} else {
 			sqlite3_bind_null(s, 5);
-			bind_t(s, 18, a->published_as.s ? a->published_as : a->published);
+			bind_t(s, 17, a->published_as.s ? a->published_as : a->published);
 			r->stats.dates_unread++;
 		}
 	}
@@ -830,10 +830,10 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 	bind_t(s, 10, a->imported_at);
 	bind_t(s, 11, a->updated_at);
 	sqlite3_bind_int64(s, 12, a->manual);
-	sqlite3_bind_text(s, 14, raw_sha, 64, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 15, body_sha, 64, SQLITE_TRANSIENT);
-	bind_t(s, 16, a->body);
-	sqlite3_bind_blob(s, 17, a->raw, (int)a->raw_len, SQLITE_STATIC);
+	sqlite3_bind_text(s, 13, raw_sha, 64, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 14, body_sha, 64, SQLITE_TRANSIENT);
+	bind_t(s, 15, a->body);
+	sqlite3_bind_blob(s, 16, a->raw, (int)a->raw_len, SQLITE_STATIC);
 	if ((id = step_insert(r, s, "cannot restore articles")) < 0)
 		return -1;
 	s = io_stmt(r->st, &r->ss, R_ARTICLE_FTS);

@@ -256,9 +256,6 @@ static int last_word_is_prefix(const char *q)
 	return k >= 2;
 }
 
-/* The articles matching an FTS5 query q, best first by bm25, at most
- * STORE_FILTER_MAX of them (the newest, when more match: *more is set).
- * 0, or -1 with the message set. */
 /* Every row (id, score) of a bound statement, in its order; the statement
  * is reset.  SQLite's last result: SQLITE_DONE when all were read (*out is
  * then the caller's to free), else nothing is kept. */
@@ -287,6 +284,9 @@ static int step_ranked(sqlite3_stmt *s, struct ranked **out, size_t *nout)
 	return rc;
 }
 
+/* The articles matching an FTS5 query q, best first by bm25, at most
+ * STORE_FILTER_MAX of them (the newest, when more match: *more is set).
+ * 0, or -1 with the message set. */
 static int ranked_matches(struct store *st, const char *q, struct ranked **out, size_t *nout,
                           int *more)
 {

@@ -54,9 +54,10 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
                  char **err);
 
 /* ingest_bytes in two halves: ingest_prepare does what needs no library
- * (decode, clean, find entities, split sentences; safe on another thread
- * once ingest_pipeline_init has run), ingest_prep_store the rest (the
- * library's corrections, then the store).  ingest_prepare returns 0, or
+ * (decode, clean, find entities, split sentences, the digests; safe on
+ * another thread once what it uses first is made, as ingest_pipeline
+ * does), ingest_prep_store the rest (the library's corrections, then the
+ * store).  ingest_prepare returns 0, or
  * -1 with p->err set; either way free p with ingest_prep_free. */
 struct ingest_prep {
 	struct import_doc doc;

@@ -194,10 +194,6 @@ static int jw_article(void *ctx, const struct store_io_article *a)
 			buf_adds(&w->b, "null");
 		buf_addc(&w->b, ']');
 	}
-	buf_adds(&w->b, "],\"sentences\":[");
-	for (i = 0; i < a->nsentences; i++)
-		buf_printf(&w->b, "%s[%lld,%lld,%lld]", i ? "," : "", (long long)a->sentences[i].n,
-		           (long long)a->sentences[i].start, (long long)a->sentences[i].end);
 	buf_addc(&w->b, ']');
 	jw_text(&w->b, "body", a->body);
 	buf_adds(&w->b, ",\"raw_base64\":\"");

@@ -15,7 +15,6 @@
 #include "gloss/ingest.h"
 #include "gloss/ner.h"
 #include "gloss/store_corrections.h"
-#include "gloss/sentence.h"
 #include "gloss/util.h"
 
 /* A page with no site name is from its host: "https://www.example.org/x"
@@ -69,12 +68,10 @@ int ingest_page(const char *raw, size_t len, const char *charset, const char *ur
 	return 0;
 }
 
-/* The part of an import that needs no library: entities found and
- * sentences split. */
-static void analyse(const struct import_doc *doc, struct ner_result *ner, struct sentence_vec *sents)
+/* The part of an import that needs no library: entities found. */
+static void analyse(const struct import_doc *doc, struct ner_result *ner)
 {
 	ner_scan(doc->body, doc->body_len, ner);
-	sentence_split(doc->body, doc->body_len, sents);
 }
 
 /* The library's corrections applied to ner, what analyse found in
@@ -97,15 +94,13 @@ int ingest_store_doc(struct store *st, const struct import_doc *doc, const char 
                      int64_t *id, int *orphaned)
 {
 	struct ner_result ner = {0};
-	struct sentence_vec sents = {0};
 	struct store_import_req req = {.source = source, .url = url, .raw = raw, .raw_len = rawlen,
-	                               .doc = doc, .sentences = &sents, .replace_id = replace_id};
+	                               .doc = doc, .replace_id = replace_id};
 	int rc;
 
-	analyse(doc, &ner, &sents);
+	analyse(doc, &ner);
 	rc = store_analysed(st, &req, &ner, id, orphaned);
 	ner_result_free(&ner);
-	free(sents.v);
 	return rc;
 }
 
@@ -113,7 +108,6 @@ void ingest_prep_free(struct ingest_prep *p)
 {
 	import_doc_free(&p->doc);
 	ner_result_free(&p->ner);
-	free(p->sents.v);
 	free(p->err);
 	memset(p, 0, sizeof *p);
 }
@@ -162,7 +156,7 @@ int ingest_prepare(const char *source, const char *name, const char *raw, size_t
 			free(m);
 		}
 	}
-	analyse(doc, &p->ner, &p->sents);
+	analyse(doc, &p->ner);
 	/* The digests too are work that needs no library, done here so that
 	 * a second thread of an import does them. */
 	util_sha256_hex(raw, len, p->raw_sha);
@@ -179,7 +173,7 @@ int ingest_prep_store(struct store *st, struct ingest_prep *p, const char *sourc
 {
 	struct store_import_req req = {.source = source, .url = p->doc.url ? p->doc.url : o->url,
 	                               .raw = raw, .raw_len = len, .doc = &p->doc,
-	                               .sentences = &p->sents, .replace_id = o->replace_id,
+	                               .replace_id = o->replace_id,
 	                               .raw_sha = p->raw_sha, .body_sha = p->body_sha};
 	int rc;
 

@@ -438,10 +438,9 @@ static int restore_tree(struct store *st, const json_t *root, struct rs *r,
 	}
 	r->section = "articles";
 	for (i = 0; i < json_array_size(arts); i++) {
-		const json_t *o = json_array_get(arts, i), *mv, *sv, *rawv;
+		const json_t *o = json_array_get(arts, i), *mv, *rawv;
 		struct store_io_article a;
 		struct store_io_mention *ms = NULL;
-		struct store_io_sentence *ss = NULL;
 		unsigned char *raw = NULL;
 		int rc;
 		r->index = i;
@@ -498,36 +497,11 @@ static int restore_tree(struct store *st, const json_t *root, struct rs *r,
 			a.mentions = ms;
 			a.nmentions = mn;
 		}
-		sv = json_object_get(o, "sentences");
-		if (sv && !json_is_null(sv)) {
-			if (!json_is_array(sv)) {
-				free(raw);
-				free(ms);
-				rs_fail(r, "sentences", "not an array");
-				goto out;
-			}
-			size_t sn = json_array_size(sv);
-			ss = xreallocarray(NULL, sn ? sn : 1, sizeof *ss);
-			for (k = 0; k < sn; k++) {
-				const json_t *m = json_array_get(sv, k);
-				if (!json_is_array(m) || json_array_size(m) != 3 ||
-				    rs_json_int(json_array_get(m, 0), &ss[k].n) ||
-				    rs_json_int(json_array_get(m, 1), &ss[k].start) ||
-				    rs_json_int(json_array_get(m, 2), &ss[k].end)) {
-					free(raw);
-					free(ms);
-					free(ss);
-					rs_fail(r, "sentences", "each sentence is [number, start, end]");
-					goto out;
-				}
-			}
-			a.sentences = ss;
-			a.nsentences = sn;
-		}
+		/* "sentences" of backups made before schema step 13 are not
+		 * needed: passages are found in the text when asked for. */
 		rc = store_io_restore_article(ses, &a);
 		free(raw);
 		free(ms);
-		free(ss);
 		if (rc != 0)
 			goto store_fail;
 	}

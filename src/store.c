@@ -285,6 +285,15 @@ static const char *const migrations[] = {
 	/* And the entity index is sorted in C (store_entity_list), faster
 	 * than this index was for it; every import kept it up to date. */
 	"DROP INDEX IF EXISTS entity_rank;",
+	/* 12 → 13: no index of sentences.  The link picker, related passages
+	 * and search snippets split the matching articles' text into
+	 * sentences when asked (store_passage.c): sentence_fts held every
+	 * text a second time and was a third of the cost of storing an
+	 * import.  How many articles hold a word is read from article_fts
+	 * (article_vocab), for related passages' choice of words. */
+	"DROP TABLE IF EXISTS sentence_vocab;"
+	"DROP TABLE IF EXISTS sentence_fts;"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS article_vocab USING fts5vocab(article_fts, 'row');",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
@@ -345,9 +354,6 @@ void store_cache_free(struct entity_cache *c)
 
 void store_unindexed_clear(struct store *st)
 {
-	size_t i;
-	for (i = 0; i < st->nunindexed; i++)
-		free(st->unindexed[i].sent);
 	free(st->unindexed);
 	st->unindexed = NULL;
 	st->nunindexed = 0;
@@ -991,6 +997,7 @@ void store_close(struct store *st)
 		return;
 	store_entity_cache_reset(st);
 	store_unindexed_clear(st);
+	store_passage_close(st);
 	for (p = 0; p < STORE_NPARTS; p++) {
 		for (i = 0; i < st->nstmt[p]; i++)
 			sqlite3_finalize(st->stmt[p][i]);

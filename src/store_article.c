@@ -91,33 +91,24 @@
 	  "SELECT " LIST_COLS " FROM article a ORDER BY a.published IS NULL, a.published DESC,"    \
 	  " a.id LIMIT ?2 OFFSET ?1")                                                              \
 	X(LIST_WORDS, "SELECT " LIST_COLS " FROM article a ORDER BY a.words DESC, a.id"           \
-	              " LIMIT ?2 OFFSET ?1")                                                       \
-	X(SENTENCE_DELETE,                                                                         \
-	  "DELETE FROM sentence_fts WHERE rowid BETWEEN ?1 * 16777216 AND ?1 * 16777216 + 16777215") \
-	X(SENTENCE_INSERT,                                                                         \
-	  "INSERT INTO sentence_fts(rowid, text, start, end) VALUES (?1 * 16777216 + ?2, ?3, ?4, ?5)")
+	              " LIMIT ?2 OFFSET ?1")
 
 STORE_STATEMENTS(STORE_PART_ARTICLE, ARTICLE_STMTS)
 
 /* Bits of article.manual: fields the user edited, kept over re-import. */
 enum { MANUAL_TITLE = 1, MANUAL_OUTLET = 2, MANUAL_PUBLISHED = 4, MANUAL_URL = 8, MANUAL_BYLINE = 16 };
 
-static int save_sentences(struct store *st, int64_t article_id, int fresh, const char *body,
-                          const struct sentence_vec *sv);
-
 /* Put a new article, already in the article table, into the full-text
- * indexes of articles and sentences. */
+ * index. */
 static int index_article(struct store *st, int64_t id, const char *title, const char *body,
-                         size_t body_len, const struct sentence_vec *sv)
+                         size_t body_len)
 {
 	sqlite3_stmt *s = stmt(st, S_ARTICLE_FTS_ADD);
 
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, title);
 	sqlite3_bind_text(s, 3, body, (int)body_len, SQLITE_STATIC);
-	if (step_done(st, s, "cannot index the article") != 0)
-		return -1;
-	return save_sentences(st, id, 1, body, sv);
+	return step_done(st, s, "cannot index the article");
 }
 
 /* Index the batch's waiting articles, one after another with no
@@ -129,14 +120,13 @@ static int index_unindexed(struct store *st)
 	size_t i;
 
 	for (i = 0; i < st->nunindexed; i++) {
-		struct unindexed *u = &st->unindexed[i];
-		struct sentence_vec sv = {u->sent, u->nsent, u->nsent};
+		int64_t id = st->unindexed[i];
 		sqlite3_stmt *s = stmt(st, S_ARTICLE_TEXT_OF);
 		int rc;
 
 		/* The row's own text, not a copy: the statement stays on its
 		 * row (its values valid) while the indexes take them. */
-		sqlite3_bind_int64(s, 1, u->id);
+		sqlite3_bind_int64(s, 1, id);
 		if (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_type(s, 1) != SQLITE_TEXT) {
 			sqlite3_reset(s);
 			store_set_err(st, "cannot index the imported articles");
@@ -146,7 +136,7 @@ static int index_unindexed(struct store *st)
 			const char *title = (const char *)sqlite3_column_text(s, 0);
 			const char *body = (const char *)sqlite3_column_text(s, 1);
 			size_t body_len = (size_t)sqlite3_column_bytes(s, 1);
-			rc = index_article(st, u->id, title ? title : "", body, body_len, &sv);
+			rc = index_article(st, id, title ? title : "", body, body_len);
 		}
 		sqlite3_reset(s);
 		if (rc != 0)
@@ -482,31 +472,6 @@ int store_article_open(struct store *st, int64_t id, size_t first, struct store_
 	return article_get(st, id, 1, first, a, rest);
 }
 
-static int save_sentences(struct store *st, int64_t article_id, int fresh, const char *body,
-                          const struct sentence_vec *sv)
-{
-	sqlite3_stmt *s = stmt(st, S_SENTENCE_DELETE);
-	size_t i;
-
-	sqlite3_bind_int64(s, 1, article_id);
-	if (!fresh && step_done(st, s, "cannot index sentences") != 0)
-		return -1;
-	for (i = 0; sv && i < sv->n && i < 16777216; i++) {
-		const struct sentence_span *sp = &sv->v[i];
-		if (sp->end <= sp->start)
-			continue;
-		s = stmt(st, S_SENTENCE_INSERT);
-		sqlite3_bind_int64(s, 1, article_id);
-		sqlite3_bind_int64(s, 2, (int64_t)i);
-		sqlite3_bind_text(s, 3, body + sp->start, (int)(sp->end - sp->start), SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, (int64_t)sp->start);
-		sqlite3_bind_int64(s, 5, (int64_t)sp->end);
-		if (step_done(st, s, "cannot index sentences") != 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* A date as a source or a user wrote it: its ISO 8601 form into iso_col,
  * and the text itself into as_col when it differs (NULL when it is the ISO
  * form); a text that is not a date goes to as_col only. */
@@ -644,9 +609,9 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 	if (store_save_mentions(st, *id, !existing, r->doc->body, r->ner) != 0 ||
 	    (r->doc->body_len >= STORE_MENTION_BLOCK_MIN && store_mention_index_in(st, *id) != 0))
 		goto fail;
-	if (existing ? save_sentences(st, *id, 0, r->doc->body, r->sentences) != 0
-	             : !st->batch && index_article(st, *id, r->doc->title ? r->doc->title : "",
-	                                           r->doc->body, r->doc->body_len, r->sentences) != 0)
+	if (!existing && !st->batch &&
+	    index_article(st, *id, r->doc->title ? r->doc->title : "", r->doc->body,
+	                  r->doc->body_len) != 0)
 		goto fail;
 	if (existing) {
 		if (store_reanchor(st, *id, r->doc->body, r->doc->body_len, body_sha, orphaned) != 0)
@@ -661,17 +626,8 @@ int store_import(struct store *st, const struct store_import_req *r, int64_t *id
 		store_unindexed_clear(st);
 	if (!existing && st->batch) {
 		/* Indexed with the rest of the batch, just before it commits. */
-		struct unindexed *u;
-		size_t n = r->sentences ? r->sentences->n : 0;
 		st->unindexed = xreallocarray(st->unindexed, st->nunindexed + 1, sizeof *st->unindexed);
-		u = &st->unindexed[st->nunindexed++];
-		u->id = *id;
-		u->nsent = n;
-		u->sent = NULL;
-		if (n) {
-			u->sent = xreallocarray(NULL, n, sizeof *u->sent);
-			memcpy(u->sent, r->sentences->v, n * sizeof *u->sent);
-		}
+		st->unindexed[st->nunindexed++] = *id;
 	}
 	return status;
 fail:
@@ -726,10 +682,6 @@ int store_article_delete(struct store *st, int64_t id)
 	if (store_begin(st, "cannot delete article") != 0)
 		return -1;
 	if (index_waiting(st, &flushed) != 0 || store_drop_mentions(st, id) != 0)
-		goto fail;
-	s = stmt(st, S_SENTENCE_DELETE);
-	sqlite3_bind_int64(s, 1, id);
-	if (step_done(st, s, "cannot delete article") != 0)
 		goto fail;
 	s = stmt(st, S_ARTICLE_DELETE);
 	sqlite3_bind_int64(s, 1, id);

@@ -38,6 +38,7 @@ enum store_part {
 	STORE_PART_CORRECTIONS, /* store_corrections.c: the list every import reads */
 	STORE_PART_VERSION, /* store_version.c */
 	STORE_PART_MENTION_BLOCK, /* store_mention_block.c */
+	STORE_PART_PASSAGE, /* store_passage.c */
 	STORE_NPARTS
 };
 
@@ -57,7 +58,7 @@ struct entity_cache {
 struct entity_slot *store_cache_find(struct entity_cache *c, const char *key);
 void store_cache_free(struct entity_cache *c);
 
-struct sentence_span;
+struct store_tokenizer;
 
 struct store {
 	struct store_core core; /* first: STORE_CORE sees only this */
@@ -70,13 +71,10 @@ struct store {
 	int batch;        /* inside store_batch_begin: changes are savepoints */
 	int batch_lost;   /* a failure ended the batch's transaction */
 	/* Articles of the batch imported but not yet in the full-text
-	 * indexes: they are indexed together just before the batch commits. */
-	struct unindexed {
-		int64_t id;
-		struct sentence_span *sent;
-		size_t nsent;
-	} *unindexed;
+	 * index: they are indexed together just before the batch commits. */
+	int64_t *unindexed;
 	size_t nunindexed;
+	struct store_tokenizer *tok; /* store_passage.c: FTS5's, made on first use */
 	/* store_version.c: the article text the user sees (store_expect_version) */
 	int64_t expect_article;
 	char expect_sha[65];
@@ -188,6 +186,32 @@ int store_reanchor(struct store *st, int64_t article_id, const char *body, size_
 struct buf;
 void store_spans_add(struct buf *b, size_t start, size_t end);
 int store_spans_next(const char **p, size_t *start, size_t *end);
+
+/* store_search.c: each word of the user's query as a quoted FTS5
+ * string (never FTS5 syntax), joined by AND, or OR when any; the last a
+ * prefix when prefix_last.  NULL when there is no word. */
+char *store_fts_query(const char *q, int prefix_last, int any);
+
+/* store_passage.c: sentences of matching articles, found when asked for.
+ * A store_sq is the user's words as FTS5's tokenizer makes them (NULL
+ * with the message set when there is no tokenizer). */
+struct store_sq;
+struct store_sq *store_sq_new(struct store *st, const char *words, int prefix_last, int any);
+void store_sq_free(struct store_sq *q);
+/* An article's snippet for q: its sentence (or a window of a long one)
+ * with most of q's words, marked \1...\2; NULL when its body has none. */
+char *store_snippet(struct store *st, const struct store_sq *q, int64_t article);
+/* Passages for q among the articles matching fts (an FTS5 query), the
+ * newest `newest` of them (-1: all) ranked, outside exclude_article
+ * (> 0); at most limit (-1: all), best first. */
+struct store_passages;
+int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
+                        int64_t exclude_article, int64_t newest, int64_t limit,
+                        struct store_passages *out);
+/* Articles holding the word w[0..n), folded as the index folds it. */
+double store_term_docs(struct store *st, const char *w, size_t n);
+/* Free what store_passage.c keeps on the connection. */
+void store_passage_close(struct store *st);
 
 /* store_io_feed.c, for store_io.c: the feed sections of a dump. */
 struct store_io_visitor;

@@ -44,8 +44,6 @@
 	X(D_ENTITY_RULES, "SELECT label, key, entity_id FROM entity_rule ORDER BY label, key")     \
 	X(D_MENTIONS, "SELECT article_id, spans, entity_id, surface FROM mention"                  \
 	              " ORDER BY article_id")                                                      \
-	X(D_SENTENCES, "SELECT rowid >> 24, rowid & 16777215, start, end FROM sentence_fts"        \
-	               " ORDER BY rowid")                                                          \
 	X(D_HIGHLIGHTS,                                                                            \
 	  "SELECT h.id, h.article_id, h.start, h.end, h.quote, h.prefix, h.suffix,"               \
 	  " h.original_quote, h.body_sha, h.orphaned, h.created, h.updated,"                       \
@@ -85,8 +83,6 @@
 	  "INSERT INTO mention(article_id, entity_id, surface, n, spans)"                          \
 	  " VALUES (?1, ?4, ?5, 1, ?2 || ':' || (?3 - ?2))"                                        \
 	  " ON CONFLICT DO UPDATE SET n = n + 1, spans = spans || ',' || excluded.spans")          \
-	X(R_SENTENCE_INSERT, "INSERT INTO sentence_fts(rowid, text, start, end)"                   \
-	                     " VALUES (?1 * 16777216 + ?2, ?3, ?4, ?5)")                           \
 	X(R_RULE_INSERT, "INSERT OR IGNORE INTO entity_rule(label, key, entity_id)"                \
 	                 " VALUES (?1, ?2, ?3)")                                                   \
 	X(R_ENTITY_COUNTS,                                                                         \
@@ -207,8 +203,8 @@ static void sort_mentions(struct store_io_mention *mv, char **surf, size_t n)
 static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_io_visitor *v,
                      void *ctx)
 {
-	sqlite3_stmt *s, *m, *se, *ht;
-	int rc, mrc, src, hrc, r;
+	sqlite3_stmt *s, *m, *ht;
+	int rc, mrc, hrc, r;
 
 	if (v->section && (r = v->section(ctx, "tags")) != 0)
 		return r;
@@ -253,21 +249,17 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 	if (rc != SQLITE_DONE)
 		return -1;
 
-	/* Articles, with their mentions and sentences merged in from two
-	 * more cursors in the same order: one query each, not one per
-	 * article. */
+	/* Articles, with their mentions merged in from a second cursor in
+	 * the same order: one query, not one per article. */
 	if (v->section && (r = v->section(ctx, "articles")) != 0)
 		return r;
 	s = io_stmt(st, ss, D_ARTICLES);
 	m = io_stmt(st, ss, D_MENTIONS);
-	se = io_stmt(st, ss, D_SENTENCES);
 	mrc = sqlite3_step(m);
-	src = sqlite3_step(se);
 	{
 		struct store_io_mention *mv = NULL;
-		struct store_io_sentence *sv = NULL;
 		char **surf = NULL;
-		size_t mn = 0, mcap = 0, sn = 0, scap = 0, q;
+		size_t mn = 0, mcap = 0, q;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			struct store_io_article a;
 			a.id = sqlite3_column_int64(s, 0);
@@ -294,7 +286,7 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 				a.raw = (const unsigned char *)"";
 			for (q = 0; q < mn; q++)
 				free(surf[q]);
-			mn = sn = 0;
+			mn = 0;
 			/* Rows of articles that no longer exist cannot occur
 			 * (foreign keys), but skip any below this id all the same.
 			 * The cursor's text changes when it steps: copy. */
@@ -321,24 +313,8 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 				mrc = sqlite3_step(m);
 			}
 			sort_mentions(mv, surf, mn);
-			while (src == SQLITE_ROW && sqlite3_column_int64(se, 0) <= a.id) {
-				if (sqlite3_column_int64(se, 0) == a.id) {
-					struct store_io_sentence x;
-					x.n = sqlite3_column_int64(se, 1);
-					x.start = sqlite3_column_int64(se, 2);
-					x.end = sqlite3_column_int64(se, 3);
-					if (sn == scap) {
-						scap = scap ? scap * 2 : 64;
-						sv = xreallocarray(sv, scap, sizeof *sv);
-					}
-					sv[sn++] = x;
-				}
-				src = sqlite3_step(se);
-			}
 			a.mentions = mv;
 			a.nmentions = mn;
-			a.sentences = sv;
-			a.nsentences = sn;
 			if (v->article && (r = v->article(ctx, &a)) != 0)
 				break;
 			r = 0;
@@ -347,12 +323,10 @@ static int dump_rows(struct store *st, struct io_stmts *ss, const struct store_i
 			free(surf[q]);
 		free(surf);
 		free(mv);
-		free(sv);
 		if (rc == SQLITE_ROW)
 			return r;
 	}
-	if (rc != SQLITE_DONE || (mrc != SQLITE_ROW && mrc != SQLITE_DONE) ||
-	    (src != SQLITE_ROW && src != SQLITE_DONE))
+	if (rc != SQLITE_DONE || (mrc != SQLITE_ROW && mrc != SQLITE_DONE))
 		return -1;
 
 	if (v->section && (r = v->section(ctx, "highlights")) != 0)
@@ -872,23 +846,6 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 		if (step_insert(r, s, "cannot restore mentions") < 0)
 			return -1;
 		r->mentions_added++;
-	}
-	for (i = 0; i < a->nsentences; i++) {
-		const struct store_io_sentence *x = &a->sentences[i];
-		if (x->n < 0 || x->n >= 16777216 || x->start < 0 || x->end <= x->start ||
-		    (size_t)x->end > a->body.len) {
-			io_err(r->st, "article %lld: sentence %lld lies outside the text",
-			       (long long)a->id, (long long)x->n);
-			return -1;
-		}
-		s = io_stmt(r->st, &r->ss, R_SENTENCE_INSERT);
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_int64(s, 2, x->n);
-		sqlite3_bind_text(s, 3, a->body.s + x->start, (int)(x->end - x->start), SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, x->start);
-		sqlite3_bind_int64(s, 5, x->end);
-		if (step_insert(r, s, "cannot restore the passage index") < 0)
-			return -1;
 	}
 	return 0;
 }

@@ -7,7 +7,6 @@
 
 #include "gloss/import.h"
 #include "gloss/ner.h"
-#include "gloss/sentence.h"
 #include "gloss/store.h"
 
 struct ingest_opts {
@@ -54,7 +53,7 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
                  char **err);
 
 /* ingest_bytes in two halves: ingest_prepare does what needs no library
- * (decode, clean, find entities, split sentences, the digests; safe on
+ * (decode, clean, find entities, the digests; safe on
  * another thread once what it uses first is made, as ingest_pipeline
  * does), ingest_prep_store the rest (the library's corrections, then the
  * store).  ingest_prepare returns 0, or
@@ -62,7 +61,6 @@ int ingest_bytes(struct store *st, const char *source, const char *name, const c
 struct ingest_prep {
 	struct import_doc doc;
 	struct ner_result ner;
-	struct sentence_vec sents;
 	char raw_sha[65], body_sha[65]; /* SHA-256 in hex of the bytes and of doc.body */
 	char warning[256];
 	char *err;

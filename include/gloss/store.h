@@ -17,7 +17,7 @@ struct import_doc;
 struct ner_result;
 struct sentence_vec;
 
-#define STORE_SCHEMA_VERSION 12
+#define STORE_SCHEMA_VERSION 13
 /* The schema version that added article.focus_pos. */
 #define STORE_FOCUS_VERSION 9
 
@@ -117,7 +117,6 @@ struct store_import_req {
 	size_t raw_len;
 	const struct import_doc *doc;
 	const struct ner_result *ner; /* mentions in doc->body; may be NULL */
-	const struct sentence_vec *sentences; /* of doc->body, for passages; may be NULL */
 	int64_t replace_id;  /* > 0: give this article new text */
 	/* SHA-256 of raw and of doc->body in hex, when made already (a
 	 * second thread of an import makes them); NULL: store_import does. */

@@ -35,12 +35,6 @@ struct store_io_mention {
 	struct store_io_text surface;
 };
 
-/* A sentence of the passage index (sentence_fts): its number in the
- * article and its byte range in the body, whose text it indexes. */
-struct store_io_sentence {
-	int64_t n, start, end;
-};
-
 /* A user's merge or split of entities: mentions with this key go to
  * entity_id over every re-import. */
 struct store_io_entity_rule {
@@ -59,8 +53,6 @@ struct store_io_article {
 	int64_t words, manual, read_pos;
 	const struct store_io_mention *mentions;
 	size_t nmentions;
-	const struct store_io_sentence *sentences;
-	size_t nsentences;
 };
 
 struct store_io_highlight {
@@ -85,7 +77,7 @@ struct store_io_correction {
 };
 
 /* Called for every row, in id order, tags first, then entities, entity
- * rules, articles (with their mentions and sentences), highlights (with
+ * rules, articles (with their mentions), highlights (with
  * tags and note), links.  A
  * callback returning non-zero stops the dump, which then returns that
  * value.  The pointers are valid only during the call. */

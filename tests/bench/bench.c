@@ -293,7 +293,7 @@ static void import_breakdown(const struct text *texts, int n)
 {
 	char *path = temp_db("parts"), *err = NULL;
 	struct store *st = store_open(path, STORE_CREATE, &err);
-	double t_clean = 0, t_ner = 0, t_sent = 0, t_store = 0, t_commit = 0, t_sha = 0, t0;
+	double t_clean = 0, t_ner = 0, t_store = 0, t_commit = 0, t_sha = 0, t0;
 	int i;
 
 	if (!st) {
@@ -306,7 +306,6 @@ static void import_breakdown(const struct text *texts, int n)
 	for (i = 0; i < n; i++) {
 		struct import_doc doc = {0};
 		struct ner_result ner = {0};
-		struct sentence_vec sv = {0};
 		struct store_import_req req = {0};
 		struct corrections corr = {0};
 		char *text = NULL, why[256], src[32], raw_hex[65], body_hex[65];
@@ -333,9 +332,6 @@ static void import_breakdown(const struct text *texts, int n)
 		corrections_free(&corr);
 		t_ner += cpu_now() - t0;
 		t0 = cpu_now();
-		sentence_split(doc.body, doc.body_len, &sv);
-		t_sent += cpu_now() - t0;
-		t0 = cpu_now();
 		util_sha256_hex(texts[i].s, texts[i].len, raw_hex);
 		util_sha256_hex(doc.body, doc.body_len, body_hex);
 		t_sha += cpu_now() - t0;
@@ -344,7 +340,6 @@ static void import_breakdown(const struct text *texts, int n)
 		req.raw_len = texts[i].len;
 		req.doc = &doc;
 		req.ner = &ner;
-		req.sentences = &sv;
 		req.raw_sha = raw_hex;
 		req.body_sha = body_hex;
 		t0 = cpu_now();
@@ -356,13 +351,12 @@ static void import_breakdown(const struct text *texts, int n)
 			store_batch_commit(st);
 		t_commit += cpu_now() - t0;
 		ner_result_free(&ner);
-		free(sv.v);
 		import_doc_free(&doc);
 	}
 	printf("  per article, over %d (microseconds of CPU):\n", n);
-	printf("    decode + clean %.0f, recognize %.0f, split sentences %.0f, the two SHA-256\n"
-	       "    digests %.0f (these four on the second thread of a two-thread import);\n",
-	       t_clean / n * 1e6, t_ner / n * 1e6, t_sent / n * 1e6, t_sha / n * 1e6);
+	printf("    decode + clean %.0f, recognize %.0f, the two SHA-256 digests %.0f\n"
+	       "    (these three on the second thread of a two-thread import);\n",
+	       t_clean / n * 1e6, t_ner / n * 1e6, t_sha / n * 1e6);
 	printf("    store %.0f, full-text index and commit %.0f\n", t_store / n * 1e6,
 	       t_commit / n * 1e6);
 	store_close(st);
@@ -728,7 +722,6 @@ static int bench_library(int n)
 		struct import_doc doc = {0};
 		struct store_import_req req = {0};
 		struct ner_result ner = {0};
-		struct sentence_vec sv = {0};
 		char body[300], title[80], src[32];
 		int64_t id;
 		int orphaned;
@@ -736,9 +729,7 @@ static int bench_library(int n)
 		snprintf(body, sizeof body, "The ferry strike entered day %d. Unions and owners met again.%s%s", i,
 		         i % 10 ? "" : "\n", i % 10 ? "" : extra[(i / 10) % 3]);
 		ner_scan(body, strlen(body), &ner);
-		sentence_split(body, strlen(body), &sv);
 		req.ner = &ner;
-		req.sentences = &sv;
 		snprintf(src, sizeof src, "lib:%d", i);
 		doc.title = title;
 		doc.body = body;
@@ -759,7 +750,6 @@ static int bench_library(int n)
 			return 1;
 		}
 		ner_result_free(&ner);
-		free(sv.v);
 	}
 	store_batch_commit(st);
 	fprintf(stderr, "\r\033[K");

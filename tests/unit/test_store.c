@@ -48,16 +48,12 @@ static int import_text(struct store *st, const char *source, const char *title, 
 {
 	struct import_doc doc;
 	struct store_import_req req;
-	struct sentence_vec sv = {0};
 	int orphaned, rc;
 
 	make_req(&req, &doc, source, title, body);
-	sentence_split(body, strlen(body), &sv);
-	req.sentences = &sv;
 	doc.outlet = (char *)"Test Wire";
 	doc.words = 3;
 	rc = store_import(st, &req, id, &orphaned);
-	free(sv.v);
 	return rc;
 }
 
@@ -402,7 +398,6 @@ static void test_batch_index(void)
 	}
 	store_close(st);
 	CHECK(fts_sound(p, "article_fts"), "the article index is sound");
-	CHECK(fts_sound(p, "sentence_fts"), "the passage index is sound");
 	free(p);
 }
 

@@ -20,11 +20,8 @@ static int import_text(struct store *st, const char *body, int64_t replace, int6
 {
 	struct import_doc doc = {0};
 	struct store_import_req req = {0};
-	struct sentence_vec sv = {0};
 	int orphaned, rc;
 
-	sentence_split(body, strlen(body), &sv);
-	req.sentences = &sv;
 	doc.body = (char *)body;
 	doc.body_len = strlen(body);
 	doc.title = (char *)"Versions";
@@ -35,7 +32,6 @@ static int import_text(struct store *st, const char *body, int64_t replace, int6
 	req.doc = &doc;
 	req.replace_id = replace;
 	rc = store_import(st, &req, id, &orphaned);
-	free(sv.v);
 	return rc;
 }
 

@@ -294,6 +294,42 @@ static const char *const migrations[] = {
 	"DROP TABLE IF EXISTS sentence_vocab;"
 	"DROP TABLE IF EXISTS sentence_fts;"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS article_vocab USING fts5vocab(article_fts, 'row');",
+	/* 13 → 14: which articles mention an entity is kept as each
+	 * article's document of entity ids in a full-text index, entity_fts,
+	 * not in an index of every mention row filed by entity
+	 * (mention_entity): that index's entries landed all over it, so each
+	 * commit of an import wrote pages across all of it, and it was the
+	 * largest part of the cost of storing mentions.  FTS5 writes each
+	 * commit's entries as a new segment and merges segments later.
+	 * Statements that want an entity's mention rows find its articles in
+	 * entity_fts, then the rows by their primary key.  Table mention is
+	 * rebuilt without its foreign key to entity: with no index filed by
+	 * entity, deleting an entity would have read every mention row to
+	 * find the rows to cascade to.  gloss deletes an entity only when no
+	 * mention row names it (its rows moved first, or its count at zero). */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(ents, tokenize='ascii',"
+	"  detail='none');"
+	"INSERT INTO entity_fts(rowid, ents) SELECT article_id, group_concat(entity_id, ' ')"
+	"  FROM (SELECT DISTINCT article_id, entity_id FROM mention ORDER BY article_id)"
+	"  GROUP BY article_id;"
+	"CREATE TRIGGER IF NOT EXISTS article_entity_ad AFTER DELETE ON article BEGIN"
+	"  DELETE FROM entity_fts WHERE rowid = old.id; END;"
+	"DROP INDEX IF EXISTS mention_entity;"
+	"ALTER TABLE mention RENAME TO mention_v13;"
+	"CREATE TABLE mention ("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL,"
+	"  surface TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  spans TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, entity_id, surface)) WITHOUT ROWID;"
+	"INSERT INTO mention(article_id, entity_id, surface, n, spans)"
+	"  SELECT article_id, entity_id, surface, n, spans FROM mention_v13;"
+	"DROP TABLE mention_v13;"
+	"CREATE TRIGGER IF NOT EXISTS mention_block_ad AFTER DELETE ON mention BEGIN"
+	"  DELETE FROM mention_block WHERE article_id = old.article_id; END;"
+	"CREATE TRIGGER IF NOT EXISTS mention_block_au AFTER UPDATE ON mention BEGIN"
+	"  DELETE FROM mention_block WHERE article_id IN (old.article_id, new.article_id); END;",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,
@@ -997,7 +1033,8 @@ void store_close(struct store *st)
 		return;
 	store_entity_cache_reset(st);
 	store_unindexed_clear(st);
-	store_passage_close(st);
+	if (st->tok_free)
+		st->tok_free(st->tok);
 	for (p = 0; p < STORE_NPARTS; p++) {
 		for (i = 0; i < st->nstmt[p]; i++)
 			sqlite3_finalize(st->stmt[p][i]);

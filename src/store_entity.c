@@ -20,6 +20,11 @@
 #include "gloss/util.h"
 #include "store_internal.h"
 
+/* The articles that mention entity ?1 (entity_fts, schema step 14),
+ * for statements that find an entity's mention rows by their primary
+ * key (article_id, entity_id, surface). */
+#define ARTICLES_OF_1 "(SELECT rowid FROM entity_fts WHERE entity_fts MATCH '\"' || ?1 || '\"')"
+
 #define ENTITY_STMTS(X)                                                                            \
 	X(MENTION_UNCOUNT,                                                                         \
 	  "UPDATE entity SET mentions = mentions - c.n, articles = articles - 1"                   \
@@ -52,25 +57,38 @@
 	  " AND NOT EXISTS (SELECT 1 FROM entity_rule r WHERE r.entity_id = entity.id)")          \
 	X(MENTIONS_IN, "SELECT entity_id, spans FROM mention WHERE article_id = ?1")               \
 	X(ENTITY_ALIASES,                                                                          \
-	  "SELECT surface, sum(n) FROM mention WHERE entity_id = ?1 GROUP BY surface"              \
+	  "SELECT surface, sum(n) FROM mention WHERE article_id IN " ARTICLES_OF_1                 \
+	  " AND entity_id = ?1 GROUP BY surface"                                                   \
 	  " ORDER BY sum(n) DESC, surface LIMIT ?2")                                               \
 	/* An article may name both entities the same way: its rows join.   */                \
 	X(ENTITY_MERGE_MENTIONS,                                                                   \
 	  "INSERT INTO mention(article_id, entity_id, surface, n, spans)"                          \
-	  " SELECT article_id, ?2, surface, n, spans FROM mention WHERE entity_id = ?1"            \
+	  " SELECT article_id, ?2, surface, n, spans FROM mention WHERE article_id IN "            \
+	  ARTICLES_OF_1 " AND entity_id = ?1"                                                      \
 	  " ON CONFLICT DO UPDATE SET n = n + excluded.n, spans = spans || ',' || excluded.spans") \
-	X(ENTITY_DROP_MENTIONS, "DELETE FROM mention WHERE entity_id = ?1")                        \
+	X(ENTITY_DROP_MENTIONS,                                                                    \
+	  "DELETE FROM mention WHERE article_id IN " ARTICLES_OF_1 " AND entity_id = ?1")         \
+	/* entity_fts: an article's entities, as its document of ids. */    \
+	X(ENTITY_ARTICLES, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH '\"' || ?1 || '\"'") \
+	X(ENTITY_DOC_DELETE, "DELETE FROM entity_fts WHERE rowid = ?1")                            \
+	X(ENTITY_DOC_INSERT, "INSERT INTO entity_fts(rowid, ents) VALUES (?1, ?2)")                \
+	X(ENTITY_DOC_REMAKE,                                                                       \
+	  "INSERT INTO entity_fts(rowid, ents) SELECT ?1, (SELECT group_concat(e, ' ') FROM"       \
+	  " (SELECT DISTINCT entity_id AS e FROM mention WHERE article_id = ?1))"                  \
+	  " WHERE EXISTS (SELECT 1 FROM mention WHERE article_id = ?1)")                           \
 	X(ENTITY_MERGE_RULES, "UPDATE entity_rule SET entity_id = ?2 WHERE entity_id = ?1")        \
 	X(ENTITY_RULE_SET,                                                                         \
 	  "INSERT OR REPLACE INTO entity_rule(label, key, entity_id) VALUES (?1, ?2, ?3)")         \
 	X(ENTITY_RECOUNT,                                                                          \
 	  "UPDATE entity SET mentions = (SELECT coalesce(sum(n), 0) FROM mention"                  \
-	  "   WHERE entity_id = ?1),"                                                              \
-	  " articles = (SELECT count(DISTINCT article_id) FROM mention WHERE entity_id = ?1)"      \
+	  "   WHERE article_id IN " ARTICLES_OF_1 " AND entity_id = ?1),"                          \
+	  " articles = (SELECT count(DISTINCT article_id) FROM mention"                            \
+	  "   WHERE article_id IN " ARTICLES_OF_1 " AND entity_id = ?1)"                           \
 	  " WHERE id = ?1")                                                                        \
 	X(ENTITY_DELETE, "DELETE FROM entity WHERE id = ?1")                                       \
 	X(ENTITY_SPLIT_MENTIONS,                                                                   \
-	  "UPDATE mention SET entity_id = ?3 WHERE entity_id = ?1 AND surface = ?2")               \
+	  "UPDATE mention SET entity_id = ?3 WHERE article_id IN " ARTICLES_OF_1                   \
+	  " AND entity_id = ?1 AND surface = ?2")                                                  \
 	X(ENTITY_LABEL_OF, "SELECT label, canonical FROM entity WHERE id = ?1")                    \
 	/* In table order: sorted in C (entity_rank), which at 100,000 \
 	 * entities takes a third of SQLite's sort or index walk. */                               \
@@ -82,10 +100,13 @@
 	  " JOIN entity e ON e.id = m.entity_id WHERE m.article_id = ?1")                          \
 	X(ENTITY_LABEL, "SELECT label FROM entity WHERE id = ?1")                                  \
 	X(ARTICLE_MENTION_TOTAL, "SELECT coalesce(sum(n), 0) FROM mention WHERE article_id = ?1")  \
-	X(ENTITY_MENTION_TOTAL, "SELECT coalesce(sum(n), 0) FROM mention WHERE entity_id = ?1")    \
+	X(ENTITY_MENTION_TOTAL,                                                                    \
+	  "SELECT coalesce(sum(n), 0) FROM mention WHERE article_id IN " ARTICLES_OF_1             \
+	  " AND entity_id = ?1")                                                                   \
 	X(ENTITY_MENTIONS,                                                                         \
 	  "SELECT m.article_id, m.entity_id, m.spans, e.label FROM mention m"                      \
-	  " JOIN entity e ON e.id = m.entity_id WHERE m.entity_id = ?1")                           \
+	  " JOIN entity e ON e.id = m.entity_id WHERE m.article_id IN " ARTICLES_OF_1              \
+	  " AND m.entity_id = ?1")                                                                 \
 	X(ENTITY_LIST,                                                                             \
 	  "SELECT e.id, e.label, e.canonical, sum(m.n), count(DISTINCT m.article_id)"              \
 	  " FROM mention m JOIN entity e ON e.id = m.entity_id"                                    \
@@ -119,18 +140,75 @@ static int64_t person_for_bare_name(struct store *st, const char *name, int64_t 
 	return n < 0 ? 0 : ids[n];
 }
 
+/* The articles that mention entity id; 0, or -1 with the message set. */
+static int entity_articles(struct store *st, int64_t id, int64_t **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt(st, S_ENTITY_ARTICLES);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		(*out)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		store_set_err(st, "cannot read entities");
+		return -1;
+	}
+	return 0;
+}
+
+/* The entity documents of articles whose mention rows changed, made
+ * again from their rows. */
+static int remake_docs(struct store *st, const int64_t *ids, size_t n, const char *what)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		sqlite3_stmt *s = stmt(st, S_ENTITY_DOC_DELETE);
+		sqlite3_bind_int64(s, 1, ids[i]);
+		if (step_done(st, s, what) != 0)
+			return -1;
+		s = stmt(st, S_ENTITY_DOC_REMAKE);
+		sqlite3_bind_int64(s, 1, ids[i]);
+		if (step_done(st, s, what) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Give entity into every mention of entity from. */
 static int move_mentions(struct store *st, int64_t from, int64_t into, const char *what)
 {
 	sqlite3_stmt *s = stmt(st, S_ENTITY_MERGE_MENTIONS);
+	int64_t *ids;
+	size_t n;
+	int rc;
 
+	if (entity_articles(st, from, &ids, &n) != 0)
+		return -1;
 	sqlite3_bind_int64(s, 1, from);
 	sqlite3_bind_int64(s, 2, into);
-	if (step_done(st, s, what) != 0)
-		return -1;
-	s = stmt(st, S_ENTITY_DROP_MENTIONS);
-	sqlite3_bind_int64(s, 1, from);
-	return step_done(st, s, what);
+	rc = step_done(st, s, what);
+	if (rc == 0) {
+		s = stmt(st, S_ENTITY_DROP_MENTIONS);
+		sqlite3_bind_int64(s, 1, from);
+		rc = step_done(st, s, what);
+	}
+	if (rc == 0)
+		rc = remake_docs(st, ids, n, what);
+	free(ids);
+	return rc;
 }
 
 /* After an article names a person in full, earlier articles' bare
@@ -241,6 +319,10 @@ int store_drop_mentions(struct store *st, int64_t article_id)
 	if (step_done(st, s, "cannot update entities") != 0)
 		return -1;
 	s = stmt(st, S_MENTION_DELETE);
+	sqlite3_bind_int64(s, 1, article_id);
+	if (step_done(st, s, "cannot update entities") != 0)
+		return -1;
+	s = stmt(st, S_ENTITY_DOC_DELETE);
 	sqlite3_bind_int64(s, 1, article_id);
 	if (step_done(st, s, "cannot update entities") != 0)
 		return -1;
@@ -422,10 +504,21 @@ int store_save_mentions(struct store *st, int64_t article_id, int fresh, const c
 		if (step_done(st, s, "cannot save mentions") != 0)
 			goto out;
 	}
+	key.len = 0;
 	for (i = 0; i < ncounts; i++) {
 		s = stmt(st, S_ENTITY_COUNT_ADD);
 		sqlite3_bind_int64(s, 1, counts[i].id);
 		sqlite3_bind_int64(s, 2, counts[i].n);
+		if (step_done(st, s, "cannot save mentions") != 0)
+			goto out;
+		buf_printf(&key, "%s%lld", i ? " " : "", (long long)counts[i].id);
+	}
+	/* The article's document of entity ids: which articles mention an
+	 * entity is found there, not in an index of every mention row. */
+	if (ncounts) {
+		s = stmt(st, S_ENTITY_DOC_INSERT);
+		sqlite3_bind_int64(s, 1, article_id);
+		sqlite3_bind_text(s, 2, key.s, (int)key.len, SQLITE_STATIC);
 		if (step_done(st, s, "cannot save mentions") != 0)
 			goto out;
 	}
@@ -831,7 +924,8 @@ int64_t store_entity_split(struct store *st, int64_t id, const char *surface)
 {
 	char *label = NULL, *canon = NULL;
 	sqlite3_stmt *s;
-	int64_t nid = 0;
+	int64_t nid = 0, *ids = NULL;
+	size_t nids = 0;
 
 	store_entity_cache_reset(st); /* the new rule changes where a name goes */
 	if (store_begin(st, "cannot split entity") != 0)
@@ -857,6 +951,8 @@ int64_t store_entity_split(struct store *st, int64_t id, const char *surface)
 			goto fail;
 		nid = sqlite3_last_insert_rowid(st->core.db);
 	}
+	if (entity_articles(st, id, &ids, &nids) != 0)
+		goto fail;
 	s = stmt(st, S_ENTITY_SPLIT_MENTIONS);
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, surface);
@@ -868,6 +964,8 @@ int64_t store_entity_split(struct store *st, int64_t id, const char *surface)
 		         "cannot split: no mention of this entity is written '%.100s'", surface);
 		goto fail;
 	}
+	if (remake_docs(st, ids, nids, "cannot split entity") != 0)
+		goto fail;
 	s = stmt(st, S_ENTITY_RULE_SET);
 	bind_text(s, 1, label);
 	bind_text(s, 2, surface);
@@ -877,11 +975,13 @@ int64_t store_entity_split(struct store *st, int64_t id, const char *surface)
 		goto fail;
 	free(label);
 	free(canon);
+	free(ids);
 	return nid;
 fail:
 	store_rollback(st);
 	free(label);
 	free(canon);
+	free(ids);
 	return -1;
 }
 

@@ -74,7 +74,11 @@ struct store {
 	 * index: they are indexed together just before the batch commits. */
 	int64_t *unindexed;
 	size_t nunindexed;
-	struct store_tokenizer *tok; /* store_passage.c: FTS5's, made on first use */
+	/* store_passage.c: FTS5's tokenizer, made on first use, and how
+	 * store_close frees it (a pointer: the store's core calls nothing
+	 * of store_passage.c, which calls the core). */
+	struct store_tokenizer *tok;
+	void (*tok_free)(struct store_tokenizer *tok);
 	/* store_version.c: the article text the user sees (store_expect_version) */
 	int64_t expect_article;
 	char expect_sha[65];
@@ -210,8 +214,6 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
                         struct store_passages *out);
 /* Articles holding the word w[0..n), folded as the index folds it. */
 double store_term_docs(struct store *st, const char *w, size_t n);
-/* Free what store_passage.c keeps on the connection. */
-void store_passage_close(struct store *st);
 
 /* store_io_feed.c, for store_io.c: the feed sections of a dump. */
 struct store_io_visitor;

@@ -85,11 +85,18 @@
 	  " ON CONFLICT DO UPDATE SET n = n + 1, spans = spans || ',' || excluded.spans")          \
 	X(R_RULE_INSERT, "INSERT OR IGNORE INTO entity_rule(label, key, entity_id)"                \
 	                 " VALUES (?1, ?2, ?3)")                                                   \
+	/* The counts in one pass over table mention (no index of it is    \
+	 * filed by entity): zero, then each entity's sums. */              \
+	X(R_ENTITY_COUNTS_ZERO, "UPDATE entity SET mentions = 0, articles = 0")                    \
 	X(R_ENTITY_COUNTS,                                                                         \
-	  "UPDATE entity SET mentions = (SELECT coalesce(sum(n), 0) FROM mention m"                \
-	  "   WHERE m.entity_id = entity.id),"                                                     \
-	  " articles = (SELECT count(DISTINCT m.article_id) FROM mention m"                        \
-	  "   WHERE m.entity_id = entity.id)")                                                     \
+	  "UPDATE entity SET mentions = c.n, articles = c.a FROM (SELECT entity_id,"               \
+	  " sum(n) AS n, count(DISTINCT article_id) AS a FROM mention GROUP BY entity_id) AS c"    \
+	  " WHERE entity.id = c.entity_id")                                                        \
+	/* A restored article's document of entity ids (entity_fts). */    \
+	X(R_ENTITY_DOC,                                                                            \
+	  "INSERT INTO entity_fts(rowid, ents) SELECT ?1, (SELECT group_concat(e, ' ') FROM"       \
+	  " (SELECT DISTINCT entity_id AS e FROM mention WHERE article_id = ?1))"                  \
+	  " WHERE EXISTS (SELECT 1 FROM mention WHERE article_id = ?1)")                           \
 	X(R_HL_FIND, "SELECT id FROM highlight WHERE article_id = ?1 AND start = ?2 AND end = ?3" \
 	             " AND quote = ?4 ORDER BY id LIMIT 1")                                        \
 	X(R_HL_INSERT,                                                                             \
@@ -538,8 +545,11 @@ int store_io_restore_end(struct store_io_restore *r, int commit, struct store_io
 
 	/* The entity index keeps counts; bring them up to date once. */
 	if (commit && r->mentions_added) {
-		sqlite3_stmt *s = io_stmt(r->st, &r->ss, R_ENTITY_COUNTS);
+		sqlite3_stmt *s = io_stmt(r->st, &r->ss, R_ENTITY_COUNTS_ZERO);
 		if (step_insert(r, s, "cannot restore entities") < 0)
+			rc = -1;
+		s = io_stmt(r->st, &r->ss, R_ENTITY_COUNTS);
+		if (rc == 0 && step_insert(r, s, "cannot restore entities") < 0)
 			rc = -1;
 	}
 	io_stmts_free(&r->ss);
@@ -846,6 +856,12 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 		if (step_insert(r, s, "cannot restore mentions") < 0)
 			return -1;
 		r->mentions_added++;
+	}
+	if (a->nmentions) {
+		s = io_stmt(r->st, &r->ss, R_ENTITY_DOC);
+		sqlite3_bind_int64(s, 1, id);
+		if (step_insert(r, s, "cannot restore mentions") < 0)
+			return -1;
 	}
 	return 0;
 }

@@ -87,6 +87,14 @@ struct store_sq {
 	int any;         /* a sentence matches with any phrase, not all */
 };
 
+static void tokenizer_free(struct store_tokenizer *tk)
+{
+	if (tk) {
+		tk->x.xDelete(tk->t);
+		free(tk);
+	}
+}
+
 static struct store_tokenizer *tokenizer(struct store *st)
 {
 	static const char *const args[] = {"remove_diacritics", "2"};
@@ -111,16 +119,8 @@ static struct store_tokenizer *tokenizer(struct store *st)
 		return NULL;
 	}
 	st->tok = tk;
+	st->tok_free = tokenizer_free;
 	return tk;
-}
-
-void store_passage_close(struct store *st)
-{
-	if (st->tok) {
-		st->tok->x.xDelete(st->tok->t);
-		free(st->tok);
-		st->tok = NULL;
-	}
 }
 
 static int on_token(void *ctx, int tflags, const char *t, int n, int start, int end)

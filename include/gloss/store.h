@@ -17,7 +17,7 @@ struct import_doc;
 struct ner_result;
 struct sentence_vec;
 
-#define STORE_SCHEMA_VERSION 13
+#define STORE_SCHEMA_VERSION 14
 /* The schema version that added article.focus_pos. */
 #define STORE_FOCUS_VERSION 9
 

@@ -29,8 +29,18 @@ c = sqlite3.connect(sys.argv[1])
 c.execute("CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN"
           "  INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END")
 rows = c.execute("SELECT article_id, entity_id, surface, spans FROM mention").fetchall()
-c.execute("DROP INDEX mention_entity")
+c.execute("DROP INDEX IF EXISTS mention_entity")
 c.execute("DROP TABLE mention")
+# Later steps' indexes out (entity_fts, article_vocab), schema 1's in
+# (an index of sentences).
+c.execute("DROP TRIGGER IF EXISTS article_entity_ad")
+c.execute("DROP TABLE IF EXISTS entity_fts")
+c.execute("DROP TABLE IF EXISTS article_vocab")
+c.execute("CREATE VIRTUAL TABLE sentence_fts USING fts5(text, start UNINDEXED, end UNINDEXED,"
+          "  tokenize='unicode61 remove_diacritics 2', prefix='2')")
+c.execute("CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row')")
+c.execute("INSERT INTO sentence_fts(rowid, text, start, end)"
+          " SELECT id * 16777216, substr(body, 1, 40), 0, 40 FROM article")
 c.execute("CREATE TABLE mention ("
           "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
           "  start INTEGER NOT NULL, end INTEGER NOT NULL,"
@@ -87,6 +97,12 @@ NEWEST=$T_DIR/newest.db
 t_eq "the library is now at this gloss's schema" "$(q "$OLD" 'pragma user_version')" "$(q "$NEWEST" 'pragma user_version')"
 t_eq "its index of sentences is gone (schema 13)" \
 	"$(q "$OLD" "select count(*) from sqlite_master where name like 'sentence%'")" "0"
+t_eq "each article's entities are in the entity index (schema 14)" \
+	"$(q "$OLD" "select count(*) from entity_fts")" "$(q "$OLD" "select count(distinct article_id) from mention")"
+t_eq "which finds an entity's articles" \
+	"$(q "$OLD" "select count(*) from entity e where e.articles <> (select count(*) from entity_fts where entity_fts match '\"' || e.id || '\"')")" "0"
+t_eq "and no index of mention rows by entity is kept" \
+	"$(q "$OLD" "select count(*) from sqlite_master where name = 'mention_entity'")" "0"
 t_eq "how many articles hold a word is read from the article index" \
 	"$(q "$OLD" "select count(*) from article_vocab where doc > 0 and term = 'the'")" "1"
 t_eq "its reading position came along (schema 12: a table of its own)" \

@@ -239,6 +239,49 @@ static void test_entities(void)
 		free(many);
 		buf_free(&b);
 	}
+	{
+		/* Which articles mention an entity (entity_fts) follows its
+		 * splits, merges and deletions: the counts, remade from it, and
+		 * the mentions read through it agree with the rows. */
+		int64_t lopez = ents.n ? ents.v[0].id : 0, bare;
+		struct store_entity e = {0};
+		sqlite3 *db;
+		sqlite3_stmt *q;
+		int bad = -1;
+		memset(&ms, 0, sizeof ms);
+		bare = store_entity_split(st, lopez, "Lopez");
+		CHECK(bare > 0, "the bare name split off");
+		CHECK(store_entity_get(st, bare, &e) == 0 && e.mentions == 2 && e.articles == 2,
+		      "with its two mentions in two articles");
+		free(e.name);
+		CHECK(store_entity_mentions(st, bare, &ms) == 0 && ms.n == 2, "read through its articles");
+		free(ms.v);
+		memset(&ms, 0, sizeof ms);
+		CHECK(store_entity_get(st, lopez, &e) == 0 && e.mentions == 1 && e.articles == 1,
+		      "the full name keeps one");
+		free(e.name);
+		CHECK_INT(store_entity_merge(st, bare, lopez), 0, "merged back");
+		CHECK(store_entity_get(st, lopez, &e) == 0 && e.mentions == 3 && e.articles == 2,
+		      "three mentions in two articles again");
+		free(e.name);
+		CHECK(store_entity_mentions(st, lopez, &ms) == 0 && ms.n == 3, "all three read back");
+		free(ms.v);
+		memset(&ms, 0, sizeof ms);
+		CHECK_INT(store_article_delete(st, id), 0, "the first article deleted");
+		CHECK(store_entity_mentions(st, lopez, &ms) == 0 && ms.n == 1 && ms.v[0].article_id != id,
+		      "its mentions are no longer found");
+		free(ms.v);
+		memset(&ms, 0, sizeof ms);
+		sqlite3_open(p, &db);
+		if (sqlite3_prepare_v2(db, "SELECT count(*) FROM entity e WHERE e.articles <>"
+		                       " (SELECT count(*) FROM entity_fts WHERE entity_fts MATCH"
+		                       " '\"' || e.id || '\"')", -1, &q, NULL) == SQLITE_OK &&
+		    sqlite3_step(q) == SQLITE_ROW)
+			bad = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+		sqlite3_close(db);
+		CHECK_INT(bad, 0, "every entity's articles are the ones the index names");
+	}
 	store_entities_free(&ents);
 	store_close(st);
 	free(p);
@@ -510,6 +553,22 @@ static void test_passages(void)
 	CHECK_INT(store_passage_search(st, "ferry", 0, 0, b, 10, &ps), 0, "outside one article");
 	CHECK(ps.n == 1 && ps.v[0].article_id == a, "only the other article's sentence");
 	store_passages_free(&ps);
+	{
+		/* Words are matched as the index folds them: case and accents. */
+		struct store_hits hits = {0};
+		int64_t d = 0;
+		import_text(st, "/p/d.txt", "Cafes", "Rain fell. Café owners in ZÜRICH protested. Calm after.", &d);
+		CHECK_INT(store_passage_search(st, "cafe zur", 0, 1, 0, 10, &ps), 0, "folded words");
+		CHECK(ps.n == 1 && ps.v[0].article_id == d &&
+		          strcmp(ps.v[0].text, "Café owners in ZÜRICH protested.") == 0,
+		      "find the one sentence that has them, whatever its case and accents");
+		store_passages_free(&ps);
+		CHECK_INT(store_search(st, "zurich", 0, 10, &hits), 0, "search with an unaccented word");
+		CHECK(hits.n == 1 && hits.v[0].snippet &&
+		          strcmp(hits.v[0].snippet, "Café owners in \001ZÜRICH\002 protested.") == 0,
+		      "its snippet is the sentence, the accented word marked");
+		store_hits_free(&hits);
+	}
 
 	/* More matching sentences than the picker ranks. */
 	for (i = 0; i < PASSAGE_PICKER_RANKED + 300; i++)

@@ -309,6 +309,7 @@ static const char *const migrations[] = {
 	 * mention row names it (its rows moved first, or its count at zero). */
 	"CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(ents, tokenize='ascii',"
 	"  detail='none');"
+	"DELETE FROM entity_fts;" /* a library made by a later gloss and rewound */
 	"INSERT INTO entity_fts(rowid, ents) SELECT article_id, group_concat(entity_id, ' ')"
 	"  FROM (SELECT DISTINCT article_id, entity_id FROM mention ORDER BY article_id)"
 	"  GROUP BY article_id;"

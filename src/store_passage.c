@@ -506,8 +506,8 @@ static char *text_head(const char *s, size_t n)
 /* The sentences of one article's head that match q, as candidates. */
 static int article_cands(struct store_tokenizer *tk, const struct store_sq *q, size_t art,
                          const char *body, size_t len, int more, struct cand **cv, size_t *cn,
-                         size_t *ccap, unsigned **tfv, size_t *tfn, size_t *sentences,
-                         size_t *tokens)
+                         size_t *ccap, unsigned **tfv, size_t *tfn, size_t *tfcap,
+                         size_t *sentences, size_t *tokens)
 {
 	struct sentence_vec sv = {0};
 	struct stokens t = {0};
@@ -530,7 +530,10 @@ static int article_cands(struct store_tokenizer *tk, const struct store_sq *q, s
 		*tokens += b - a;
 		if (b == a)
 			continue;
-		*tfv = xreallocarray(*tfv, *tfn + q->nph, sizeof **tfv);
+		if (*tfn + q->nph > *tfcap) {
+			*tfcap = (*tfn + q->nph) * 2;
+			*tfv = xreallocarray(*tfv, *tfcap, sizeof **tfv);
+		}
 		mask = sq_match(q, &t, a, b, *tfv + *tfn, &first);
 		if (!sq_matches(q, mask))
 			continue;
@@ -579,7 +582,8 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
 	struct read_article *read = NULL;
 	struct cand *cv = NULL;
 	unsigned *tfv = NULL;
-	size_t narts = 0, acap = 0, nread = 0, cn = 0, ccap = 0, tfn = 0, sentences = 0, tokens = 0;
+	size_t narts = 0, acap = 0, nread = 0, cn = 0, ccap = 0, tfn = 0, tfcap = 0, sentences = 0;
+	size_t tokens = 0;
 	size_t bytes = 0, i, j;
 	sqlite3_stmt *s;
 	double avgdl;
@@ -590,6 +594,8 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
 		         "cannot search passages: SQLite's FTS5 tokenizer is not available");
 		return -1;
 	}
+	if (!q->nph)
+		return 0; /* no word in the words ("—") */
 	if (q->any)
 		sq_idf(st, q);
 	s = stmt(st, S_PASSAGE_ARTICLES);
@@ -631,8 +637,8 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
 		read[nread].id = arts[i].id;
 		read[nread].body = body;
 		bytes += len;
-		if (article_cands(tk, q, nread, body, len, more, &cv, &cn, &ccap, &tfv, &tfn, &sentences,
-		                  &tokens) != 0) {
+		if (article_cands(tk, q, nread, body, len, more, &cv, &cn, &ccap, &tfv, &tfn, &tfcap,
+		                  &sentences, &tokens) != 0) {
 			nread++;
 			rc = -1;
 			break;

@@ -563,6 +563,9 @@ static void test_passages(void)
 		          strcmp(ps.v[0].text, "Café owners in ZÜRICH protested.") == 0,
 		      "find the one sentence that has them, whatever its case and accents");
 		store_passages_free(&ps);
+		CHECK_INT(store_passage_search(st, "— ,", 0, 1, 0, 10, &ps), 0, "words with no letter");
+		CHECK_INT(ps.n, 0, "match no sentence");
+		store_passages_free(&ps);
 		CHECK_INT(store_search(st, "zurich", 0, 10, &hits), 0, "search with an unaccented word");
 		CHECK(hits.n == 1 && hits.v[0].snippet &&
 		          strcmp(hits.v[0].snippet, "Café owners in \001ZÜRICH\002 protested.") == 0,

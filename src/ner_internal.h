@@ -148,7 +148,8 @@ enum {
 	N_SPORT_SLUG = 1u << 21,  /* "CRICKET-INDIA": a headline's sport before a hyphen */
 	N_CLUB_VERB = 1u << 22,   /* "played with" a town: its club */
 	N_PLACE_SUFFIX = 1u << 23, /* "London-based": split off the place before it */
-	NER_NCUES = 24
+	N_PLACE_OFFICE = 1u << 24, /* "the mayor of X", "MP for X": X is a place */
+	NER_NCUES = 25
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

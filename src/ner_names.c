@@ -226,6 +226,12 @@ static int context_cue(const struct doc *d, size_t i)
 	const uint32_t nouns = W_ORGNOUN | W_ARTNOUN | W_GPENOUN | W_LOCNOUN;
 	size_t p = i;
 	uint32_t g;
+	/* "the mayor of X", "Governor of X", "the MP for X": an office held
+	 * for a place (a town, a state, a constituency). */
+	if (i >= 2 && d->t[i - 1].kind == TK_WORD && d->t[i - 2].kind == TK_WORD &&
+	    (tok_w(d, i - 1, RW_GENITIVE) || tok_w(d, i - 1, RW_TOPIC_PREP)) &&
+	    ner_tok_cue(d, i - 2, N_PLACE_OFFICE))
+		return NER_GPE;
 	if (p >= 2 && tok_w(d, p - 1, RW_GENITIVE))
 		p--; /* "the town of X" */
 	g = p >= 1 ? gram(d, p - 1) & nouns : 0;

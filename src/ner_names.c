@@ -576,6 +576,13 @@ static bool plain_words(const struct doc *d, size_t i, size_t j)
 }
 
 /* Label a chunk already stripped of titles and determiners. */
+/* After "in" or "at", a word that names no place: a faith, a movement
+ * or a people by its ending ("towards Judaism", "in Protestantism"). */
+static bool place_prep_says_nothing(const struct doc *d, size_t i, size_t j)
+{
+	return j == i + 1 && (group_ending(d, i) || derived_ending(d, i));
+}
+
 static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 {
 	uint32_t g, hk;
@@ -801,7 +808,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
-	if (i > 0 && (((gram(d, i - 1) & W_LOCPREP) && !d->t[i - 1].used) || place_of(d, i)) && n <= 2) {
+	if (i > 0 && (((gram(d, i - 1) & W_LOCPREP) && !d->t[i - 1].used) || place_of(d, i)) && n <= 2 &&
+	    !place_prep_says_nothing(d, i, j)) {
 		add_span(d, i, j, NER_GPE, 0);
 		d->sp[d->nsp - 1].pending = 1;
 		return;

@@ -377,6 +377,20 @@ static bool plural_shape(const struct doc *d, size_t i)
 	return d->t[i].kind == TK_WORD && l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]);
 }
 
+/* Is token i the plural of a common noun ("Dockers", "Monkeys")? */
+static bool common_plural(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->t[i];
+	size_t l = tlen(d, i);
+	char buf[40];
+
+	if (!plural_shape(d, i) || (t->f & (TF_ASCII | TF_ALPHA)) != (TF_ASCII | TF_ALPHA) || l >= sizeof buf)
+		return false;
+	for (size_t k = 0; k < l; k++)
+		buf[k] = (char)lower_ascii(d->s[t->s + k]);
+	return ner_common_word(buf, l - 1) || (buf[l - 2] == 'e' && ner_common_word(buf, l - 2));
+}
+
 /* A military or sports unit is named with its number: "the 82nd Airborne
  * Division", "4 Fighter Wing", "Fourth Air Force".  If a one-token
  * ordinal (or a short plain number) ends just before token i, drop its
@@ -866,6 +880,12 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			for (uint32_t q = t->s; q < lt->e; q++)
 				if (ner_cclass[d->s[q]] == C_DIG)
 					return;
+			/* nor a common noun's plural at its end: "Fremantle
+			 * Dockers", "Arctic Monkeys" are a team, a band */
+			if (common_plural(d, j - 1)) {
+				add_span(d, i, j, NER_ORG, 0);
+				return;
+			}
 			add_span(d, i, j, NER_PERSON, 0);
 		}
 		return;

@@ -299,8 +299,9 @@ static const char *const migrations[] = {
 	 * not in an index of every mention row filed by entity
 	 * (mention_entity): that index's entries landed all over it, so each
 	 * commit of an import wrote pages across all of it, and it was the
-	 * largest part of the cost of storing mentions.  FTS5 writes each
-	 * commit's entries as a new segment and merges segments later.
+	 * largest part of the cost of storing mentions.  FTS5 writes new
+	 * entries as small segments of their own (an article's at each
+	 * savepoint of an import batch) and merges them later.
 	 * Statements that want an entity's mention rows find its articles in
 	 * entity_fts, then the rows by their primary key.  Table mention is
 	 * rebuilt without its foreign key to entity: with no index filed by

@@ -52,9 +52,13 @@
 	X(BARE_PERSON,                                                                             \
 	  "SELECT id FROM entity WHERE label = 'PERSON' AND canonical = ?1"                        \
 	  " AND NOT EXISTS (SELECT 1 FROM entity_rule r WHERE r.entity_id = entity.id)")           \
+	/* Not while an article still names it: no foreign key deletes     \
+	 * its rows (schema step 14), so a count that went wrong must not  \
+	 * leave rows behind for a new entity of the same id. */           \
 	X(ENTITY_ORPHANS,                                                                          \
 	  "DELETE FROM entity WHERE mentions <= 0"                                                 \
-	  " AND NOT EXISTS (SELECT 1 FROM entity_rule r WHERE r.entity_id = entity.id)")          \
+	  " AND NOT EXISTS (SELECT 1 FROM entity_rule r WHERE r.entity_id = entity.id)"           \
+	  " AND NOT EXISTS (SELECT 1 FROM entity_fts WHERE entity_fts MATCH '\"' || entity.id || '\"')") \
 	X(MENTIONS_IN, "SELECT entity_id, spans FROM mention WHERE article_id = ?1")               \
 	X(ENTITY_ALIASES,                                                                          \
 	  "SELECT surface, sum(n) FROM mention WHERE article_id IN " ARTICLES_OF_1                 \

@@ -41,8 +41,8 @@ STORE_STATEMENTS(STORE_PART_PASSAGE, PASSAGE_STMTS)
 /* What a search reads: a snippet looks at the first SNIPPET_READ bytes
  * of its article, and among its first SNIPPET_CANDIDATES matching
  * sentences; passages are read from at most PASSAGE_ARTICLES of the best
- * matching articles, PASSAGE_READ bytes of each and PASSAGE_READ_TOTAL in
- * all. */
+ * matching articles that have a matching sentence, PASSAGE_READ bytes of
+ * each and PASSAGE_READ_TOTAL in all. */
 #define SNIPPET_READ ((size_t)1 << 20)
 #define SNIPPET_CANDIDATES 16
 /* Sentences up to this many bytes are the snippet whole; a longer one is
@@ -50,7 +50,7 @@ STORE_STATEMENTS(STORE_PART_PASSAGE, PASSAGE_STMTS)
 #define SNIPPET_WHOLE 4096
 #define PASSAGE_ARTICLES 64
 #define PASSAGE_READ ((size_t)256 << 10)
-#define PASSAGE_READ_TOTAL ((size_t)4 << 20)
+#define PASSAGE_READ_TOTAL ((size_t)2 << 20)
 /* A passage's text is its sentence's first this many characters. */
 #define PASSAGE_TEXT_CHARS 2000
 /* Words of a query matched in a sentence (FTS5 takes more; a sentence
@@ -299,8 +299,9 @@ static size_t popcount(unsigned long m)
 
 /* The first cap bytes of an article's body (less at its end), cut at a
  * character; *more when there is more.  Blob I/O in a UTF-8 database
- * (the pages read are the bytes asked for), else through SQL.  NULL when
- * it is not there or cannot be read. */
+ * (the pages read are the bytes asked for), else through SQL (whose
+ * substr counts characters: up to four times cap bytes there).  NULL
+ * when it is not there or cannot be read. */
 static char *body_head(struct store *st, int64_t id, size_t cap, size_t *len, int *more)
 {
 	sqlite3_blob *b = NULL;
@@ -310,13 +311,15 @@ static char *body_head(struct store *st, int64_t id, size_t cap, size_t *len, in
 	*more = 0;
 	if (st->utf8 && sqlite3_blob_open(st->core.db, "main", "article", "body", id, 0, &b) == SQLITE_OK) {
 		size_t size = (size_t)sqlite3_blob_bytes(b), n = size < cap ? size : cap;
-		t = xmalloc(n + 1);
-		if (sqlite3_blob_read(b, t, (int)n, 0) != SQLITE_OK) {
+		/* One byte past the cut, to see whether a character goes on. */
+		size_t r = n < size ? n + 1 : n;
+		t = xmalloc(r + 1);
+		if (sqlite3_blob_read(b, t, (int)r, 0) != SQLITE_OK) {
 			free(t);
 			t = NULL;
 		} else {
 			*more = n < size;
-			/* Back to the start of a character. */
+			/* Back to the start of the character the cut is in. */
 			while (*more && n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
 				n--;
 			t[n] = '\0';
@@ -398,7 +401,6 @@ char *store_snippet(struct store *st, const struct store_sq *q, int64_t article)
 	int more, found = 0;
 	char *body, *snippet = NULL;
 
-	/* more is not needed: a sentence the read cuts is still a snippet. */
 
 	if (!tk || !q->nph || !(body = body_head(st, article, SNIPPET_READ, &len, &more)))
 		return NULL;
@@ -457,7 +459,9 @@ char *store_snippet(struct store *st, const struct store_sq *q, int64_t article)
 				z--;
 				to = z > a ? t.v[z - 1].end : from;
 			}
-			mark_range(&b, q, body, &t, a, z, from, to, from > best_s, to < best_e);
+			/* a sentence the read cut goes on past its end */
+			mark_range(&b, q, body, &t, a, z, from, to, from > best_s,
+			           to < best_e || (more && best_e == len));
 			snippet = buf_steal(&b);
 		}
 	}
@@ -476,6 +480,19 @@ struct cand {
 	size_t tf;         /* its phrase counts, in the tf pool */
 	double score;
 };
+
+struct article_rank {
+	int64_t id;
+	double score; /* bm25 of its body */
+};
+
+static int cmp_article(const void *a, const void *b)
+{
+	const struct article_rank *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return x->id > y->id ? -1 : x->id < y->id;
+}
 
 struct read_article {
 	int64_t id;
@@ -515,8 +532,9 @@ static int article_cands(struct store_tokenizer *tk, const struct store_sq *q, s
 	int rc = 0;
 
 	sentence_split(body, len, &sv);
-	/* A sentence cut by the read is not a passage. */
-	if (more && sv.n)
+	/* A sentence cut by the read is not a passage, unless it is the
+	 * only one (a line longer than the read): then its part read is. */
+	if (more && sv.n > 1)
 		sv.n--;
 	if (tokenize(tk, FTS5_TOKENIZE_DOCUMENT, body, len, 0, &t) != 0)
 		rc = -1;
@@ -549,8 +567,8 @@ static int article_cands(struct store_tokenizer *tk, const struct store_sq *q, s
 	return rc;
 }
 
-/* Each phrase's inverse document frequency among the library's articles,
- * as FTS5's bm25 computes it (a phrase of several tokens: its rarest). */
+/* Each phrase's inverse document frequency among the library's articles
+ * (a phrase of several tokens: its rarest). */
 static void sq_idf(struct store *st, struct store_sq *q)
 {
 	sqlite3_stmt *s = stmt(st, S_ARTICLE_TOTAL);
@@ -568,7 +586,9 @@ static void sq_idf(struct store *st, struct store_sq *q)
 			if (docs < 0 || d < docs)
 				docs = d;
 		}
-		idf = log((total - docs + 0.5) / (docs + 0.5));
+		/* log(1 + ...): a word in more than half the articles (a
+		 * library about one story) still weighs something */
+		idf = log(1 + (total - docs + 0.5) / (docs + 0.5));
 		q->ph[p].idf = idf > 1e-6 ? idf : 1e-6;
 	}
 }
@@ -578,13 +598,13 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
                         struct store_passages *out)
 {
 	struct store_tokenizer *tk = tokenizer(st);
-	struct ranked { int64_t id; double score; } *arts = NULL;
+	struct article_rank *arts = NULL;
 	struct read_article *read = NULL;
 	struct cand *cv = NULL;
 	unsigned *tfv = NULL;
 	size_t narts = 0, acap = 0, nread = 0, cn = 0, ccap = 0, tfn = 0, tfcap = 0, sentences = 0;
 	size_t tokens = 0;
-	size_t bytes = 0, i, j;
+	size_t bytes = 0, i;
 	sqlite3_stmt *s;
 	double avgdl;
 	int rc;
@@ -617,32 +637,31 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
 		return -1;
 	}
 	/* The best articles first (bm25: lower is better; newer first on a
-	 * tie), selection-sorted only as far as they are read. */
+	 * tie).  Only those with a matching sentence count towards
+	 * PASSAGE_ARTICLES: an article whose words are in different
+	 * sentences gives none, and the next is read instead. */
+	if (narts)
+		qsort(arts, narts, sizeof *arts, cmp_article);
 	for (i = 0; i < narts && nread < PASSAGE_ARTICLES && bytes < PASSAGE_READ_TOTAL; i++) {
-		size_t len, best = i;
+		size_t len, before = cn;
 		int more;
-		char *body;
-		for (j = i + 1; j < narts; j++)
-			if (arts[j].score < arts[best].score)
-				best = j;
-		if (best != i) {
-			struct ranked x = arts[i];
-			arts[i] = arts[best];
-			arts[best] = x;
-		}
-		body = body_head(st, arts[i].id, PASSAGE_READ, &len, &more);
+		char *body = body_head(st, arts[i].id, PASSAGE_READ, &len, &more);
 		if (!body)
 			continue;
-		read = xreallocarray(read, nread + 1, sizeof *read);
-		read[nread].id = arts[i].id;
-		read[nread].body = body;
 		bytes += len;
 		if (article_cands(tk, q, nread, body, len, more, &cv, &cn, &ccap, &tfv, &tfn, &tfcap,
 		                  &sentences, &tokens) != 0) {
-			nread++;
+			free(body);
 			rc = -1;
 			break;
 		}
+		if (cn == before) {
+			free(body);
+			continue;
+		}
+		read = xreallocarray(read, nread + 1, sizeof *read);
+		read[nread].id = arts[i].id;
+		read[nread].body = body;
 		nread++;
 	}
 	free(arts);

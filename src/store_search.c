@@ -26,7 +26,10 @@
 	X(LIBRARY_FILTER,                                                                          \
 	  "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts"                             \
 	  " WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")                              \
-	X(SEARCH_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")
+	X(SEARCH_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")                        \
+	/* Does the body hold the words (else they are in the title only, \
+	 * and no sentence is read for a snippet)? */                      \
+	X(SEARCH_IN_BODY, "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2")
 
 STORE_STATEMENTS(STORE_PART_SEARCH, SEARCH_STMTS)
 
@@ -179,6 +182,7 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 	struct ranked *r = NULL;
 	struct store_sq *sq;
 	sqlite3_stmt *s;
+	char *body_q;
 	size_t i, n = 0;
 
 	if (!q)
@@ -199,16 +203,24 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 		VEC_PUSH(out, h);
 	}
 	free(r);
-	free(q);
 	/* Each hit's snippet: its sentence with most of the words. */
 	sq = out->n ? store_sq_new(st, query, prefix_last, 1) : NULL;
+	body_q = xasprintf("body : (%s)", q);
+	free(q);
 	for (i = 0; i < out->n; i++) {
+		int in_body;
 		if (out->v[i].snippet)
 			continue;
-		out->v[i].snippet = sq ? store_snippet(st, sq, out->v[i].id) : NULL;
+		s = stmt(st, S_SEARCH_IN_BODY);
+		bind_text(s, 1, body_q);
+		sqlite3_bind_int64(s, 2, out->v[i].id);
+		in_body = sqlite3_step(s) == SQLITE_ROW;
+		sqlite3_reset(s);
+		out->v[i].snippet = sq && in_body ? store_snippet(st, sq, out->v[i].id) : NULL;
 		if (!out->v[i].snippet) /* the words are in the title only */
 			out->v[i].snippet = xstrdup("");
 	}
+	free(body_q);
 	store_sq_free(sq);
 	return 0;
 }

@@ -267,7 +267,18 @@ static void test_entities(void)
 		CHECK(store_entity_mentions(st, lopez, &ms) == 0 && ms.n == 3, "all three read back");
 		free(ms.v);
 		memset(&ms, 0, sizeof ms);
+		/* A count gone wrong (zero while rows remain) must not delete
+		 * an entity that articles still name. */
+		sqlite3_open(p, &db);
+		{
+			char *sql = xasprintf("UPDATE entity SET mentions = 0 WHERE id = %lld", (long long)lopez);
+			CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "a count set wrong");
+			free(sql);
+		}
+		sqlite3_close(db);
 		CHECK_INT(store_article_delete(st, id), 0, "the first article deleted");
+		CHECK(store_entity_get(st, lopez, &e) == 0, "the entity another article names stays");
+		free(e.name);
 		CHECK(store_entity_mentions(st, lopez, &ms) == 0 && ms.n == 1 && ms.v[0].article_id != id,
 		      "its mentions are no longer found");
 		free(ms.v);
@@ -570,6 +581,47 @@ static void test_passages(void)
 		CHECK(hits.n == 1 && hits.v[0].snippet &&
 		          strcmp(hits.v[0].snippet, "Café owners in \001ZÜRICH\002 protested.") == 0,
 		      "its snippet is the sentence, the accented word marked");
+		store_hits_free(&hits);
+	}
+
+	{
+		/* Articles whose words are in different sentences give no
+		 * passage and do not use up the articles read: more of them than
+		 * are read, each ranked above the one with the words together. */
+		struct buf t = {0};
+		int64_t x = 0, z = 0;
+		for (i = 0; i < 80; i++) {
+			char src[32];
+			snprintf(src, sizeof src, "/p/apart%zu.txt", i);
+			t.len = 0;
+			buf_adds(&t, "Quillon quillon quillon. Nothing here. Vortal vortal vortal.");
+			import_text(st, src, "Apart", t.s, &x);
+		}
+		import_text(st, "/p/together.txt", "Together", "Long ago. The quillon met a vortal once.", &z);
+		CHECK_INT(store_passage_search(st, "quillon vortal", 0, 0, 0, 10, &ps), 0,
+		          "words apart in many articles");
+		CHECK(ps.n == 1 && ps.v[0].article_id == z, "the one sentence with both is found");
+		store_passages_free(&ps);
+		/* A line longer than what is read of an article is still a
+		 * passage, as far as it was read. */
+		t.len = 0;
+		buf_adds(&t, "Ostrakon ");
+		while (t.len < 300000)
+			buf_adds(&t, "word after word ");
+		import_text(st, "/p/longline.txt", "Long line", t.s, &x);
+		CHECK_INT(store_passage_search(st, "ostrakon", 0, 0, 0, 10, &ps), 0, "a word on a long line");
+		CHECK(ps.n == 1 && ps.v[0].article_id == x && ps.v[0].start == 0 && ps.v[0].end > 1000,
+		      "its line is the passage");
+		store_passages_free(&ps);
+		buf_free(&t);
+	}
+	{
+		struct store_hits hits = {0};
+		int64_t tt = 0;
+		import_text(st, "/p/titleonly.txt", "Zanzibar report", "Nothing of the kind in here.", &tt);
+		CHECK_INT(store_search(st, "zanzibar", 0, 10, &hits), 0, "a word in a title only");
+		CHECK(hits.n == 1 && hits.v[0].id == tt && hits.v[0].snippet && !*hits.v[0].snippet,
+		      "its hit has an empty snippet");
 		store_hits_free(&hits);
 	}
 

@@ -26,10 +26,13 @@
 	X(LIBRARY_FILTER,                                                                          \
 	  "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts"                             \
 	  " WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")                              \
-	X(SEARCH_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")                        \
-	/* Does the body hold the words (else they are in the title only, \
-	 * and no sentence is read for a snippet)? */                      \
-	X(SEARCH_IN_BODY, "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2")
+	/* The same for gloss search, and whether the body holds the words  \
+	 * (its bm25 without the title is below 0): when only the title     \
+	 * does, no sentence is read for a snippet. */                     \
+	X(SEARCH_MATCHES,                                                                          \
+	  "SELECT rowid, bm25(article_fts, 5.0, 1.0), bm25(article_fts, 0.0, 1.0) < 0"            \
+	  " FROM article_fts WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")             \
+	X(SEARCH_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")
 
 STORE_STATEMENTS(STORE_PART_SEARCH, SEARCH_STMTS)
 
@@ -72,6 +75,7 @@ static char *fts_query(const char *q, int prefix_last)
 struct ranked {
 	int64_t id;
 	double score;
+	int body; /* the words are in the body (a third column), else 1 */
 };
 
 static int cmp_ranked(const void *a, const void *b)
@@ -97,7 +101,7 @@ static int last_word_is_prefix(const char *q)
 	return k >= 2;
 }
 
-/* Every row (id, score) of a bound statement, in its order; the statement
+/* Every row (id, score, and body when it has a third column) of a bound statement, in its order; the statement
  * is reset.  SQLite's last result: SQLITE_DONE when all were read (*out is
  * then the caller's to free), else nothing is kept. */
 static int step_ranked(sqlite3_stmt *s, struct ranked **out, size_t *nout)
@@ -112,7 +116,8 @@ static int step_ranked(sqlite3_stmt *s, struct ranked **out, size_t *nout)
 			r = xreallocarray(r, cap, sizeof *r);
 		}
 		r[n].id = sqlite3_column_int64(s, 0);
-		r[n++].score = sqlite3_column_double(s, 1);
+		r[n].score = sqlite3_column_double(s, 1);
+		r[n++].body = sqlite3_column_count(s) > 2 ? sqlite3_column_int(s, 2) : 1;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -128,12 +133,12 @@ static int step_ranked(sqlite3_stmt *s, struct ranked **out, size_t *nout)
 /* The articles matching an FTS5 query q, best first by bm25, at most
  * STORE_FILTER_MAX of them (the newest, when more match: *more is set).
  * 0, or -1 with the message set. */
-static int ranked_matches(struct store *st, const char *q, struct ranked **out, size_t *nout,
-                          int *more)
+static int ranked_matches(struct store *st, int which, const char *q, struct ranked **out,
+                          size_t *nout, int *more)
 {
 	struct ranked *r;
 	size_t n;
-	sqlite3_stmt *s = stmt(st, S_LIBRARY_FILTER);
+	sqlite3_stmt *s = stmt(st, which);
 	int rc;
 
 	*more = 0;
@@ -165,7 +170,7 @@ int store_library_filter(struct store *st, const char *query, struct store_hits 
 	memset(out, 0, sizeof *out);
 	if (!q)
 		return 0;
-	rc = ranked_matches(st, q, &r, &n, &out->more);
+	rc = ranked_matches(st, S_LIBRARY_FILTER, q, &r, &n, &out->more);
 	free(q);
 	for (i = 0; rc == 0 && i < n; i++) {
 		struct store_hit h = {r[i].id, NULL, NULL, NULL};
@@ -180,18 +185,20 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 {
 	char *q = fts_query(query, prefix_last);
 	struct ranked *r = NULL;
-	struct store_sq *sq;
+	struct store_sq *sq = NULL;
 	sqlite3_stmt *s;
-	char *body_q;
-	size_t i, n = 0;
+	size_t i, n = 0, base = out->n;
 
 	if (!q)
 		return 0;
-	if (ranked_matches(st, q, &r, &n, &out->more) != 0) {
+	if (ranked_matches(st, S_SEARCH_MATCHES, q, &r, &n, &out->more) != 0) {
 		free(q);
 		return -1;
 	}
-	for (i = 0; i < n && (int64_t)i < limit; i++) {
+	free(q);
+	if (n > (size_t)(limit > 0 ? limit : 0))
+		n = (size_t)(limit > 0 ? limit : 0);
+	for (i = 0; i < n; i++) {
 		struct store_hit h = {r[i].id, NULL, NULL, NULL};
 		s = stmt(st, S_SEARCH_TITLE);
 		sqlite3_bind_int64(s, 1, h.id);
@@ -202,25 +209,17 @@ int store_search(struct store *st, const char *query, int prefix_last, int64_t l
 		sqlite3_reset(s);
 		VEC_PUSH(out, h);
 	}
-	free(r);
-	/* Each hit's snippet: its sentence with most of the words. */
-	sq = out->n ? store_sq_new(st, query, prefix_last, 1) : NULL;
-	body_q = xasprintf("body : (%s)", q);
-	free(q);
-	for (i = 0; i < out->n; i++) {
-		int in_body;
-		if (out->v[i].snippet)
-			continue;
-		s = stmt(st, S_SEARCH_IN_BODY);
-		bind_text(s, 1, body_q);
-		sqlite3_bind_int64(s, 2, out->v[i].id);
-		in_body = sqlite3_step(s) == SQLITE_ROW;
-		sqlite3_reset(s);
-		out->v[i].snippet = sq && in_body ? store_snippet(st, sq, out->v[i].id) : NULL;
-		if (!out->v[i].snippet) /* the words are in the title only */
-			out->v[i].snippet = xstrdup("");
+	/* Each hit's snippet: its sentence with most of the words; none
+	 * is read when the words are in the title only. */
+	if (n)
+		sq = store_sq_new(st, query, prefix_last, 1);
+	for (i = 0; i < n; i++) {
+		struct store_hit *h = &out->v[base + i];
+		h->snippet = sq && r[i].body ? store_snippet(st, sq, h->id) : NULL;
+		if (!h->snippet)
+			h->snippet = xstrdup("");
 	}
-	free(body_q);
+	free(r);
 	store_sq_free(sq);
 	return 0;
 }

@@ -535,7 +535,7 @@ size_t ner_caps_line_start(const struct doc *d, size_t i, size_t j);
 /* A known state or country set off by a comma at token j ("Harlow, Essex,"). */
 bool ner_state_follows(const struct doc *d, size_t j);
 
-/* Names (ner_names.c) */
+/* Names (ner_names.c; company suffixes in ner_corp.c) */
 
 /* A company's legal suffix, capitalised: "Inc", "Corp", "Ltd"... */
 bool ner_corp_suffix(const struct doc *d, size_t i);
@@ -544,7 +544,7 @@ void ner_find_names(struct doc *d);
 /* Places and people named as sports clubs become organisations: results
  * lines, "X beat Y 2-1", "X's goal" (spans sorted). */
 void ner_sports_clubs(struct doc *d);
-/* Joins "X Inc" into one organisation (spans sorted). */
+/* Joins "X Inc" into one organisation (spans sorted; ner_corp.c). */
 void ner_join_corp_suffixes(struct doc *d);
 /* Sorts the spans by start again after a few were added at the end. */
 void ner_resort_spans(struct doc *d);

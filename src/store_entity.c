@@ -172,9 +172,7 @@ static int entity_articles(struct store *st, int64_t id, int64_t **out, size_t *
 	return 0;
 }
 
-/* The entity documents of articles whose mention rows changed, made
- * again from their rows. */
-static int remake_docs(struct store *st, const int64_t *ids, size_t n, const char *what)
+int store_entity_docs_remake(struct store *st, const int64_t *ids, size_t n, const char *what)
 {
 	size_t i;
 
@@ -210,7 +208,7 @@ static int move_mentions(struct store *st, int64_t from, int64_t into, const cha
 		rc = step_done(st, s, what);
 	}
 	if (rc == 0)
-		rc = remake_docs(st, ids, n, what);
+		rc = store_entity_docs_remake(st, ids, n, what);
 	free(ids);
 	return rc;
 }
@@ -968,7 +966,7 @@ int64_t store_entity_split(struct store *st, int64_t id, const char *surface)
 		         "cannot split: no mention of this entity is written '%.100s'", surface);
 		goto fail;
 	}
-	if (remake_docs(st, ids, nids, "cannot split entity") != 0)
+	if (store_entity_docs_remake(st, ids, nids, "cannot split entity") != 0)
 		goto fail;
 	s = stmt(st, S_ENTITY_RULE_SET);
 	bind_text(s, 1, label);

@@ -158,6 +158,9 @@ void store_unindexed_clear(struct store *st);
 struct ner_result;
 int store_save_mentions(struct store *st, int64_t article_id, int fresh, const char *body,
                         const struct ner_result *ner);
+/* The entity documents (entity_fts) of articles whose mention rows
+ * changed, made again from their rows; what: the message on an error. */
+int store_entity_docs_remake(struct store *st, const int64_t *ids, size_t n, const char *what);
 /* Take an article's mentions out of the entity counts and delete them. */
 int store_drop_mentions(struct store *st, int64_t article_id);
 /* Delete the entities no mention or rule keeps. */

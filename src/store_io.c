@@ -92,11 +92,6 @@
 	  "UPDATE entity SET mentions = c.n, articles = c.a FROM (SELECT entity_id,"               \
 	  " sum(n) AS n, count(DISTINCT article_id) AS a FROM mention GROUP BY entity_id) AS c"    \
 	  " WHERE entity.id = c.entity_id")                                                        \
-	/* A restored article's document of entity ids (entity_fts). */    \
-	X(R_ENTITY_DOC,                                                                            \
-	  "INSERT INTO entity_fts(rowid, ents) SELECT ?1, (SELECT group_concat(e, ' ') FROM"       \
-	  " (SELECT DISTINCT entity_id AS e FROM mention WHERE article_id = ?1))"                  \
-	  " WHERE EXISTS (SELECT 1 FROM mention WHERE article_id = ?1)")                           \
 	X(R_HL_FIND, "SELECT id FROM highlight WHERE article_id = ?1 AND start = ?2 AND end = ?3" \
 	             " AND quote = ?4 ORDER BY id LIMIT 1")                                        \
 	X(R_HL_INSERT,                                                                             \
@@ -857,12 +852,9 @@ int store_io_restore_article(struct store_io_restore *r, const struct store_io_a
 			return -1;
 		r->mentions_added++;
 	}
-	if (a->nmentions) {
-		s = io_stmt(r->st, &r->ss, R_ENTITY_DOC);
-		sqlite3_bind_int64(s, 1, id);
-		if (step_insert(r, s, "cannot restore mentions") < 0)
-			return -1;
-	}
+	/* Its document of entity ids (entity_fts), from the rows just put. */
+	if (a->nmentions && store_entity_docs_remake(r->st, &id, 1, "cannot restore mentions") != 0)
+		return -1;
 	return 0;
 }
 

@@ -348,6 +348,14 @@ t_run "export it again" 0 "$GLOSS" --db "$E" export --json -o "$T_DIR/b2.json"
 cmp -s "$T_DIR/b1.json" "$T_DIR/b2.json"
 t_ok $? "JSON → restore → JSON gives identical JSON"
 t_eq "the restored library is the same, table by table" "$(t_db_dump "$E")" "$(t_db_dump "$GLOSS_DB")"
+t_eq "its entity index names each entity's articles" "$("$PYTHON3" -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("""select count(*) from entity e where e.articles <> (select count(*)
+    from entity_fts where entity_fts match (char(34) || e.id || char(34)))""").fetchone()[0],
+      c.execute("select count(*) from entity_fts").fetchone()[0] ==
+      c.execute("select count(distinct article_id) from mention").fetchone()[0])
+' "$E")" "0 True"
 t_run "the restored library exports the same Markdown" 0 "$GLOSS" --db "$E" export -d "$T_DIR/md3"
 diff -r "$O" "$T_DIR/md3" >/dev/null
 t_ok $? "byte-identical Markdown"

@@ -837,8 +837,16 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	if (n >= 2) {
 		/* Unknown capitalised words: people are the commonest. */
 		bool commonish = false;
-		size_t ncommon = 0;
+		size_t ncommon = 0, nwords = n, ninitials = 0;
 		for (size_t k = i; k < j; k++) {
+			/* An initial ("J. K. Rowling") is one word of a name: its
+			 * full stop is neither a word nor a sign of a title. */
+			if (k + 1 < j && initial_at(d, k)) {
+				ninitials++;
+				nwords--;
+				k++;
+				continue;
+			}
 			if (ner_is_common(d, k) || (d->t[k].f & TF_ALLCAP) || d->t[k].kind != TK_WORD)
 				commonish = true;
 			if (ner_is_common(d, k) || d->t[k].kind != TK_WORD || (d->t[k].gram & W_PARTICLE))
@@ -872,8 +880,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			 * other capitalised runs with common words in them are
 			 * too often titles of works to guess at. */
 			const struct tok *lt = &d->t[j - 1];
-			bool personish = n <= 3 && !ner_is_common(d, j - 1) && !(lt->f & TF_ALLCAP) &&
-					 (lt->f & TF_ALPHA);
+			bool personish = (nwords <= 3 || (ninitials && nwords <= 4)) && !ner_is_common(d, j - 1) &&
+					 !(lt->f & TF_ALLCAP) && (lt->f & TF_ALPHA);
 			if (commonish && !personish)
 				return;
 			/* no digits in a person's name: "F-94 Starfire", "B-25

@@ -84,6 +84,22 @@ static bool collective_possessive(const struct doc *d, size_t j)
 	return ner_tok_cue(d, j - 1, N_COLLECTIVE);
 }
 
+/* Where a known name that starts in [i, j) and runs past the small word
+ * at j ends (within six tokens of it), or j when none does. */
+static size_t known_runs_on(const struct doc *d, size_t i, size_t j)
+{
+	size_t lim = d->n < j + 6 ? d->n : j + 6, e = j;
+	uint32_t kg;
+
+	for (size_t st = i; st < j && e == j; st++)
+		if (ner_tok_kinds(d, st) & G_PREFIX) {
+			size_t x = ner_longest_entry(d, st, lim, G_NAME, &kg);
+			if (x > j + 1)
+				e = x;
+		}
+	return e;
+}
+
 /* Extent of a capitalised chunk starting at i (a ner_capish token). */
 static size_t chunk_end(const struct doc *d, size_t i)
 {
@@ -125,6 +141,13 @@ static size_t chunk_end(const struct doc *d, size_t i)
 				j++;
 			break;
 		}
+		/* A known name through "for" or "on": "Centers for Disease
+		 * Control and Prevention". */
+		if (j + 1 < d->n && tok_w(d, j, RW_TOPIC_PREP) && (d->t[j].f & TF_LOWER) && !d->t[j].used &&
+		    known_runs_on(d, i, j) > j) {
+			j = known_runs_on(d, i, j);
+			continue;
+		}
 		/* "Panel on Climate Change", "Commission on Human Rights",
 		 * "Department for Education": "on" or "for" after an
 		 * organisation's head word, before capitals that are no other
@@ -162,14 +185,7 @@ static size_t chunk_end(const struct doc *d, size_t i)
 		if (j < d->n && tok_w(d, j, RW_CONJUNCTION) && !d->t[j].used) {
 			/* A known name runs on through it: "Bosnia and
 			 * Herzegovina", "Trinidad and Tobago". */
-			size_t lim = d->n < j + 6 ? d->n : j + 6, e = j;
-			uint32_t kg;
-			for (size_t st = i; st < j && e == j; st++)
-				if (ner_tok_kinds(d, st) & G_PREFIX) {
-					size_t x = ner_longest_entry(d, st, lim, G_NAME, &kg);
-					if (x > j + 1)
-						e = x;
-				}
+			size_t e = known_runs_on(d, i, j);
 			if (e > j) {
 				j = e;
 				continue;

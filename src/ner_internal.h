@@ -149,7 +149,8 @@ enum {
 	N_CLUB_VERB = 1u << 22,   /* "played with" a town: its club */
 	N_PLACE_SUFFIX = 1u << 23, /* "London-based": split off the place before it */
 	N_PLACE_OFFICE = 1u << 24, /* "the mayor of X", "MP for X": X is a place */
-	NER_NCUES = 25
+	N_PERSON_ROLE = 1u << 25,  /* "co-founder Bill Gates": a person's role before the name */
+	NER_NCUES = 26
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

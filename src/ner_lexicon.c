@@ -76,7 +76,7 @@ static const struct class_name cue_classes[] = {
 	{"sport-verb", N_SPORT_VERB}, {"sport-noun", N_SPORT_NOUN},
 	{"org-after", N_ORG_AFTER}, {"sport-slug", N_SPORT_SLUG},
 	{"club-verb", N_CLUB_VERB}, {"place-suffix", N_PLACE_SUFFIX},
-	{"place-office", N_PLACE_OFFICE},
+	{"place-office", N_PLACE_OFFICE}, {"person-role", N_PERSON_ROLE},
 };
 
 static struct slot *lex;

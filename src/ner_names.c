@@ -630,6 +630,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, l, 2);
 		return;
 	}
+	/* "co-founder Bill Gates", "golfer Tiger Woods": a person's role in
+	 * lower case just before names the person, whatever the words
+	 * (a head word: "Woods"). */
+	if (!titled && n >= 2 && n <= 3 && i > 0 && d->t[i - 1].kind == TK_WORD && (d->t[i - 1].f & TF_LOWER) &&
+	    !d->t[i - 1].used && !(t->f & TF_ALLCAP) && ner_tok_cue(d, i - 1, N_PERSON_ROLE)) {
+		add_span(d, i, j, NER_PERSON, 1);
+		return;
+	}
 	/* "the Orlando Rays", "the Sacramento River Cats": no person is
 	 * written with "the"; names ending in a plural that no list knows
 	 * and no head word ends ("the Rocky Mountains") are a team, a band or

@@ -150,7 +150,8 @@ enum {
 	N_PLACE_SUFFIX = 1u << 23, /* "London-based": split off the place before it */
 	N_PLACE_OFFICE = 1u << 24, /* "the mayor of X", "MP for X": X is a place */
 	N_PERSON_ROLE = 1u << 25,  /* "co-founder Bill Gates": a person's role before the name */
-	NER_NCUES = 26
+	N_EVENT_PREFIX = 1u << 26, /* "Hurricane Milton": a storm's name is an event */
+	NER_NCUES = 27
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

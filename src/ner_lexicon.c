@@ -77,6 +77,7 @@ static const struct class_name cue_classes[] = {
 	{"org-after", N_ORG_AFTER}, {"sport-slug", N_SPORT_SLUG},
 	{"club-verb", N_CLUB_VERB}, {"place-suffix", N_PLACE_SUFFIX},
 	{"place-office", N_PLACE_OFFICE}, {"person-role", N_PERSON_ROLE},
+	{"event-prefix", N_EVENT_PREFIX},
 };
 
 static struct slot *lex;

@@ -607,13 +607,6 @@ static bool plain_words(const struct doc *d, size_t i, size_t j)
 }
 
 /* Label a chunk already stripped of titles and determiners. */
-/* After "in" or "at", a word that names no place: a faith, a movement
- * or a people by its ending ("towards Judaism", "in Protestantism"). */
-static bool place_prep_says_nothing(const struct doc *d, size_t i, size_t j)
-{
-	return j == i + 1 && (group_ending(d, i) || derived_ending(d, i));
-}
-
 static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 {
 	uint32_t g, hk;
@@ -714,6 +707,11 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		if (l == NER_ORG)
 			i = unit_number(d, i);
 		add_span(d, i, j, l, 2);
+		return;
+	}
+	/* "Hurricane Milton", "Typhoon Haiyan": a storm, an event */
+	if (n >= 2 && !titled && ner_tok_cue(d, i, N_EVENT_PREFIX)) {
+		add_span(d, i, j, NER_EVENT, 2);
 		return;
 	}
 	if (n >= 2 && (ner_tok_kinds(d, i) & (G_PRE_LOC | G_PRE_FAC | G_PRE_ORG)) && !titled) {
@@ -847,8 +845,9 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
+	/* (not a faith or a movement by its ending: "towards Judaism") */
 	if (i > 0 && (((gram(d, i - 1) & W_LOCPREP) && !d->t[i - 1].used) || place_of(d, i)) && n <= 2 &&
-	    !place_prep_says_nothing(d, i, j)) {
+	    !(n == 1 && (group_ending(d, i) || derived_ending(d, i)))) {
 		add_span(d, i, j, NER_GPE, 0);
 		d->sp[d->nsp - 1].pending = 1;
 		return;
@@ -1057,6 +1056,8 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 				break;
 			if ((ner_tok_kinds(d, i) & G_TITLE) && i + 1 < j)
 				break;
+			if (i + 1 < j && ner_tok_cue(d, i, N_EVENT_PREFIX))
+				break; /* "Hurricane Milton made landfall" */
 			if (j == i + 2 && ner_corp_suffix(d, i + 1))
 				break; /* "Acme Corp said" */
 			if (j == i + 3 && ner_corp_suffix(d, i + 2) && (ner_tok_kinds(d, i + 1) & G_W_ORG))

@@ -537,7 +537,13 @@ size_t ner_caps_line_start(const struct doc *d, size_t i, size_t j);
 /* A known state or country set off by a comma at token j ("Harlow, Essex,"). */
 bool ner_state_follows(const struct doc *d, size_t j);
 
-/* Names (ner_names.c; company suffixes in ner_corp.c) */
+/* Names (ner_names.c; where a name's chunk ends in ner_chunk.c; company
+ * suffixes in ner_corp.c) */
+
+/* An initial: "H." inside "Frederick H. Collier". */
+bool ner_initial_at(const struct doc *d, size_t i);
+/* Extent of a capitalised chunk starting at i (a ner_capish token). */
+size_t ner_chunk_end(const struct doc *d, size_t i);
 
 /* A company's legal suffix, capitalised: "Inc", "Corp", "Ltd"... */
 bool ner_corp_suffix(const struct doc *d, size_t i);

@@ -1,5 +1,5 @@
 /* store_article.c — the store's articles: import (one transaction that
- * saves the text, its mentions and its sentences, and moves the
+ * saves the text and its mentions, and moves the
  * highlights of a changed text), batches of imports, listing, reading,
  * editing and deleting, and the reading position.  Part of the store
  * module (see store_internal.h); its statements are the table below. */
@@ -15,7 +15,6 @@
 
 #include "gloss/date.h"
 #include "gloss/import.h"
-#include "gloss/sentence.h"
 #include "gloss/store.h"
 #include "gloss/util.h"
 #include "store_internal.h"

@@ -401,7 +401,6 @@ char *store_snippet(struct store *st, const struct store_sq *q, int64_t article)
 	int more, found = 0;
 	char *body, *snippet = NULL;
 
-
 	if (!tk || !q->nph || !(body = body_head(st, article, SNIPPET_READ, &len, &more)))
 		return NULL;
 	sentence_split(body, len, &sv);

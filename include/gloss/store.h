@@ -12,10 +12,9 @@
 #include "gloss/ner_label.h"
 
 struct store;
-/* What an import saves (import.h, ner.h, sentence.h). */
+/* What an import saves (import.h, ner.h). */
 struct import_doc;
 struct ner_result;
-struct sentence_vec;
 
 #define STORE_SCHEMA_VERSION 14
 /* The schema version that added article.focus_pos. */

@@ -109,6 +109,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	ner_sports_clubs(d);
 	ner_join_corp_suffixes(d);
 	ner_join_nicknames(d);
+	ner_list_kinds(d);
 	ner_headline_names(d);
 	full_of = xcalloc(d->nsp ? d->nsp : 1, sizeof *full_of);
 	util_large_array(full_of, d->nsp * sizeof *full_of);

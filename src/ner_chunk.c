@@ -209,7 +209,10 @@ size_t ner_chunk_end(const struct doc *d, size_t i)
 				continue;
 			}
 		}
-		if (tok_punct(d, j, '&') && ner_capish(d, j + 1) && !(ner_tok_kinds(d, j + 1) & G_GIVEN)) {
+		/* "Marks & Spencer"; a known name also through a given name
+		 * ("Johnson & Johnson") */
+		if (tok_punct(d, j, '&') && ner_capish(d, j + 1) &&
+		    (!(ner_tok_kinds(d, j + 1) & G_GIVEN) || known_runs_on(d, i, j) > j)) {
 			j++;
 			continue;
 		}

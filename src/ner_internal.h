@@ -572,6 +572,9 @@ void ner_propagate_defined(struct doc *d);
 /* A nickname in quotes inside a person's name joins it: William Mailes
  * "Cowboy" Cowley (spans sorted). */
 void ner_join_nicknames(struct doc *d);
+/* The guesses in a list of names whose sure items are of one kind take
+ * that kind (ner_lists.c; spans sorted). */
+void ner_list_kinds(struct doc *d);
 /* Short forms get the label and (full_of) the span of the fullest name. */
 void ner_resolve_aliases(struct doc *d, size_t *full_of);
 

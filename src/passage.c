@@ -21,15 +21,7 @@ void passage_query_plan(const char *words, int any, int prefix_last, passage_doc
 	const char *p = words;
 
 	memset(out, 0, sizeof *out);
-	while (*p && nterms < ARRAY_SIZE(terms)) {
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		if (!*p)
-			break;
-		terms[nterms].w = p;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
-			p++;
-		terms[nterms].n = (size_t)(p - terms[nterms].w);
+	while (nterms < ARRAY_SIZE(terms) && (terms[nterms].w = util_next_word(&p, &terms[nterms].n))) {
 		/* One letter is a word, not a prefix of thousands (the index
 		 * keeps prefixes of two letters and more). */
 		if (!*p && terms[nterms].n < 2)

@@ -196,7 +196,8 @@ struct store_sq *store_sq_new(struct store *st, const char *words, int prefix_la
 {
 	struct store_tokenizer *tk = tokenizer(st);
 	struct store_sq *q;
-	const char *p = words;
+	const char *p = words, *w;
+	size_t n;
 
 	if (!tk) {
 		snprintf(st->core.errbuf, sizeof st->core.errbuf,
@@ -205,17 +206,9 @@ struct store_sq *store_sq_new(struct store *st, const char *words, int prefix_la
 	}
 	q = xcalloc(1, sizeof *q);
 	q->any = any;
-	while (*p && q->nph < SQ_MAX_PHRASES) {
-		const char *w;
+	while (q->nph < SQ_MAX_PHRASES && (w = util_next_word(&p, &n))) {
 		size_t before = q->toks.n;
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		if (!*p)
-			break;
-		w = p;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
-			p++;
-		if (tokenize(tk, FTS5_TOKENIZE_QUERY, w, (size_t)(p - w), 0, &q->toks) != 0) {
+		if (tokenize(tk, FTS5_TOKENIZE_QUERY, w, n, 0, &q->toks) != 0) {
 			q->toks.n = before;
 			continue;
 		}
@@ -227,9 +220,7 @@ struct store_sq *store_sq_new(struct store *st, const char *words, int prefix_la
 		q->nph++;
 	}
 	/* Only a prefix typed last is one. */
-	while (*p == ' ' || *p == '\t' || *p == '\n')
-		p++;
-	q->prefix_last = prefix_last && !*p;
+	q->prefix_last = prefix_last && !util_next_word(&p, &n);
 	return q;
 }
 

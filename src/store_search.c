@@ -41,24 +41,17 @@ STORE_STATEMENTS(STORE_PART_SEARCH, SEARCH_STMTS)
 char *store_fts_query(const char *q, int prefix_last, int any)
 {
 	struct buf b = {0};
-	const char *p = q;
+	const char *p = q, *w;
+	size_t n, k;
 
-	while (*p) {
-		const char *w;
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		if (!*p)
-			break;
-		w = p;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
-			p++;
+	while ((w = util_next_word(&p, &n))) {
 		if (b.len)
 			buf_adds(&b, any ? " OR " : " ");
 		buf_addc(&b, '"');
-		for (; w < p; w++) {
-			if (*w == '"')
+		for (k = 0; k < n; k++) {
+			if (w[k] == '"')
 				buf_addc(&b, '"');
-			buf_addc(&b, *w);
+			buf_addc(&b, w[k]);
 		}
 		buf_addc(&b, '"');
 		if (prefix_last && !*p)

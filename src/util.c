@@ -375,6 +375,25 @@ void util_sha256_hex(const void *data, size_t len, char out[65])
 		snprintf(out + 8 * i, 9, "%08x", (unsigned)h[i]);
 }
 
+const char *util_next_word(const char **p, size_t *n)
+{
+	const char *s = *p, *w;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	if (!*s) {
+		*p = s;
+		*n = 0;
+		return NULL;
+	}
+	w = s;
+	while (*s && *s != ' ' && *s != '\t' && *s != '\n')
+		s++;
+	*p = s;
+	*n = (size_t)(s - w);
+	return w;
+}
+
 size_t util_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 {
 	size_t len, i;

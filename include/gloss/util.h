@@ -90,6 +90,11 @@ const char *util_file_kind(const char *path);
 /* SHA-256 of a byte string as 64 lowercase hex digits + NUL. */
 void util_sha256_hex(const void *data, size_t len, char out[65]);
 
+/* The next word of *p, words being separated by spaces, tabs and
+ * newlines (as a search's words are): its start, its length in *n, and
+ * *p moved past it; NULL when no word is left. */
+const char *util_next_word(const char **p, size_t *n);
+
 /* The valid UTF-8 sequence at p (n bytes left): its length, and its code
  * point in *cp; 0 when the bytes are not UTF-8 (overlong forms and
  * surrogates included). */

@@ -456,6 +456,29 @@ int store_commit_outer(struct store *st, const char *what)
 	return step_done(st, stmt(st, S_COMMIT), what);
 }
 
+int store_step_ids(struct store *st, sqlite3_stmt *s, const char *what, int64_t **ids, size_t *n)
+{
+	struct {
+		int64_t *v;
+		size_t n, cap;
+	} out = {0};
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		VEC_PUSH(&out, sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	*ids = NULL;
+	*n = 0;
+	if (rc != SQLITE_DONE) {
+		store_set_err(st, what);
+		free(out.v);
+		return -1;
+	}
+	*ids = out.v;
+	*n = out.n;
+	return 0;
+}
+
 int store_data_version(struct store *st)
 {
 	sqlite3_stmt *v = stmt(st, S_DATA_VERSION);

@@ -220,28 +220,9 @@ int64_t store_article_count(struct store *st)
 int store_article_ids_from(struct store *st, const char *prefix, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *s = stmt(st, S_ARTICLE_IDS_FROM);
-	size_t cap = 0;
-	int rc;
 
-	*ids = NULL;
-	*n = 0;
 	bind_text(s, 1, prefix);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*ids = xreallocarray(*ids, cap, sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_set_err(st, "cannot list articles");
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return store_step_ids(st, s, "cannot list articles", ids, n);
 }
 
 void store_article_clear(struct store_article *a)

@@ -148,28 +148,9 @@ static int64_t person_for_bare_name(struct store *st, const char *name, int64_t 
 static int entity_articles(struct store *st, int64_t id, int64_t **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt(st, S_ENTITY_ARTICLES);
-	size_t cap = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		(*out)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		store_set_err(st, "cannot read entities");
-		return -1;
-	}
-	return 0;
+	return store_step_ids(st, s, "cannot read entities", out, n);
 }
 
 int store_entity_docs_remake(struct store *st, const int64_t *ids, size_t n, const char *what)

@@ -264,27 +264,15 @@ static int select_ids(struct store *st, const char *what, const char *sql, int64
                       int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *s = prep(st, what, sql, "ii", a, b);
-	struct {
-		int64_t *v;
-		size_t n, cap;
-	} out = {0};
 	int rc;
 
 	*ids = NULL;
 	*n = 0;
 	if (!s)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		VEC_PUSH(&out, sqlite3_column_int64(s, 0));
+	rc = store_step_ids(st, s, what, ids, n);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_set_err(st, what);
-		free(out.v);
-		return -1;
-	}
-	*ids = out.v;
-	*n = out.n;
-	return 0;
+	return rc;
 }
 
 /* Delete articles as `gloss delete` does (their mentions, sentences and

@@ -141,6 +141,10 @@ static inline int step_done(struct store *st, sqlite3_stmt *s, const char *what)
 int store_change1(struct store *st, sqlite3_stmt *s, const char *what);
 /* PRAGMA data_version, or -1. */
 int store_data_version(struct store *st);
+/* The first column of every row of a bound statement, which is reset:
+ * 0 with the ids in *ids (the caller's to free), or -1 with none and the
+ * message what set. */
+int store_step_ids(struct store *st, sqlite3_stmt *s, const char *what, int64_t **ids, size_t *n);
 /* store_version.c, inside an annotation write's transaction: is the
  * article of highlight hl (or article_id with the text whose hash is sha,
  * when sha is given) still the version the caller sees?  0 yes, -1 no or

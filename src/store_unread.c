@@ -30,10 +30,6 @@ int store_article_ids_narrowed(struct store *st, enum store_sort sort, int64_t f
                                int unread_only, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *s = NULL;
-	struct {
-		int64_t *v;
-		size_t n, cap;
-	} out = {0};
 	int rc;
 
 	*ids = NULL;
@@ -47,17 +43,9 @@ int store_article_ids_narrowed(struct store *st, enum store_sort sort, int64_t f
 	}
 	sqlite3_bind_int64(s, 1, feed_id > 0 ? feed_id : 0);
 	sqlite3_bind_int64(s, 2, unread_only != 0);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		VEC_PUSH(&out, sqlite3_column_int64(s, 0));
+	rc = store_step_ids(st, s, "cannot list the articles", ids, n);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_set_err(st, "cannot list the articles");
-		free(out.v);
-		return -1;
-	}
-	*ids = out.v;
-	*n = out.n;
-	return 0;
+	return rc;
 }
 
 int store_unread_set_many(struct store *st, const int64_t *ids, size_t n, int unread,

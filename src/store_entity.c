@@ -20,10 +20,11 @@
 #include "gloss/util.h"
 #include "store_internal.h"
 
-/* The articles that mention entity ?1 (entity_fts, schema step 14),
- * for statements that find an entity's mention rows by their primary
- * key (article_id, entity_id, surface). */
-#define ARTICLES_OF_1 "(SELECT rowid FROM entity_fts WHERE entity_fts MATCH '\"' || ?1 || '\"')"
+/* The articles that mention the entity whose id is the SQL expression e
+ * (entity_fts, schema step 14): statements find an entity's mention rows
+ * through them, by their primary key (article_id, entity_id, surface). */
+#define ARTICLES_OF(e) "SELECT rowid FROM entity_fts WHERE entity_fts MATCH '\"' || " e " || '\"'"
+#define ARTICLES_OF_1 "(" ARTICLES_OF("?1") ")"
 
 #define ENTITY_STMTS(X)                                                                            \
 	X(MENTION_UNCOUNT,                                                                         \
@@ -58,7 +59,7 @@
 	X(ENTITY_ORPHANS,                                                                          \
 	  "DELETE FROM entity WHERE mentions <= 0"                                                 \
 	  " AND NOT EXISTS (SELECT 1 FROM entity_rule r WHERE r.entity_id = entity.id)"           \
-	  " AND NOT EXISTS (SELECT 1 FROM entity_fts WHERE entity_fts MATCH '\"' || entity.id || '\"')") \
+	  " AND NOT EXISTS (" ARTICLES_OF("entity.id") ")")                                      \
 	X(MENTIONS_IN, "SELECT entity_id, spans FROM mention WHERE article_id = ?1")               \
 	X(ENTITY_ALIASES,                                                                          \
 	  "SELECT surface, sum(n) FROM mention WHERE article_id IN " ARTICLES_OF_1                 \
@@ -73,7 +74,7 @@
 	X(ENTITY_DROP_MENTIONS,                                                                    \
 	  "DELETE FROM mention WHERE article_id IN " ARTICLES_OF_1 " AND entity_id = ?1")         \
 	/* entity_fts: an article's entities, as its document of ids. */    \
-	X(ENTITY_ARTICLES, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH '\"' || ?1 || '\"'") \
+	X(ENTITY_ARTICLES, ARTICLES_OF("?1"))                                                      \
 	X(ENTITY_DOC_DELETE, "DELETE FROM entity_fts WHERE rowid = ?1")                            \
 	X(ENTITY_DOC_INSERT, "INSERT INTO entity_fts(rowid, ents) VALUES (?1, ?2)")                \
 	X(ENTITY_DOC_REMAKE,                                                                       \

@@ -212,13 +212,12 @@ void store_sq_free(struct store_sq *q);
 /* An article's snippet for q: its sentence (or a window of a long one)
  * with most of q's words, marked \1...\2; NULL when its body has none. */
 char *store_snippet(struct store *st, const struct store_sq *q, int64_t article);
-/* Passages for q among the articles matching fts (an FTS5 query), the
- * newest `newest` of them (-1: all) ranked, outside exclude_article
- * (> 0); at most limit (-1: all), best first. */
+/* Passages for q from the articles given, best first: their sentences
+ * that match, ranked by bm25 over the sentences read; at most limit (-1:
+ * all), their title and outlet left to the caller. */
 struct store_passages;
-int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
-                        int64_t exclude_article, int64_t newest, int64_t limit,
-                        struct store_passages *out);
+int store_passages_find(struct store *st, struct store_sq *q, const int64_t *articles, size_t narts,
+                        int64_t limit, struct store_passages *out);
 /* Articles holding the word w[0..n), folded as the index folds it. */
 double store_term_docs(struct store *st, const char *w, size_t n);
 

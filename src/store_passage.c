@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,15 +26,7 @@
 
 #define PASSAGE_STMTS(X)                                                                           \
 	X(FTS5_API, "SELECT fts5(?1)")                                                             \
-	/* Passages come from bodies: the title's words are not asked for. \
-	 * The newest ?3 matches (-1: all) with their bm25 on the body, ranked \
-	 * in C. */                                                                                \
-	X(PASSAGE_ARTICLES,                                                                        \
-	  "SELECT rowid, bm25(article_fts, 0.0, 1.0) FROM article_fts WHERE article_fts MATCH ?1"  \
-	  " AND rowid <> ?2 ORDER BY rowid DESC LIMIT ?3")                                         \
-	X(PASSAGE_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")                        \
 	X(BODY_HEAD, "SELECT substr(body, 1, ?2), length(body) > ?2 FROM article WHERE id = ?1")   \
-	X(ARTICLE_TOTAL, "SELECT count(*) FROM article")                                           \
 	X(TERM_DOCS, "SELECT doc FROM article_vocab WHERE term = ?1")
 
 STORE_STATEMENTS(STORE_PART_PASSAGE, PASSAGE_STMTS)
@@ -54,7 +47,7 @@ STORE_STATEMENTS(STORE_PART_PASSAGE, PASSAGE_STMTS)
 /* A passage's text is its sentence's first this many characters. */
 #define PASSAGE_TEXT_CHARS 2000
 /* Words of a query matched in a sentence (FTS5 takes more; a sentence
- * is scored by its first these). */
+ * is scored by its first these); fewer than 64, for a mask of them. */
 #define SQ_MAX_PHRASES 32
 
 /* FTS5's tokenizer, made as article_fts makes it (schema step 0:
@@ -254,33 +247,32 @@ static int phrase_at(const struct store_sq *q, size_t p, const struct stokens *t
 
 /* The phrases of q in tokens [a, b) of t: how often each (tf[p]), which
  * (the return value's bits), and the first token of the first match. */
-static unsigned long sq_match(const struct store_sq *q, const struct stokens *t, size_t a, size_t b,
-                              unsigned *tf, size_t *first)
+static uint64_t sq_match(const struct store_sq *q, const struct stokens *t, size_t a, size_t b,
+                         unsigned *tf, size_t *first)
 {
-	unsigned long mask = 0;
+	uint64_t mask = 0;
 	size_t i, p;
 
-	if (tf)
-		memset(tf, 0, q->nph * sizeof *tf);
+	memset(tf, 0, q->nph * sizeof *tf);
 	*first = b;
 	for (i = a; i < b; i++)
 		for (p = 0; p < q->nph; p++)
 			if (phrase_at(q, p, t, i, b)) {
-				mask |= 1UL << p;
-				if (tf)
-					tf[p]++;
+				mask |= (uint64_t)1 << p;
+				tf[p]++;
 				if (*first == b)
 					*first = i;
 			}
 	return mask;
 }
 
-static int sq_matches(const struct store_sq *q, unsigned long mask)
+/* (SQ_MAX_PHRASES is below 64: the mask of all of them is defined.) */
+static int sq_matches(const struct store_sq *q, uint64_t mask)
 {
-	return q->any ? mask != 0 : mask == (q->nph >= 64 ? ~0UL : (1UL << q->nph) - 1);
+	return q->any ? mask != 0 : mask == ((uint64_t)1 << q->nph) - 1;
 }
 
-static size_t popcount(unsigned long m)
+static size_t popcount(uint64_t m)
 {
 	size_t n = 0;
 	for (; m; m &= m - 1)
@@ -399,7 +391,8 @@ char *store_snippet(struct store *st, const struct store_sq *q, int64_t article)
 	 * tie; one with them all ends the look. */
 	for (i = 0; i < sv.n && cands < SNIPPET_CANDIDATES; i++) {
 		size_t s = sv.v[i].start, e = sv.v[i].end, first;
-		unsigned long mask, score, hits = 0;
+		uint64_t mask;
+		unsigned long score, hits = 0;
 		unsigned tf[SQ_MAX_PHRASES];
 		size_t p;
 		t.n = 0;
@@ -471,19 +464,6 @@ struct cand {
 	double score;
 };
 
-struct article_rank {
-	int64_t id;
-	double score; /* bm25 of its body */
-};
-
-static int cmp_article(const void *a, const void *b)
-{
-	const struct article_rank *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score < y->score ? -1 : 1;
-	return x->id > y->id ? -1 : x->id < y->id;
-}
-
 struct read_article {
 	int64_t id;
 	char *body;
@@ -530,7 +510,7 @@ static int article_cands(struct store_tokenizer *tk, const struct store_sq *q, s
 		rc = -1;
 	for (i = 0; rc == 0 && i < sv.n; i++) {
 		size_t a = token_from(&t, ti, sv.v[i].start), b = a, first;
-		unsigned long mask;
+		uint64_t mask;
 		while (b < t.n && t.v[b].end <= sv.v[i].end)
 			b++;
 		ti = b;
@@ -561,13 +541,9 @@ static int article_cands(struct store_tokenizer *tk, const struct store_sq *q, s
  * (a phrase of several tokens: its rarest). */
 static void sq_idf(struct store *st, struct store_sq *q)
 {
-	sqlite3_stmt *s = stmt(st, S_ARTICLE_TOTAL);
-	double total = 0;
+	double total = (double)store_article_count(st);
 	size_t p, k;
 
-	if (sqlite3_step(s) == SQLITE_ROW)
-		total = sqlite3_column_double(s, 0);
-	sqlite3_reset(s);
 	for (p = 0; p < q->nph; p++) {
 		double docs = -1, idf;
 		for (k = 0; k < q->ph[p].n; k++) {
@@ -583,21 +559,17 @@ static void sq_idf(struct store *st, struct store_sq *q)
 	}
 }
 
-int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
-                        int64_t exclude_article, int64_t newest, int64_t limit,
-                        struct store_passages *out)
+int store_passages_find(struct store *st, struct store_sq *q, const int64_t *articles, size_t narts,
+                        int64_t limit, struct store_passages *out)
 {
 	struct store_tokenizer *tk = tokenizer(st);
-	struct article_rank *arts = NULL;
 	struct read_article *read = NULL;
 	struct cand *cv = NULL;
 	unsigned *tfv = NULL;
-	size_t narts = 0, acap = 0, nread = 0, cn = 0, ccap = 0, tfn = 0, tfcap = 0, sentences = 0;
-	size_t tokens = 0;
+	size_t nread = 0, cn = 0, ccap = 0, tfn = 0, tfcap = 0, sentences = 0, tokens = 0;
 	size_t bytes = 0, i;
-	sqlite3_stmt *s;
 	double avgdl;
-	int rc;
+	int rc = 0;
 
 	if (!tk) {
 		snprintf(st->core.errbuf, sizeof st->core.errbuf,
@@ -608,34 +580,13 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
 		return 0; /* no word in the words ("—") */
 	if (q->any)
 		sq_idf(st, q);
-	s = stmt(st, S_PASSAGE_ARTICLES);
-	bind_text(s, 1, fts);
-	sqlite3_bind_int64(s, 2, exclude_article > 0 ? exclude_article : 0);
-	sqlite3_bind_int64(s, 3, newest);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (narts == acap) {
-			acap = acap ? acap * 2 : 64;
-			arts = xreallocarray(arts, acap, sizeof *arts);
-		}
-		arts[narts].id = sqlite3_column_int64(s, 0);
-		arts[narts++].score = sqlite3_column_double(s, 1);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(arts);
-		store_set_err(st, rc == SQLITE_INTERRUPT ? "search interrupted" : "cannot search passages");
-		return -1;
-	}
-	/* The best articles first (bm25: lower is better; newer first on a
-	 * tie).  Only those with a matching sentence count towards
+	/* Only articles with a matching sentence count towards
 	 * PASSAGE_ARTICLES: an article whose words are in different
 	 * sentences gives none, and the next is read instead. */
-	if (narts)
-		qsort(arts, narts, sizeof *arts, cmp_article);
 	for (i = 0; i < narts && nread < PASSAGE_ARTICLES && bytes < PASSAGE_READ_TOTAL; i++) {
 		size_t len, before = cn;
 		int more;
-		char *body = body_head(st, arts[i].id, PASSAGE_READ, &len, &more);
+		char *body = body_head(st, articles[i], PASSAGE_READ, &len, &more);
 		if (!body)
 			continue;
 		bytes += len;
@@ -650,12 +601,10 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
 			continue;
 		}
 		read = xreallocarray(read, nread + 1, sizeof *read);
-		read[nread].id = arts[i].id;
+		read[nread].id = articles[i];
 		read[nread].body = body;
 		nread++;
 	}
-	free(arts);
-	rc = rc == -1 ? -1 : 0;
 	/* bm25 of each sentence, as FTS5 ranked a table of sentences. */
 	avgdl = sentences ? (double)tokens / (double)sentences : 1;
 	for (i = 0; rc == 0 && i < cn; i++) {
@@ -679,13 +628,6 @@ int store_passages_find(struct store *st, const char *fts, struct store_sq *q,
 		ps.end = cv[i].end;
 		ps.text = text_head(ra->body + cv[i].start, cv[i].end - cv[i].start);
 		ps.rank = -cv[i].score;
-		s = stmt(st, S_PASSAGE_TITLE);
-		sqlite3_bind_int64(s, 1, ra->id);
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			ps.title = col_strdup(s, 0);
-			ps.outlet = col_strdup(s, 1);
-		}
-		sqlite3_reset(s);
 		VEC_PUSH(out, ps);
 	}
 	if (rc != 0)

@@ -19,20 +19,27 @@
 #include "gloss/util.h"
 #include "store_internal.h"
 
+/* The newest ?2 articles matching ?1, each with its bm25 (title weighing
+ * five times the body) and what more follows. */
+#define NEWEST_MATCHES(more)                                                                       \
+	"SELECT rowid, bm25(article_fts, 5.0, 1.0)" more " FROM article_fts"                      \
+	" WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+
 #define SEARCH_STMTS(X)                                                                            \
 	/* The library's filter: the newest matches first, so a word that   \
 	 * every article has stops at the limit; bm25 is computed for the   \
 	 * rows returned only, and they are ranked in C. */                 \
-	X(LIBRARY_FILTER,                                                                          \
-	  "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts"                             \
-	  " WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")                              \
+	X(LIBRARY_FILTER, NEWEST_MATCHES(""))                                                      \
 	/* The same for gloss search, and whether the body holds the words  \
 	 * (its bm25 without the title is below 0): when only the title     \
 	 * does, no sentence is read for a snippet. */                     \
-	X(SEARCH_MATCHES,                                                                          \
-	  "SELECT rowid, bm25(article_fts, 5.0, 1.0), bm25(article_fts, 0.0, 1.0) < 0"            \
-	  " FROM article_fts WHERE article_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2")             \
-	X(SEARCH_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")
+	X(SEARCH_MATCHES, NEWEST_MATCHES(", bm25(article_fts, 0.0, 1.0) < 0"))                   \
+	X(SEARCH_TITLE, "SELECT title, outlet FROM article WHERE id = ?1")                        \
+	/* Passages come from bodies: the articles whose body matches ?1,  \
+	 * the newest ?3 (-1: all) with their bm25 on the body, outside ?2. */ \
+	X(PASSAGE_ARTICLES,                                                                        \
+	  "SELECT rowid, bm25(article_fts, 0.0, 1.0) FROM article_fts WHERE article_fts MATCH ?1"  \
+	  " AND rowid <> ?2 ORDER BY rowid DESC LIMIT ?3")
 
 STORE_STATEMENTS(STORE_PART_SEARCH, SEARCH_STMTS)
 
@@ -243,6 +250,10 @@ int store_passage_search(struct store *st, const char *words, int any, int prefi
 {
 	struct passage_query pq;
 	struct store_sq *sq;
+	struct ranked *r = NULL;
+	int64_t *ids;
+	size_t n = 0, i, base = out->n;
+	sqlite3_stmt *s;
 	char *q, *fts;
 	int rc;
 
@@ -256,13 +267,40 @@ int store_passage_search(struct store *st, const char *words, int any, int prefi
 		free(q);
 		return -1;
 	}
-	/* Passages are sentences of bodies: titles are not searched. */
+	/* Passages are sentences of bodies: titles are not searched.  The
+	 * matching articles best first, their sentences read from those. */
 	fts = xasprintf("body : (%s)", q);
-	rc = store_passages_find(st, fts, sq, exclude_article, any ? -1 : PASSAGE_PICKER_RANKED, limit,
-	                         out);
-	free(fts);
 	free(q);
+	s = stmt(st, S_PASSAGE_ARTICLES);
+	bind_text(s, 1, fts);
+	sqlite3_bind_int64(s, 2, exclude_article > 0 ? exclude_article : 0);
+	sqlite3_bind_int64(s, 3, any ? -1 : PASSAGE_PICKER_RANKED);
+	rc = step_ranked(s, &r, &n);
+	free(fts);
+	if (rc != SQLITE_DONE) {
+		store_sq_free(sq);
+		store_set_err(st, rc == SQLITE_INTERRUPT ? "search interrupted" : "cannot search passages");
+		return -1;
+	}
+	if (n)
+		qsort(r, n, sizeof *r, cmp_ranked);
+	ids = xreallocarray(NULL, n ? n : 1, sizeof *ids);
+	for (i = 0; i < n; i++)
+		ids[i] = r[i].id;
+	free(r);
+	rc = store_passages_find(st, sq, ids, n, limit, out);
+	free(ids);
 	store_sq_free(sq);
+	/* Each passage's article title and outlet. */
+	for (i = base; rc == 0 && i < out->n; i++) {
+		s = stmt(st, S_SEARCH_TITLE);
+		sqlite3_bind_int64(s, 1, out->v[i].article_id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			out->v[i].title = col_strdup(s, 0);
+			out->v[i].outlet = col_strdup(s, 1);
+		}
+		sqlite3_reset(s);
+	}
 	return rc;
 }
 

@@ -135,6 +135,16 @@ static void test_create_and_import(void)
 	free(p);
 }
 
+/* Does entity id have these counts of mentions and articles? */
+static int entity_counts_are(struct store *st, int64_t id, int64_t mentions, int64_t articles)
+{
+	struct store_entity e = {0};
+	int ok = store_entity_get(st, id, &e) == 0 && e.mentions == mentions && e.articles == articles;
+
+	free(e.name);
+	return ok;
+}
+
 static void test_entities(void)
 {
 	char *p = path_in("ent.db"), *err = NULL;
@@ -251,19 +261,13 @@ static void test_entities(void)
 		memset(&ms, 0, sizeof ms);
 		bare = store_entity_split(st, lopez, "Lopez");
 		CHECK(bare > 0, "the bare name split off");
-		CHECK(store_entity_get(st, bare, &e) == 0 && e.mentions == 2 && e.articles == 2,
-		      "with its two mentions in two articles");
-		free(e.name);
+		CHECK(entity_counts_are(st, bare, 2, 2), "with its two mentions in two articles");
 		CHECK(store_entity_mentions(st, bare, &ms) == 0 && ms.n == 2, "read through its articles");
 		free(ms.v);
 		memset(&ms, 0, sizeof ms);
-		CHECK(store_entity_get(st, lopez, &e) == 0 && e.mentions == 1 && e.articles == 1,
-		      "the full name keeps one");
-		free(e.name);
+		CHECK(entity_counts_are(st, lopez, 1, 1), "the full name keeps one");
 		CHECK_INT(store_entity_merge(st, bare, lopez), 0, "merged back");
-		CHECK(store_entity_get(st, lopez, &e) == 0 && e.mentions == 3 && e.articles == 2,
-		      "three mentions in two articles again");
-		free(e.name);
+		CHECK(entity_counts_are(st, lopez, 3, 2), "three mentions in two articles again");
 		CHECK(store_entity_mentions(st, lopez, &ms) == 0 && ms.n == 3, "all three read back");
 		free(ms.v);
 		memset(&ms, 0, sizeof ms);

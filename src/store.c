@@ -37,6 +37,15 @@
 /* A migrations[] step done in C (migrate_never_reuse_ids), not SQL. */
 #define MIGRATE_NEVER_REUSE_IDS "-- rebuild highlight, tag, note, link with AUTOINCREMENT"
 
+/* A long article's mention blocks go when a mention row of it is
+ * deleted or changed (schema step 10; step 14 makes them again on the
+ * rebuilt table). */
+#define MENTION_BLOCK_TRIGGERS                                                                     \
+	"CREATE TRIGGER IF NOT EXISTS mention_block_ad AFTER DELETE ON mention BEGIN"              \
+	"  DELETE FROM mention_block WHERE article_id = old.article_id; END;"                      \
+	"CREATE TRIGGER IF NOT EXISTS mention_block_au AFTER UPDATE ON mention BEGIN"              \
+	"  DELETE FROM mention_block WHERE article_id IN (old.article_id, new.article_id); END;"
+
 /* Schema steps: migrations[i] brings user_version i to i + 1.  Only ever
  * append; a released step is never edited. */
 static const char *const migrations[] = {
@@ -260,10 +269,7 @@ static const char *const migrations[] = {
 	"  n INTEGER NOT NULL,"
 	"  spans BLOB NOT NULL,"
 	"  PRIMARY KEY (article_id, block)) WITHOUT ROWID;"
-	"CREATE TRIGGER IF NOT EXISTS mention_block_ad AFTER DELETE ON mention BEGIN"
-	"  DELETE FROM mention_block WHERE article_id = old.article_id; END;"
-	"CREATE TRIGGER IF NOT EXISTS mention_block_au AFTER UPDATE ON mention BEGIN"
-	"  DELETE FROM mention_block WHERE article_id IN (old.article_id, new.article_id); END;",
+	MENTION_BLOCK_TRIGGERS,
 	/* 11 → 12: where the reader left each article (scroll position,
 	 * focus, when) in a table of its own.  In table article they were
 	 * part of a row that holds the text: saving the place on leaving a
@@ -328,10 +334,7 @@ static const char *const migrations[] = {
 	"INSERT INTO mention(article_id, entity_id, surface, n, spans)"
 	"  SELECT article_id, entity_id, surface, n, spans FROM mention_v13;"
 	"DROP TABLE mention_v13;"
-	"CREATE TRIGGER IF NOT EXISTS mention_block_ad AFTER DELETE ON mention BEGIN"
-	"  DELETE FROM mention_block WHERE article_id = old.article_id; END;"
-	"CREATE TRIGGER IF NOT EXISTS mention_block_au AFTER UPDATE ON mention BEGIN"
-	"  DELETE FROM mention_block WHERE article_id IN (old.article_id, new.article_id); END;",
+	MENTION_BLOCK_TRIGGERS,
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == STORE_SCHEMA_VERSION,

@@ -208,7 +208,7 @@ static bool plural_shape(const struct doc *d, size_t i)
 	return d->t[i].kind == TK_WORD && l >= 4 && p[l - 1] == 's' && !strchr("su'", p[l - 2]);
 }
 
-/* Is token i the plural of a common noun ("Dockers", "Monkeys")? */
+/* Is token i the plural of a common noun ("Timberlands")? */
 static bool common_plural(const struct doc *d, size_t i)
 {
 	const struct tok *t = &d->t[i];
@@ -726,8 +726,9 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			for (uint32_t q = t->s; q < lt->e; q++)
 				if (ner_cclass[d->s[q]] == C_DIG)
 					return;
-			/* nor a common noun's plural at its end: "Fremantle
-			 * Dockers", "Arctic Monkeys" are a team, a band */
+			/* nor a common noun's plural at its end: "Cascade
+			 * Timberlands" is a company (a plural the common words
+			 * list itself is left above, with the common runs) */
 			if (common_plural(d, j - 1)) {
 				add_span(d, i, j, NER_ORG, 0);
 				return;

@@ -10,6 +10,7 @@ GAZETTEER_FILES = \
 	data/en/gazetteer/country-names.txt \
 	data/en/gazetteer/currencies.txt \
 	data/en/gazetteer/demonyms.txt \
+	data/en/gazetteer/geonames-cities.txt \
 	data/en/gazetteer/given-names.txt \
 	data/en/gazetteer/holidays.txt \
 	data/en/gazetteer/heads-event.txt \

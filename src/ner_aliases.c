@@ -328,6 +328,21 @@ static bool common_seen_lower(const struct doc *d, const struct ispan *sp)
 	return true;
 }
 
+/* "Silang's call" after "Diego Silang", "Jackson said" after "Michael
+ * Jackson": a word the text has shown to be a person's name outranks a
+ * town of that name that only the gazetteer knows, unless a preposition
+ * of place stands before it ("in Jackson").  Countries, states and
+ * regions keep their kind. */
+static bool town_is_surname(const struct doc *d, const struct ispan *sp, const struct ispan *full)
+{
+	if (sp->label != NER_GPE || sp->pending || sp->strength != 2 || full->label != NER_PERSON ||
+	    full->te - full->ts < 2)
+		return false;
+	if (sp->ts > 0 && (d->t[sp->ts - 1].gram & W_LOCPREP))
+		return false;
+	return (ner_tok_kinds(d, sp->ts) & (G_GPE | G_REGION)) == G_CITY;
+}
+
 void ner_resolve_aliases(struct doc *d, size_t *full_of)
 {
 	struct alias_tab al = {xcalloc(64, sizeof *al.v), 63, 0};
@@ -454,6 +469,12 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 		     (d->sp[hit->span].label == NER_ORG && d->sp[hit->span].te - d->sp[hit->span].ts >= 2) ||
 		     dateline_place(d, sp))) {
 			sp->pending = 0;
+			continue;
+		}
+		if (town_is_surname(d, sp, &d->sp[hit->span])) {
+			sp->label = NER_PERSON;
+			if (!hit->ambiguous)
+				full_of[s] = hit->span;
 			continue;
 		}
 		if (hit->ambiguous) {

@@ -151,7 +151,8 @@ enum {
 	N_PLACE_OFFICE = 1u << 24, /* "the mayor of X", "MP for X": X is a place */
 	N_PERSON_ROLE = 1u << 25,  /* "co-founder Bill Gates": a person's role before the name */
 	N_EVENT_PREFIX = 1u << 26, /* "Hurricane Milton": a storm's name is an event */
-	NER_NCUES = 27
+	N_SCORE_AGAINST = 1u << 27, /* "drew 1-1 with" X: X is a club */
+	NER_NCUES = 28
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

@@ -24,6 +24,7 @@ static const struct {
 	{"gazetteer/country-names", G_COUNTRY, 0},
 	{"gazetteer/cities", G_CITY, 0},
 	{"gazetteer/tz-cities", G_CITY, 0},
+	{"gazetteer/geonames-cities", G_CITY, 0},
 	{"gazetteer/subdivisions", G_SUBDIV, 0},
 	{"gazetteer/regions", G_REGION, 0},
 	{"gazetteer/demonyms", G_NORP, 0},
@@ -77,7 +78,7 @@ static const struct class_name cue_classes[] = {
 	{"org-after", N_ORG_AFTER}, {"sport-slug", N_SPORT_SLUG},
 	{"club-verb", N_CLUB_VERB}, {"place-suffix", N_PLACE_SUFFIX},
 	{"place-office", N_PLACE_OFFICE}, {"person-role", N_PERSON_ROLE},
-	{"event-prefix", N_EVENT_PREFIX},
+	{"event-prefix", N_EVENT_PREFIX}, {"score-against", N_SCORE_AGAINST},
 };
 
 static struct slot *lex;

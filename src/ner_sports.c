@@ -28,6 +28,11 @@ static bool club_candidate(const struct doc *d, const struct ispan *sp)
 		return false;
 	if (sp->strength >= 3)
 		return false;
+	/* "Ronnie O'Sullivan beat John Higgins 10-5": a given name and a
+	 * surname are a player ("Crystal Palace" ends in a common word). */
+	if (sp->label == NER_PERSON && sp->te - sp->ts >= 2 && (ner_tok_kinds(d, sp->ts) & G_GIVEN) &&
+	    !ner_is_common(d, sp->te - 1) && !(ner_tok_kinds(d, sp->te - 1) & G_GPE))
+		return false;
 	/* A country's name is its national side as often as not: left alone. */
 	return sp->label != NER_GPE || !(ner_phrase_kinds(d, sp->ts, sp->te, false) & G_COUNTRY);
 }
@@ -225,10 +230,17 @@ void ner_sports_clubs(struct doc *d)
 		if (d->t[i].kind != TK_NUM || !(score_tok(d, i) || (score_num(d, i) && tok_punct(d, i + 1, '-') &&
 									 score_num(d, i + 2))))
 			continue;
+		/* Sets, "6-3 6-4": a match between players, not clubs. */
+		if ((i > 0 && score_tok(d, i - 1)) || (i + 1 < d->n && score_tok(d, i + 1))) {
+			while (next < d->n && score_tok(d, next))
+				next++;
+			continue;
+		}
+		e = score_tok(d, i) ? i + 1 : i + 3; /* past the score */
 		for (size_t v = i; v-- > 0 && v + 12 > i;) {
 			if (d->t[v + 1].f & (TF_NL | TF_SENT))
 				break;
-			if (!(d->t[v].f & TF_LOWER) || !club_word(d, v - 1))
+			if (!(d->t[v].f & TF_LOWER))
 				continue;
 			if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
 				c = v + 2; /* "drew with" before "drew" */
@@ -237,14 +249,21 @@ void ner_sports_clubs(struct doc *d)
 			else
 				continue;
 			a = club_run_back(d, v);
+			/* "They lost to Tulsa 63-7": no pronoun is a club. */
+			if (a + 1 == v && (d->t[a].f & TF_SENT) && ner_is_common(d, a))
+				a = v;
 			added |= make_club(d, a, v, nsorted, &cl);
 			/* "Liverpool and Manchester United drew 2-2": both */
 			if (a >= 2 && a < v && tok_w(d, a - 1, RW_CONJUNCTION) && (d->t[a - 1].f & TF_LOWER) &&
 			    !(d->t[a].f & (TF_NL | TF_SENT)) && club_word(d, a - 2) && !(d->t[a - 1].f & TF_NL) &&
 			    !((d->t[a - 2].f & TF_SENT) && ner_is_common(d, a - 2)))
 				added |= make_club(d, club_run_back(d, a - 1), a - 1, nsorted, &cl);
-			if ((e = club_run(d, c)) > c)
-				added |= make_club(d, c, e, nsorted, &cl);
+			if (club_run(d, c) > c)
+				added |= make_club(d, c, club_run(d, c), nsorted, &cl);
+			/* "drew 1-1 with Bristol", "lost 2-1 to Leeds". */
+			else if (e + 1 < d->n && (d->t[e].f & TF_LOWER) && ner_tok_cue(d, e, N_SCORE_AGAINST) &&
+				 !(d->t[e + 1].f & (TF_NL | TF_SENT)) && club_run(d, e + 1) > e + 1)
+				added |= make_club(d, e + 1, club_run(d, e + 1), nsorted, &cl);
 			break;
 		}
 	}

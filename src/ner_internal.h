@@ -152,7 +152,8 @@ enum {
 	N_PERSON_ROLE = 1u << 25,  /* "co-founder Bill Gates": a person's role before the name */
 	N_EVENT_PREFIX = 1u << 26, /* "Hurricane Milton": a storm's name is an event */
 	N_SCORE_AGAINST = 1u << 27, /* "drew 1-1 with" X: X is a club */
-	NER_NCUES = 28
+	N_NAME_FIRST = 1u << 28,    /* "Mike": a given name before all else */
+	NER_NCUES = 29
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

@@ -612,6 +612,16 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_PERSON, 2);
 		return;
 	}
+	/* "future champion Mike Weaver", "the song by Eddy Grant": a given
+	 * name that is a name before all else and one more word, both common
+	 * words but capitalised inside a sentence, are a person unless the
+	 * word is a plural or a name's head word ("Mark Hall"). */
+	if (n == 2 && ner_tok_cue(d, i, N_NAME_FIRST) && !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)) && i > 0 &&
+	    !(ner_tok_kinds(d, i + 1) & (G_CUE | G_NAME | G_TITLE)) && !common_plural(d, i + 1) &&
+	    !(d->t[i + 1].f & TF_ALLCAP)) {
+		add_span(d, i, j, NER_PERSON, 1);
+		return;
+	}
 	/* 5. Context. */
 	{
 		size_t a = j;

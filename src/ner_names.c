@@ -619,7 +619,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	if (n == 2 && ner_tok_cue(d, i, N_NAME_FIRST) && !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)) && i > 0 &&
 	    !(ner_tok_kinds(d, i + 1) & (G_CUE | G_NAME | G_TITLE)) && !common_plural(d, i + 1) &&
 	    !(d->t[i + 1].f & TF_ALLCAP)) {
-		add_span(d, i, j, NER_PERSON, 1);
+		add_span(d, i, j, NER_PERSON, 2);
 		return;
 	}
 	/* 5. Context. */

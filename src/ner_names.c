@@ -264,11 +264,21 @@ static bool org_kind_noun(const struct doc *d, size_t k)
 
 /* "X is a Brazilian bicycle manufacturer", "X, a record label based in
  * Paris", "X is a village in Kent": a definition that says what the chunk
- * ending before token j is.  Its label (ORG, GPE, LOC), or -1. */
-static int defined_as(const struct doc *d, size_t j)
+ * [i, j) is.  Its label (ORG, GPE, LOC), or -1. */
+static int defined_as(const struct doc *d, size_t i, size_t j)
 {
 	size_t k = j, end;
 	bool comma = false;
+	/* "Ervenik (Serbian Cyrillic: Ервеник) is a village": past a
+	 * bracket on the line, after a name that starts the sentence. */
+	if (tok_punct(d, k, '(') && (i == 0 || (d->t[i].f & (TF_SENT | TF_NL)))) {
+		for (end = k + 16; k < end && k < d->n && !tok_punct(d, k, ')'); k++)
+			if (k > j && (d->t[k].f & TF_NL))
+				return -1;
+		if (!tok_punct(d, k, ')'))
+			return -1;
+		k++;
+	}
 	if (tok_punct(d, k, ',')) {
 		k++;
 		comma = true;
@@ -480,7 +490,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	/* 1b. Defined: "Amsel Tools is a German toolmaker company", "Vrel
 	 * is a village in ..."; the same name elsewhere gets the label too. */
 	if (!titled) {
-		int def = defined_as(d, j);
+		int def = defined_as(d, i, j);
 		/* a head word outranks a place definition: "X School District
 		 * is the district of ..." */
 		if (def >= 0 && def != NER_ORG && n >= 2 && (ner_tok_kinds(d, head_of(d, i, j)) & G_CUE))
@@ -873,8 +883,8 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 		/* Sentence-initial common words: "Meanwhile", "Experts". */
 		if (!titled && sentence_common(d, i)) {
 			size_t e = ner_longest_entry(d, i, j, G_NAME, &g);
-			if (j - i >= 2 && !(t->gram & W_DET) && defined_as(d, j) >= 0)
-				break; /* "Silver Lining is a band" */
+			if ((j - i >= 2 || !ner_is_common(d, i)) && !(t->gram & W_DET) && defined_as(d, i, j) >= 0)
+				break; /* "Silver Lining is a band", "Bilje is a village" */
 			if (e > i && !(e == i + 1 && ner_is_common(d, i) && !(g & (G_COUNTRY | G_ORG))))
 				break;
 			if ((ner_tok_kinds(d, i) & G_GIVEN) && i + 1 < j && !ner_is_common(d, i + 1))

@@ -564,6 +564,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, ner_caps_line_start(d, i, j), j, NER_GPE, 2); /* "PORT HARCOURT, Nigeria" */
 		return;
 	}
+	/* 2d. An unknown word and a city: a club or a company of that city
+	 * ("Steaua Bucureşti", "Euronext Brussels", "Dynamo Kyiv"). */
+	if (!titled && n == 2 && e == i && !ner_tok_kinds(d, i) && !ner_is_common(d, i) &&
+	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && !(d->t[i].gram & W_PARTICLE) &&
+	    (ner_tok_kinds(d, i + 1) & ~(uint32_t)G_PREFIX) == G_CITY && !(d->t[i + 1].f & TF_ALLCAP)) {
+		add_span(d, i, j, NER_ORG, 1);
+		return;
+	}
 	/* 3. A known name at the front: "Japanese" + rest, "Moscow" + rest. */
 	if (e == i + 1 && !titled && (ner_tok_kinds(d, i) & G_GIVEN) && (ner_tok_kinds(d, e) & G_GIVEN) && n <= 3) {
 		add_span(d, i, j, NER_PERSON, 1); /* "Chad Edward Gaudin" */

@@ -699,6 +699,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_GPE, 1);
 		return;
 	}
+	/* "the WTA Tour", "AFL Results": an acronym no list knows before a
+	 * common word that is no head word is the organisation alone. */
+	if (n == 2 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && !(t->f & TF_HEAD) && tlen(d, i) >= 2 &&
+	    tlen(d, i) <= 5 && !roman(d, i) && !ner_tok_kinds(d, i) && ner_is_common(d, i + 1) &&
+	    !(d->t[i + 1].f & TF_ALLCAP) && !(ner_tok_kinds(d, i + 1) & (G_CUE | G_NAME | G_TITLE | G_PRE_ORG))) {
+		add_span(d, i, i + 1, NER_ORG, 1);
+		return;
+	}
 	if (n >= 2) {
 		/* Unknown capitalised words: people are the commonest. */
 		bool commonish = false;

@@ -153,7 +153,8 @@ enum {
 	N_EVENT_PREFIX = 1u << 26, /* "Hurricane Milton": a storm's name is an event */
 	N_SCORE_AGAINST = 1u << 27, /* "drew 1-1 with" X: X is a club */
 	N_NAME_FIRST = 1u << 28,    /* "Mike": a given name before all else */
-	NER_NCUES = 29
+	N_FIELD_BEFORE = 1u << 29,  /* "a degree in" X: X is a field, no place */
+	NER_NCUES = 30
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

@@ -79,7 +79,7 @@ static const struct class_name cue_classes[] = {
 	{"club-verb", N_CLUB_VERB}, {"place-suffix", N_PLACE_SUFFIX},
 	{"place-office", N_PLACE_OFFICE}, {"person-role", N_PERSON_ROLE},
 	{"event-prefix", N_EVENT_PREFIX}, {"score-against", N_SCORE_AGAINST},
-	{"name-first", N_NAME_FIRST},
+	{"name-first", N_NAME_FIRST}, {"field-before", N_FIELD_BEFORE},
 };
 
 static struct slot *lex;

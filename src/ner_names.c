@@ -687,9 +687,11 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
-	/* (not a faith or a movement by its ending: "towards Judaism") */
+	/* (not a faith or a movement by its ending: "towards Judaism"; not a
+	 * field of study: "a degree in Economics") */
 	if (i > 0 && (((gram(d, i - 1) & W_LOCPREP) && !d->t[i - 1].used) || place_of(d, i)) && n <= 2 &&
-	    !(n == 1 && (group_ending(d, i) || derived_ending(d, i)))) {
+	    !(n == 1 && (group_ending(d, i) || derived_ending(d, i))) &&
+	    !(i >= 2 && ner_is_common(d, i) && ner_tok_cue(d, i - 2, N_FIELD_BEFORE))) {
 		add_span(d, i, j, NER_GPE, 0);
 		d->sp[d->nsp - 1].pending = 1;
 		return;

@@ -154,7 +154,8 @@ enum {
 	N_SCORE_AGAINST = 1u << 27, /* "drew 1-1 with" X: X is a club */
 	N_NAME_FIRST = 1u << 28,    /* "Mike": a given name before all else */
 	N_FIELD_BEFORE = 1u << 29,  /* "a degree in" X: X is a field, no place */
-	NER_NCUES = 30
+	N_KIN_NOUN = 1u << 30,      /* "the X family": X is a surname */
+	NER_NCUES = 31
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

@@ -818,6 +818,11 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			return;
 		}
 	}
+	/* "the Caloi family", "the Wright brothers": a surname. */
+	if (n == 1 && j < d->n && (d->t[j].f & TF_LOWER) && ner_tok_cue(d, j, N_KIN_NOUN) && i > 0 && tok_w(d, i - 1, RW_DEFINITE)) {
+		add_span(d, i, j, NER_PERSON, 1);
+		return;
+	}
 	/* A lone unknown capitalised word: kept only if the document names it
 	 * in full elsewhere ("Peskov" after "Dmitry Peskov"). */
 	add_span(d, i, j, NER_PERSON, 0);

@@ -155,7 +155,8 @@ enum {
 	N_NAME_FIRST = 1u << 28,    /* "Mike": a given name before all else */
 	N_FIELD_BEFORE = 1u << 29,  /* "a degree in" X: X is a field, no place */
 	N_KIN_NOUN = 1u << 30,      /* "the X family": X is a surname */
-	NER_NCUES = 31
+	N_SPORT_MARGIN = 1u << 31,  /* "beat X by six wickets": X is a club */
+	NER_NCUES = 32
 };
 
 /* Rule words (data/LANG/rule-words.txt): the small words the rules test

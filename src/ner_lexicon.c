@@ -80,7 +80,7 @@ static const struct class_name cue_classes[] = {
 	{"place-office", N_PLACE_OFFICE}, {"person-role", N_PERSON_ROLE},
 	{"event-prefix", N_EVENT_PREFIX}, {"score-against", N_SCORE_AGAINST},
 	{"name-first", N_NAME_FIRST}, {"field-before", N_FIELD_BEFORE},
-	{"kin-noun", N_KIN_NOUN},
+	{"kin-noun", N_KIN_NOUN}, {"sport-margin", N_SPORT_MARGIN},
 };
 
 static struct slot *lex;

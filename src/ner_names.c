@@ -430,12 +430,40 @@ static bool plain_words(const struct doc *d, size_t i, size_t j)
 	return true;
 }
 
+/* A cricket scoreboard's fielder or bowler: "M. Atherton c Inzamam-ul-Haq
+ * b Mushtaq Ahmed 31", "lbw b Wasim Akram": a lower-case "c", "b" or
+ * "st" after a name, a bracket or "lbw" comes before one. */
+static bool scoreboard_before(const struct doc *d, size_t i)
+{
+	const struct tok *p;
+	size_t l;
+	if (i < 2 || (d->t[i].f & TF_NL))
+		return false;
+	p = &d->t[i - 1];
+	l = tlen(d, i - 1);
+	if (p->kind != TK_WORD || !(p->f & TF_LOWER) || (p->f & TF_NL) || l > 2 ||
+	    !(l == 1 ? (d->s[p->s] == 'b' || d->s[p->s] == 'c') : (d->s[p->s] == 's' && d->s[p->s + 1] == 't')))
+		return false;
+	p = &d->t[i - 2];
+	if (p->kind == TK_WORD && (p->f & TF_CAP))
+		return true;
+	if (tok_punct(d, i - 2, ')'))
+		return true;
+	return p->kind == TK_WORD && tlen(d, i - 2) == 3 && memcmp(d->s + p->s, "lbw", 3) == 0;
+}
+
 /* Label a chunk already stripped of titles and determiners. */
 static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 {
 	uint32_t g, hk;
 	size_t e, h, n = j - i;
 	const struct tok *t = &d->t[i];
+
+	if (!titled && n <= 3 && !(t->f & TF_ALLCAP) && scoreboard_before(d, i) &&
+	    ner_longest_entry(d, i, j, G_NAME, &g) <= i) {
+		add_span(d, i, j, NER_PERSON, 1);
+		return;
+	}
 
 	/* 1. The whole chunk is a known name, or a holiday (a date, even
 	 * when a place has its name: "before Christmas"). */

@@ -191,6 +191,87 @@ static bool score_tok(const struct doc *d, size_t i)
 	return h >= 1 && h <= 2 && h + 1 < l && hyphen_at(p, h, l) == 1;
 }
 
+/* A standings line: a name at the line's start, then only numbers to
+ * the line's end, four or more ("Newcastle 4 3 0 1 9 4 9", "NEW YORK 74
+ * 62 .544 -"); the name may hold a weekday ("Sheffield Wednesday").
+ * Returns the name's end, or i. */
+static size_t standings_name(const struct doc *d, size_t i)
+{
+	size_t b = i, k, nums = 0;
+	while (b < d->n && b - i < 4 && d->t[b].kind == TK_WORD && (d->t[b].f & TF_CAP) &&
+	       (b == i || !(d->t[b].f & TF_NL)))
+		b++;
+	if (b == i)
+		return i;
+	for (k = b; k < d->n && !(d->t[k].f & TF_NL); k++) {
+		if (d->t[k].kind == TK_NUM)
+			nums++;
+		else if (d->t[k].kind != TK_PUNCT || !strchr(".-/", d->s[d->t[k].s]))
+			return i;
+	}
+	return nums >= 4 ? b : i;
+}
+
+/* Spans [0, nsorted) are in text order: the first that may reach token
+ * a (starting at most 64 tokens before it). */
+static size_t first_span_near(const struct doc *d, size_t a, size_t nsorted)
+{
+	size_t lo = 0, hi = nsorted, from = a > 64 ? a - 64 : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sp[mid].ts < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A weekday inside a club's name is no date: "Sheffield Wednesday". */
+static void drop_dates_in(struct doc *d, size_t a, size_t b, size_t nsorted)
+{
+	for (size_t s = first_span_near(d, a, nsorted); s < nsorted && d->sp[s].ts < b; s++)
+		if (d->sp[s].ts >= a && d->sp[s].te <= b && d->sp[s].label == NER_DATE)
+			d->sp[s].label = NER_NLABELS;
+}
+
+/* Cricket: "Leicestershire beat Somerset by an innings and 39 runs", "by
+ * six wickets": a margin after "by", not a score.  Is one at token k? */
+static bool margin_at(const struct doc *d, size_t k)
+{
+	if (k + 1 >= d->n || tlen(d, k) != 2 || lower_ascii(d->s[d->t[k].s]) != 'b' ||
+	    lower_ascii(d->s[d->t[k].s + 1]) != 'y' || !(d->t[k].f & TF_LOWER))
+		return false;
+	for (size_t q = k + 1; q < d->n && q <= k + 5 && !(d->t[q].f & (TF_NL | TF_SENT)); q++)
+		if ((d->t[q].f & TF_LOWER) && ner_tok_cue(d, q, N_SPORT_MARGIN))
+			return true;
+	return false;
+}
+
+/* "X beat Y by six wickets": both are clubs. */
+static bool cricket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
+{
+	bool added = false;
+	for (size_t s = 0; s < nsorted; s++) {
+		const struct ispan *sp = &d->sp[s];
+		size_t v = sp->te, c, e;
+		if (sp->label >= NER_NLABELS || !club_candidate(d, sp) || v >= d->n || !(d->t[v].f & TF_LOWER) ||
+		    (d->t[v].f & TF_NL))
+			continue;
+		if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
+			c = v + 2;
+		else if (ner_tok_cue(d, v, N_SPORT_VERB))
+			c = v + 1;
+		else
+			continue;
+		if ((e = club_run(d, c)) == c || !margin_at(d, e))
+			continue;
+		added |= make_club(d, sp->ts, v, nsorted, cl);
+		added |= make_club(d, c, e, nsorted, cl);
+	}
+	return added;
+}
+
 void ner_sports_clubs(struct doc *d)
 {
 	bool added = false;
@@ -222,6 +303,10 @@ void ner_sports_clubs(struct doc *d)
 				added |= make_club(d, i, b, nsorted, &cl);
 				added |= make_club(d, b + 1, e, nsorted, &cl);
 				next = e + 1;
+			} else if ((b = standings_name(d, i)) > i) {
+				drop_dates_in(d, i, b, nsorted);
+				added |= make_club(d, i, b, nsorted, &cl);
+				next = b;
 			}
 			continue;
 		}
@@ -267,6 +352,8 @@ void ner_sports_clubs(struct doc *d)
 			break;
 		}
 	}
+	if (d->seen & SEEN_SPORT_VERB)
+		added |= cricket_clubs(d, nsorted, &cl);
 	if (added)
 		ner_resort_spans(d);
 	/* One sense in a story: a place it names as a club ("Real Madrid

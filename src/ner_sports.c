@@ -84,14 +84,11 @@ static void note_club(const struct doc *d, struct clubs *cl, size_t a, size_t b)
 		note_run(d, cl, a + 1, b);
 }
 
-static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct clubs *cl)
+/* Spans [0, nsorted) are in text order: the first that may reach token
+ * a (starting at most 64 tokens before it). */
+static size_t first_span_near(const struct doc *d, size_t a, size_t nsorted)
 {
-	size_t first = SIZE_MAX, lo = 0, hi = nsorted, from;
-	if (a >= b)
-		return false;
-	/* Spans [0, nsorted) are in text order and short: start a little
-	 * before a; those added since are few and looked at one by one. */
-	from = a > 64 ? a - 64 : 0;
+	size_t lo = 0, hi = nsorted, from = a > 64 ? a - 64 : 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (d->sp[mid].ts < from)
@@ -99,6 +96,17 @@ static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct 
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct clubs *cl)
+{
+	size_t first = SIZE_MAX, lo;
+	if (a >= b)
+		return false;
+	/* Spans [0, nsorted) are in text order and short: start a little
+	 * before a; those added since are few and looked at one by one. */
+	lo = first_span_near(d, a, nsorted);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t s = lo; s < d->nsp; s++) {
 			struct ispan *sp = &d->sp[s];
@@ -210,21 +218,6 @@ static size_t standings_name(const struct doc *d, size_t i)
 			return i;
 	}
 	return nums >= 4 ? b : i;
-}
-
-/* Spans [0, nsorted) are in text order: the first that may reach token
- * a (starting at most 64 tokens before it). */
-static size_t first_span_near(const struct doc *d, size_t a, size_t nsorted)
-{
-	size_t lo = 0, hi = nsorted, from = a > 64 ? a - 64 : 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->sp[mid].ts < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* A weekday inside a club's name is no date: "Sheffield Wednesday". */

@@ -21,6 +21,7 @@ GAZETTEER_FILES = \
 	data/en/gazetteer/months.txt \
 	data/en/gazetteer/news-outlets.txt \
 	data/en/gazetteer/organisations.txt \
+	data/en/gazetteer/provinces.txt \
 	data/en/gazetteer/regions.txt \
 	data/en/gazetteer/subdivisions.txt \
 	data/en/gazetteer/titles.txt \

@@ -26,6 +26,7 @@ static const struct {
 	{"gazetteer/tz-cities", G_CITY, 0},
 	{"gazetteer/geonames-cities", G_CITY, 0},
 	{"gazetteer/subdivisions", G_SUBDIV, 0},
+	{"gazetteer/provinces", G_SUBDIV, 0},
 	{"gazetteer/regions", G_REGION, 0},
 	{"gazetteer/demonyms", G_NORP, 0},
 	{"gazetteer/holidays", G_HOLIDAY, 0},

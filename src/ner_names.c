@@ -194,6 +194,21 @@ static bool sentence_common(const struct doc *d, size_t i)
 
 static void classify(struct doc *d, size_t i, size_t j, bool titled);
 
+/* Is a double quotation mark ('"', '“' or '”') token i? */
+static bool dquote_at(const struct doc *d, size_t i)
+{
+	const unsigned char *p = d->s + d->t[i].s;
+	size_t l = tlen(d, i);
+	return d->t[i].kind == TK_PUNCT &&
+	       ((l == 1 && p[0] == '"') || (l == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d)));
+}
+
+/* Are tokens [i, j) alone between double quotation marks? */
+static bool quoted_alone(const struct doc *d, size_t i, size_t j)
+{
+	return i > 0 && j < d->n && dquote_at(d, i - 1) && dquote_at(d, j) && adjacent(d, i) && adjacent(d, j);
+}
+
 /* Is token i after a lower-case "the" that no name took? */
 static bool after_lower_the(const struct doc *d, size_t i)
 {
@@ -600,6 +615,13 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
+	/* "German Christian painters": two peoples, no person. */
+	if (!titled && n == 2 && e == i + 1 && (g & G_NORP) && (ner_tok_kinds(d, i + 1) & G_NORP) &&
+	    ner_longest_entry(d, i + 1, j, G_NAME, &hk) == j) {
+		add_span(d, i, i + 1, NER_NORP, 2);
+		add_span(d, i + 1, j, NER_NORP, 2);
+		return;
+	}
 	/* 3. A known name at the front: "Japanese" + rest, "Moscow" + rest. */
 	if (e == i + 1 && !titled && (ner_tok_kinds(d, i) & G_GIVEN) && (ner_tok_kinds(d, e) & G_GIVEN) && n <= 3) {
 		add_span(d, i, j, NER_PERSON, 1); /* "Chad Edward Gaudin" */
@@ -815,7 +837,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_GPE, 1);
 		return;
 	}
-	if ((ner_tok_kinds(d, i) & G_GIVEN) && !ner_is_common(d, i)) {
+	/* a title in quotes: 'her novel "Florentin"' */
+	if ((ner_tok_kinds(d, i) & G_GIVEN) && !ner_is_common(d, i) && !quoted_alone(d, i, j)) {
 		add_span(d, i, j, NER_PERSON, 0); /* "Hayley" */
 		d->sp[d->nsp - 1].pending = 1;
 		return;

@@ -732,8 +732,10 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_GPE, 1);
 		return;
 	}
+	/* (not a common word written in capitals for stress: "home team in
+	 * CAPS", "called the SWAT team") */
 	if (n == 1 && (t->f & TF_ALLCAP) && (t->f & TF_ALPHA) && !(t->f & TF_HEAD) && tlen(d, i) >= 2 &&
-	    !roman(d, i)) {
+	    !roman(d, i) && !(tlen(d, i) >= 4 && ner_is_common(d, i))) {
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
@@ -741,7 +743,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	 * field of study: "a degree in Economics") */
 	if (i > 0 && (((gram(d, i - 1) & W_LOCPREP) && !d->t[i - 1].used) || place_of(d, i)) && n <= 2 &&
 	    !(n == 1 && (group_ending(d, i) || derived_ending(d, i))) &&
-	    !(i >= 2 && ner_is_common(d, i) && ner_tok_cue(d, i - 2, N_FIELD_BEFORE))) {
+	    !(i >= 2 && ner_is_common(d, i) && ner_tok_cue(d, i - 2, N_FIELD_BEFORE)) &&
+	    !(n == 1 && (t->f & TF_ALLCAP) && tlen(d, i) >= 4 && ner_is_common(d, i))) {
 		add_span(d, i, j, NER_GPE, 0);
 		d->sp[d->nsp - 1].pending = 1;
 		return;
@@ -917,6 +920,13 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 {
 	size_t k;
 	uint32_t g;
+
+	/* A wire headline's sport before " - ": "RUGBY UNION - CUTTITTA BACK
+	 * FOR ITALY" (not a dateline's place; "RUGBY" is a common word the
+	 * chunk began after). */
+	k = ner_caps_line_start(d, i, j);
+	if ((k == 0 || (d->t[k].f & TF_NL)) && j - k <= 3 && tok_punct(d, j, '-') && ner_toks_cue(d, k, j, N_SPORT_SLUG))
+		return;
 
 	if (!titled && mid_the(d, i, j) && ner_longest_entry(d, i, j, G_NAME, &g) <= i + 1) {
 		/* "supporting The Mission", "wrote for The Hockey News": a

@@ -21,6 +21,13 @@ static bool score_num(const struct doc *d, size_t i)
 	return i < d->n && d->t[i].kind == TK_NUM && tlen(d, i) <= 2 && !(d->t[i].f & TF_NL);
 }
 
+/* A results line's number: up to three digits ("Houston 110 NEW JERSEY
+ * 95"). */
+static bool result_num(const struct doc *d, size_t i)
+{
+	return i < d->n && d->t[i].kind == TK_NUM && tlen(d, i) <= 3 && !(d->t[i].f & TF_NL);
+}
+
 /* May a span be a club named for its place (or a guessed person)? */
 static bool club_candidate(const struct doc *d, const struct ispan *sp)
 {
@@ -99,7 +106,17 @@ static size_t first_span_near(const struct doc *d, size_t a, size_t nsorted)
 	return lo;
 }
 
-static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct clubs *cl)
+/* May a span become a scorer of a match summary? */
+static bool scorer_candidate(const struct doc *d, const struct ispan *sp)
+{
+	return sp->strength < 3 && (sp->label != NER_GPE || !(ner_phrase_kinds(d, sp->ts, sp->te, false) & G_COUNTRY));
+}
+
+/* Tokens [a, b) name a club (label ORG) or a scorer (PERSON): the span
+ * that is exactly them takes the label, or a new one is made when no span
+ * touches them.  Returns true when spans changed (they then need
+ * sorting). */
+static bool make_as(struct doc *d, size_t a, size_t b, enum ner_label label, size_t nsorted)
 {
 	size_t first = SIZE_MAX, lo;
 	if (a >= b)
@@ -118,13 +135,14 @@ static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct 
 				continue;
 			if (pass == 0) {
 				if (sp->label < NER_NLABELS && !sp->pending &&
-				    ((sp->ts < a || sp->te > b) || !club_candidate(d, sp)))
+				    ((sp->ts < a || sp->te > b) ||
+				     !(label == NER_ORG ? club_candidate(d, sp) : scorer_candidate(d, sp))))
 					return false; /* a surer name overlaps */
 			} else if (first == SIZE_MAX) {
 				first = s;
 				sp->ts = (uint32_t)a;
 				sp->te = (uint32_t)b;
-				sp->label = NER_ORG;
+				sp->label = label;
 				sp->pending = 0;
 				sp->strength = 2; /* as sure as the score */
 			} else {
@@ -133,10 +151,17 @@ static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct 
 			}
 		}
 	}
-	note_club(d, cl, a, b);
 	if (first != SIZE_MAX)
 		return true; /* its start may have moved */
-	add_span(d, a, b, NER_ORG, 2);
+	add_span(d, a, b, label, 2);
+	return true;
+}
+
+static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct clubs *cl)
+{
+	if (!make_as(d, a, b, NER_ORG, nsorted))
+		return false;
+	note_club(d, cl, a, b);
 	return true;
 }
 
@@ -197,6 +222,33 @@ static bool score_tok(const struct doc *d, size_t i)
 	while (h < l && ner_cclass[p[h]] == C_DIG)
 		h++;
 	return h >= 1 && h <= 2 && h + 1 < l && hyphen_at(p, h, l) == 1;
+}
+
+/* A match summary's scorers after a score, in brackets on its line: "(
+ * Nilis 23 , Jonk 87 )".  The token after the bracket, or k when there is
+ * none. */
+static size_t scorers_end(const struct doc *d, size_t k)
+{
+	size_t q;
+	if (k >= d->n || !tok_punct(d, k, '(') || (d->t[k].f & TF_NL))
+		return k;
+	for (q = k + 1; q < d->n && q < k + 64 && !(d->t[q].f & TF_NL) && !tok_punct(d, q, ')'); q++)
+		;
+	return q < d->n && tok_punct(d, q, ')') && !(d->t[q].f & TF_NL) ? q + 1 : k;
+}
+
+/* Each name before a minute in the brackets [k, end) is a scorer. */
+static bool mark_scorers(struct doc *d, size_t k, size_t end, size_t nsorted)
+{
+	bool added = false;
+	for (size_t a = k + 1; a + 1 < end; a++) {
+		size_t b = club_run(d, a);
+		if (b > a && b < end && score_num(d, b)) {
+			added |= make_as(d, a, b, NER_PERSON, nsorted);
+			a = b;
+		}
+	}
+	return added;
 }
 
 /* A standings line: a name at the line's start, then only numbers to
@@ -290,12 +342,18 @@ void ner_sports_clubs(struct doc *d)
 		next = i + 1;
 		/* A results line: "Dunmore 3 Kelso 1". */
 		if ((i == 0 || (d->t[i].f & TF_NL)) && club_word(d, i)) {
+			/* and a summary's: "Utrecht 1 ( Zwamborn 56 ) Ajax 3
+			 * ( Kluivert 12 ) ." */
+			size_t o, f = 0;
 			b = club_run(d, i);
-			if (score_num(d, b) && (e = club_run(d, b + 1)) > b + 1 && score_num(d, e) &&
-			    (e + 1 >= d->n || (d->t[e + 1].f & TF_NL) || d->t[e + 1].kind == TK_PUNCT)) {
+			o = scorers_end(d, b + 1); /* the other club */
+			if (result_num(d, b) && (e = club_run(d, o)) > o && result_num(d, e) &&
+			    ((f = scorers_end(d, e + 1)) >= d->n || (d->t[f].f & TF_NL) || d->t[f].kind == TK_PUNCT)) {
 				added |= make_club(d, i, b, nsorted, &cl);
-				added |= make_club(d, b + 1, e, nsorted, &cl);
-				next = e + 1;
+				added |= make_club(d, o, e, nsorted, &cl);
+				added |= mark_scorers(d, b + 1, o, nsorted);
+				added |= mark_scorers(d, e + 1, f, nsorted);
+				next = f;
 			} else if ((b = standings_name(d, i)) > i) {
 				drop_dates_in(d, i, b, nsorted);
 				added |= make_club(d, i, b, nsorted, &cl);

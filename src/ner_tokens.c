@@ -293,7 +293,7 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 			if (t.kind == TK_NUM && t.e - t.s <= 5) {
 				/* A results line may start a few words before ("Dunmore
 				 * 3 Kelso 1"); a score may follow a sports verb. */
-				if (t.e - t.s <= 2 && tv->n > 0 && (tv->v[tv->n - 1].f & TF_CAP) && !(t.f & TF_NL)) {
+				if (t.e - t.s <= 3 && tv->n > 0 && (tv->v[tv->n - 1].f & TF_CAP) && !(t.f & TF_NL)) {
 					size_t q = tv->n;
 					while (q-- > 0 && tv->n - q <= 4)
 						if (q == 0 || (tv->v[q].f & TF_NL)) {

@@ -609,9 +609,10 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* 2d. An unknown word and a city: a club or a company of that city
 	 * ("Steaua Bucureşti", "Euronext Brussels", "Dynamo Kyiv"). */
-	if (!titled && n == 2 && e == i && !ner_tok_kinds(d, i) && !ner_is_common(d, i) &&
-	    !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD)) && !(d->t[i].gram & W_PARTICLE) &&
-	    (ner_tok_kinds(d, i + 1) & ~(uint32_t)G_PREFIX) == G_CITY && !(d->t[i + 1].f & TF_ALLCAP)) {
+	if (!titled && n >= 2 && n <= 3 && e == i && !ner_tok_kinds(d, i) && !ner_is_common(d, i) &&
+	    !(t->f & (TF_ALLCAP | TF_HEAD)) && !(d->t[i].gram & W_PARTICLE) &&
+	    ner_longest_entry(d, i + 1, j, G_NAME, &hk) == j && (hk & G_NAME) == G_CITY &&
+	    !(d->t[i + 1].f & TF_ALLCAP)) {
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
@@ -673,6 +674,13 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		       (tok_w(d, i, RW_PLACE_ADJECTIVE) && (ner_tok_kinds(d, i + 1) & (G_CITY | G_SUBDIV | G_REGION)) &&
 			!(ner_tok_kinds(d, i + 1) & (G_ORG | G_COUNTRY))))) {
 		add_span(d, i, j, !titled && club_before(d, i) ? NER_ORG : NER_GPE, 1);
+		return;
+	}
+	/* "Israel Radio", "Jordan Times", "Victoria Police": a place that is
+	 * also a given name, and an organisation's head word. */
+	if (n >= 2 && (ner_tok_kinds(d, i) & G_GIVEN) && (ner_tok_kinds(d, i) & G_GPE) && e == i + 1 &&
+	    (ner_tok_kinds(d, j - 1) & G_W_ORG)) {
+		add_span(d, i, j, NER_ORG, 2);
 		return;
 	}
 	if (n >= 2 && (ner_tok_kinds(d, i) & G_GIVEN) && !(t->f & TF_ALLCAP) &&

@@ -612,7 +612,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	if (!titled && n >= 2 && n <= 3 && e == i && !ner_tok_kinds(d, i) && !ner_is_common(d, i) &&
 	    !(t->f & (TF_ALLCAP | TF_HEAD)) && !(d->t[i].gram & W_PARTICLE) &&
 	    ner_longest_entry(d, i + 1, j, G_NAME, &hk) == j && (hk & G_NAME) == G_CITY &&
-	    !(d->t[i + 1].f & TF_ALLCAP)) {
+	    !(ner_tok_kinds(d, j - 1) & G_GIVEN) && !(d->t[i + 1].f & TF_ALLCAP)) {
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}

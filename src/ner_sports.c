@@ -317,6 +317,29 @@ static bool cricket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 	return added;
 }
 
+/* A table's line of players and their clubs: "10 - Alan Shearer (
+ * Newcastle ) , Ian Wright ( Arsenal )": on a line that starts with a
+ * number, a bracket after a person names the club (a country stays the
+ * country: "Mark McNulty ( Zimbabwe )"). */
+static bool bracket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
+{
+	bool added = false;
+	size_t pos = 0, line = 0; /* tokens before pos seen; line: where pos's line starts */
+	for (size_t s = 0; s < nsorted; s++) {
+		const struct ispan *sp = &d->sp[s];
+		size_t k = sp->te, e;
+		if (sp->label != NER_PERSON || k + 2 >= d->n || !tok_punct(d, k, '(') || (d->t[k + 1].f & TF_NL))
+			continue;
+		for (; pos <= sp->ts; pos++) /* spans are in text order: each token once */
+			if (d->t[pos].f & TF_NL)
+				line = pos;
+		if (d->t[line].kind == TK_NUM && (e = club_run(d, k + 1)) > k + 1 && tok_punct(d, e, ')') &&
+		    !(d->t[e].f & TF_NL))
+			added |= make_club(d, k + 1, e, nsorted, cl);
+	}
+	return added;
+}
+
 void ner_sports_clubs(struct doc *d)
 {
 	bool added = false;
@@ -405,6 +428,7 @@ void ner_sports_clubs(struct doc *d)
 	}
 	if (d->seen & SEEN_SPORT_VERB)
 		added |= cricket_clubs(d, nsorted, &cl);
+	added |= bracket_clubs(d, nsorted, &cl);
 	if (added)
 		ner_resort_spans(d);
 	/* One sense in a story: a place it names as a club ("Real Madrid

@@ -340,6 +340,12 @@ static bool bracket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 	return added;
 }
 
+/* One side of a match: a player or a club. */
+static bool side(struct doc *d, size_t a, size_t b, bool player, size_t nsorted, struct clubs *cl)
+{
+	return player ? make_as(d, a, b, NER_PERSON, nsorted) : make_club(d, a, b, nsorted, cl);
+}
+
 void ner_sports_clubs(struct doc *d)
 {
 	bool added = false;
@@ -360,6 +366,7 @@ void ner_sports_clubs(struct doc *d)
 	}
 	for (size_t ci = 0; ci < d->club_at.n; ci++) {
 		size_t i = at[ci], a, b, c, e;
+		bool players;
 		if (i < next)
 			continue;
 		next = i + 1;
@@ -389,13 +396,14 @@ void ner_sports_clubs(struct doc *d)
 		if (d->t[i].kind != TK_NUM || !(score_tok(d, i) || (score_num(d, i) && tok_punct(d, i + 1, '-') &&
 									 score_num(d, i + 2))))
 			continue;
-		/* Sets, "6-3 6-4": a match between players, not clubs. */
-		if ((i > 0 && score_tok(d, i - 1)) || (i + 1 < d->n && score_tok(d, i + 1))) {
-			while (next < d->n && score_tok(d, next))
-				next++;
+		/* Sets, "6-3 6-4": a match between players, not clubs ("Seles
+		 * beat Graf 6-2 6-3"); looked at from the first set. */
+		players = (i + 1 < d->n && score_tok(d, i + 1)) || (i > 0 && score_tok(d, i - 1));
+		if (players && i > 0 && score_tok(d, i - 1))
 			continue;
-		}
-		e = score_tok(d, i) ? i + 1 : i + 3; /* past the score */
+		while (players && next < d->n && score_tok(d, next))
+			next++;
+		e = players ? next : score_tok(d, i) ? i + 1 : i + 3; /* past the score */
 		for (size_t v = i; v-- > 0 && v + 12 > i;) {
 			if (d->t[v + 1].f & (TF_NL | TF_SENT))
 				break;
@@ -411,18 +419,23 @@ void ner_sports_clubs(struct doc *d)
 			/* "They lost to Tulsa 63-7": no pronoun is a club. */
 			if (a + 1 == v && (d->t[a].f & TF_SENT) && ner_is_common(d, a))
 				a = v;
-			added |= make_club(d, a, v, nsorted, &cl);
+			added |= side(d, a, v, players, nsorted, &cl);
 			/* "Liverpool and Manchester United drew 2-2": both */
 			if (a >= 2 && a < v && tok_w(d, a - 1, RW_CONJUNCTION) && (d->t[a - 1].f & TF_LOWER) &&
 			    !(d->t[a].f & (TF_NL | TF_SENT)) && club_word(d, a - 2) && !(d->t[a - 1].f & TF_NL) &&
 			    !((d->t[a - 2].f & TF_SENT) && ner_is_common(d, a - 2)))
-				added |= make_club(d, club_run_back(d, a - 1), a - 1, nsorted, &cl);
-			if (club_run(d, c) > c)
-				added |= make_club(d, c, club_run(d, c), nsorted, &cl);
+				added |= side(d, club_run_back(d, a - 1), a - 1, players, nsorted, &cl);
+			if ((b = club_run(d, c)) > c) {
+				added |= side(d, c, b, players, nsorted, &cl);
+				/* doubles: "beat Eltingh and Haarhuis 6-4 7-6" */
+				if (players && tok_w(d, b, RW_CONJUNCTION) && (d->t[b].f & TF_LOWER) &&
+				    club_run(d, b + 1) > b + 1)
+					added |= side(d, b + 1, club_run(d, b + 1), true, nsorted, &cl);
+			}
 			/* "drew 1-1 with Bristol", "lost 2-1 to Leeds". */
 			else if (e + 1 < d->n && (d->t[e].f & TF_LOWER) && ner_tok_cue(d, e, N_SCORE_AGAINST) &&
 				 !(d->t[e + 1].f & (TF_NL | TF_SENT)) && club_run(d, e + 1) > e + 1)
-				added |= make_club(d, e + 1, club_run(d, e + 1), nsorted, &cl);
+				added |= side(d, e + 1, club_run(d, e + 1), players, nsorted, &cl);
 			break;
 		}
 	}

@@ -301,6 +301,7 @@ enum {
 	TF_CMN_DONE = 1u << 12, /* the common-word test was made */
 	TF_CMN = 1u << 13,   /* its lower-cased form is a common word */
 	TF_ORG_AFTER = 1u << 14, /* may begin an org-after cue ("said", "spokeswoman") */
+	TF_SPORT_VERB = 1u << 15, /* may begin a sport-verb cue ("beat", "lost") */
 };
 
 struct tok {

@@ -692,7 +692,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	 * name that is a name before all else and one more word, both common
 	 * words but capitalised inside a sentence, are a person unless the
 	 * word is a plural or a name's head word ("Mark Hall"). */
-	if (n == 2 && ner_tok_cue(d, i, N_NAME_FIRST) && !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)) && i > 0 &&
+	if (n == 2 && i > 0 && !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)) && (ner_tok_kinds(d, i) & G_GIVEN) &&
+	    ner_is_common(d, i) && ner_tok_cue(d, i, N_NAME_FIRST) &&
 	    !(ner_tok_kinds(d, i + 1) & (G_CUE | G_NAME | G_TITLE)) && !common_plural(d, i + 1) &&
 	    !(d->t[i + 1].f & TF_ALLCAP)) {
 		add_span(d, i, j, NER_PERSON, 2);
@@ -881,7 +882,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		}
 	}
 	/* "the Caloi family", "the Wright brothers": a surname. */
-	if (n == 1 && j < d->n && (d->t[j].f & TF_LOWER) && ner_tok_cue(d, j, N_KIN_NOUN) && i > 0 && tok_w(d, i - 1, RW_DEFINITE)) {
+	if (n == 1 && i > 0 && j < d->n && tok_w(d, i - 1, RW_DEFINITE) && (d->t[j].f & TF_LOWER) &&
+	    ner_tok_cue(d, j, N_KIN_NOUN)) {
 		add_span(d, i, j, NER_PERSON, 1);
 		return;
 	}

@@ -300,8 +300,8 @@ static bool cricket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 	for (size_t s = 0; s < nsorted; s++) {
 		const struct ispan *sp = &d->sp[s];
 		size_t v = sp->te, c, e;
-		if (sp->label >= NER_NLABELS || !club_candidate(d, sp) || v >= d->n || !(d->t[v].f & TF_LOWER) ||
-		    (d->t[v].f & TF_NL))
+		if (v >= d->n || (d->t[v].f & (TF_LOWER | TF_SPORT_VERB | TF_NL)) != (TF_LOWER | TF_SPORT_VERB) ||
+		    sp->label >= NER_NLABELS || !club_candidate(d, sp))
 			continue;
 		if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
 			c = v + 2;
@@ -407,7 +407,7 @@ void ner_sports_clubs(struct doc *d)
 		for (size_t v = i; v-- > 0 && v + 12 > i;) {
 			if (d->t[v + 1].f & (TF_NL | TF_SENT))
 				break;
-			if (!(d->t[v].f & TF_LOWER))
+			if ((d->t[v].f & (TF_LOWER | TF_SPORT_VERB)) != (TF_LOWER | TF_SPORT_VERB))
 				continue;
 			if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
 				c = v + 2; /* "drew with" before "drew" */

@@ -325,6 +325,8 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 							seen |= q->seen;
 							if (q->seen & SEEN_ORG_AFTER)
 								t.f |= TF_ORG_AFTER;
+							if (q->seen & SEEN_SPORT_VERB)
+								t.f |= TF_SPORT_VERB;
 							break;
 						}
 					}

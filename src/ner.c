@@ -152,6 +152,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 		size_t need = 0;
 		for (size_t s = 0; s < d->nsp; s++) {
 			const struct ispan *fs = &d->sp[full_of[s]];
+			span_prefetch(d, s);
 			if (d->sp[s].label < NER_NLABELS)
 				need += d->t[fs->te - 1].e - d->t[fs->ts].s + 2;
 		}
@@ -166,6 +167,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 		const struct ispan *sp = &d->sp[s], *fs = &d->sp[full_of[s]];
 		struct ner_span o;
 		size_t off;
+		span_prefetch(d, s);
 		if (sp->label >= NER_NLABELS)
 			continue;
 		o.start = base + d->t[sp->ts].s;

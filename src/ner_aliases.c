@@ -375,6 +375,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 	for (size_t s = 0; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
 		size_t last;
+		span_prefetch(d, s);
 		full_of[s] = s;
 		if (sp->label != NER_PERSON && sp->label != NER_ORG && sp->label != NER_GPE &&
 		    sp->label != NER_LOC && sp->label != NER_NORP && sp->label != NER_FAC)
@@ -434,6 +435,7 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 	for (size_t s = 0; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
 		const struct alias *hit;
+		span_prefetch(d, s);
 		if (sp->label != NER_PERSON && sp->label != NER_ORG && sp->label != NER_GPE && !sp->pending)
 			continue;
 		if (sp->te - sp->ts != 1 || !al.used) {
@@ -607,6 +609,7 @@ void ner_propagate_defined(struct doc *d)
 	for (size_t s = d->nnum; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
 		uint32_t h;
+		span_prefetch(d, s);
 		if (sp->strength == 3 || sp->label >= NER_DATE || (sp->label == NER_ORG && sp->strength >= 2))
 			continue;
 		h = words_hash(d, sp);
@@ -639,6 +642,7 @@ void ner_join_nicknames(struct doc *d)
 		struct ispan *sp = &d->sp[s];
 		size_t j = sp->te, q, r, o;
 		bool ok = true;
+		span_prefetch(d, s);
 		if (sp->label != NER_PERSON || !quote_at(d, j))
 			continue;
 		for (q = j + 1; q < d->n && q < j + 4 && d->t[q].kind == TK_WORD && (d->t[q].f & TF_CAP) &&

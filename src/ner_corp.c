@@ -29,6 +29,7 @@ void ner_join_corp_suffixes(struct doc *d)
 	for (size_t s = 0; s < d->nsp; s++) {
 		struct ispan *sp = &d->sp[s];
 		size_t i = sp->ts;
+		span_prefetch(d, s);
 		if (sp->te != i + 1 || sp->label >= NER_NLABELS || !ner_corp_suffix(d, i))
 			continue;
 		if (s > 0 && d->sp[s - 1].label < NER_NLABELS && !(d->t[i].f & TF_NL) &&

@@ -38,6 +38,7 @@ void ner_list_kinds(struct doc *d)
 		size_t e = s + 1, k, sure = 0, guesses = 0;
 		int kind = -1;
 		bool one = true;
+		span_prefetch(d, s);
 		if (d->sp[s].label >= NER_NLABELS || !listable((enum ner_label)d->sp[s].label)) {
 			s++;
 			continue;

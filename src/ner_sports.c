@@ -453,6 +453,7 @@ void ner_sports_clubs(struct doc *d)
 		size_t a = sp->ts, b = sp->te;
 		uint32_t h;
 		bool same = false;
+		span_prefetch(d, s);
 		if (sp->label != NER_GPE || !club_candidate(d, sp))
 			continue;
 		if (((d->t[a].f & TF_ALLCAP) && (a == 0 || (d->t[a].f & TF_NL))) ||
@@ -469,6 +470,7 @@ void ner_sports_clubs(struct doc *d)
 	for (size_t s = 0; s < d->nsp && (d->seen & SEEN_SPORT_NOUN); s++) {
 		struct ispan *sp = &d->sp[s];
 		size_t k = sp->te;
+		span_prefetch(d, s);
 		if (sp->label != NER_GPE || k >= d->n)
 			continue;
 		if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && apostrophe_at(d->s, d->t[k].s, d->len) &&

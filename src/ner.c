@@ -40,10 +40,33 @@ int ner_label_from_name(const char *name)
 /* ------------------------------------------------------------------ */
 /* Entry point                                                         */
 
+/* An array of n elements for a block's tokens or spans, not zeroed.  On
+ * a long text it starts on a huge page and is all huge pages (see
+ * util_large_array): fresh memory in ordinary pages cost more in page
+ * faults than the passes that fill it. */
+static void *big_array(size_t n, size_t size)
+{
+	const size_t huge = (size_t)2 << 20;
+	size_t bytes;
+	void *p;
+
+	if (n == 0 || size > (SIZE_MAX - huge) / n)
+		return xreallocarray(NULL, n ? n : 1, size);
+	bytes = n * size;
+	if (bytes < huge)
+		return xreallocarray(NULL, n, size);
+	bytes = (bytes + huge - 1) & ~(huge - 1);
+	p = aligned_alloc(huge, bytes);
+	if (!p)
+		fatal("out of memory (%zu bytes)", bytes);
+	util_large_array(p, bytes);
+	return p;
+}
+
 /* Both passes add spans in text order: merge the two runs. */
 static void merge_spans(struct doc *d)
 {
-	struct ispan *m;
+	struct ispan *num;
 	size_t a = 0, b = d->nnum, o = 0;
 	bool sorted = true, ties_to_numbers = false;
 	for (size_t k = 1; k < d->nsp; k++)
@@ -70,18 +93,18 @@ static void merge_spans(struct doc *d)
 			ties_to_numbers = true;
 			break;
 		}
-	m = xreallocarray(NULL, d->nsp, sizeof *m);
-	util_large_array(m, d->nsp * sizeof *m);
-	while (a < d->nnum || b < d->nsp) {
-		if (b >= d->nsp || (a < d->nnum && (d->sp[a].ts < d->sp[b].ts ||
-						    (ties_to_numbers && d->sp[a].ts == d->sp[b].ts))))
-			m[o++] = d->sp[a++];
+	/* In place, with the numbers' run set aside: what is written never
+	 * passes what is still to read of the names' run (o <= b), and once
+	 * the numbers are all placed the rest of it is where it belongs. */
+	num = big_array(d->nnum, sizeof *num);
+	memcpy(num, d->sp, d->nnum * sizeof *num);
+	while (a < d->nnum) {
+		if (b >= d->nsp || num[a].ts < d->sp[b].ts || (ties_to_numbers && num[a].ts == d->sp[b].ts))
+			d->sp[o++] = num[a++];
 		else
-			m[o++] = d->sp[b++];
+			d->sp[o++] = d->sp[b++];
 	}
-	free(d->sp);
-	d->sp = m;
-	d->capsp = d->nsp;
+	free(num);
 }
 
 static void scan_block(const char *text, size_t len, size_t base, struct ner_result *out)
@@ -96,11 +119,14 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	tv.cap = len / 5 + 16; /* about one token per five bytes of prose */
 	if (tv.cap > ((size_t)1 << 22))
 		tv.cap = (size_t)1 << 22;
-	tv.v = xreallocarray(NULL, tv.cap, sizeof *tv.v);
-	util_large_array(tv.v, tv.cap * sizeof *tv.v);
+	tv.v = big_array(tv.cap, sizeof *tv.v);
 	ner_tokenize(d, &tv);
 	d->t = tv.v;
 	d->n = tv.n;
+	/* News has about one span every seven tokens: room for one every
+	 * four, so that the passes seldom grow (and copy) the array. */
+	d->capsp = d->n / 4 + 64;
+	d->sp = big_array(d->capsp, sizeof *d->sp);
 	ner_find_numeric(d);
 	d->nnum = d->nsp;
 	ner_find_names(d);
@@ -111,11 +137,13 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	ner_join_nicknames(d);
 	ner_list_kinds(d);
 	ner_headline_names(d);
-	full_of = xcalloc(d->nsp ? d->nsp : 1, sizeof *full_of);
-	util_large_array(full_of, d->nsp * sizeof *full_of);
+	full_of = big_array(d->nsp, sizeof *full_of); /* ner_resolve_aliases fills it */
 	ner_resolve_aliases(d, full_of);
 	ner_ages(d);
-	if (out->cap < out->n + d->nsp) {
+	if (!out->v && d->nsp) {
+		out->cap = d->nsp;
+		out->v = big_array(out->cap, sizeof *out->v);
+	} else if (out->cap < out->n + d->nsp) {
 		out->cap = out->n + d->nsp;
 		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
 		util_large_array(out->v, out->cap * sizeof *out->v);
@@ -144,25 +172,15 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 	/* All the block's keys go in one allocation (see ner_result_free):
 	 * each is preceded by a byte, 1 for the allocation's start, else 0;
 	 * spans that share a fullest form share its key.  Offsets first,
-	 * pointers once the arena stops moving. */
+	 * pointers once the arena stops moving.  Most keys are a word or
+	 * two: room for 24 bytes a span to start with, and buf grows past
+	 * it (measuring every key first took one more pass over the spans'
+	 * tokens, scattered through memory on a long text). */
 	n0 = out->n;
-	{
-		/* one allocation: every key is at most its span's bytes (NFC
-		 * may grow a non-ASCII one, and then buf grows) */
-		size_t need = 0;
-		for (size_t s = 0; s < d->nsp; s++) {
-			const struct ispan *fs = &d->sp[full_of[s]];
-			span_prefetch(d, s);
-			if (d->sp[s].label < NER_NLABELS)
-				need += d->t[fs->te - 1].e - d->t[fs->ts].s + 2;
-		}
-		if (need)
-			buf_reserve(&arena, need);
-	}
-	key_at = xreallocarray(NULL, d->nsp ? d->nsp : 1, sizeof *key_at);
-	util_large_array(key_at, d->nsp * sizeof *key_at);
-	for (size_t s = 0; s < d->nsp; s++)
-		key_at[s] = SIZE_MAX;
+	arena.cap = d->nsp * 24 + 64;
+	arena.s = big_array(arena.cap, 1);
+	key_at = big_array(d->nsp, sizeof *key_at);
+	memset(key_at, 0, d->nsp * sizeof *key_at); /* 0: no key yet */
 	for (size_t s = 0; s < d->nsp; s++) {
 		const struct ispan *sp = &d->sp[s], *fs = &d->sp[full_of[s]];
 		struct ner_span o;
@@ -188,7 +206,7 @@ static void scan_block(const char *text, size_t len, size_t base, struct ner_res
 			memcpy(arena.s + off, text + d->t[sp->ts].s, n);
 			arena.s[off + n] = '\0';
 			arena.len = off + n + 1;
-		} else if (key_at[full_of[s]] != SIZE_MAX) {
+		} else if (key_at[full_of[s]] != 0) {
 			off = key_at[full_of[s]];
 		} else {
 			const unsigned char *ks = d->s + d->t[fs->ts].s;

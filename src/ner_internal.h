@@ -272,6 +272,10 @@ uint32_t ner_lower_kinds(const unsigned char *p, size_t n, uint32_t *gramp);
 const struct ending *ner_endings(uint32_t cls, size_t *n);
 /* The bounds of one kind of cue. */
 const struct ner_cue_bounds *ner_cue_bounds(uint32_t cls);
+/* One bit a hash of the first word of each cue (as hash_step hashes it,
+ * the tokenizer's tok.h): a word whose bit is clear begins no cue. */
+#define CUE_FILTER_BITS 4096
+extern uint64_t ner_cue_filter[CUE_FILTER_BITS / 64];
 
 
 static inline uint32_t hash_step(uint32_t h, unsigned char c)

@@ -337,6 +337,7 @@ static struct {
 	const char *s;
 	uint32_t len, cls;
 } cues[CUE_SLOTS];
+uint64_t ner_cue_filter[CUE_FILTER_BITS / 64];
 static struct ending *ends[NER_NCUES];
 static size_t nends[NER_NCUES];
 static struct ner_cue_bounds bounds[NER_NCUES];
@@ -345,7 +346,10 @@ static void add_cue(const struct lexicon_entry *e, void *arg)
 {
 	uint32_t cls = CLASS_BITS(e, cue_classes);
 	size_t i = hash_bytes(e->word, e->len) & (CUE_SLOTS - 1);
+	const char *sp1 = memchr(e->word, ' ', e->len);
+	uint32_t fb = hash_bytes(e->word, sp1 ? (size_t)(sp1 - e->word) : e->len) & (CUE_FILTER_BITS - 1);
 	(void)arg;
+	ner_cue_filter[fb >> 6] |= 1ull << (fb & 63);
 	for (size_t probes = 0; probes < CUE_SLOTS; probes++, i = (i + 1) & (CUE_SLOTS - 1)) {
 		if (!cues[i].s) {
 			cues[i].s = e->word;

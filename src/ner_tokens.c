@@ -570,6 +570,13 @@ static uint32_t toks_cue(const struct doc *d, size_t i, size_t j)
 {
 	char buf[64];
 	size_t n = 0;
+	/* A word's hash is that of its ASCII-lower-cased bytes, the key's
+	 * first word: most words begin no cue, and need no key built. */
+	if (i < j && i < d->n && (d->t[i].kind == TK_WORD || d->t[i].kind == TK_NUM)) {
+		uint32_t b = d->t[i].h & (CUE_FILTER_BITS - 1);
+		if (!((ner_cue_filter[b >> 6] >> (b & 63)) & 1))
+			return 0;
+	}
 	for (size_t k = i; k < j; k++) {
 		size_t l;
 		if (k >= d->n || d->t[k].kind == TK_BAD || (l = tlen(d, k)) + n + 1 > sizeof buf)

@@ -121,6 +121,7 @@ enum {
 	SEEN_SPORT_NOUN = 1u << 1, /* a sport-noun cue */
 	SEEN_ORG_AFTER = 1u << 2,  /* the first word of an org-after cue (also TF_ORG_AFTER) */
 	SEEN_HEADLINE = 1u << 3,   /* a line in capitals (tokens TF_HEAD) */
+	SEEN_NUM_LINE = 1u << 4,   /* a line that starts with a number (a table's) */
 };
 /* Cue words (data/LANG/cues.txt), one bit a kind. */
 enum {

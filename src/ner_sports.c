@@ -300,6 +300,7 @@ static bool cricket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 	for (size_t s = 0; s < nsorted; s++) {
 		const struct ispan *sp = &d->sp[s];
 		size_t v = sp->te, c, e;
+		span_prefetch(d, s);
 		if (v >= d->n || (d->t[v].f & (TF_LOWER | TF_SPORT_VERB | TF_NL)) != (TF_LOWER | TF_SPORT_VERB) ||
 		    sp->label >= NER_NLABELS || !club_candidate(d, sp))
 			continue;
@@ -328,6 +329,7 @@ static bool bracket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 	for (size_t s = 0; s < nsorted; s++) {
 		const struct ispan *sp = &d->sp[s];
 		size_t k = sp->te, e;
+		span_prefetch(d, s);
 		if (sp->label != NER_PERSON || k + 2 >= d->n || !tok_punct(d, k, '(') || (d->t[k + 1].f & TF_NL))
 			continue;
 		for (; pos <= sp->ts; pos++) /* spans are in text order: each token once */
@@ -441,7 +443,8 @@ void ner_sports_clubs(struct doc *d)
 	}
 	if (d->seen & SEEN_SPORT_VERB)
 		added |= cricket_clubs(d, nsorted, &cl);
-	added |= bracket_clubs(d, nsorted, &cl);
+	if (d->seen & SEEN_NUM_LINE)
+		added |= bracket_clubs(d, nsorted, &cl);
 	if (added)
 		ner_resort_spans(d);
 	/* One sense in a story: a place it names as a club ("Real Madrid

@@ -290,6 +290,8 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 			if (sent)
 				t.f |= TF_SENT;
 			sent = false;
+			if (t.kind == TK_NUM && (tv->n == 0 || (t.f & TF_NL)))
+				seen |= SEEN_NUM_LINE;
 			if (t.kind == TK_NUM && t.e - t.s <= 5) {
 				/* A results line may start a few words before ("Dunmore
 				 * 3 Kelso 1"); a score may follow a sports verb. */

@@ -436,6 +436,15 @@ static bool club_before(const struct doc *d, size_t i)
 	return p->te == i - 1 && p->label == NER_ORG && club_verb_before(d, p->ts);
 }
 
+/* Is no word of tokens [i, j) a common word? */
+static bool no_common_word(const struct doc *d, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (d->t[k].kind == TK_WORD && ner_is_common(d, k))
+			return false;
+	return true;
+}
+
 /* Are tokens [i, j) all words, none of them a number word? */
 static bool plain_words(const struct doc *d, size_t i, size_t j)
 {
@@ -488,6 +497,14 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		if (l == NER_GPE && !(g & G_COUNTRY) && !titled && club_before(d, i))
 			l = NER_ORG;
 		add_span(d, i, j, l, 2);
+		return;
+	}
+	/* "the D.A. Davidson brokerage", "the Halvard Quist firm": a
+	 * person's name between "the" and the kind of organisation it is
+	 * names the organisation (not "the Blue Note club": common words). */
+	if (!titled && n <= 4 && j < d->n && (d->t[j].f & TF_LOWER) && (gram(d, j) & W_ORGKIND) &&
+	    after_lower_the(d, i) && !(e > i && (g & (G_GPE | G_NORP | G_REGION))) && no_common_word(d, i, j)) {
+		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
 	/* "co-founder Bill Gates", "golfer Tiger Woods": a person's role in

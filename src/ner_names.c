@@ -654,6 +654,21 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			add_span(d, i, j, person ? NER_PERSON : NER_ORG, 1);
 			return;
 		}
+		if ((g & G_NORP) && j - e == 2 && !(ner_tok_kinds(d, e) & (G_NAME | G_TITLE)) && !(t->f & TF_HEAD) &&
+		    !ner_is_common(d, e) && !ner_is_common(d, e + 1) && !(ner_tok_kinds(d, e + 1) & (G_NAME | G_CUE)) &&
+		    !ner_corp_suffix(d, e + 1) && !(d->t[e].f & TF_ALLCAP)) {
+			/* "Russian Evgeni Berzin": a people and a name of two
+			 * uncommon words, a person */
+			add_span(d, i, e, NER_NORP, 2);
+			add_span(d, e, j, NER_PERSON, 1);
+			return;
+		}
+		if ((g & (G_NORP | G_GPE)) && j - e <= 2 && (ner_tok_kinds(d, j - 1) & G_W_EVENT) &&
+		    !(ner_tok_kinds(d, e) & (G_NAME | G_GIVEN | G_TITLE))) {
+			/* "Japanese Grand Prix", "Australian Open": an event */
+			add_span(d, i, j, NER_EVENT, 1);
+			return;
+		}
 		if ((g & G_NORP) && j - e <= 2 && !(ner_tok_kinds(d, e) & (G_NAME | G_GIVEN | G_TITLE))) {
 			/* "Hindu Brahmins"; "American Scientific Affiliation" */
 			add_span(d, i, j, j - e == 1 ? NER_NORP : NER_ORG, 1);

@@ -260,6 +260,11 @@ static size_t month_date(const struct doc *d, size_t i, bool need_context)
 	/* "March, 1999" */
 	if (tok_punct(d, k, ',') && k + 1 < d->n && !d->t[k + 1].used && is_year(d, k + 1) && !(d->t[k + 1].f & TF_NL))
 		return k + 2;
+	/* "Jan Ullrich", "April Smith": a month that is also a given name,
+	 * before a capitalised name, is the name. */
+	if (j == i + 1 && k < d->n && d->t[k].kind == TK_WORD && (d->t[k].f & TF_CAP) && !(d->t[k].f & TF_NL) &&
+	    (ner_tok_kinds(d, i) & G_GIVEN) && !(ner_tok_kinds(d, k) & (G_MONTH | G_WEEKDAY)))
+		return i;
 	/* A bare "May" or "March" is a verb or a name more often than not,
 	 * but not after "in", "since", "until" (and not owning anything). */
 	if (may && need_context &&

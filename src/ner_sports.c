@@ -31,7 +31,8 @@ static bool result_num(const struct doc *d, size_t i)
 /* May a span be a club named for its place (or a guessed person)? */
 static bool club_candidate(const struct doc *d, const struct ispan *sp)
 {
-	if (sp->label != NER_GPE && sp->label != NER_PERSON && sp->label != NER_LOC && sp->label != NER_ORG)
+	if (sp->label != NER_GPE && sp->label != NER_PERSON && sp->label != NER_LOC && sp->label != NER_ORG &&
+	    sp->label != NER_FAC) /* "Crystal Palace" */
 		return false;
 	if (sp->strength >= 3)
 		return false;
@@ -330,14 +331,56 @@ static bool bracket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 		const struct ispan *sp = &d->sp[s];
 		size_t k = sp->te, e;
 		span_prefetch(d, s);
-		if (sp->label != NER_PERSON || k + 2 >= d->n || !tok_punct(d, k, '(') || (d->t[k + 1].f & TF_NL))
+		if (sp->label >= NER_NLABELS || k + 2 >= d->n || !tok_punct(d, k, '(') || (d->t[k + 1].f & TF_NL))
 			continue;
 		for (; pos <= sp->ts; pos++) /* spans are in text order: each token once */
 			if (d->t[pos].f & TF_NL)
 				line = pos;
-		if (d->t[line].kind == TK_NUM && (e = club_run(d, k + 1)) > k + 1 && tok_punct(d, e, ')') &&
-		    !(d->t[e].f & TF_NL))
+		if (d->t[line].kind != TK_NUM || (e = club_run(d, k + 1)) == k + 1 || !tok_punct(d, e, ')') ||
+		    (d->t[e].f & TF_NL))
+			continue;
+		if (sp->label == NER_PERSON)
 			added |= make_club(d, k + 1, e, nsorted, cl);
+		/* "1. Damon Hill ( Britain ) 97 points": a given name before a
+		 * country in brackets is a player, whatever its last word */
+		else if (sp->strength < 3 && sp->te - sp->ts >= 2 && (ner_tok_kinds(d, sp->ts) & G_GIVEN) &&
+			 (ner_phrase_kinds(d, k + 1, e, false) & G_COUNTRY))
+			added |= make_as(d, sp->ts, sp->te, NER_PERSON, nsorted);
+	}
+	return added;
+}
+
+/* Is token k a fixture's "v" or "vs" (not a law case's "v.")? */
+static bool versus_at(const struct doc *d, size_t k)
+{
+	const unsigned char *p;
+	size_t l;
+	if (k + 1 >= d->n || !(d->t[k].f & TF_LOWER) || (d->t[k].f & TF_NL) || (l = tlen(d, k)) > 2)
+		return false;
+	p = d->s + d->t[k].s;
+	if (p[0] != 'v' || (l == 2 && p[1] != 's'))
+		return false;
+	return l == 2 || !tok_punct(d, k + 1, '.');
+}
+
+/* Fixtures: "Barnsley v Port Vale , Bolton v Norwich": both sides are
+ * clubs (a country stays the country, a player the player). */
+static bool versus_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
+{
+	bool added = false;
+	for (size_t s = 0; s < nsorted; s++) {
+		const struct ispan *sp = &d->sp[s];
+		size_t k = sp->te, a, e;
+		span_prefetch(d, s);
+		if (sp->label >= NER_NLABELS || !versus_at(d, k))
+			continue;
+		a = tok_punct(d, k + 1, '.') ? k + 2 : k + 1; /* "vs." */
+		if ((e = club_run(d, a)) == a || (d->t[a].f & TF_NL) || !club_candidate(d, sp))
+			continue;
+		if (make_club(d, sp->ts, sp->te, nsorted, cl)) {
+			added = true;
+			added |= make_club(d, a, e, nsorted, cl);
+		}
 	}
 	return added;
 }
@@ -445,6 +488,7 @@ void ner_sports_clubs(struct doc *d)
 		added |= cricket_clubs(d, nsorted, &cl);
 	if (d->seen & SEEN_NUM_LINE)
 		added |= bracket_clubs(d, nsorted, &cl);
+	added |= versus_clubs(d, nsorted, &cl);
 	if (added)
 		ner_resort_spans(d);
 	/* One sense in a story: a place it names as a club ("Real Madrid

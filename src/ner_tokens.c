@@ -615,7 +615,10 @@ bool ner_capish(const struct doc *d, size_t i)
 		 * is not a common word, or a known name. */
 		if (!ner_is_common(d, i) && !(t->gram & (W_DET | W_PARTICLE | W_LOCPREP | W_SAY)) && tlen(d, i) > 1)
 			return true;
-		return (ner_tok_kinds(d, i) & (G_NAME | G_GIVEN | G_TITLE | G_CUE)) != 0;
+		/* (a common word that is also a given name, "BANKS", "BILL",
+		 * starts nothing by itself: the body's names find "BILL
+		 * CLINTON") */
+		return (ner_tok_kinds(d, i) & (G_NAME | G_TITLE | G_CUE)) != 0;
 	}
 	if (!(t->f & TF_CAP))
 		return false;

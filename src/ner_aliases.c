@@ -461,12 +461,12 @@ void ner_resolve_aliases(struct doc *d, size_t *full_of)
 			hit = alias_get(&al, initials_hash(d, sp->ts) ^ ACRONYM_SEED);
 		if (!hit || hit->span == s)
 			goto unresolved;
-		/* "Through rigorous standards" though a song was "Santa Through
-		 * the Back Door": a common word starting a sentence takes a name
-		 * only from one the lexicon or a cue made sure of ("Apple said"
-		 * after "Apple Inc."), not from a guess. */
+		/* "Ultimate production" though the text cited "Ultimate Hockey"
+		 * as a person's: a common word starting a sentence is no part
+		 * of a person's name that was only guessed ("Yahoo is" after
+		 * "Yahoo said" still is the company). */
 		if ((sp->ts == 0 || (d->t[sp->ts].f & (TF_SENT | TF_NL))) && ner_is_common(d, sp->ts) &&
-		    d->sp[hit->span].strength < 2)
+		    d->sp[hit->span].strength < 2 && d->sp[hit->span].label == NER_PERSON)
 			goto unresolved;
 		/* "the town of Bridgton" stays a place though "Bridgton
 		 * Hinkleys" was guessed a person: context outranks a guess;

@@ -780,6 +780,13 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
+	/* "31 points from LeBron James": an unknown word and a given name
+	 * after a preposition of place are a person, not a place. */
+	if (n == 2 && i > 0 && (gram(d, i - 1) & W_LOCPREP) && !ner_tok_kinds(d, i) && !ner_is_common(d, i) &&
+	    (ner_tok_kinds(d, i + 1) & G_GIVEN) && !ner_is_common(d, i + 1) && !(t->f & (TF_ALLCAP | TF_HEAD))) {
+		add_span(d, i, j, NER_PERSON, 1);
+		return;
+	}
 	/* (not a faith or a movement by its ending: "towards Judaism"; not a
 	 * field of study: "a degree in Economics") */
 	if (i > 0 && (((gram(d, i - 1) & W_LOCPREP) && !d->t[i - 1].used) || place_of(d, i)) && n <= 2 &&

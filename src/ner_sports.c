@@ -31,6 +31,10 @@ static bool result_num(const struct doc *d, size_t i)
 /* May a span be a club named for its place (or a guessed person)? */
 static bool club_candidate(const struct doc *d, const struct ispan *sp)
 {
+	/* "beat the Celtics": a people's plural after "the" is a team */
+	if (sp->label == NER_NORP && sp->te == sp->ts + 1 && sp->ts > 0 && tok_w(d, sp->ts - 1, RW_DEFINITE) &&
+	    (d->t[sp->ts - 1].f & TF_LOWER) && d->s[d->t[sp->ts].e - 1] == 's')
+		return sp->strength < 3;
 	if (sp->label != NER_GPE && sp->label != NER_PERSON && sp->label != NER_LOC && sp->label != NER_ORG &&
 	    sp->label != NER_FAC) /* "Crystal Palace" */
 		return false;
@@ -175,6 +179,9 @@ static size_t club_run_back(const struct doc *d, size_t b)
 		if (d->t[a].f & TF_NL)
 			break;
 	}
+	/* "The Lakers beat": the club without its article */
+	if (a + 1 < b && tok_w(d, a, RW_DEFINITE))
+		a++;
 	return a;
 }
 
@@ -218,11 +225,11 @@ static bool score_tok(const struct doc *d, size_t i)
 	const struct tok *t = &d->t[i];
 	size_t l = tlen(d, i), h = 0;
 	const unsigned char *p = d->s + t->s;
-	if (t->kind != TK_NUM || l < 3 || l > 5)
+	if (t->kind != TK_NUM || l < 3 || l > 7)
 		return false;
 	while (h < l && ner_cclass[p[h]] == C_DIG)
 		h++;
-	return h >= 1 && h <= 2 && h + 1 < l && hyphen_at(p, h, l) == 1;
+	return h >= 1 && h <= 3 && h + 1 < l && l - h - 1 <= 3 && hyphen_at(p, h, l) == 1;
 }
 
 /* A match summary's scorers after a score, in brackets on its line: "(
@@ -470,6 +477,8 @@ void ner_sports_clubs(struct doc *d)
 			    !(d->t[a].f & (TF_NL | TF_SENT)) && club_word(d, a - 2) && !(d->t[a - 1].f & TF_NL) &&
 			    !((d->t[a - 2].f & TF_SENT) && ner_is_common(d, a - 2)))
 				added |= side(d, club_run_back(d, a - 1), a - 1, players, nsorted, &cl);
+			if (c + 1 < d->n && tok_w(d, c, RW_DEFINITE) && (d->t[c].f & TF_LOWER) && club_run(d, c + 1) > c + 1)
+				c++; /* "beat the Celtics" */
 			if ((b = club_run(d, c)) > c) {
 				added |= side(d, c, b, players, nsorted, &cl);
 				/* doubles: "beat Eltingh and Haarhuis 6-4 7-6" */

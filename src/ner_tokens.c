@@ -292,7 +292,7 @@ void ner_tokenize(struct doc *d, struct tokvec *tv)
 			sent = false;
 			if (t.kind == TK_NUM && (tv->n == 0 || (t.f & TF_NL)))
 				seen |= SEEN_NUM_LINE;
-			if (t.kind == TK_NUM && t.e - t.s <= 5) {
+			if (t.kind == TK_NUM && t.e - t.s <= 7) {
 				/* A results line may start a few words before ("Dunmore
 				 * 3 Kelso 1"); a score may follow a sports verb. */
 				if (t.e - t.s <= 3 && tv->n > 0 && (tv->v[tv->n - 1].f & TF_CAP) && !(t.f & TF_NL)) {

@@ -55,6 +55,11 @@ enum {
 	G_HOLIDAY = 1u << 23, /* a holiday: "Christmas" is a DATE */
 };
 _Static_assert(G_HOLIDAY < (1u << 24), "gazetteer kinds fit a token's 24-bit xk");
+/* Kept in the lexicon's entry only (ner_phrase_kinds), never in a token's
+ * kinds: a city only GeoNames' list knows, which a person's context
+ * outranks ("McKinney said"). */
+#define G_WEAK_CITY (1u << 24)
+#define G_TOKEN_KINDS ((1u << 24) - 1)
 #define G_GPE (G_COUNTRY | G_CITY | G_SUBDIV)
 #define G_NAME (G_GPE | G_REGION | G_NORP | G_ORG)
 #define G_CUE (G_W_ORG | G_W_GPE | G_W_LOC | G_W_FAC | G_W_EVENT)

@@ -24,7 +24,7 @@ static const struct {
 	{"gazetteer/country-names", G_COUNTRY, 0},
 	{"gazetteer/cities", G_CITY, 0},
 	{"gazetteer/tz-cities", G_CITY, 0},
-	{"gazetteer/geonames-cities", G_CITY, 0},
+	{"gazetteer/geonames-cities", G_CITY | G_WEAK_CITY, 0},
 	{"gazetteer/subdivisions", G_SUBDIV, 0},
 	{"gazetteer/provinces", G_SUBDIV, 0},
 	{"gazetteer/regions", G_REGION, 0},

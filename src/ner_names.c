@@ -476,6 +476,19 @@ static bool scoreboard_before(const struct doc *d, size_t i)
 	return p->kind == TK_WORD && tlen(d, i - 2) == 3 && memcmp(d->s + p->s, "lbw", 3) == 0;
 }
 
+/* "McKinney said", "Tyler, who": one word that only GeoNames' list of
+ * cities knows, before a verb of saying or a person's context, is a
+ * person (not after a preposition of place: "in McKinney, who"). */
+static bool weak_city_person(const struct doc *d, size_t i, size_t j)
+{
+	if (j != i + 1 || (i > 0 && (gram(d, i - 1) & W_LOCPREP)))
+		return false;
+	if (!((gram(d, j) & (W_SAY | W_PERSONCTX)) || (tok_punct(d, j, ',') && (gram(d, j + 1) & W_PERSONCTX))))
+		return false;
+	return (ner_phrase_kinds(d, i, j, false) & (G_WEAK_CITY | G_COUNTRY | G_SUBDIV | G_REGION | G_ORG)) ==
+	       G_WEAK_CITY;
+}
+
 /* Label a chunk already stripped of titles and determiners. */
 static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 {
@@ -483,6 +496,10 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	size_t e, h, n = j - i;
 	const struct tok *t = &d->t[i];
 
+	if (!titled && weak_city_person(d, i, j)) {
+		add_span(d, i, j, NER_PERSON, 1);
+		return;
+	}
 	if (!titled && n <= 3 && !(t->f & TF_ALLCAP) && scoreboard_before(d, i) &&
 	    ner_longest_entry(d, i, j, G_NAME, &g) <= i) {
 		add_span(d, i, j, NER_PERSON, 1);

@@ -440,6 +440,7 @@ uint32_t ner_tok_kinds(const struct doc *d, size_t i)
 	g = ner_phrase_kinds(d, i, i + 1, false);
 	if (!(g & ~G_PREFIX) && (t->f & TF_HEAD))
 		g |= ner_phrase_kinds(d, i, i + 1, true);
+	g &= G_TOKEN_KINDS;
 	t->xk = g;
 	t->f |= TF_XK;
 	return g;

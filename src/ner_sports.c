@@ -180,7 +180,7 @@ static bool make_club(struct doc *d, size_t a, size_t b, size_t nsorted, struct 
 static size_t club_run_back(const struct doc *d, size_t b)
 {
 	size_t a = b;
-	while (a > 0 && b - a < 4 && club_word(d, a - 1)) {
+	while (a > 0 && b - a < 4 && club_word(d, a - 1) && !(ner_tok_kinds(d, a - 1) & G_TITLE)) {
 		a--;
 		if (d->t[a].f & TF_NL)
 			break;
@@ -258,6 +258,38 @@ static bool score_tok(const struct doc *d, size_t i)
 	return h >= 1 && h <= 3 && h + 1 < l && l - h - 1 <= 3 && hyphen_at(p, h, l) == 1;
 }
 
+/* Is the capitalised run [a, b) all common words ("Chapter", "Suite"),
+ * and no known name ("NEW JERSEY")? */
+static bool all_common(const struct doc *d, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (!ner_is_common(d, k))
+			return false;
+	return !(ner_phrase_kinds(d, a, b, true) & G_NAME);
+}
+
+/* Does a span of an amount (a percentage, money, a quantity) hold token
+ * i: "fell to 10-15 percent" is no score. */
+static bool amount_at(const struct doc *d, size_t i, size_t nsorted)
+{
+	for (size_t s = first_span_near(d, i, nsorted); s < nsorted && d->sp[s].ts <= i; s++)
+		if (d->sp[s].te > i && (d->sp[s].label == NER_PERCENT || d->sp[s].label == NER_MONEY ||
+					d->sp[s].label == NER_QUANTITY))
+			return true;
+	return false;
+}
+
+/* The two sides of a results line, [i, b) and [o, e), each before its
+ * score: not both common words ("Chapter 11 Section 12"), and neither
+ * when a score has three digits ("Suite 200 Floor 3"). */
+static bool sides_ok(const struct doc *d, size_t i, size_t b, size_t o, size_t e)
+{
+	bool ci = all_common(d, i, b), co = all_common(d, o, e);
+	if (ci && co)
+		return false;
+	return !((ci || co) && (tlen(d, b) > 2 || tlen(d, e) > 2));
+}
+
 /* A match summary's scorers after a score, in brackets on its line: "(
  * Nilis 23 , Jonk 87 )".  The token after the bracket, or k when there is
  * none. */
@@ -292,18 +324,30 @@ static bool mark_scorers(struct doc *d, size_t k, size_t end, size_t nsorted)
 static size_t standings_name(const struct doc *d, size_t i)
 {
 	size_t b = i, k, nums = 0;
+	long v[16];
+	bool pct = false;
 	while (b < d->n && b - i < 4 && d->t[b].kind == TK_WORD && (d->t[b].f & TF_CAP) &&
 	       (b == i || !(d->t[b].f & TF_NL)))
 		b++;
 	if (b == i)
 		return i;
 	for (k = b; k < d->n && !(d->t[k].f & TF_NL); k++) {
-		if (d->t[k].kind == TK_NUM)
+		if (d->t[k].kind == TK_NUM) {
+			if (nums < 16)
+				v[nums] = strtol((const char *)d->s + d->t[k].s, NULL, 10);
 			nums++;
-		else if (d->t[k].kind != TK_PUNCT || !strchr(".-/", d->s[d->t[k].s]))
+			if ((k > b && tok_punct(d, k - 1, '.') && adjacent(d, k)) || d->s[d->t[k].s] == '.')
+				pct = true; /* ".544" */
+		} else if (d->t[k].kind != TK_PUNCT || !strchr(".-/", d->s[d->t[k].s])) {
 			return i;
+		}
 	}
-	return nums >= 4 ? b : i;
+	/* a table of sport, not of prices or the weather: played = won +
+	 * drawn + lost, or points = 2 x won + tied (hockey), or a winning
+	 * percentage */
+	if (nums < 3 || nums > 16 || !(pct || (nums >= 4 && (v[0] == v[1] + v[2] + v[3] || v[nums - 1] == 2 * v[0] + v[2]))))
+		return i;
+	return all_common(d, i, b) ? i : b;
 }
 
 /* A weekday inside a club's name is no date: "Sheffield Wednesday". */
@@ -396,6 +440,20 @@ static bool versus_at(const struct doc *d, size_t k)
 	return l == 2 || !tok_punct(d, k + 1, '.');
 }
 
+/* A fixture stands alone in a list, not inside a sentence: its first side
+ * starts the line or follows a comma or a colon, its second ends the line
+ * or comes before a comma or a score; no side starts with "The" ("the
+ * Trump vs Biden rematch", "Kramer vs. The People" are no fixtures). */
+static bool fixture_shape(const struct doc *d, size_t s0, size_t a, size_t e)
+{
+	size_t q = s0;
+	if (!(q == 0 || (d->t[q].f & TF_NL) || tok_punct(d, q - 1, ',') || tok_punct(d, q - 1, ':')))
+		return false;
+	if (!(e >= d->n || (d->t[e].f & TF_NL) || tok_punct(d, e, ',') || d->t[e].kind == TK_NUM))
+		return false;
+	return !tok_w(d, a, RW_DEFINITE) && !tok_w(d, s0, RW_DEFINITE);
+}
+
 /* Fixtures: "Barnsley v Port Vale , Bolton v Norwich": both sides are
  * clubs (a country stays the country, a player the player). */
 static bool versus_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
@@ -408,7 +466,7 @@ static bool versus_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 		if (sp->label >= NER_NLABELS || !versus_at(d, k))
 			continue;
 		a = tok_punct(d, k + 1, '.') ? k + 2 : k + 1; /* "vs." */
-		if ((e = club_run(d, a)) == a || (d->t[a].f & TF_NL) || !club_candidate(d, sp))
+		if ((e = club_run(d, a)) == a || (d->t[a].f & TF_NL) || !club_candidate(d, sp) || !fixture_shape(d, sp->ts, a, e))
 			continue;
 		if (make_club(d, sp->ts, sp->te, nsorted, cl)) {
 			added = true;
@@ -456,7 +514,8 @@ void ner_sports_clubs(struct doc *d)
 			b = club_run(d, i);
 			o = scorers_end(d, b + 1); /* the other club */
 			if (result_num(d, b) && (e = club_run(d, o)) > o && result_num(d, e) &&
-			    ((f = scorers_end(d, e + 1)) >= d->n || (d->t[f].f & TF_NL) || d->t[f].kind == TK_PUNCT)) {
+			    ((f = scorers_end(d, e + 1)) >= d->n || (d->t[f].f & TF_NL) || d->t[f].kind == TK_PUNCT) &&
+			    sides_ok(d, i, b, o, e)) {
 				added |= make_club(d, i, b, nsorted, &cl);
 				added |= make_club(d, o, e, nsorted, &cl);
 				added |= mark_scorers(d, b + 1, o, nsorted);
@@ -482,6 +541,9 @@ void ner_sports_clubs(struct doc *d)
 		while (players && next < d->n && score_tok(d, next))
 			next++;
 		e = players ? next : score_tok(d, i) ? i + 1 : i + 3; /* past the score */
+		/* "fell to 10-15 percent": an amount, no score */
+		if (amount_at(d, i, nsorted))
+			continue;
 		for (size_t v = i; v-- > 0 && v + 12 > i;) {
 			if (d->t[v + 1].f & (TF_NL | TF_SENT))
 				break;

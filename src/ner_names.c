@@ -436,6 +436,14 @@ static bool club_before(const struct doc *d, size_t i)
 	return p->te == i - 1 && p->label == NER_ORG && club_verb_before(d, p->ts);
 }
 
+/* Does a lower-case word that is no small word of grammar follow token
+ * j - 1 ("unit" of "a Gene Therapy unit", not "and" or "said")? */
+static bool noun_follows(const struct doc *d, size_t j)
+{
+	return j < d->n && d->t[j].kind == TK_WORD && (d->t[j].f & TF_LOWER) && !(d->t[j].f & TF_NL) &&
+	       !d->t[j].gram && !d->t[j].rwi;
+}
+
 /* Is no word of tokens [i, j) a common word? */
 static bool no_common_word(const struct doc *d, size_t i, size_t j)
 {
@@ -518,9 +526,12 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	}
 	/* "the D.A. Davidson brokerage", "the Halvard Quist firm": a
 	 * person's name between "the" and the kind of organisation it is
-	 * names the organisation (not "the Blue Note club": common words). */
-	if (!titled && n <= 4 && j < d->n && (d->t[j].f & TF_LOWER) && (gram(d, j) & W_ORGKIND) &&
-	    after_lower_the(d, i) && !(e > i && (g & (G_GPE | G_NORP | G_REGION))) && no_common_word(d, i, j)) {
+	 * names the organisation (not "the Blue Note club": common words;
+	 * not "the Joe Biden team", "the Obama team": a given name, or one
+	 * word alone). */
+	if (!titled && n >= 2 && n <= 4 && j < d->n && (d->t[j].f & TF_LOWER) && (gram(d, j) & W_ORGKIND) &&
+	    after_lower_the(d, i) && !(e > i && (g & (G_GPE | G_NORP | G_REGION))) && no_common_word(d, i, j) &&
+	    !(ner_tok_kinds(d, i) & G_GIVEN)) {
 		add_span(d, i, j, NER_ORG, 1);
 		return;
 	}
@@ -672,6 +683,7 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			return;
 		}
 		if ((g & G_NORP) && j - e == 2 && !(ner_tok_kinds(d, e) & (G_NAME | G_TITLE)) && !(t->f & TF_HEAD) &&
+		    ner_longest_entry(d, e, j, G_NAME, &hk) <= e &&
 		    !ner_is_common(d, e) && !ner_is_common(d, e + 1) && !(ner_tok_kinds(d, e + 1) & (G_NAME | G_CUE)) &&
 		    !ner_corp_suffix(d, e + 1) && !(d->t[e].f & TF_ALLCAP)) {
 			/* "Russian Evgeni Berzin": a people and a name of two
@@ -740,9 +752,11 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 	/* "future champion Mike Weaver", "the song by Eddy Grant": a given
 	 * name that is a name before all else and one more word, both common
 	 * words but capitalised inside a sentence, are a person unless the
-	 * word is a plural or a name's head word ("Mark Hall"). */
+	 * word is a plural or a name's head word ("Mark Hall"), an article
+	 * leads them or a noun follows ("a Gene Therapy unit", "the Mark
+	 * Scheme", "Bill Payment service"). */
 	if (n == 2 && i > 0 && !(t->f & (TF_ALLCAP | TF_SENT | TF_HEAD | TF_NL)) && (ner_tok_kinds(d, i) & G_GIVEN) &&
-	    ner_is_common(d, i) && ner_tok_cue(d, i, N_NAME_FIRST) &&
+	    ner_is_common(d, i) && !(gram(d, i - 1) & W_DET) && !noun_follows(d, j) && ner_tok_cue(d, i, N_NAME_FIRST) &&
 	    !(ner_tok_kinds(d, i + 1) & (G_CUE | G_NAME | G_TITLE)) && !common_plural(d, i + 1) &&
 	    !(d->t[i + 1].f & TF_ALLCAP)) {
 		add_span(d, i, j, NER_PERSON, 2);
@@ -937,9 +951,10 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			return;
 		}
 	}
-	/* "the Caloi family", "the Wright brothers": a surname. */
+	/* "the Caloi family", "the Wright brothers": a surname (not "the
+	 * Glock family of pistols", nor a common word: "Windows"). */
 	if (n == 1 && i > 0 && j < d->n && tok_w(d, i - 1, RW_DEFINITE) && (d->t[j].f & TF_LOWER) &&
-	    ner_tok_cue(d, j, N_KIN_NOUN)) {
+	    !ner_is_common(d, i) && !tok_w(d, j + 1, RW_GENITIVE) && ner_tok_cue(d, j, N_KIN_NOUN)) {
 		add_span(d, i, j, NER_PERSON, 1);
 		return;
 	}

@@ -261,9 +261,12 @@ static size_t month_date(const struct doc *d, size_t i, bool need_context)
 	if (tok_punct(d, k, ',') && k + 1 < d->n && !d->t[k + 1].used && is_year(d, k + 1) && !(d->t[k + 1].f & TF_NL))
 		return k + 2;
 	/* "Jan Ullrich", "April Smith": a month that is also a given name,
-	 * before a capitalised name, is the name. */
+	 * before a capitalised name no list knows, is the name; not after
+	 * "in" or "since" ("In April Google released", "In May Britain
+	 * voted"). */
 	if (j == i + 1 && k < d->n && d->t[k].kind == TK_WORD && (d->t[k].f & TF_CAP) && !(d->t[k].f & TF_NL) &&
-	    (ner_tok_kinds(d, i) & G_GIVEN) && !(ner_tok_kinds(d, k) & (G_MONTH | G_WEEKDAY)))
+	    (ner_tok_kinds(d, i) & G_GIVEN) && !(ner_tok_kinds(d, k) & (G_MONTH | G_WEEKDAY | G_NAME)) &&
+	    !(i > 0 && tok_w(d, i - 1, RW_TEMPORAL_PREP)))
 		return i;
 	/* A bare "May" or "March" is a verb or a name more often than not,
 	 * but not after "in", "since", "until" (and not owning anything). */

@@ -416,7 +416,11 @@ static bool bracket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 		if (d->t[line].kind != TK_NUM || (e = club_run(d, k + 1)) == k + 1 || !tok_punct(d, e, ')') ||
 		    (d->t[e].f & TF_NL))
 			continue;
-		if (sp->label == NER_PERSON)
+		/* a table goes on after the bracket: a comma, a number, the
+		 * line's end ("( Vermont ) said" is prose) */
+		if (e + 1 < d->n && !(d->t[e + 1].f & TF_NL) && !tok_punct(d, e + 1, ',') && d->t[e + 1].kind != TK_NUM)
+			continue;
+		if (sp->label == NER_PERSON && !(ner_phrase_kinds(d, k + 1, e, false) & (G_COUNTRY | G_SUBDIV)))
 			added |= make_club(d, k + 1, e, nsorted, cl);
 		/* "1. Damon Hill ( Britain ) 97 points": a given name before a
 		 * country in brackets is a player, whatever its last word */

@@ -624,18 +624,6 @@ void ner_propagate_defined(struct doc *d)
 	free(tab);
 }
 
-/* Is token k a double quote, straight or curly? */
-static bool quote_at(const struct doc *d, size_t k)
-{
-	const unsigned char *p;
-	size_t l;
-	if (k >= d->n || d->t[k].kind != TK_PUNCT)
-		return false;
-	p = d->s + d->t[k].s;
-	l = tlen(d, k);
-	return (l == 1 && p[0] == '"') || (l == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d));
-}
-
 void ner_join_nicknames(struct doc *d)
 {
 	for (size_t s = 0; s < d->nsp; s++) {
@@ -643,13 +631,13 @@ void ner_join_nicknames(struct doc *d)
 		size_t j = sp->te, q, r, o;
 		bool ok = true;
 		span_prefetch(d, s);
-		if (sp->label != NER_PERSON || !quote_at(d, j))
+		if (sp->label != NER_PERSON || !ner_dquote_at(d, j))
 			continue;
 		for (q = j + 1; q < d->n && q < j + 4 && d->t[q].kind == TK_WORD && (d->t[q].f & TF_CAP) &&
 			       !(d->t[q].f & TF_NL);
 		     q++)
 			;
-		if (q == j + 1 || !quote_at(d, q) || (d->t[q].f & TF_NL))
+		if (q == j + 1 || !ner_dquote_at(d, q) || (d->t[q].f & TF_NL))
 			continue;
 		for (r = q + 1; r < d->n && r < q + 3 && d->t[r].kind == TK_WORD && (d->t[r].f & TF_CAP) &&
 			       !(d->t[r].f & (TF_NL | TF_SENT | TF_ALLCAP));

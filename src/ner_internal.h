@@ -515,6 +515,7 @@ size_t ner_longest_entry(const struct doc *d, size_t i, size_t limit, uint32_t m
 bool ner_tok_cue(const struct doc *d, size_t i, uint32_t kind);
 /* Are tokens [i, j), lower-cased and joined by spaces, such a cue? */
 bool ner_toks_cue(const struct doc *d, size_t i, size_t j, uint32_t kind);
+bool ner_dquote_at(const struct doc *d, size_t k);
 /* Length in tokens of a title at token i, 0 when none. */
 size_t ner_title_at(const struct doc *d, size_t i, size_t limit);
 

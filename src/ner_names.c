@@ -194,19 +194,10 @@ static bool sentence_common(const struct doc *d, size_t i)
 
 static void classify(struct doc *d, size_t i, size_t j, bool titled);
 
-/* Is a double quotation mark ('"', '“' or '”') token i? */
-static bool dquote_at(const struct doc *d, size_t i)
-{
-	const unsigned char *p = d->s + d->t[i].s;
-	size_t l = tlen(d, i);
-	return d->t[i].kind == TK_PUNCT &&
-	       ((l == 1 && p[0] == '"') || (l == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d)));
-}
-
 /* Are tokens [i, j) alone between double quotation marks? */
 static bool quoted_alone(const struct doc *d, size_t i, size_t j)
 {
-	return i > 0 && j < d->n && dquote_at(d, i - 1) && dquote_at(d, j) && adjacent(d, i) && adjacent(d, j);
+	return i > 0 && j < d->n && ner_dquote_at(d, i - 1) && ner_dquote_at(d, j) && adjacent(d, i) && adjacent(d, j);
 }
 
 /* Is token i after a lower-case "the" that no name took? */

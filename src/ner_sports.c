@@ -55,9 +55,6 @@ static bool club_word(const struct doc *d, size_t i)
 	return i < d->n && d->t[i].kind == TK_WORD && (d->t[i].f & TF_CAP) && !(d->t[i].gram & W_CAL);
 }
 
-/* Tokens [a, b) name a club: the span that is exactly them becomes an
- * organisation, or a new one is made when no span touches them.  Returns
- * true when a span was added (the spans then need sorting). */
 /* The clubs a document names by a place, for one sense in it. */
 #define CLUBS_MAX 64
 struct clubs {
@@ -358,6 +355,14 @@ static void drop_dates_in(struct doc *d, size_t a, size_t b, size_t nsorted)
 			d->sp[s].label = NER_NLABELS;
 }
 
+/* The end of a sports verb at token v ("drew with" before "drew"), or v. */
+static size_t sport_verb_end(const struct doc *d, size_t v)
+{
+	if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
+		return v + 2;
+	return ner_tok_cue(d, v, N_SPORT_VERB) ? v + 1 : v;
+}
+
 /* Cricket: "Leicestershire beat Somerset by an innings and 39 runs", "by
  * six wickets": a margin after "by", not a score.  Is one at token k? */
 static bool margin_at(const struct doc *d, size_t k)
@@ -382,13 +387,7 @@ static bool cricket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
 		if (v >= d->n || (d->t[v].f & (TF_LOWER | TF_SPORT_VERB | TF_NL)) != (TF_LOWER | TF_SPORT_VERB) ||
 		    sp->label >= NER_NLABELS || !club_candidate(d, sp))
 			continue;
-		if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
-			c = v + 2;
-		else if (ner_tok_cue(d, v, N_SPORT_VERB))
-			c = v + 1;
-		else
-			continue;
-		if ((e = club_run(d, c)) == c || !margin_at(d, e))
+		if ((c = sport_verb_end(d, v)) == v || (e = club_run(d, c)) == c || !margin_at(d, e))
 			continue;
 		added |= make_club(d, sp->ts, v, nsorted, cl);
 		added |= make_club(d, c, e, nsorted, cl);
@@ -505,7 +504,7 @@ void ner_sports_clubs(struct doc *d)
 		at[q] = x;
 	}
 	for (size_t ci = 0; ci < d->club_at.n; ci++) {
-		size_t i = at[ci], a, b, c, e;
+		size_t i = at[ci], a, b, c, e, f = 0;
 		bool players;
 		if (i < next)
 			continue;
@@ -514,7 +513,7 @@ void ner_sports_clubs(struct doc *d)
 		if ((i == 0 || (d->t[i].f & TF_NL)) && club_word(d, i)) {
 			/* and a summary's: "Utrecht 1 ( Zwamborn 56 ) Ajax 3
 			 * ( Kluivert 12 ) ." */
-			size_t o, f = 0;
+			size_t o;
 			b = club_run(d, i);
 			o = scorers_end(d, b + 1); /* the other club */
 			if (result_num(d, b) && (e = club_run(d, o)) > o && result_num(d, e) &&
@@ -553,11 +552,7 @@ void ner_sports_clubs(struct doc *d)
 				break;
 			if ((d->t[v].f & (TF_LOWER | TF_SPORT_VERB)) != (TF_LOWER | TF_SPORT_VERB))
 				continue;
-			if (ner_toks_cue(d, v, v + 2, N_SPORT_VERB))
-				c = v + 2; /* "drew with" before "drew" */
-			else if (ner_tok_cue(d, v, N_SPORT_VERB))
-				c = v + 1;
-			else
+			if ((c = sport_verb_end(d, v)) == v)
 				continue;
 			a = club_run_back(d, v);
 			/* "They lost to Tulsa 63-7": no pronoun is a club. */
@@ -575,13 +570,13 @@ void ner_sports_clubs(struct doc *d)
 				added |= side(d, c, b, players, nsorted, &cl);
 				/* doubles: "beat Eltingh and Haarhuis 6-4 7-6" */
 				if (players && tok_w(d, b, RW_CONJUNCTION) && (d->t[b].f & TF_LOWER) &&
-				    club_run(d, b + 1) > b + 1)
-					added |= side(d, b + 1, club_run(d, b + 1), true, nsorted, &cl);
+				    (f = club_run(d, b + 1)) > b + 1)
+					added |= side(d, b + 1, f, true, nsorted, &cl);
 			}
 			/* "drew 1-1 with Bristol", "lost 2-1 to Leeds". */
 			else if (e + 1 < d->n && (d->t[e].f & TF_LOWER) && ner_tok_cue(d, e, N_SCORE_AGAINST) &&
-				 !(d->t[e + 1].f & (TF_NL | TF_SENT)) && club_run(d, e + 1) > e + 1)
-				added |= side(d, e + 1, club_run(d, e + 1), players, nsorted, &cl);
+				 !(d->t[e + 1].f & (TF_NL | TF_SENT)) && (f = club_run(d, e + 1)) > e + 1)
+				added |= side(d, e + 1, f, players, nsorted, &cl);
 			break;
 		}
 	}

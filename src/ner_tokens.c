@@ -602,6 +602,18 @@ bool ner_toks_cue(const struct doc *d, size_t i, size_t j, uint32_t kind)
 	return (toks_cue(d, i, j) & kind) != 0;
 }
 
+/* Is token k a double quotation mark, straight or curly ('"', '“', '”')? */
+bool ner_dquote_at(const struct doc *d, size_t k)
+{
+	const unsigned char *p;
+	size_t l;
+	if (k >= d->n || d->t[k].kind != TK_PUNCT)
+		return false;
+	p = d->s + d->t[k].s;
+	l = tlen(d, k);
+	return (l == 1 && p[0] == '"') || (l == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d));
+}
+
 /* Could token i begin or continue a name? */
 bool ner_capish(const struct doc *d, size_t i)
 {

@@ -761,6 +761,8 @@ static void label_chunk(struct doc *d, size_t i, size_t j, bool titled)
 			said = true;
 		if (gram(d, a) & (W_SAY | W_PERSONCTX))
 			said = true;
+		if (tok_w(d, a, RW_AS) && (gram(d, a + 1) & W_SAY)) /* "quoted Lebed as saying" */
+			said = true;
 		if (i >= 2 && tok_w(d, i - 2, RW_ACCORDING) && tok_w(d, i - 1, RW_TO))
 			said = true;
 		if (said && !(n == 1 && (t->f & TF_ALLCAP))) {

@@ -314,6 +314,16 @@ static bool mark_scorers(struct doc *d, size_t k, size_t end, size_t nsorted)
 	return added;
 }
 
+/* The value of token k's leading digits (0 for none), read within the
+ * token: the text need not end in a NUL.  Capped, so never overflows. */
+static long tok_digits(const struct doc *d, size_t k)
+{
+	long v = 0;
+	for (uint32_t q = d->t[k].s; q < d->t[k].e && ner_cclass[d->s[q]] == C_DIG && v < 100000000; q++)
+		v = v * 10 + (d->s[q] - '0');
+	return v;
+}
+
 /* A standings line: a name at the line's start, then only numbers to
  * the line's end, four or more ("Newcastle 4 3 0 1 9 4 9", "NEW YORK 74
  * 62 .544 -"); the name may hold a weekday ("Sheffield Wednesday").
@@ -331,11 +341,11 @@ static size_t standings_name(const struct doc *d, size_t i)
 	for (k = b; k < d->n && !(d->t[k].f & TF_NL); k++) {
 		if (d->t[k].kind == TK_NUM) {
 			if (nums < 16)
-				v[nums] = strtol((const char *)d->s + d->t[k].s, NULL, 10);
+				v[nums] = tok_digits(d, k);
 			nums++;
 			if ((k > b && tok_punct(d, k - 1, '.') && adjacent(d, k)) || d->s[d->t[k].s] == '.')
 				pct = true; /* ".544" */
-		} else if (d->t[k].kind != TK_PUNCT || !strchr(".-/", d->s[d->t[k].s])) {
+		} else if (d->t[k].kind != TK_PUNCT || !d->s[d->t[k].s] || !strchr(".-/", d->s[d->t[k].s])) {
 			return i;
 		}
 	}

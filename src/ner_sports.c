@@ -386,58 +386,43 @@ static bool margin_at(const struct doc *d, size_t k)
 	return false;
 }
 
-/* "X beat Y by six wickets": both are clubs. */
-static bool cricket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
+/* "X beat Y by six wickets": the span s and the run after its sports
+ * verb are clubs. */
+static bool cricket_match(struct doc *d, size_t s, size_t nsorted, struct clubs *cl)
 {
-	bool added = false;
-	for (size_t s = 0; s < nsorted; s++) {
-		const struct ispan *sp = &d->sp[s];
-		size_t v = sp->te, c, e;
-		span_prefetch(d, s);
-		if (v >= d->n || (d->t[v].f & (TF_LOWER | TF_SPORT_VERB | TF_NL)) != (TF_LOWER | TF_SPORT_VERB) ||
-		    sp->label >= NER_NLABELS || !club_candidate(d, sp))
-			continue;
-		if ((c = sport_verb_end(d, v)) == v || (e = club_run(d, c)) == c || !margin_at(d, e))
-			continue;
-		added |= make_club(d, sp->ts, v, nsorted, cl);
-		added |= make_club(d, c, e, nsorted, cl);
-	}
-	return added;
+	const size_t a = d->sp[s].ts, v = d->sp[s].te;
+	size_t c, e;
+	if (!(d->t[v].f & TF_LOWER) || (d->t[v].f & TF_NL) || !club_candidate(d, &d->sp[s]))
+		return false;
+	if ((c = sport_verb_end(d, v)) == v || (e = club_run(d, c)) == c || !margin_at(d, e))
+		return false;
+	bool added = make_club(d, a, v, nsorted, cl);
+	return make_club(d, c, e, nsorted, cl) || added;
 }
 
 /* A table's line of players and their clubs: "10 - Alan Shearer (
  * Newcastle ) , Ian Wright ( Arsenal )": on a line that starts with a
  * number, a bracket after a person names the club (a country stays the
  * country: "Mark McNulty ( Zimbabwe )"). */
-static bool bracket_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
+static bool bracket_club(struct doc *d, size_t s, size_t nsorted, struct clubs *cl)
 {
-	bool added = false;
-	size_t pos = 0, line = 0; /* tokens before pos seen; line: where pos's line starts */
-	for (size_t s = 0; s < nsorted; s++) {
-		const struct ispan *sp = &d->sp[s];
-		size_t k = sp->te, e;
-		span_prefetch(d, s);
-		if (sp->label >= NER_NLABELS || k + 2 >= d->n || !tok_punct(d, k, '(') || (d->t[k + 1].f & TF_NL))
-			continue;
-		for (; pos <= sp->ts; pos++) /* spans are in text order: each token once */
-			if (d->t[pos].f & TF_NL)
-				line = pos;
-		if (d->t[line].kind != TK_NUM || (e = club_run(d, k + 1)) == k + 1 || !tok_punct(d, e, ')') ||
-		    (d->t[e].f & TF_NL))
-			continue;
-		/* a table goes on after the bracket: a comma, a number, the
-		 * line's end ("( Vermont ) said" is prose) */
-		if (e + 1 < d->n && !(d->t[e + 1].f & TF_NL) && !tok_punct(d, e + 1, ',') && d->t[e + 1].kind != TK_NUM)
-			continue;
-		if (sp->label == NER_PERSON && !(ner_phrase_kinds(d, k + 1, e, false) & (G_COUNTRY | G_SUBDIV)))
-			added |= make_club(d, k + 1, e, nsorted, cl);
-		/* "1. Damon Hill ( Britain ) 97 points": a given name before a
-		 * country in brackets is a player, whatever its last word */
-		else if (sp->strength < 3 && sp->te - sp->ts >= 2 && (ner_tok_kinds(d, sp->ts) & G_GIVEN) &&
-			 (ner_phrase_kinds(d, k + 1, e, false) & G_COUNTRY))
-			added |= make_as(d, sp->ts, sp->te, NER_PERSON, nsorted);
-	}
-	return added;
+	const size_t ts = d->sp[s].ts, k = d->sp[s].te;
+	size_t e;
+	if (k + 2 >= d->n || (d->t[k + 1].f & TF_NL) || (e = club_run(d, k + 1)) == k + 1 || !tok_punct(d, e, ')') ||
+	    (d->t[e].f & TF_NL))
+		return false;
+	/* a table goes on after the bracket: a comma, a number, the
+	 * line's end ("( Vermont ) said" is prose) */
+	if (e + 1 < d->n && !(d->t[e + 1].f & TF_NL) && !tok_punct(d, e + 1, ',') && d->t[e + 1].kind != TK_NUM)
+		return false;
+	if (d->sp[s].label == NER_PERSON && !(ner_phrase_kinds(d, k + 1, e, false) & (G_COUNTRY | G_SUBDIV)))
+		return make_club(d, k + 1, e, nsorted, cl);
+	/* "1. Damon Hill ( Britain ) 97 points": a given name before a
+	 * country in brackets is a player, whatever its last word */
+	if (d->sp[s].strength < 3 && k - ts >= 2 && (ner_tok_kinds(d, ts) & G_GIVEN) &&
+	    (ner_phrase_kinds(d, k + 1, e, false) & G_COUNTRY))
+		return make_as(d, ts, k, NER_PERSON, nsorted);
+	return false;
 }
 
 /* Is token k a fixture's "v" or "vs" (not a law case's "v.")? */
@@ -467,23 +452,45 @@ static bool fixture_shape(const struct doc *d, size_t s0, size_t a, size_t e)
 	return !tok_w(d, a, RW_DEFINITE) && !tok_w(d, s0, RW_DEFINITE);
 }
 
-/* Fixtures: "Barnsley v Port Vale , Bolton v Norwich": both sides are
- * clubs (a country stays the country, a player the player). */
-static bool versus_clubs(struct doc *d, size_t nsorted, struct clubs *cl)
+/* Fixtures: "Barnsley v Port Vale , Bolton v Norwich": the span s and
+ * the run after its "v" are clubs (a country stays the country, a player
+ * the player). */
+static bool versus_match(struct doc *d, size_t s, size_t nsorted, struct clubs *cl)
 {
+	const size_t ts = d->sp[s].ts, k = d->sp[s].te;
+	const size_t a = tok_punct(d, k + 1, '.') ? k + 2 : k + 1; /* "vs." */
+	size_t e;
+	if ((e = club_run(d, a)) == a || (d->t[a].f & TF_NL) || !club_candidate(d, &d->sp[s]) ||
+	    !fixture_shape(d, ts, a, e) || !make_club(d, ts, k, nsorted, cl))
+		return false;
+	make_club(d, a, e, nsorted, cl);
+	return true;
+}
+
+/* The words after a name that make it, or the name after them, a club or
+ * a player: a sports verb and a cricket margin, a table's bracket, a
+ * fixture's "v".  One walk over the spans, each read by the token after
+ * it. */
+static bool clubs_after_spans(struct doc *d, size_t nsorted, struct clubs *cl)
+{
+	const bool verbs = d->seen & SEEN_SPORT_VERB, tables = d->seen & SEEN_NUM_LINE;
 	bool added = false;
+	size_t pos = 0, line = 0; /* tokens before pos seen; line: where pos's line starts */
 	for (size_t s = 0; s < nsorted; s++) {
-		const struct ispan *sp = &d->sp[s];
-		size_t k = sp->te, a, e;
+		size_t k = d->sp[s].te;
 		span_prefetch(d, s);
-		if (sp->label >= NER_NLABELS || !versus_at(d, k))
+		if (d->sp[s].label >= NER_NLABELS || k >= d->n)
 			continue;
-		a = tok_punct(d, k + 1, '.') ? k + 2 : k + 1; /* "vs." */
-		if ((e = club_run(d, a)) == a || (d->t[a].f & TF_NL) || !club_candidate(d, sp) || !fixture_shape(d, sp->ts, a, e))
-			continue;
-		if (make_club(d, sp->ts, sp->te, nsorted, cl)) {
-			added = true;
-			added |= make_club(d, a, e, nsorted, cl);
+		if (verbs && (d->t[k].f & TF_SPORT_VERB)) {
+			added |= cricket_match(d, s, nsorted, cl);
+		} else if (tables && tok_punct(d, k, '(')) {
+			for (; pos <= d->sp[s].ts; pos++) /* spans are in text order: each token once */
+				if (d->t[pos].f & TF_NL)
+					line = pos;
+			if (d->t[line].kind == TK_NUM)
+				added |= bracket_club(d, s, nsorted, cl);
+		} else if (versus_at(d, k)) {
+			added |= versus_match(d, s, nsorted, cl);
 		}
 	}
 	return added;
@@ -590,11 +597,7 @@ void ner_sports_clubs(struct doc *d)
 			break;
 		}
 	}
-	if (d->seen & SEEN_SPORT_VERB)
-		added |= cricket_clubs(d, nsorted, &cl);
-	if (d->seen & SEEN_NUM_LINE)
-		added |= bracket_clubs(d, nsorted, &cl);
-	added |= versus_clubs(d, nsorted, &cl);
+	added |= clubs_after_spans(d, nsorted, &cl);
 	if (added)
 		ner_resort_spans(d);
 	/* One sense in a story: a place it names as a club ("Real Madrid

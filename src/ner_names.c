@@ -998,9 +998,11 @@ static void classify(struct doc *d, size_t i, size_t j, bool titled)
 	/* A wire headline's sport before " - ": "RUGBY UNION - CUTTITTA BACK
 	 * FOR ITALY" (not a dateline's place; "RUGBY" is a common word the
 	 * chunk began after). */
-	k = ner_caps_line_start(d, i, j);
-	if ((k == 0 || (d->t[k].f & TF_NL)) && j - k <= 3 && tok_punct(d, j, '-') && ner_toks_cue(d, k, j, N_SPORT_SLUG))
-		return;
+	if (tok_punct(d, j, '-')) {
+		k = ner_caps_line_start(d, i, j);
+		if ((k == 0 || (d->t[k].f & TF_NL)) && j - k <= 3 && ner_toks_cue(d, k, j, N_SPORT_SLUG))
+			return;
+	}
 
 	if (!titled && mid_the(d, i, j) && ner_longest_entry(d, i, j, G_NAME, &g) <= i + 1) {
 		/* "supporting The Mission", "wrote for The Hockey News": a
